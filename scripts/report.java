@@ -1,0 +1,19 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//SOURCES savescope/*.java
+//SOURCES savescope/**/*.java
+//FILES templates/report.ftlh=../templates/report.ftlh
+//FILES templates/outputs.ftlh=../templates/outputs.ftlh
+//FILES templates/styles.css=../templates/styles.css
+//FILES templates/report.js=../templates/report.js
+//JAVA_OPTIONS -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+//DESCRIPTION Builds a notebook-style HTML report about saves from TikTok analytics exports.
+
+import savescope.cli.Cli;
+import savescope.cli.ReportCommand;
+
+/** Entry point of {@code ./jbang report}; see {@link ReportCommand}. */
+public class report {
+    public static void main(String... args) {
+        System.exit(Cli.run(new ReportCommand(), args));
+    }
+}

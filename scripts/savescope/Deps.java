@@ -1,0 +1,20 @@
+// The one list of SaveScope's runtime dependencies and their versions. Every script pulls this file in
+// through //SOURCES, so JBang resolves the same versions everywhere. Test-only libraries (JUnit) are
+// listed in tests/TestRunner.java, the only script that runs tests.
+//JAVA 17+
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:3.8.8
+//DEPS org.freemarker:freemarker:2.3.34
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.apache.commons:commons-math3:3.6.1
+//DEPS org.commonmark:commonmark:0.24.0
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.19.0
+//DEPS org.apache.poi:poi-ooxml:5.3.0
+//DEPS me.tongfei:progressbar:0.10.1
+//DEPS org.slf4j:slf4j-nop:2.0.16
+package savescope;
+
+/** Holds the shared //DEPS lines; not used at run time. */
+final class Deps {
+    private Deps() {}
+}

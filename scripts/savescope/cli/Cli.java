@@ -1,0 +1,52 @@
+package savescope.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import savescope.load.InputException;
+
+/**
+ * Runs a picocli command the SaveScope way: a user error prints one line and exits 2, anything else prints
+ * a short message (the stack trace only with --verbose) and exits 1.
+ */
+public final class Cli {
+    private Cli() {}
+
+    public static CommandLine commandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            boolean verbose = Arrays.asList(parsed.originalArgs().toArray(String[]::new)).contains("--verbose");
+            PrintWriter err = line.getErr();
+            Throwable cause = ex;
+            int code;
+            if (ex instanceof ExitException e) {
+                code = e.code();
+                cause = e.getCause() != null ? e.getCause() : e;
+                err.println("error: " + e.getMessage());
+            } else if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+                code = 2;
+                err.println("error: " + ex.getMessage());
+            } else {
+                code = 1;
+                err.println("error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+            }
+            if (verbose) {
+                cause.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("Run with --help for usage and examples.");
+            err.flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    public static int run(Object command, String... args) {
+        return commandLine(command).execute(args);
+    }
+}

@@ -1,0 +1,151 @@
+package savescope.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import savescope.load.ContentTypes;
+import savescope.load.Loader;
+import savescope.model.Dataset;
+import savescope.render.AtomicFiles;
+import savescope.render.HtmlReport;
+import savescope.render.JsonOutput;
+import savescope.report.ReportOptions;
+import savescope.report.SaveReport;
+
+/** {@code report}: builds the saves report from exports and writes one self-contained HTML file. */
+@Command(name = "report", mixinStandardHelpOptions = true, version = "SaveScope 0.1",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Builds a notebook-style HTML report about saves from TikTok analytics exports (Studio CSV/XLSX/ZIP, "
+                    + "API JSON, web-item JSON or CSV, Instagram exports, any CSV with --map).",
+            "With no INPUT it reports on the bundled sample in data/sample/."},
+        footer = {"",
+            "Examples:",
+            "  ./jbang report                                   sample report -> reports/sample.html",
+            "  ./jbang report ~/Downloads/tiktok/               every export in a folder -> reports/tiktok.html",
+            "  ./jbang report videos.csv daily.csv -o team.html",
+            "  ./jbang report plays.csv --map views=Plays --map saves=Favorites",
+            "  ./jbang report videos.csv --types tutorial=#howto,#tutorial --types recipe=#recipe",
+            "  ./jbang report videos.csv --json numbers.json    also write every computed number",
+            "",
+            "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or options."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*",
+            description = "Export files or folders (formats are detected; mix them freely). Default: data/sample")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the HTML report. Default: reports/<input name>.html")
+    Path output;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every computed number as JSON.")
+    Path json;
+
+    @Option(names = "--map", paramLabel = "FIELD=HEADER",
+            description = "Read FIELD from the column HEADER, e.g. --map saves=Favorites. Fields: video_id, title, "
+                    + "posted_at, duration_s, views, likes, comments, shares, saves, content_type, hashtags, link.")
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--types", paramLabel = "TYPE=#TAGS",
+            description = "Content type from hashtags when the export has none, e.g. --types tutorial=#howto,#tutorial. "
+                    + "Built-in mappings cover common tags (tutorial, recipe, comedy, vlog, review).")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: from the account name.")
+    String title;
+
+    @Option(names = "--min-views", paramLabel = "N", defaultValue = "1000",
+            description = "Rank videos by save rate only from N views up (default: ${DEFAULT-VALUE}).")
+    long minViews;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "500",
+            description = "At most N rows in the per-video table (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--template-dir", paramLabel = "DIR",
+            description = "A folder of .ftlh templates that override the built-in ones by name.")
+    Path templateDir;
+
+    @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
+            description = "Pretend the report is made at this time (for reproducible output).")
+    Instant generatedAt;
+
+    @Option(names = "--verbose", description = "Show stack traces and details on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> in = inputs.isEmpty() ? List.of(Path.of("data", "sample")) : inputs;
+        if (inputs.isEmpty() && !Files.isDirectory(in.get(0))) {
+            throw new ExitException(2, "no INPUT given and no data/sample/ folder here; run from the SaveScope "
+                    + "folder, or name your export files (see --help).");
+        }
+        if (templateDir != null && !Files.isDirectory(templateDir)) {
+            throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
+        }
+        Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
+        Loader.Options options = new Loader.Options(parseMaps(maps),
+                types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
+
+        Dataset data = Loader.load(in, options);
+        Instant now = generatedAt != null ? generatedAt : Instant.now();
+        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows), now);
+        String html;
+        try {
+            html = new HtmlReport(templateDir).render(result.notebook());
+        } catch (HtmlReport.TemplateProblem e) {
+            throw new ExitException(2, e.getMessage(), e);
+        }
+        AtomicFiles.write(out, html);
+        if (json != null) {
+            JsonOutput.write(result.json(), json);
+        }
+        spec.commandLine().getOut().println(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String defaultName(List<Path> in) {
+        Path first = in.get(0).toAbsolutePath().normalize();
+        String name = first.getFileName() == null ? "report" : first.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && !Files.isDirectory(first)) {
+            name = name.substring(0, dot);
+        }
+        name = name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        return name.isEmpty() ? "report" : name.toLowerCase(Locale.ROOT);
+    }
+
+    static Map<String, String> parseMaps(List<String> specs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String s : specs) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || eq == s.length() - 1) {
+                throw new ExitException(2, "--map \"" + s + "\": expected FIELD=HEADER, e.g. --map saves=Favorites");
+            }
+            String field = s.substring(0, eq).strip();
+            if (!savescope.load.VideoFrameBuilder.FIELDS.contains(field)) {
+                throw new ExitException(2, "--map \"" + s + "\": unknown field \"" + field + "\"; expected one of "
+                        + savescope.load.VideoFrameBuilder.FIELDS);
+            }
+            m.put(field, s.substring(eq + 1));
+        }
+        return m;
+    }
+}

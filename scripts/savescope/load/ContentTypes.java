@@ -1,0 +1,116 @@
+package savescope.load;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import savescope.model.Canonical;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Gives every video a content type: the export's own when it has one, else the first type whose hashtags
+ * the video carries (a user mapping such as {@code tutorial=#howto,#tutorial}, or the built-in one).
+ */
+public final class ContentTypes {
+    /** The type of a video that carries none of the mapped hashtags. */
+    public static final String OTHER = "other";
+
+    private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]+)");
+
+    private final Map<String, String> typeByTag;
+
+    private ContentTypes(Map<String, String> typeByTag) {
+        this.typeByTag = typeByTag;
+    }
+
+    /** The built-in mapping of common hashtags to content types. */
+    public static ContentTypes defaults() {
+        return parse(List.of(
+                "tutorial=#tutorial,#howto,#tips,#bakingtips,#learnontiktok,#lifehack,#diy",
+                "recipe=#recipe,#recipes,#easyrecipe,#cooking,#baking",
+                "comedy=#comedy,#funny,#humor,#meme,#skit",
+                "vlog=#vlog,#dayinmylife,#dailyvlog,#storytime",
+                "review=#review,#tastetest,#unboxing,#productreview"));
+    }
+
+    /**
+     * Reads mappings written {@code type=#tag1,#tag2}. Earlier mappings win when a tag appears twice.
+     *
+     * @throws IllegalArgumentException naming the mapping that is not of that form
+     */
+    public static ContentTypes parse(List<String> specs) {
+        Map<String, String> byTag = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("--types \"" + spec + "\": expected TYPE=#tag1,#tag2 (for example "
+                        + "tutorial=#howto,#tutorial)");
+            }
+            String type = spec.substring(0, eq).strip();
+            for (String tag : spec.substring(eq + 1).split(",")) {
+                String t = tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+                if (!t.isEmpty()) {
+                    byTag.putIfAbsent(t, type);
+                }
+            }
+        }
+        return new ContentTypes(byTag);
+    }
+
+    /** User mappings first, then the built-in ones for tags the user did not map. */
+    public ContentTypes then(ContentTypes fallback) {
+        Map<String, String> merged = new LinkedHashMap<>(typeByTag);
+        fallback.typeByTag.forEach(merged::putIfAbsent);
+        return new ContentTypes(merged);
+    }
+
+    /** The hashtags in a caption, lower case, in order of first appearance. */
+    public static List<String> hashtags(String text) {
+        Set<String> tags = new LinkedHashSet<>();
+        Matcher m = HASHTAG.matcher(text == null ? "" : text);
+        while (m.find()) {
+            tags.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return new ArrayList<>(tags);
+    }
+
+    /** The type for a video with these hashtags. */
+    public String typeOf(List<String> tags) {
+        for (String tag : tags) {
+            String type = typeByTag.get(tag);
+            if (type != null) {
+                return type;
+            }
+        }
+        return OTHER;
+    }
+
+    /**
+     * Fills the hashtags column from captions where the source gave none, and the content type column from
+     * hashtags where the source gave none.
+     */
+    public void assign(Table videos) {
+        StringColumn titles = videos.stringColumn(Canonical.TITLE);
+        StringColumn tags = videos.stringColumn(Canonical.HASHTAGS);
+        StringColumn types = videos.stringColumn(Canonical.CONTENT_TYPE);
+        for (int i = 0; i < videos.rowCount(); i++) {
+            List<String> list;
+            if (tags.get(i).isBlank()) {
+                list = hashtags(titles.get(i));
+                tags.set(i, String.join(" ", list));
+            } else {
+                list = List.of(tags.get(i).toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim().split("\\s+"));
+                tags.set(i, String.join(" ", list));
+            }
+            if (types.get(i).isBlank()) {
+                types.set(i, typeOf(list));
+            }
+        }
+    }
+}

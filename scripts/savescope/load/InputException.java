@@ -1,0 +1,12 @@
+package savescope.load;
+
+/** Input that cannot be used at all (empty, unreadable, of no known format); the run stops with exit 2. */
+public class InputException extends RuntimeException {
+    public InputException(String message) {
+        super(message);
+    }
+
+    public InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

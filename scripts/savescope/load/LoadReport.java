@@ -1,0 +1,58 @@
+package savescope.load;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The sum of what every input gave: rows read, used, rejected (with reasons) and warnings. */
+public record LoadReport(List<SourceReport> sources, List<String> warnings) {
+
+    public LoadReport {
+        sources = List.copyOf(sources);
+        warnings = List.copyOf(warnings);
+    }
+
+    public long rowsRead() {
+        return sources.stream().mapToLong(SourceReport::rowsRead).sum();
+    }
+
+    public long rowsUsed() {
+        return sources.stream().mapToLong(SourceReport::rowsUsed).sum();
+    }
+
+    public long rowsRejected() {
+        return sources.stream().mapToLong(SourceReport::rowsRejected).sum();
+    }
+
+    public List<Rejection> rejections() {
+        List<Rejection> all = new ArrayList<>();
+        sources.forEach(s -> all.addAll(s.rejections()));
+        return all;
+    }
+
+    /** Rejection reasons with their counts, most frequent first (ties by reason). */
+    public Map<String, Long> topReasons(int limit) {
+        Map<String, Long> counts = rejections().stream()
+                .collect(Collectors.groupingBy(Rejection::reason, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Metrics missing from every per-video source, i.e. missing from the whole analysis. */
+    public List<String> metricsMissingEverywhere() {
+        List<SourceReport> perVideo = sources.stream().filter(s -> s.rowsUsed() > 0).toList();
+        if (perVideo.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<String> missing = new TreeSet<>(perVideo.get(0).missingMetrics());
+        perVideo.forEach(s -> missing.retainAll(s.missingMetrics()));
+        return List.copyOf(missing);
+    }
+}

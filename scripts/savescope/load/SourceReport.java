@@ -1,0 +1,28 @@
+package savescope.load;
+
+import java.util.List;
+
+/**
+ * What one input file gave: its detected format, rows read, used and rejected, and the metrics it lacks.
+ *
+ * @param file the file as the user named it
+ * @param format the detected format, in words ("TikTok Studio per-video export")
+ * @param rowsRead data rows read (header excluded)
+ * @param rowsUsed rows that became data
+ * @param rejections every row not used, with its place and reason
+ * @param missingMetrics canonical metrics the source does not carry at all
+ * @param warnings things the user should know that did not reject rows
+ */
+public record SourceReport(
+        String file,
+        String format,
+        long rowsRead,
+        long rowsUsed,
+        List<Rejection> rejections,
+        List<String> missingMetrics,
+        List<String> warnings) {
+
+    public long rowsRejected() {
+        return rowsRead - rowsUsed;
+    }
+}

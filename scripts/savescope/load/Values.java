@@ -1,0 +1,206 @@
+package savescope.load;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Reads numbers and times the way people and exports actually write them: {@code 1,234}, {@code 1.234}
+ * (de/pt), {@code 1 234}, {@code 1.2K}, {@code 3.4M}, {@code 343296.0}, {@code 3.}; blank, {@code -} and
+ * {@code undefined} are missing values, never zero.
+ */
+public final class Values {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern GROUPED_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final Pattern GROUPED_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern GROUPED_SPACE = Pattern.compile("\\d{1,3}( \\d{3})+");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+([.,]\\d*)?|[.,]\\d+");
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
+    private static final List<String> MISSING = List.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
+
+    private Values() {}
+
+    /** True for the spellings of "no value" exports use. */
+    public static boolean isMissing(String raw) {
+        return raw == null || MISSING.contains(clean(raw).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A non-negative whole count, or empty when the cell holds no value.
+     *
+     * @throws BadValueException naming what was found and that a count was expected
+     */
+    public static OptionalLong count(String raw) throws BadValueException {
+        if (isMissing(raw)) {
+            return OptionalLong.empty();
+        }
+        String s = clean(raw);
+        if (DIGITS.matcher(s).matches() && s.length() < 19) {
+            return OptionalLong.of(Long.parseLong(s));
+        }
+        if (s.startsWith("-") || s.startsWith("−")) {
+            throw new BadValueException("expected a count of zero or more, found a negative number \"" + raw.trim() + "\"");
+        }
+        if (s.endsWith("%")) {
+            throw new BadValueException("expected a count, found a percentage \"" + raw.trim() + "\"");
+        }
+        double value = number(s, raw);
+        if (value != Math.rint(value) && !SUFFIXED.matcher(s).matches()) {
+            throw new BadValueException("expected a whole count, found \"" + raw.trim() + "\"");
+        }
+        if (value > 9.0e15) {
+            throw new BadValueException("expected a count, found an implausibly large number \"" + raw.trim() + "\"");
+        }
+        return OptionalLong.of(Math.round(value));
+    }
+
+    /** A non-negative decimal such as a duration in seconds, or empty when missing. */
+    public static OptionalDouble decimal(String raw) throws BadValueException {
+        if (isMissing(raw)) {
+            return OptionalDouble.empty();
+        }
+        String s = clean(raw);
+        if (s.startsWith("-") || s.startsWith("−")) {
+            throw new BadValueException("expected zero or more, found a negative number \"" + raw.trim() + "\"");
+        }
+        if (s.endsWith("%")) {
+            return OptionalDouble.of(number(s.substring(0, s.length() - 1).trim(), raw) / 100.0);
+        }
+        return OptionalDouble.of(number(s, raw));
+    }
+
+    /** A share written as {@code 0.59}, {@code 59%} or {@code 59,0 %}, as a fraction of one. */
+    public static OptionalDouble share(String raw) throws BadValueException {
+        if (isMissing(raw)) {
+            return OptionalDouble.empty();
+        }
+        String s = clean(raw);
+        double v = s.endsWith("%") ? number(s.substring(0, s.length() - 1).trim(), raw) / 100.0 : number(s, raw);
+        if (v > 1.0 + 1e-9) {
+            throw new BadValueException("expected a share between 0 and 1 (or a percentage), found \"" + raw.trim() + "\"");
+        }
+        return OptionalDouble.of(v);
+    }
+
+    private static double number(String s, String raw) throws BadValueException {
+        var suffixed = SUFFIXED.matcher(s);
+        if (suffixed.matches()) {
+            double base = Double.parseDouble(suffixed.group(1).replace(',', '.'));
+            double scale = switch (Character.toLowerCase(suffixed.group(2).charAt(0))) {
+                case 'k' -> 1e3;
+                case 'm' -> 1e6;
+                default -> 1e9;
+            };
+            return base * scale;
+        }
+        if (GROUPED_COMMA.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
+        if (GROUPED_DOT.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(".", ""));
+        }
+        if (GROUPED_SPACE.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(" ", ""));
+        }
+        if (DECIMAL.matcher(s).matches()) {
+            String d = s.replace(',', '.');
+            return Double.parseDouble(d.endsWith(".") ? d.substring(0, d.length() - 1) : d);
+        }
+        if (SCIENTIFIC.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
+        throw new BadValueException("expected a number, found \"" + raw.trim() + "\"");
+    }
+
+    private static String clean(String raw) {
+        // Spreadsheets and localized exports use no-break and thin spaces as thousands separators.
+        return raw.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2009', ' ').strip();
+    }
+
+    private static final List<DateTimeFormatter> LOCAL_DATE_TIMES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT),
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT),
+            DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss", Locale.ROOT),
+            DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm", Locale.ROOT),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    private static final List<DateTimeFormatter> LOCAL_DATES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd/MM/uu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd-MM-uu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd.MM.uuuu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("dd.MM.uu", Locale.ROOT));
+
+    /**
+     * A posting time: ISO-8601 with or without offset (no offset means UTC), {@code yyyy-MM-dd HH:mm[:ss]},
+     * epoch seconds or milliseconds, or a date alone ({@code yyyy-MM-dd}, {@code dd/MM/yy}) taken as midnight
+     * UTC. Returns null when the cell holds no value.
+     */
+    public static Instant instant(String raw) throws BadValueException {
+        if (isMissing(raw)) {
+            return null;
+        }
+        String s = clean(raw);
+        if (DIGITS.matcher(s).matches()) {
+            long n = Long.parseLong(s);
+            if (s.length() == 10 || s.length() == 9) {
+                return Instant.ofEpochSecond(n);
+            }
+            if (s.length() == 13) {
+                return Instant.ofEpochMilli(n);
+            }
+        }
+        if (SCIENTIFIC.matcher(s).matches()) {
+            double n = Double.parseDouble(s);
+            if (n > 1e8 && n < 1e10) {
+                return Instant.ofEpochSecond((long) n);
+            }
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not ISO with offset; try the next shape
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException ignored) {
+            // try local forms
+        }
+        for (DateTimeFormatter f : LOCAL_DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(s, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // next pattern
+            }
+        }
+        LocalDate date = localDate(s);
+        if (date != null) {
+            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        throw new BadValueException("expected a date and time (ISO-8601, \"yyyy-MM-dd HH:mm:ss\", epoch seconds or "
+                + "\"dd/MM/yy\"), found \"" + raw.trim() + "\"");
+    }
+
+    /** A calendar date in one of the numeric forms above, or null when it is none of them. */
+    public static LocalDate localDate(String s) {
+        for (DateTimeFormatter f : LOCAL_DATES) {
+            try {
+                return LocalDate.parse(s.strip(), f);
+            } catch (DateTimeParseException ignored) {
+                // next pattern
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,221 @@
+package savescope.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import savescope.model.Canonical;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Turns raw per-video cells (as strings, from any format) into rows of the canonical frame, rejecting a row
+ * whose count cannot be read rather than storing a zero. Shared by every per-video reader.
+ */
+public final class VideoFrameBuilder {
+    /** Canonical fields a reader can supply, in the order of the {@code raw} array given to {@link #add}. */
+    public static final List<String> FIELDS = List.of(
+            Canonical.VIDEO_ID, Canonical.TITLE, Canonical.POSTED_AT, Canonical.DURATION_S,
+            Canonical.VIEWS, Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES,
+            Canonical.CONTENT_TYPE, Canonical.HASHTAGS, Canonical.LINK);
+
+    public static final int ID = 0, TITLE = 1, POSTED = 2, DURATION = 3, VIEWS = 4, LIKES = 5, COMMENTS = 6,
+            SHARES = 7, SAVES = 8, TYPE = 9, HASHTAGS = 10, LINK = 11;
+
+    private static final Pattern VIDEO_LINK_ID = Pattern.compile("/(?:video|photo|p|reel)/([0-9A-Za-z_-]+)");
+    private static final Pattern MANGLED_ID = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
+
+    private final String file;
+    private final String account;
+    private final Table table;
+    private final StringColumn id;
+    private final StringColumn accountCol;
+    private final StringColumn title;
+    private final InstantColumn posted;
+    private final DoubleColumn duration;
+    private final LongColumn[] counts = new LongColumn[5];
+    private final StringColumn type;
+    private final StringColumn hashtags;
+    private final StringColumn link;
+    private final StringColumn source;
+    private final List<Rejection> rejections = new ArrayList<>();
+    private long rowsRead;
+    private long mangledIds;
+
+    public VideoFrameBuilder(String file, String account) {
+        this.file = file;
+        this.account = account == null ? "" : account;
+        this.table = Canonical.emptyVideos(file);
+        this.id = table.stringColumn(Canonical.VIDEO_ID);
+        this.accountCol = table.stringColumn(Canonical.ACCOUNT);
+        this.title = table.stringColumn(Canonical.TITLE);
+        this.posted = table.instantColumn(Canonical.POSTED_AT);
+        this.duration = table.doubleColumn(Canonical.DURATION_S);
+        for (int i = 0; i < 5; i++) {
+            counts[i] = table.longColumn(Canonical.COUNTS.get(i));
+        }
+        this.type = table.stringColumn(Canonical.CONTENT_TYPE);
+        this.hashtags = table.stringColumn(Canonical.HASHTAGS);
+        this.link = table.stringColumn(Canonical.LINK);
+        this.source = table.stringColumn(Canonical.SOURCE);
+    }
+
+    /**
+     * Adds one row, or records why it cannot be used.
+     *
+     * @param raw cells in {@link #FIELDS} order; null where the source has no such field
+     * @param rowPlace the row's place for messages ({@code 14} for line 14, a JSON pointer)
+     * @param cellPlace the place of field i ({@code 14:3}, {@code /data/videos/3/favorites_count})
+     * @param fallbackId an id for sources that have none (for example {@code videos.csv#14}); such rows are
+     *     never deduplicated
+     * @return true when the row was used
+     */
+    public boolean add(String[] raw, String rowPlace, IntFunction<String> cellPlace, String fallbackId) {
+        rowsRead++;
+        long[] values = new long[5];
+        boolean[] present = new boolean[5];
+        Instant when;
+        OptionalDouble dur;
+        try {
+            for (int i = 0; i < 5; i++) {
+                int f = VIEWS + i;
+                try {
+                    OptionalLong v = Values.count(raw[f]);
+                    present[i] = v.isPresent();
+                    values[i] = v.orElse(0);
+                } catch (BadValueException e) {
+                    throw new CellException(f, e.getMessage());
+                }
+            }
+            try {
+                when = Values.instant(raw[POSTED]);
+            } catch (BadValueException e) {
+                throw new CellException(POSTED, e.getMessage());
+            }
+            try {
+                dur = Values.decimal(raw[DURATION]);
+            } catch (BadValueException e) {
+                throw new CellException(DURATION, e.getMessage());
+            }
+        } catch (CellException e) {
+            rejections.add(new Rejection(file, cellPlace.apply(e.field),
+                    "column \"" + header(e.field) + "\": " + e.getMessage()));
+            return false;
+        }
+        boolean anyCount = false;
+        for (boolean p : present) {
+            anyCount |= p;
+        }
+        if (!anyCount) {
+            rejections.add(new Rejection(file, rowPlace, "no metric in this row (views, likes, comments, shares, saves all empty)"));
+            return false;
+        }
+        id.append(videoId(raw[ID], raw[LINK], fallbackId));
+        accountCol.append(account);
+        title.append(nullToEmpty(raw[TITLE]).strip());
+        if (when == null) {
+            posted.appendMissing();
+        } else {
+            posted.append(when);
+        }
+        if (dur.isPresent()) {
+            duration.append(dur.getAsDouble());
+        } else {
+            duration.appendMissing();
+        }
+        for (int i = 0; i < 5; i++) {
+            if (present[i]) {
+                counts[i].append(values[i]);
+            } else {
+                counts[i].appendMissing();
+            }
+        }
+        type.append(nullToEmpty(raw[TYPE]).strip());
+        hashtags.append(nullToEmpty(raw[HASHTAGS]).strip());
+        link.append(nullToEmpty(raw[LINK]).strip());
+        source.append(file);
+        return true;
+    }
+
+    private String videoId(String rawId, String rawLink, String fallbackId) {
+        String v = rawId == null ? "" : rawId.strip();
+        if (!v.isEmpty() && MANGLED_ID.matcher(v).matches()) {
+            // A spreadsheet rounded a 19-digit id to a float: it no longer identifies the video.
+            mangledIds++;
+            return fallbackId;
+        }
+        if (v.endsWith(".0") && v.length() > 2) {
+            v = v.substring(0, v.length() - 2);
+        }
+        if (!v.isEmpty()) {
+            return v;
+        }
+        if (rawLink != null) {
+            Matcher m = VIDEO_LINK_ID.matcher(rawLink);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return fallbackId;
+    }
+
+    /** The header name this builder reports for field i; readers may override through {@link #headers}. */
+    private String header(int field) {
+        return headers != null && headers[field] != null ? headers[field] : FIELDS.get(field);
+    }
+
+    private String[] headers;
+
+    /** The source's own header names in {@link #FIELDS} order, so messages quote what the user sees. */
+    public VideoFrameBuilder headers(String[] sourceHeaders) {
+        this.headers = sourceHeaders.clone();
+        return this;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsUsed() {
+        return table.rowCount();
+    }
+
+    /** How many ids were spreadsheet-mangled (like {@code 7.37023E+18}) and replaced by a row id. */
+    public long mangledIds() {
+        return mangledIds;
+    }
+
+    /** Records a row rejected before it reached {@link #add} (for example a short row). */
+    public void reject(Rejection r) {
+        rowsRead++;
+        rejections.add(r);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static final class CellException extends Exception {
+        final int field;
+
+        CellException(int field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package savescope.model;
+
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The canonical per-video and daily frames every loader produces and every metric reads. A metric the
+ * source lacks stays missing, never zero.
+ */
+public final class Canonical {
+    public static final String VIDEO_ID = "video_id";
+    public static final String ACCOUNT = "account";
+    public static final String TITLE = "title";
+    public static final String POSTED_AT = "posted_at";
+    public static final String DURATION_S = "duration_s";
+    public static final String VIEWS = "views";
+    public static final String LIKES = "likes";
+    public static final String COMMENTS = "comments";
+    public static final String SHARES = "shares";
+    public static final String SAVES = "saves";
+    public static final String CONTENT_TYPE = "content_type";
+    public static final String HASHTAGS = "hashtags";
+    public static final String LINK = "link";
+    public static final String SOURCE = "source";
+    public static final String DATE = "date";
+
+    /** The engagement counts, in the order reports show them. */
+    public static final List<String> COUNTS = List.of(VIEWS, LIKES, COMMENTS, SHARES, SAVES);
+
+    private Canonical() {}
+
+    /** An empty per-video frame with the canonical columns and pinned types. */
+    public static Table emptyVideos(String name) {
+        return Table.create(name,
+                StringColumn.create(VIDEO_ID),
+                StringColumn.create(ACCOUNT),
+                StringColumn.create(TITLE),
+                InstantColumn.create(POSTED_AT),
+                DoubleColumn.create(DURATION_S),
+                LongColumn.create(VIEWS),
+                LongColumn.create(LIKES),
+                LongColumn.create(COMMENTS),
+                LongColumn.create(SHARES),
+                LongColumn.create(SAVES),
+                StringColumn.create(CONTENT_TYPE),
+                StringColumn.create(HASHTAGS),
+                StringColumn.create(LINK),
+                StringColumn.create(SOURCE));
+    }
+
+    /** An empty daily frame: one row per video and day, counts are that day's increments. */
+    public static Table emptyDaily(String name) {
+        return Table.create(name,
+                StringColumn.create(VIDEO_ID),
+                tech.tablesaw.api.DateColumn.create(DATE),
+                LongColumn.create(VIEWS),
+                LongColumn.create(LIKES),
+                LongColumn.create(COMMENTS),
+                LongColumn.create(SHARES),
+                LongColumn.create(SAVES));
+    }
+}

@@ -1,0 +1,49 @@
+package savescope.notebook;
+
+import java.util.List;
+
+/** One output of a cell, in the kinds Jupyter knows; renderers switch over them. */
+public sealed interface Output {
+
+    /** Text a cell printed on a stream ({@code stdout} or {@code stderr}). */
+    record Stream(String name, String text) implements Output {}
+
+    /** A plain-text result, such as the value of a trailing expression. */
+    record Text(String text) implements Output {}
+
+    /** Markdown written by the cell (rendered with raw HTML escaped). */
+    record Markdown(String markdown) implements Output {}
+
+    /** A table; {@link TableView} already holds display text and exact values. */
+    record Table(TableView table) implements Output {}
+
+    /**
+     * A chart as SVG produced by our chart code, with what a screen reader needs.
+     *
+     * @param svg the SVG markup
+     * @param alt a one-sentence description of what the chart shows
+     * @param caption what to look at in it
+     * @param data a small table of the plotted numbers, or null
+     */
+    record Chart(String svg, String alt, String caption, TableView data) implements Output {}
+
+    /** KPI cards: a label, the formatted number, its exact value, and a short note. */
+    record Kpis(List<Kpi> kpis) implements Output {}
+
+    /** Findings in plain words, most important first. */
+    record Findings(List<Finding> findings) implements Output {}
+
+    /** An exception raised by a cell. */
+    record Error(String ename, String evalue, List<String> traceback) implements Output {}
+
+    record Kpi(String label, String value, String exact, String note) {}
+
+    /**
+     * A computed finding.
+     *
+     * @param headline the sentence with its numbers
+     * @param detail how sure we are and what it means
+     * @param level {@code strong}, {@code moderate}, {@code weak} or {@code info}
+     */
+    record Finding(String headline, String detail, String level) {}
+}

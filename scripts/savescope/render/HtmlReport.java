@@ -1,0 +1,120 @@
+package savescope.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import savescope.notebook.Cell;
+import savescope.notebook.Notebook;
+import savescope.notebook.Output;
+
+/**
+ * Renders a {@link Notebook} to one self-contained HTML page with FreeMarker. Templates come from the
+ * user's folder first (overriding ours by name), then from the ones bundled with SaveScope.
+ */
+public final class HtmlReport {
+    private final Configuration config;
+
+    /** A cell ready for the template: markdown already turned into safe HTML. */
+    public record CellView(Cell cell, boolean markdown, String html, List<OutputView> outputs, int index) {}
+
+    /** An output ready for the template; {@code html} is set for markdown outputs. */
+    public record OutputView(String kind, Output output, String html) {}
+
+    /**
+     * @param templateDir a folder whose templates override the bundled ones by name, or null
+     */
+    public HtmlReport(Path templateDir) throws IOException {
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (templateDir != null) {
+            loaders.add(new FileTemplateLoader(templateDir.toFile()));
+        }
+        loaders.add(new ClassTemplateLoader(HtmlReport.class, "/templates"));
+        config.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setAPIBuiltinEnabled(false);
+        config.setLocale(java.util.Locale.ROOT);
+        config.setNumberFormat("computer");
+    }
+
+    /**
+     * Renders the page in memory.
+     *
+     * @throws TemplateProblem naming the template, line and column of a template error
+     */
+    public String render(Notebook notebook) {
+        MarkdownHtml markdown = new MarkdownHtml();
+        List<CellView> cells = new ArrayList<>();
+        int i = 0;
+        for (Cell cell : notebook.cells()) {
+            String html = cell.isMarkdown() ? markdown.render(cell.source()) : "";
+            List<OutputView> outputs = new ArrayList<>();
+            for (Output o : cell.outputs()) {
+                String oh = o instanceof Output.Markdown m ? markdown.render(m.markdown()) : "";
+                outputs.add(new OutputView(kind(o), o, oh));
+            }
+            cells.add(new CellView(cell, cell.isMarkdown(), html, outputs, ++i));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("nb", notebook);
+        model.put("cells", cells);
+        model.put("toc", markdown.headings());
+        return process("report.ftlh", model);
+    }
+
+    private String process(String name, Map<String, Object> model) {
+        try {
+            Template template = config.getTemplate(name);
+            StringWriter out = new StringWriter(256 * 1024);
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw new TemplateProblem(e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + firstLine(e.getMessageWithoutStackTop()), e);
+        } catch (freemarker.core.ParseException e) {
+            throw new TemplateProblem(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
+        } catch (IOException e) {
+            throw new TemplateProblem("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** The output's kind as templates switch on it: stream, text, markdown, table, chart, kpis, findings, error. */
+    static String kind(Output o) {
+        return o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A template that failed; the message names the template, line and column. */
+    public static final class TemplateProblem extends RuntimeException {
+        TemplateProblem(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package savescope.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import savescope.model.Dataset;
+import savescope.notebook.Cell;
+import savescope.notebook.Output;
+import tech.tablesaw.api.Table;
+
+/**
+ * What sections read (the data and options) and write (cells, findings, JSON numbers) while the built-in
+ * report is assembled.
+ */
+public final class ReportContext {
+    private final Dataset data;
+    private final ReportOptions options;
+    private final Instant generatedAt;
+    private final List<Cell> cells = new ArrayList<>();
+    private final List<Ranked> findings = new ArrayList<>();
+    private final Map<String, Object> json = new LinkedHashMap<>();
+
+    /** A finding with its importance; the report shows the highest first. */
+    public record Ranked(double importance, Output.Finding finding) {}
+
+    public ReportContext(Dataset data, ReportOptions options, Instant generatedAt) {
+        this.data = data;
+        this.options = options;
+        this.generatedAt = generatedAt;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public Table videos() {
+        return data.videos();
+    }
+
+    public ReportOptions options() {
+        return options;
+    }
+
+    public Instant generatedAt() {
+        return generatedAt;
+    }
+
+    public void markdown(String markdown) {
+        cells.add(Cell.markdown(markdown));
+    }
+
+    /** A code cell: the Java that computes the outputs (shown folded), and the outputs. */
+    public void code(String java, Output... outputs) {
+        cells.add(Cell.code(java, List.of(outputs)));
+    }
+
+    public void finding(double importance, String headline, String detail, String level) {
+        findings.add(new Ranked(importance, new Output.Finding(headline, detail, level)));
+    }
+
+    /** Puts a value under a top-level JSON key (stable, documented keys only). */
+    public void json(String key, Object value) {
+        json.put(key, value);
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    public List<Ranked> findings() {
+        return findings;
+    }
+
+    public Map<String, Object> jsonDocument() {
+        return json;
+    }
+}

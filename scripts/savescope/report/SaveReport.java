@@ -1,0 +1,110 @@
+package savescope.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import savescope.notebook.Cell;
+import savescope.notebook.Notebook;
+import savescope.notebook.Output;
+import savescope.report.sections.DataQualitySection;
+import savescope.report.sections.OverviewSection;
+import savescope.report.sections.VideosSection;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+
+/**
+ * Builds the built-in saves report from a loaded dataset: the notebook to render and the JSON numbers,
+ * findings first.
+ */
+public final class SaveReport {
+    /** The sections in reading order. Findings from all of them are gathered at the top. */
+    static List<Section> sections() {
+        return List.of(new OverviewSection(), new VideosSection(), new DataQualitySection());
+    }
+
+    /** The report: what to render and what to write as JSON. */
+    public record Result(Notebook notebook, Map<String, Object> json) {}
+
+    private SaveReport() {}
+
+    public static Result build(Dataset data, ReportOptions options, Instant generatedAt) {
+        ReportContext ctx = new ReportContext(data, options, generatedAt);
+        for (Section s : sections()) {
+            s.build(ctx);
+        }
+        List<ReportContext.Ranked> ranked = new ArrayList<>(ctx.findings());
+        ranked.sort(Comparator.comparingDouble(ReportContext.Ranked::importance).reversed());
+        List<Cell> cells = new ArrayList<>();
+        cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
+                + "says how sure we can be; a difference that could be chance is called so."));
+        cells.add(Cell.code("Findings.rank(sections)",
+                List.of(new Output.Findings(ranked.stream().map(ReportContext.Ranked::finding).toList()))));
+        cells.addAll(ctx.cells());
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        String accounts = accounts(data);
+        if (!accounts.isEmpty()) {
+            meta.put("Account", accounts);
+        }
+        meta.put("Period", period(data));
+        meta.put("Sources", String.join(", ", data.load().sources().stream()
+                .map(s -> fileName(s.file()) + " (" + s.format() + ")").toList()));
+        meta.put("Generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .format(generatedAt.atOffset(ZoneOffset.UTC)));
+        String title = options.title() != null ? options.title()
+                : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
+        Notebook nb = new Notebook(title, "A SaveScope report on saves, from aggregate counts only", meta, cells,
+                "report");
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generated_at", generatedAt.toString());
+        json.put("title", title);
+        json.put("period", meta.get("Period"));
+        json.putAll(ctx.jsonDocument());
+        json.put("findings", ranked.stream().map(r -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("headline", r.finding().headline());
+            f.put("detail", r.finding().detail());
+            f.put("level", r.finding().level());
+            return f;
+        }).toList());
+        return new Result(nb, json);
+    }
+
+    static String accounts(Dataset data) {
+        StringColumn acc = data.videos().stringColumn(Canonical.ACCOUNT);
+        return String.join(", ", acc.unique().asList().stream().filter(a -> !a.isBlank()).sorted().toList());
+    }
+
+    /** First to last posting date of the videos, or "unknown" when no video has a posting time. */
+    static String period(Dataset data) {
+        InstantColumn posted = data.videos().instantColumn(Canonical.POSTED_AT);
+        Instant first = null;
+        Instant last = null;
+        for (int i = 0; i < posted.size(); i++) {
+            if (!posted.isMissing(i)) {
+                Instant t = posted.get(i);
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+        if (first == null) {
+            return "unknown (no posting times)";
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+        return f.format(first.atOffset(ZoneOffset.UTC)) + " – " + f.format(last.atOffset(ZoneOffset.UTC));
+    }
+
+    static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}

@@ -1,0 +1,102 @@
+package savescope.report.sections;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import savescope.load.LoadReport;
+import savescope.load.Rejection;
+import savescope.load.SourceReport;
+import savescope.notebook.Output;
+import savescope.notebook.TableView;
+import savescope.notebook.TableView.Cell;
+import savescope.notebook.TableView.Column;
+import savescope.render.Formats;
+import savescope.report.ReportContext;
+import savescope.report.Section;
+
+/** What was read, used and rejected from each input, with the reasons, and what each source lacks. */
+public final class DataQualitySection implements Section {
+    /** The JSON lists at most this many rejections; the counts always cover all of them. */
+    static final int MAX_LISTED = 1000;
+
+    @Override
+    public void build(ReportContext ctx) {
+        LoadReport load = ctx.data().load();
+        StringBuilder md = new StringBuilder("## Data quality\n\n");
+        md.append("Read **").append(Formats.exact(load.rowsRead())).append("** rows from ")
+                .append(load.sources().size()).append(load.sources().size() == 1 ? " file" : " files")
+                .append(": **").append(Formats.exact(load.rowsUsed())).append("** used, **")
+                .append(Formats.exact(load.rowsRejected())).append("** rejected. Every row is either used or "
+                        + "listed here with its place and reason; a value that cannot be read is never counted "
+                        + "as zero.");
+        for (String w : load.warnings()) {
+            md.append("\n\n> ").append(w);
+        }
+        ctx.markdown(md.toString());
+
+        List<Column> cols = List.of(new Column("File", false), new Column("Format", false),
+                new Column("Rows read", true), new Column("Used", true), new Column("Rejected", true),
+                new Column("Metrics missing", false), new Column("Notes", false));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SourceReport s : load.sources()) {
+            rows.add(List.of(Cell.plain(s.file()), Cell.plain(s.format()), VideosSection.count(s.rowsRead()),
+                    VideosSection.count(s.rowsUsed()), VideosSection.count(s.rowsRejected()),
+                    Cell.plain(s.missingMetrics().isEmpty() ? "none" : String.join(", ", s.missingMetrics())),
+                    Cell.plain(String.join(" ", s.warnings()))));
+        }
+        List<Output> outputs = new ArrayList<>();
+        outputs.add(new Output.Table(new TableView(cols, rows, rows.size(), "")));
+        Map<String, Long> reasons = load.topReasons(10);
+        if (!reasons.isEmpty()) {
+            List<List<Cell>> rr = new ArrayList<>();
+            reasons.forEach((reason, n) -> rr.add(List.of(Cell.plain(reason), VideosSection.count(n))));
+            outputs.add(new Output.Table(new TableView(List.of(new Column("Top rejection reasons", false),
+                    new Column("Rows", true)), rr, rr.size(), "")));
+            List<List<Cell>> places = new ArrayList<>();
+            List<Rejection> all = load.rejections();
+            for (Rejection r : all.subList(0, Math.min(50, all.size()))) {
+                places.add(List.of(Cell.plain(r.file() + ":" + r.location()), Cell.plain(r.message())));
+            }
+            outputs.add(new Output.Table(new TableView(List.of(new Column("Where", false), new Column("Why", false)),
+                    places, all.size(), all.size() > 50 ? "The first 50 of " + all.size()
+                            + " rejected rows; --json lists them all." : "")));
+        }
+        ctx.code("loadReport.sources()", outputs.toArray(Output[]::new));
+        if (load.rowsRejected() > 0) {
+            ctx.finding(0.2, Formats.exact(load.rowsRejected()) + " of " + Formats.exact(load.rowsRead())
+                    + " input rows could not be used.", "See Data quality for each row's place and reason.", "info");
+        }
+        List<String> missing = load.metricsMissingEverywhere();
+        if (missing.contains("saves")) {
+            ctx.finding(2.0, "Your data has no saves count.", "The sources loaded carry no saves (TikTok's Display API "
+                    + "and the Studio Content file never do), so save rates cannot be computed. Export the per-video "
+                    + "data with \"Add to Favorites\" or use web-item data with collectCount.", "strong");
+        }
+
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("files", load.sources().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.file());
+            m.put("format", s.format());
+            m.put("rows_read", s.rowsRead());
+            m.put("rows_used", s.rowsUsed());
+            m.put("rows_rejected", s.rowsRejected());
+            m.put("missing_metrics", s.missingMetrics());
+            m.put("warnings", s.warnings());
+            return m;
+        }).toList());
+        input.put("rows_read", load.rowsRead());
+        input.put("rows_used", load.rowsUsed());
+        input.put("rows_rejected", load.rowsRejected());
+        input.put("warnings", load.warnings());
+        input.put("rejections", load.rejections().stream().limit(MAX_LISTED).map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", r.file());
+            m.put("location", r.location());
+            m.put("reason", r.message());
+            return m;
+        }).toList());
+        ctx.json("input", input);
+    }
+}

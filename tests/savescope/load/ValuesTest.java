@@ -1,0 +1,75 @@
+package savescope.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValuesTest {
+
+    @ParameterizedTest(name = "\"{0}\" reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+        "1234|1234",
+        "'1,234'|1234",
+        "1.234|1234",          // de/pt thousands separator: a count cannot have a fraction
+        "1 234|1234",
+        "1\u00a0234\u00a0567|1234567",
+        "1.2K|1200",
+        "1,5K|1500",
+        "3.4M|3400000",
+        "12k|12000",
+        "343296.0|343296",
+        "3.|3",
+        "'1,234,567'|1234567",
+        "1.234.567|1234567",
+        "0|0",
+        "1.2E+05|120000",
+    })
+    void readsCountsAsPeopleWriteThem(String raw, long expected) throws Exception {
+        assertEquals(OptionalLong.of(expected), Values.count(raw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "-", "undefined", "N/A", "null", "–"})
+    void missingSpellingsAreMissingNotZero(String raw) throws Exception {
+        assertTrue(Values.count(raw).isEmpty());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is rejected: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "12a|expected a number, found \"12a\"",
+        "-5|expected a count of zero or more, found a negative number \"-5\"",
+        "12.5%|expected a count, found a percentage \"12.5%\"",
+        "3.7|expected a whole count, found \"3.7\"",
+    })
+    void rejectsWhatIsNotACount(String raw, String message) {
+        BadValueException e = assertThrows(BadValueException.class, () -> Values.count(raw));
+        assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource(delimiter = '|', value = {
+        "2024-09-09T10:15:30Z|2024-09-09T10:15:30Z",
+        "2024-09-09T12:15:30+02:00|2024-09-09T10:15:30Z",
+        "2024-09-09 10:15:30|2024-09-09T10:15:30Z",
+        "2024-09-09 10:15|2024-09-09T10:15:00Z",
+        "1716015035|2024-05-18T06:50:35Z",
+        "1716015035000|2024-05-18T06:50:35Z",
+        "09/09/24|2024-09-09T00:00:00Z",
+        "2024-09-09|2024-09-09T00:00:00Z",
+    })
+    void readsPostingTimes(String raw, String expected) throws Exception {
+        assertEquals(Instant.parse(expected), Values.instant(raw));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0.59|0.59", "59%|0.59", "'59,5 %'|0.595"})
+    void readsShares(String raw, double expected) throws Exception {
+        assertEquals(expected, Values.share(raw).getAsDouble(), 1e-12);
+    }
+}
