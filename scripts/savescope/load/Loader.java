@@ -69,7 +69,8 @@ public final class Loader {
             throw new InputException(files.size() == 1 ? files.get(0) + ": no usable video rows." : "no usable video rows in " + inputs + ".");
         }
         options.types().assign(videos);
-        return new Dataset(videos, daily, List.of(), new LoadReport(reports, List.of()));
+        return new Dataset(videos, daily, Canonical.emptySnapshots("snapshots"), List.of(),
+                Canonical.emptyComments("comments"), new LoadReport(reports, List.of()));
     }
 
     private static boolean isDataFile(Path p) {

@@ -27,6 +27,9 @@ public final class Canonical {
     public static final String LINK = "link";
     public static final String SOURCE = "source";
     public static final String DATE = "date";
+    public static final String TAKEN_AT = "taken_at";
+    public static final String TEXT = "text";
+    public static final String CREATED_AT = "created_at";
 
     /** The engagement counts, in the order reports show them. */
     public static final List<String> COUNTS = List.of(VIEWS, LIKES, COMMENTS, SHARES, SAVES);
@@ -62,5 +65,29 @@ public final class Canonical {
                 LongColumn.create(COMMENTS),
                 LongColumn.create(SHARES),
                 LongColumn.create(SAVES));
+    }
+
+    /** Per-video totals as they stood at {@code taken_at} (one row per video and snapshot). */
+    public static Table emptySnapshots(String name) {
+        return Table.create(name,
+                StringColumn.create(VIDEO_ID),
+                InstantColumn.create(TAKEN_AT),
+                LongColumn.create(VIEWS),
+                LongColumn.create(LIKES),
+                LongColumn.create(COMMENTS),
+                LongColumn.create(SHARES),
+                LongColumn.create(SAVES));
+    }
+
+    /**
+     * Comments as qualitative feedback: the video, the text, its likes and time. No user name or id is
+     * ever kept.
+     */
+    public static Table emptyComments(String name) {
+        return Table.create(name,
+                StringColumn.create(VIDEO_ID),
+                StringColumn.create(TEXT),
+                LongColumn.create(LIKES),
+                InstantColumn.create(CREATED_AT));
     }
 }
