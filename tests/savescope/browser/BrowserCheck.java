@@ -1,7 +1,5 @@
 // Opens a SaveScope HTML report in headless Chromium and checks what a reader would see: no console
 // errors, no network requests, visible and named charts, a table of contents whose links land, a lang.
-//JAVA 17+
-//DEPS com.fasterxml.jackson.core:jackson-databind:2.18.2
 package savescope.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
