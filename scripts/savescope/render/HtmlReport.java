@@ -26,6 +26,7 @@ import savescope.notebook.Output;
  */
 public final class HtmlReport {
     private final Configuration config;
+    private final Path templateDir;
 
     /** A cell ready for the template: markdown already turned into safe HTML. */
     public record CellView(Cell cell, boolean markdown, String html, List<OutputView> outputs, int index) {}
@@ -54,6 +55,7 @@ public final class HtmlReport {
      * @param templateDir a folder whose templates override the bundled ones by name, or null
      */
     public HtmlReport(Path templateDir) throws IOException {
+        this.templateDir = templateDir;
         config = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (templateDir != null) {
@@ -146,14 +148,25 @@ public final class HtmlReport {
             template.process(model, out);
             return out.toString();
         } catch (TemplateException e) {
-            throw new TemplateProblem(e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+            throw new TemplateProblem(where(e.getTemplateSourceName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template error: " + firstLine(e.getMessageWithoutStackTop()), e);
         } catch (freemarker.core.ParseException e) {
-            throw new TemplateProblem(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+            throw new TemplateProblem(where(e.getTemplateName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new TemplateProblem("template " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The user's template file when it came from --template-dir, else our template's name. */
+    private String where(String templateName) {
+        if (templateName == null) {
+            return "template";
+        }
+        if (templateDir != null && java.nio.file.Files.isRegularFile(templateDir.resolve(templateName))) {
+            return templateDir.resolve(templateName).toString();
+        }
+        return templateName;
     }
 
     private static String firstLine(String s) {
