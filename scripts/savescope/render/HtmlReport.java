@@ -149,7 +149,7 @@ public final class HtmlReport {
             return out.toString();
         } catch (TemplateException e) {
             throw new TemplateProblem(where(e.getTemplateSourceName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + firstLine(e.getMessageWithoutStackTop()), e);
+                    + ": template error: " + summary(e.getMessageWithoutStackTop()), e);
         } catch (freemarker.core.ParseException e) {
             throw new TemplateProblem(where(e.getTemplateName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
@@ -167,6 +167,22 @@ public final class HtmlReport {
             return templateDir.resolve(templateName).toString();
         }
         return templateName;
+    }
+
+    /** FreeMarker's message up to its tips, on one line, without the place (we put that first). */
+    static String summary(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("----")) {
+                break;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(l);
+        }
+        return b.toString().replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "").strip();
     }
 
     private static String firstLine(String s) {
