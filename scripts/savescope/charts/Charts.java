@@ -23,9 +23,10 @@ public final class Charts {
      * the 99th percentile; the last bin also holds the long tail, so a few outliers do not flatten the rest.
      *
      * @param rates per-video save rates as ratios (0.012 = 1.2%)
-     * @param bins about how many bins to draw
+     * @param maxBins about how many bins to draw at most; few videos get fewer (Rice's rule, 2·n^⅓, at least 5)
      */
-    public static Output.Chart saveRateHistogram(double[] rates, int bins) {
+    public static Output.Chart saveRateHistogram(double[] rates, int maxBins) {
+        int bins = Math.min(maxBins, Math.max(5, (int) Math.ceil(2 * Math.cbrt(rates.length))));
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         double topPercent = 100 * (sorted.length == 0 ? 0.05 : Math.max(sorted[(int) Math.floor(0.99 * (sorted.length - 1))], 1e-4));

@@ -44,20 +44,21 @@ class ChartMarkupTest {
     @Test
     void histogramBinsAndDataTable() {
         Output.Chart chart = Charts.saveRateHistogram(RATES, 10);
-        // 99th percentile of the sorted rates: index floor(0.99*9) = 8 → 0.7%; 0.7/10 = 0.07 → step 0.1 (nice),
-        // so 7 bins of 0.1 points: [0,0.1) holds none (0.1% is the edge of the next), [0.1,0.2) holds 3,
-        // [0.3,0.4) holds 4, and the last bin (≥0.6) holds 0.7% ×2 and the 5% outlier = 3.
+        // Ten videos: Rice's rule gives ceil(2·∛10) = 5 bins at most. 99th percentile of the sorted rates:
+        // index floor(0.99·9) = 8 → 0.7%; 0.7/5 = 0.14 → round step 0.2, so ceil(0.7/0.2) = 4 bins:
+        // [0,0.2) holds 0.1% ×3, [0.2,0.4) holds 0.3% ×4, [0.4,0.6) none, ≥0.6 holds 0.7% ×2 and the 5% outlier.
         TableView data = chart.data();
         assertNotNull(data);
-        assertEquals(7, data.rows().size());
-        assertEquals("0–0.1%", data.rows().get(0).get(0).text());
-        assertEquals("3", data.rows().get(1).get(1).text());
-        assertEquals("4", data.rows().get(3).get(1).text());
-        assertEquals("≥0.6%", data.rows().get(6).get(0).text());
-        assertEquals("3", data.rows().get(6).get(1).text());
+        assertEquals(4, data.rows().size());
+        assertEquals("0–0.2%", data.rows().get(0).get(0).text());
+        assertEquals("3", data.rows().get(0).get(1).text());
+        assertEquals("4", data.rows().get(1).get(1).text());
+        assertEquals("0", data.rows().get(2).get(1).text());
+        assertEquals("≥0.6%", data.rows().get(3).get(0).text());
+        assertEquals("3", data.rows().get(3).get(1).text());
         long total = data.rows().stream().mapToLong(r -> Long.parseLong(r.get(1).text())).sum();
         assertEquals(RATES.length, total, "every video is in exactly one bin");
-        assertTrue(chart.alt().contains("10 videos in 7 bins of 0.1 percentage points"), chart.alt());
+        assertTrue(chart.alt().contains("10 videos in 4 bins of 0.2 percentage points"), chart.alt());
     }
 
     @Test
