@@ -20,10 +20,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * a content type) can reach the markup through a chart; the only text is the escaped accessible name.
  */
 public final class Svg {
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
     private static final Pattern RGB = Pattern.compile("rgb\\((\\d+),(\\d+),(\\d+)\\)");
     private static final Pattern CLIP_ID = Pattern.compile("clip\\d+");
     private static final Pattern BETWEEN_TAGS = Pattern.compile(">\\s+<");
+    private static final Pattern PATH_DATA = Pattern.compile(" d=\"([^\"]*)\"");
+    private static final Pattern PATH_TOKEN = Pattern.compile("[A-Za-z]|-?\\d+(?:\\.\\d+)?");
 
     private Svg() {}
 
@@ -64,6 +66,7 @@ public final class Svg {
     static String compact(String body) {
         String s = BETWEEN_TAGS.matcher(body.strip()).replaceAll("><");
         s = replace(DECIMAL, s, m -> round(m.group()));
+        s = replace(PATH_DATA, s, m -> " d=\"" + path(m.group(1)) + "\"");
         s = replace(RGB, s, m -> colour(new Color(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3)))));
         // Defaults in SVG already, so they only cost bytes.
@@ -77,7 +80,40 @@ public final class Svg {
         return replace(CLIP_ID, s, m -> ids.computeIfAbsent(m.group(), k -> prefix + "-" + n[0]++));
     }
 
-    static String round(String decimal) {
+    /**
+     * Path data in its shortest equivalent form: no spaces around commands, a minus sign as separator,
+     * and the line-to command left out where SVG implies it (after a move-to or line-to).
+     */
+    public static String path(String d) {
+        StringBuilder b = new StringBuilder(d.length());
+        Matcher m = PATH_TOKEN.matcher(d);
+        char last = ' ';
+        while (m.find()) {
+            String t = m.group();
+            char c = t.charAt(0);
+            if (Character.isLetter(c)) {
+                if (c == 'L' && (last == 'M' || last == 'L')) {
+                    last = 'L';
+                    continue;
+                }
+                b.append(c);
+                last = c;
+                continue;
+            }
+            if (t.equals("-0")) {
+                t = "0";
+            }
+            char prev = b.length() == 0 ? ' ' : b.charAt(b.length() - 1);
+            if ((Character.isDigit(prev) || prev == '.') && t.charAt(0) != '-') {
+                b.append(' ');
+            }
+            b.append(t);
+        }
+        return b.toString();
+    }
+
+    /** A decimal rounded to a tenth, without a trailing {@code .0} or a negative zero. */
+    public static String round(String decimal) {
         double v = Math.round(Double.parseDouble(decimal) * 10) / 10.0;
         if (v == Math.rint(v)) {
             return Long.toString((long) v);

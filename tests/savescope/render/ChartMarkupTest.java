@@ -72,4 +72,13 @@ class ChartMarkupTest {
             assertEquals(hex, m.group(1).toLowerCase(Locale.ROOT), e.getValue());
         }
     }
+
+    @Test
+    void pathDataIsShortenedWithoutChangingTheShape() {
+        // Same points: the L after M and after L is implied, "-0" is 0, a minus sign separates numbers.
+        assertEquals("M0-3.4-8.7-0.1 1 2ZM5 5Q1 2 3 4L6 7", savescope.charts.Svg.path("M-0,-3.4 L-8.7,-0.1 L1,2 Z M5,5 Q1,2 3,4 L6,7"));
+        assertEquals("0", savescope.charts.Svg.round("-0.04"));
+        assertEquals("0", savescope.charts.Svg.round("1.2E-5"));
+        assertEquals("12.3", savescope.charts.Svg.round("12.345"));
+    }
 }
