@@ -85,4 +85,21 @@
     tools.hidden = false;
     update();
   });
+
+  // Contents: mark the section being read, so the sticky list shows where you are.
+  var links = document.querySelectorAll('.toc a[href^="#"]');
+  if (links.length && "IntersectionObserver" in window) {
+    var byId = {};
+    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        var link = byId[e.target.getAttribute("aria-labelledby")];
+        if (!link) return;
+        links.forEach(function (a) { a.removeAttribute("aria-current"); });
+        link.setAttribute("aria-current", "true");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    document.querySelectorAll("section.report-section").forEach(function (s) { observer.observe(s); });
+  }
 })();
