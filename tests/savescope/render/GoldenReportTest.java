@@ -38,10 +38,13 @@ class GoldenReportTest {
         String actual = normalize(render(Locale.ROOT));
         boolean update = "1".equals(System.getenv("SAVESCOPE_UPDATE_GOLDEN"))
                 || Boolean.getBoolean("savescope.updateGolden");
-        if (update || !Files.exists(GOLDEN)) {
+        if (update) {
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
-            System.out.println("updated " + GOLDEN + (update ? "" : " (it did not exist); review and commit it"));
+            System.out.println("updated " + GOLDEN + "; review the diff and commit it");
             return;
+        }
+        if (!Files.exists(GOLDEN)) {
+            fail(GOLDEN + " is missing; make it with: " + UPDATE_COMMAND);
         }
         String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8).replace("\r\n", "\n");
         if (!expected.equals(actual)) {
