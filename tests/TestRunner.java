@@ -6,6 +6,7 @@
 //FILES templates/outputs.ftlh=../templates/outputs.ftlh
 //FILES templates/styles.css=../templates/styles.css
 //FILES templates/report.js=../templates/report.js
+//FILES templates/index.ftlh=../templates/index.ftlh
 // Test-only libraries. JUnit stays at the version XChart already brings, so one copy is on the classpath.
 //DEPS org.junit.jupiter:junit-jupiter:5.10.2
 //DEPS org.junit.platform:junit-platform-launcher:1.10.2

@@ -1,45 +1,90 @@
 package savescope.charts;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 import savescope.notebook.Output;
+import savescope.notebook.TableView;
 
-/** One builder per chart the report shows, each returning the chart as an output with alt text. */
+/** One builder per chart the report shows, each returning the chart as an output with alt text and data. */
 public final class Charts {
+    /** Width and height every chart is drawn at; the page scales them to the column. */
+    public static final int WIDTH = 760;
+    public static final int HEIGHT = 300;
+
     private Charts() {}
 
     /**
-     * Histogram of per-video save rates, in percent, with {@code bins} equal-width bins from 0 to the 99th
-     * percentile (the long tail is folded into the last bin so a few outliers do not flatten the rest).
+     * Histogram of per-video save rates in bins of a round width (0.05%, 0.1%, 0.25%, …) from 0 to about
+     * the 99th percentile; the last bin also holds the long tail, so a few outliers do not flatten the rest.
+     *
+     * @param rates per-video save rates as ratios (0.012 = 1.2%)
+     * @param maxBins about how many bins to draw at most; few videos get fewer (Rice's rule, 2·n^⅓, at least 5)
      */
-    public static Output.Chart saveRateHistogram(double[] rates, int bins) {
+    public static Output.Chart saveRateHistogram(double[] rates, int maxBins) {
+        int bins = Math.min(maxBins, Math.max(5, (int) Math.ceil(2 * Math.cbrt(rates.length))));
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        double top = sorted.length == 0 ? 0.05 : Math.max(sorted[(int) Math.floor(0.99 * (sorted.length - 1))], 1e-4);
-        double width = top / bins;
-        double[] counts = new double[bins];
+        double topPercent = 100 * (sorted.length == 0 ? 0.05 : Math.max(sorted[(int) Math.floor(0.99 * (sorted.length - 1))], 1e-4));
+        BigDecimal width = niceStep(topPercent / bins);
+        int count = Math.max(1, (int) Math.ceil(topPercent / width.doubleValue()));
+        long[] counts = new long[count];
         for (double r : rates) {
-            counts[Math.min(bins - 1, (int) Math.floor(r / width))]++;
+            // The epsilon keeps a rate on a bin edge (0.3% / 0.1 = 2.9999…) in the bin it starts.
+            int bin = (int) Math.floor(100 * r / width.doubleValue() + 1e-9);
+            counts[Math.max(0, Math.min(count - 1, bin))]++;
         }
-        String[] labels = new String[bins];
-        for (int i = 0; i < bins; i++) {
-            labels[i] = String.format(java.util.Locale.ROOT, "%.1f%%", 100 * (i + 0.5) * width);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String from = plain(width.multiply(BigDecimal.valueOf(i)));
+            labels.add(i == count - 1 ? "≥" + from : from + "–" + plain(width.multiply(BigDecimal.valueOf(i + 1))));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(760).height(300)
-                .xAxisTitle("Save rate (saves per 100 views), bin centre").yAxisTitle("Videos").build();
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .xAxisTitle("Save rate (% of views)").yAxisTitle("Videos").build();
         Theme.apply(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setAvailableSpaceFill(0.96);
+        chart.getStyler().setAvailableSpaceFill(0.92);
         chart.getStyler().setXAxisLabelRotation(0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisMaxLabelCount(10);
-        chart.addSeries("videos", Arrays.asList(labels), Arrays.stream(counts).boxed().toList());
-        String alt = "Histogram of save rates across " + rates.length + " videos, from 0% to "
-                + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * top) + " in " + bins + " bins.";
+        chart.getStyler().setXAxisMaxLabelCount(8);
+        chart.getStyler().setYAxisDecimalPattern("#,###");
+        chart.addSeries("videos", labels, Arrays.stream(counts).boxed().toList());
+
+        int peak = 0;
+        for (int i = 1; i < count; i++) {
+            peak = counts[i] > counts[peak] ? i : peak;
+        }
+        String alt = "Histogram of save rates across " + String.format(Locale.ROOT, "%,d", rates.length)
+                + " videos in " + count + " bins of " + plain(width) + " percentage points; the tallest bar, "
+                + labels.get(peak) + "%, holds " + counts[peak] + " videos.";
+        List<List<TableView.Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(List.of(TableView.Cell.plain(labels.get(i) + "%"),
+                    new TableView.Cell(Long.toString(counts[i]), "", (double) counts[i], "")));
+        }
+        TableView data = new TableView(List.of(new TableView.Column("Save rate", false),
+                new TableView.Column("Videos", true)), rows, rows.size(), "");
         return new Output.Chart(Svg.of(chart, "Save rate per video"), alt,
-                "Most videos sit in the tallest bars; a long right tail means a few videos are saved far more often "
-                        + "than the rest.", null);
+                "Look for where the tallest bars sit: that is the usual save rate. Bars far to the right are the "
+                        + "videos people keep coming back to.", data);
+    }
+
+    /** The round step (1, 2, 2.5 or 5 times a power of ten) nearest above {@code raw}. */
+    static BigDecimal niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= raw * 0.999) {
+                return new BigDecimal(Double.toString(m)).multiply(new BigDecimal(Double.toString(power)))
+                        .stripTrailingZeros();
+            }
+        }
+        return BigDecimal.TEN.multiply(new BigDecimal(Double.toString(power)));
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,7 @@
 package savescope.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,8 +20,10 @@ import savescope.load.ContentTypes;
 import savescope.load.Loader;
 import savescope.model.Dataset;
 import savescope.render.AtomicFiles;
+import savescope.render.DataExport;
 import savescope.render.HtmlReport;
 import savescope.render.JsonOutput;
+import savescope.render.ReportIndex;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
 
@@ -39,6 +42,8 @@ import savescope.report.SaveReport;
             "  ./jbang report plays.csv --map views=Plays --map saves=Favorites",
             "  ./jbang report videos.csv --types tutorial=#howto,#tutorial --types recipe=#recipe",
             "  ./jbang report videos.csv --json numbers.json    also write every computed number",
+            "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
+            "  ./jbang report videos.csv --open                 and open the report in the browser",
             "",
             "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or options."})
 public final class ReportCommand implements Callable<Integer> {
@@ -82,6 +87,17 @@ public final class ReportCommand implements Callable<Integer> {
             description = "A folder of .ftlh templates that override the built-in ones by name.")
     Path templateDir;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
+    Path dataDir;
+
+    @Option(names = "--open", description = "Open the report in the default browser when it is written.")
+    boolean open;
+
+    @Option(names = "--no-index", negatable = false,
+            description = "Do not rebuild index.html (the list of reports) in the report's folder.")
+    boolean noIndex;
+
     @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
             description = "Pretend the report is made at this time (for reproducible output).")
     Instant generatedAt;
@@ -106,9 +122,10 @@ public final class ReportCommand implements Callable<Integer> {
         Dataset data = Loader.load(in, options);
         Instant now = generatedAt != null ? generatedAt : Instant.now();
         SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows), now);
+        HtmlReport renderer = new HtmlReport(templateDir);
         String html;
         try {
-            html = new HtmlReport(templateDir).render(result.notebook());
+            html = renderer.render(result.notebook());
         } catch (HtmlReport.TemplateProblem e) {
             throw new ExitException(2, e.getMessage(), e);
         }
@@ -116,9 +133,51 @@ public final class ReportCommand implements Callable<Integer> {
         if (json != null) {
             JsonOutput.write(result.json(), json);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        if (dataDir != null) {
+            List<Path> files = DataExport.write(result.notebook(), data.videos(), dataDir);
+            err.println("wrote " + files.size() + " CSV files to " + dataDir);
+        }
+        if (!noIndex) {
+            Path folder = out.toAbsolutePath().getParent();
+            try {
+                if (ReportIndex.rebuild(folder, renderer, now).isEmpty()) {
+                    err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
+                }
+            } catch (HtmlReport.TemplateProblem e) {
+                throw new ExitException(2, e.getMessage(), e);
+            }
+        }
+        err.flush();
         spec.commandLine().getOut().println(out);
         spec.commandLine().getOut().flush();
+        if (open) {
+            browser.open(out.toAbsolutePath(), err);
+            err.flush();
+        }
         return 0;
+    }
+
+    /** Opens a file in the user's browser; replaced in tests. */
+    interface Browser {
+        void open(Path file, PrintWriter err);
+    }
+
+    Browser browser = ReportCommand::openInBrowser;
+
+    /** Asks the desktop to open the file; when that fails the report is still written, so only say so. */
+    static void openInBrowser(Path file, PrintWriter err) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        List<String> command = os.contains("mac") ? List.of("open", file.toString())
+                : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
+                : List.of("xdg-open", file.toString());
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            err.println("note: could not open a browser (" + command.get(0) + ": " + e.getMessage()
+                    + "); open " + file + " yourself.");
+        }
     }
 
     static String defaultName(List<Path> in) {

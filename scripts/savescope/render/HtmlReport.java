@@ -26,17 +26,36 @@ import savescope.notebook.Output;
  */
 public final class HtmlReport {
     private final Configuration config;
+    private final Path templateDir;
 
     /** A cell ready for the template: markdown already turned into safe HTML. */
     public record CellView(Cell cell, boolean markdown, String html, List<OutputView> outputs, int index) {}
 
-    /** An output ready for the template; {@code html} is set for markdown outputs. */
-    public record OutputView(String kind, Output output, String html) {}
+    /**
+     * An output ready for the template.
+     *
+     * @param html set for markdown outputs: the rendered, escaped markdown
+     * @param title for charts: the chart's title (its accessible name)
+     * @param figure for charts: the figure number on the page, counting from 1; otherwise 0
+     */
+    public record OutputView(String kind, Output output, String html, String title, int figure) {}
+
+    /**
+     * A numbered part of the page: a level-2 heading and the cells up to the next one.
+     *
+     * @param id the heading's anchor, or empty for cells before the first heading
+     * @param number 1, 2, … in reading order; 0 for cells before the first heading
+     */
+    public record SectionView(String id, int number, List<CellView> cells) {}
+
+    /** A key number of the report (the first KPI cards), repeated in the page head for the reports index. */
+    public record KeyNumber(String label, String value, String exact) {}
 
     /**
      * @param templateDir a folder whose templates override the bundled ones by name, or null
      */
     public HtmlReport(Path templateDir) throws IOException {
+        this.templateDir = templateDir;
         config = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (templateDir != null) {
@@ -63,22 +82,63 @@ public final class HtmlReport {
      */
     public String render(Notebook notebook) {
         MarkdownHtml markdown = new MarkdownHtml();
-        List<CellView> cells = new ArrayList<>();
+        List<SectionView> sections = new ArrayList<>();
+        List<CellView> current = new ArrayList<>();
+        String currentId = "";
         int i = 0;
+        int figure = 0;
+        int numbered = 0;
         for (Cell cell : notebook.cells()) {
+            int headingsBefore = markdown.headings().size();
             String html = cell.isMarkdown() ? markdown.render(cell.source()) : "";
+            if (cell.isMarkdown() && markdown.headings().size() > headingsBefore && startsWithHeading2(cell.source())) {
+                if (!current.isEmpty() || !currentId.isEmpty()) {
+                    sections.add(new SectionView(currentId, currentId.isEmpty() ? 0 : ++numbered, current));
+                }
+                current = new ArrayList<>();
+                currentId = markdown.headings().get(headingsBefore).id();
+            }
             List<OutputView> outputs = new ArrayList<>();
             for (Output o : cell.outputs()) {
                 String oh = o instanceof Output.Markdown m ? markdown.render(m.markdown()) : "";
-                outputs.add(new OutputView(kind(o), o, oh));
+                if (o instanceof Output.Chart c) {
+                    outputs.add(new OutputView(kind(o), o, oh, savescope.charts.Svg.titleOf(c.svg()), ++figure));
+                } else {
+                    outputs.add(new OutputView(kind(o), o, oh, "", 0));
+                }
             }
-            cells.add(new CellView(cell, cell.isMarkdown(), html, outputs, ++i));
+            current.add(new CellView(cell, cell.isMarkdown(), html, outputs, ++i));
+        }
+        if (!current.isEmpty() || !currentId.isEmpty()) {
+            sections.add(new SectionView(currentId, currentId.isEmpty() ? 0 : ++numbered, current));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("nb", notebook);
-        model.put("cells", cells);
+        model.put("sections", sections);
         model.put("toc", markdown.headings());
+        model.put("keyNumbers", keyNumbers(notebook));
         return process("report.ftlh", model);
+    }
+
+    /** Renders another template (such as the reports index) with the same safe configuration. */
+    String renderTemplate(String name, Map<String, Object> model) {
+        return process(name, model);
+    }
+
+    private static boolean startsWithHeading2(String markdown) {
+        return markdown.stripLeading().startsWith("## ");
+    }
+
+    /** The first KPI cards of the notebook, at most four. */
+    static List<KeyNumber> keyNumbers(Notebook notebook) {
+        for (Cell cell : notebook.cells()) {
+            for (Output o : cell.outputs()) {
+                if (o instanceof Output.Kpis k) {
+                    return k.kpis().stream().limit(4).map(x -> new KeyNumber(x.label(), x.value(), x.exact())).toList();
+                }
+            }
+        }
+        return List.of();
     }
 
     private String process(String name, Map<String, Object> model) {
@@ -88,14 +148,41 @@ public final class HtmlReport {
             template.process(model, out);
             return out.toString();
         } catch (TemplateException e) {
-            throw new TemplateProblem(e.getTemplateSourceName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + firstLine(e.getMessageWithoutStackTop()), e);
+            throw new TemplateProblem(where(e.getTemplateSourceName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+                    + ": template error: " + summary(e.getMessageWithoutStackTop()), e);
         } catch (freemarker.core.ParseException e) {
-            throw new TemplateProblem(e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
+            throw new TemplateProblem(where(e.getTemplateName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new TemplateProblem("template " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The user's template file when it came from --template-dir, else our template's name. */
+    private String where(String templateName) {
+        if (templateName == null) {
+            return "template";
+        }
+        if (templateDir != null && java.nio.file.Files.isRegularFile(templateDir.resolve(templateName))) {
+            return templateDir.resolve(templateName).toString();
+        }
+        return templateName;
+    }
+
+    /** FreeMarker's message up to its tips, on one line, without the place (we put that first). */
+    static String summary(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("----")) {
+                break;
+            }
+            b.append(b.length() == 0 ? "" : " ").append(l);
+        }
+        return b.toString().replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "").strip();
     }
 
     private static String firstLine(String s) {

@@ -45,7 +45,7 @@ public final class SaveReport {
         List<Cell> cells = new ArrayList<>();
         cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
                 + "says how sure we can be; a difference that could be chance is called so."));
-        cells.add(Cell.code("Findings.rank(sections)",
+        cells.add(Cell.code("findings.sort(comparingDouble(Ranked::importance).reversed());",
                 List.of(new Output.Findings(ranked.stream().map(ReportContext.Ranked::finding).toList()))));
         cells.addAll(ctx.cells());
 
@@ -55,14 +55,13 @@ public final class SaveReport {
             meta.put("Account", accounts);
         }
         meta.put("Period", period(data));
-        meta.put("Sources", String.join(", ", data.load().sources().stream()
-                .map(s -> fileName(s.file()) + " (" + s.format() + ")").toList()));
+        meta.put("Sources", sources(data));
         meta.put("Generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
                 .format(generatedAt.atOffset(ZoneOffset.UTC)));
         String title = options.title() != null ? options.title()
                 : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
-        Notebook nb = new Notebook(title, "A SaveScope report on saves, from aggregate counts only", meta, cells,
-                "report");
+        Notebook nb = new Notebook(title, "Which videos people save, how often, and what earns the saves. From "
+                + "aggregate counts only: TikTok never says who saved.", meta, cells, "report");
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generated_at", generatedAt.toString());
@@ -101,6 +100,15 @@ public final class SaveReport {
         }
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
         return f.format(first.atOffset(ZoneOffset.UTC)) + " – " + f.format(last.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The input files and their formats; past three files, how many more. */
+    static String sources(Dataset data) {
+        List<String> names = data.load().sources().stream().map(s -> fileName(s.file()) + " (" + s.format() + ")").toList();
+        if (names.size() <= 3) {
+            return names.isEmpty() ? "none" : String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more files";
     }
 
     static String fileName(String path) {

@@ -1,0 +1,41 @@
+package savescope.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import savescope.notebook.TableView;
+
+class DataExportTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "plain|plain",
+        "a,b|`\"a,b\"`",
+        "say \"hi\"|`\"say \"\"hi\"\"\"`",
+        "=1+1|'=1+1",
+        "@cmd|'@cmd",
+        "-12.5|-12.5",
+        "+x|'+x",
+    })
+    void fieldsAreQuotedAndFormulasDefused(String value, String expected) {
+        assertEquals(expected, DataExport.field(value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3600, 3600", "0.03, 0.03", "0.008333333333333333, 0.008333333333333333", "1e-7, 0.0000001", "-2, -2"})
+    void numbersArePlainAndExact(double value, String expected) {
+        assertEquals(expected, DataExport.number(value));
+    }
+
+    @Test
+    void tableCsvUsesExactValuesNotTheDisplayText() {
+        TableView t = new TableView(List.of(new TableView.Column("Video", false), new TableView.Column("Saves", true),
+                new TableView.Column("Save rate", true)),
+                List.of(List.of(new TableView.Cell("Soup…", "Soup, in five minutes", null, ""),
+                        new TableView.Cell("12.4K", "12,400", 12400.0, ""),
+                        new TableView.Cell("1.83%", "1.830000%", 0.0183, ""))), 1, "");
+        assertEquals("\uFEFFVideo,Saves,Save rate\r\n\"Soup, in five minutes\",12400,0.0183\r\n", DataExport.tableCsv(t));
+    }
+}
