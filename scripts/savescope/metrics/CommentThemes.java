@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
 public final class CommentThemes {
     private CommentThemes() {}
 
-    static final Set<String> POSITIVE = Set.of(
+    static final Set<String> POSITIVE = lexicon(
             // en
             "love", "loved", "loving", "amazing", "awesome", "great", "good", "best", "perfect", "delicious", "yummy",
             "beautiful", "gorgeous", "helpful", "useful", "thanks", "thank", "brilliant", "wonderful", "excellent",
@@ -42,7 +42,7 @@ public final class CommentThemes {
             // fr
             "merci", "adore", "délicieux", "délicieuse", "génial", "géniale", "magnifique", "parfait", "parfaite",
             "super", "excellent", "bon", "bonne", "facile", "top", "trop");
-    static final Set<String> NEGATIVE = Set.of(
+    static final Set<String> NEGATIVE = lexicon(
             // en
             "bad", "awful", "terrible", "hate", "hated", "dry", "burnt", "burned", "failed", "fail", "disgusting",
             "gross", "worst", "boring", "wrong", "sad", "disappointed", "disappointing", "flat", "soggy", "raw",
@@ -73,7 +73,7 @@ public final class CommentThemes {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TOKEN = Pattern.compile("@[\\p{L}\\p{N}._]+|[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
-    static final Set<String> STOPWORDS = Set.of(
+    static final Set<String> STOPWORDS = lexicon(
             "the", "and", "for", "you", "this", "that", "with", "are", "was", "but", "have", "has", "your", "what",
             "how", "can", "just", "its", "it's", "i'm", "not", "all", "too", "one", "out", "did", "will", "would",
             "from", "they", "them", "then", "than", "there", "these", "those", "some", "any", "our", "his", "her",
@@ -89,6 +89,11 @@ public final class CommentThemes {
             "aber", "wie", "zu", "es", "du",
             "les", "des", "est", "une", "pour", "pas", "avec", "très", "mais", "sur", "dans", "je", "tu", "le", "et",
             "ça", "ce", "qui");
+
+    /** The word lists of several languages share words ("super", "seco"), so duplicates are allowed. */
+    private static Set<String> lexicon(String... w) {
+        return Set.copyOf(List.of(w));
+    }
 
     /** +1, 0 or -1: positive words and emoji minus negative ones, a word after a negation counting reversed. */
     public static int sentiment(String text) {

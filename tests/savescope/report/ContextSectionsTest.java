@@ -1,0 +1,244 @@
+package savescope.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import savescope.load.CommentsReader;
+import savescope.load.CsvRows;
+import savescope.load.LoadReport;
+import savescope.load.Loader;
+import savescope.metrics.ContextFrames;
+import savescope.metrics.Experiment;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import savescope.render.HtmlReport;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class ContextSectionsTest {
+    static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    static SaveReport.Result build(Dataset d, ReportOptions o) {
+        return SaveReport.build(d, o, NOW);
+    }
+
+    static String html(SaveReport.Result r) throws IOException {
+        return new HtmlReport(null).render(r.notebook());
+    }
+
+    static ContextFrames weeklyVideos(int weeks) {
+        ContextFrames f = new ContextFrames();
+        for (int w = 0; w < weeks; w++) {
+            String day = LocalDate.of(2026, 1, 5).plusWeeks(w) + "T18:00:00Z";
+            f.video("v" + w, "@lena", day, 1000L + w, 10L + w, w % 2 == 0 ? "tutorial" : "vlog");
+        }
+        return f;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withVideosAloneEachSectionSaysWhatItNeeds() throws IOException {
+        ContextFrames f = weeklyVideos(6);
+        SaveReport.Result r = build(Dataset.ofVideos(f.videos(), new LoadReport(List.of(), List.of())),
+                ReportOptions.defaults());
+        String page = html(r);
+        assertTrue(page.contains("needs a daily series (a"), "evergreen section degrades");
+        assertTrue(page.contains("This needs a daily series (daily views"), "early signal degrades");
+        assertTrue(page.contains("No experiment to compare"));
+        assertTrue(page.contains("Followers export"));
+        assertTrue(page.contains("This needs a comments file"));
+        assertFalse(page.contains("Accounts compared"), "one account: no comparison section");
+        assertEquals("needs a daily series or snapshots", ((Map<String, Object>) r.json().get("accumulation")).get("status"));
+        assertEquals("needs a comments file", ((Map<String, Object>) r.json().get("comments")).get("status"));
+        Map<String, Object> trends = (Map<String, Object>) r.json().get("trends");
+        Map<String, Object> test = (Map<String, Object>) trends.get("trend_test");
+        // Rates (10 + w)/(1000 + w) rise every week: S = 15 of 15 pairs.
+        assertEquals(15L, test.get("s"));
+        assertEquals("up", test.get("direction"));
+    }
+
+    static Table shareTable(String label, String[] names, double[] shares) {
+        return Table.create(label, StringColumn.create(label, names), DoubleColumn.create("share", shares));
+    }
+
+    static Table history(long followers) {
+        return Table.create("h", DateColumn.create("date", new LocalDate[] {LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 3, 1)}), LongColumn.create("followers", new long[] {followers / 2, followers}));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void smallAudienceSegmentsAreSuppressedInPageAndJson() throws IOException {
+        ContextFrames f = weeklyVideos(4);
+        Dataset d = new Dataset(f.videos(), Canonical.emptyDaily("d"), Canonical.emptySnapshots("s"), List.of(
+                new Dataset.ChannelTable("FollowerHistory", "h.csv", history(1000)),
+                new Dataset.ChannelTable("FollowerGender", "g.csv", shareTable("gender",
+                        new String[] {"Female", "Male", "Other"}, new double[] {0.9, 0.095, 0.005}))),
+                Canonical.emptyComments("c"), new LoadReport(List.of(), List.of()));
+        SaveReport.Result r = build(d, ReportOptions.defaults());
+        Map<String, Object> audience = (Map<String, Object>) r.json().get("audience");
+        List<Map<String, Object>> gender = (List<Map<String, Object>>) audience.get("gender");
+        assertEquals("channel", audience.get("level"));
+        // 1,000 followers: Female 900, Male 95, Other 5 (< 10, hidden).
+        assertEquals(900L, gender.get(0).get("estimated_followers"));
+        assertEquals(95L, gender.get(1).get("estimated_followers"));
+        assertEquals("fewer than 10", gender.get(2).get("share"));
+        assertEquals("fewer than 10", gender.get(2).get("estimated_followers"));
+        String page = html(r);
+        assertTrue(page.contains("fewer than 10"));
+        assertFalse(page.contains("0.50%"), "the hidden share never reaches the page");
+
+        ReportOptions strict = new ReportOptions(null, 1000, 500, List.of(), 100);
+        List<Map<String, Object>> g2 = (List<Map<String, Object>>) ((Map<String, Object>) build(d, strict).json()
+                .get("audience")).get("gender");
+        assertEquals("fewer than 100", g2.get(1).get("share"), "95 < 100 with --min-segment 100");
+    }
+
+    @Test
+    void commentTextAndMentionsNeverReachThePageUnescaped() throws IOException {
+        ContextFrames f = weeklyVideos(4);
+        Table c = Canonical.emptyComments("c");
+        for (int i = 0; i < 3; i++) {
+            c.stringColumn(Canonical.VIDEO_ID).append("v1");
+            c.stringColumn(Canonical.TEXT).append("<script>alert(1)</script> saved @someone.private");
+            c.longColumn(Canonical.LIKES).append(1);
+            c.instantColumn(Canonical.CREATED_AT).append(NOW);
+        }
+        Dataset d = new Dataset(f.videos(), Canonical.emptyDaily("d"), Canonical.emptySnapshots("s"), List.of(), c,
+                new LoadReport(List.of(), List.of()));
+        String page = html(build(d, ReportOptions.defaults()));
+        assertTrue(page.contains("100.0% of comments speak of saving"), "3 of 3");
+        assertFalse(page.contains("<script>alert"));
+        assertFalse(page.contains("someone.private"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void severalAccountsGetAComparisonAndVariantsComeFromCompare() throws IOException {
+        ContextFrames f = weeklyVideos(6);
+        for (int i = 0; i < 4; i++) {
+            f.video("m" + i, "@max", "2026-02-0" + (i + 1) + "T09:00:00Z", 2000L, 2L, "");
+        }
+        ReportOptions o = new ReportOptions(null, 1000, 500, List.of(Experiment.Arm.parse("tut=#tutorial"),
+                Experiment.Arm.parse("vlog=#vlog")), 10);
+        SaveReport.Result r = build(Dataset.ofVideos(f.videos(), new LoadReport(List.of(), List.of())), o);
+        assertTrue(html(r).contains("Accounts compared"));
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>) ((Map<String, Object>) r.json().get("accounts"))
+                .get("accounts");
+        assertEquals(List.of("@lena", "@max"), accounts.stream().map(a -> a.get("account")).toList());
+        Map<String, Object> exp = (Map<String, Object>) r.json().get("experiment");
+        assertEquals("named with --compare", exp.get("source"));
+        Map<String, Object> cmp = ((List<Map<String, Object>>) exp.get("comparisons")).get(0);
+        assertEquals(3, cmp.get("videos_baseline"));
+        assertEquals(3, cmp.get("videos_variant"));
+    }
+
+    /** The bundled sample: videos and daily through the loader, comments through CommentsReader, followers from the ZIP. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onTheSampleEverySectionHasRealNumbers() throws IOException {
+        Path sample = Path.of("data", "sample");
+        Dataset loaded = Loader.load(List.of(sample.resolve("videos.csv"), sample.resolve("daily.csv")),
+                Loader.Options.defaults());
+        Table comments = Canonical.emptyComments("comments");
+        CommentsReader.readJson(sample.resolve("comments.json"), comments);
+        Dataset d = new Dataset(loaded.videos(), loaded.daily(), loaded.snapshots(),
+                followers(sample.resolve("Followers_2026-11-20_1795165200_lena.bakes.zip")), comments, loaded.load());
+        SaveReport.Result r = build(d, ReportOptions.defaults());
+        Map<String, Object> j = r.json();
+        Map<String, Object> trend = (Map<String, Object>) ((Map<String, Object>) j.get("trends")).get("trend_test");
+        assertEquals(52, trend.get("n"));
+        assertEquals("up", trend.get("direction"), "the sample models a mild upward trend");
+        Map<String, Object> acc = (Map<String, Object>) j.get("accumulation");
+        int evergreen = (int) acc.get("evergreen_videos");
+        assertTrue(evergreen >= 20 && evergreen <= 45, "about a fifth of 150 videos: " + evergreen);
+        Map<String, Object> early = (Map<String, Object>) j.get("early_signal");
+        assertTrue((int) early.get("videos") > 100);
+        Map<String, Object> exp = (Map<String, Object>) j.get("experiment");
+        List<Map<String, Object>> arms = (List<Map<String, Object>>) exp.get("arms");
+        assertEquals(10, arms.get(0).get("videos"));
+        assertEquals(10, arms.get(1).get("videos"));
+        Map<String, Object> com = (Map<String, Object>) j.get("comments");
+        assertEquals(500, com.get("comments"));
+        double saving = (double) com.get("about_saving_share");
+        assertTrue(saving > 0.10 && saving < 0.25, "about 16% talk about saving: " + saving);
+        Map<String, Object> aud = (Map<String, Object>) j.get("audience");
+        assertTrue((long) ((Map<String, Object>) aud.get("followers")).get("followers_end") > 40_000);
+        assertTrue(aud.containsKey("active_hours"));
+        String page = html(r);
+        for (String user : List.of("ruby.eats", "laura.crumbs", "unique_id", "nickname")) {
+            assertFalse(page.contains(user), user + " must never reach the report");
+        }
+    }
+
+    /**
+     * The follower tables of a Studio Followers ZIP, with the year-less dates placed on or before the last day
+     * the sample covers (the export of 20 November lags two days).
+     */
+    static List<Dataset.ChannelTable> followers(Path zip) throws IOException {
+        LocalDate export = LocalDate.of(2026, 11, 18);
+        List<Dataset.ChannelTable> out = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                List<String[]> rows = rows(e.getName(), new ByteArrayInputStream(bytes));
+                switch (e.getName()) {
+                    case "FollowerGender.csv" -> out.add(new Dataset.ChannelTable("FollowerGender", e.getName(),
+                            Table.create("g", StringColumn.create("gender", rows.stream().map(r -> r[0]).toList()),
+                                    DoubleColumn.create("share", rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray()))));
+                    case "FollowerTopTerritories.csv" -> out.add(new Dataset.ChannelTable("FollowerTopTerritories",
+                            e.getName(), Table.create("t", StringColumn.create("territory", rows.stream().map(r -> r[0]).toList()),
+                                    DoubleColumn.create("share", rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray()))));
+                    case "FollowerHistory.csv" -> out.add(new Dataset.ChannelTable("FollowerHistory", e.getName(),
+                            Table.create("h", DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()),
+                                    LongColumn.create("followers", rows.stream().mapToLong(r -> Long.parseLong(r[1])).toArray()))));
+                    case "FollowerActivity.csv" -> out.add(new Dataset.ChannelTable("FollowerActivity", e.getName(),
+                            Table.create("a", DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()),
+                                    IntColumn.create("hour", rows.stream().mapToInt(r -> Integer.parseInt(r[1])).toArray()),
+                                    LongColumn.create("active_followers", rows.stream().mapToLong(r -> Long.parseLong(r[2])).toArray()))));
+                    default -> { }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<String[]> rows(String name, InputStream in) throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (CsvRows rows = new CsvRows(name, in)) {
+            String[] r;
+            while ((r = rows.next()) != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    static LocalDate date(String monthDay, LocalDate export) {
+        MonthDay md = MonthDay.parse(monthDay, DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
+        LocalDate d = md.atYear(export.getYear());
+        return d.isAfter(export) ? d.minusYears(1) : d;
+    }
+}
