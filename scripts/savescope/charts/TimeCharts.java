@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -125,58 +124,89 @@ public final class TimeCharts {
         s.setLineStyle(new BasicStroke(2f));
     }
 
-    /** Save rate by posting weekday and hour band; cells with fewer than {@code minVideos} videos are left blank. */
+    /**
+     * Save rate by posting weekday and hour band as a grid of shaded cells (drawn directly as SVG: XChart's heat
+     * map leaves no room to blank out thin cells); cells with fewer than {@code minVideos} videos are left blank.
+     */
     public static Output.Chart postingHeatMap(List<AudienceContext.PostingCell> cells, int bandHours, int minVideos) {
         int bands = 24 / bandHours;
-        HeatMapChart chart = new HeatMapChart(760, 300);
-        chart.setXAxisTitle("Posting time (UTC), start of band");
-        chart.setYAxisTitle("Weekday");
-        Theme.apply(chart.getStyler());
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.2f%%", v));
-        chart.getStyler().setRangeColors(new Color[] {new Color(0xF2F7FB), new Color(0x56B4E9), new Color(0x0072B2)});
-        chart.getStyler().setValueFontColor(Theme.INK);
-        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-        List<String> xs = new ArrayList<>();
-        for (int b = 0; b < bands; b++) {
-            xs.add(AudienceContext.hour(b * bandHours));
+        int left = 70;
+        int top = 16;
+        int cellW = 100;
+        int cellH = 34;
+        int width = left + bands * cellW + 20;
+        int height = top + 7 * cellH + 50;
+        double max = cells.stream().filter(c -> c.videos() >= minVideos).mapToDouble(AudienceContext.PostingCell::rate)
+                .max().orElse(0);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" width=\"100%\" role=\"img\" aria-label=\"Save rate by posting weekday and time\">")
+                .append("<title>Save rate by posting weekday and time</title>")
+                .append("<g font-family=\"sans-serif\" font-size=\"12\">");
+        for (int d = 0; d < 7; d++) {
+            svg.append(text(left - 8, top + d * cellH + cellH / 2 + 4, "end", WEEKDAYS[d], Theme.MUTED));
         }
-        List<Number[]> values = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            svg.append(text(left + b * cellW + cellW / 2, top + 7 * cellH + 16, "middle",
+                    AudienceContext.hour(b * bandHours) + "–" + AudienceContext.hour((b + 1) * bandHours % 24), Theme.MUTED));
+        }
+        svg.append(text(left + bands * cellW / 2, top + 7 * cellH + 38, "middle", "Posting time (UTC)", Theme.INK));
         List<List<Cell>> rows = new ArrayList<>();
         int hidden = 0;
         for (AudienceContext.PostingCell c : cells) {
+            int x = left + c.band() / bandHours * cellW;
+            int y = top + (c.weekday() - 1) * cellH;
             if (c.videos() < minVideos) {
                 hidden++;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                        + "stroke=\"%s\"/>", x + 1, y + 1, cellW - 2, cellH - 2, hex(Theme.GRID)));
                 continue;
             }
-            values.add(new Number[] {c.band() / bandHours, c.weekday() - 1, 100 * c.rate()});
+            double t = max == 0 ? 0 : c.rate() / max;
+            Color fill = mix(new Color(0xF2F7FB), Theme.SERIES[0], t);
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
+                    x + 1, y + 1, cellW - 2, cellH - 2, hex(fill)));
+            svg.append(text(x + cellW / 2, y + cellH / 2 + 4, "middle", String.format(Locale.ROOT, "%.2f%% (%d)",
+                    100 * c.rate(), c.videos()), t > 0.55 ? Color.WHITE : Theme.INK));
             rows.add(List.of(Cell.plain(WEEKDAYS[c.weekday() - 1]), Cell.plain(AudienceContext.hour(c.band()) + "–"
                     + AudienceContext.hour((c.band() + bandHours) % 24)), num(c.videos()), rate(c.rate())));
         }
-        chart.addSeries("save rate (%)", xs, List.of(WEEKDAYS), values);
+        svg.append("</g></svg>");
         String note = hidden == 0 ? "" : hidden + " weekday-and-time slots with fewer than " + minVideos
                 + " videos are left blank.";
-        return new Output.Chart(Svg.of(chart, "Save rate by posting weekday and time"), "Heat map of save rate by "
-                + "posting weekday (rows) and " + bandHours + "-hour band (columns); " + rows.size() + " slots shown.",
+        return new Output.Chart(svg.toString(), "Grid of save rate by posting weekday (rows) and " + bandHours
+                + "-hour band (columns); " + rows.size() + " slots shown, each with its number of videos in brackets.",
                 "Darker cells are slots whose videos were saved more often. Slots hold few videos each, so treat a "
                         + "single dark cell as a lead to test, not a rule." + (note.isEmpty() ? "" : " " + note),
                 new TableView(List.of(new Column("Weekday", false), new Column("Time (UTC)", false),
                         new Column("Videos", true), new Column("Save rate", true)), rows, rows.size(), note));
     }
 
+    private static String text(int x, int y, String anchor, String s, Color color) {
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\">%s</text>", x, y,
+                anchor, hex(color), Svg.escape(s));
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        double u = Math.max(0, Math.min(1, t));
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * u),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * u),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * u));
+    }
+
+    private static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
     /** Each variant's save rate with its 95% bootstrap interval as a whisker. */
     public static Output.Chart experiment(List<String> names, double[] rates, double[] lows, double[] highs, int[] videos) {
-        XYChart chart = new XYChartBuilder().width(760).height(280).xAxisTitle("Variant")
+        XYChart chart = new XYChartBuilder().width(760).height(280).xAxisTitle("Variants, left to right as in the legend")
                 .yAxisTitle("Save rate (%)").build();
         Theme.apply(chart.getStyler());
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMin(0.5);
         chart.getStyler().setXAxisMax(names.size() + 0.5);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
-            long i = Math.round(v);
-            return Math.abs(v - i) < 1e-9 && i >= 1 && i <= names.size() ? names.get((int) i - 1) : " ";
-        });
+        chart.getStyler().setXAxisTicksVisible(false);
         List<List<Cell>> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             XYSeries whisker = chart.addSeries("interval " + (i + 1), new double[] {i + 1, i + 1},
@@ -184,7 +214,8 @@ public final class TimeCharts {
             whisker.setMarker(SeriesMarkers.NONE);
             whisker.setLineStyle(new BasicStroke(2f));
             whisker.setLineColor(Theme.SERIES[i % Theme.SERIES.length]);
-            XYSeries point = chart.addSeries("rate " + (i + 1), new double[] {i + 1}, new double[] {100 * rates[i]});
+            whisker.setShowInLegend(false);
+            XYSeries point = chart.addSeries(names.get(i), new double[] {i + 1}, new double[] {100 * rates[i]});
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.DIAMOND);
             point.setMarkerColor(Theme.SERIES[i % Theme.SERIES.length]);
