@@ -5,7 +5,8 @@
 //FILES templates/outputs.ftlh=../templates/outputs.ftlh
 //FILES templates/styles.css=../templates/styles.css
 //FILES templates/report.js=../templates/report.js
-//JAVA_OPTIONS -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+//COMPILE_OPTIONS -encoding UTF-8
+//JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1
 //DESCRIPTION Builds a notebook-style HTML report about saves from TikTok analytics exports.
 
 import savescope.cli.Cli;
