@@ -39,6 +39,9 @@ import tech.tablesaw.api.Table;
 class ContextSectionsTest {
     static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     static SaveReport.Result build(Dataset d, ReportOptions o) {
         return SaveReport.build(d, o, NOW);
     }
@@ -157,7 +160,7 @@ class ContextSectionsTest {
     /** The bundled sample: videos and daily through the loader, comments through CommentsReader, followers from the ZIP. */
     @Test
     @SuppressWarnings("unchecked")
-    void onTheSampleEverySectionHasRealNumbers() throws IOException {
+    void onTheSampleEverySectionHasRealNumbers() throws Exception {
         Path sample = Path.of("data", "sample");
         Dataset loaded = Loader.load(List.of(sample.resolve("videos.csv"), sample.resolve("daily.csv")),
                 Loader.Options.defaults());
@@ -189,6 +192,14 @@ class ContextSectionsTest {
         String page = html(r);
         for (String user : List.of("ruby.eats", "laura.crumbs", "unique_id", "nickname")) {
             assertFalse(page.contains(user), user + " must never reach the report");
+        }
+        if (savescope.browser.BrowserCheck.findChromium().isPresent()) {
+            Path file = dir.resolve("sample.html");
+            Files.writeString(file, page);
+            savescope.browser.BrowserCheck.Result seen = savescope.browser.BrowserCheck.check(file, null,
+                    java.time.Duration.ofSeconds(60));
+            // Overview histogram, weekly rate and saves, accumulation, experiment, posting grid.
+            assertEquals(List.of(), seen.problems(6, 8));
         }
     }
 
