@@ -200,6 +200,31 @@ public final class AudienceContext {
         return out;
     }
 
+    /**
+     * Returning viewers over all viewers, summed over the days where both are known (Studio writes
+     * {@code undefined} on some days; those days are left out, not read as zero).
+     *
+     * @param days days counted
+     * @param share returning / total viewers over those days, NaN when there are none
+     */
+    public record Returning(int days, double share) {}
+
+    public static Returning returning(Table viewers) {
+        var total = viewers.longColumn("total_viewers");
+        var back = viewers.longColumn("returning_viewers");
+        long t = 0;
+        long r = 0;
+        int days = 0;
+        for (int i = 0; i < viewers.rowCount(); i++) {
+            if (!total.isMissing(i) && !back.isMissing(i)) {
+                t += total.getLong(i);
+                r += back.getLong(i);
+                days++;
+            }
+        }
+        return new Returning(days, t == 0 ? Double.NaN : (double) r / t);
+    }
+
     /** "20:00" for an hour. */
     public static String hour(int h) {
         return String.format(Locale.ROOT, "%02d:00", h);

@@ -63,6 +63,16 @@ class AudienceContextTest {
     }
 
     @Test
+    void returningViewersSkipUndefinedDays() {
+        LongColumn total = LongColumn.create("total_viewers", new long[] {100, 200, 50});
+        LongColumn back = LongColumn.create("returning_viewers", new long[] {30, 50, 0});
+        back.setMissing(2); // Studio wrote "undefined": the day is left out, not read as 0 of 50
+        AudienceContext.Returning r = AudienceContext.returning(Table.create("v", total, back));
+        assertEquals(2, r.days());
+        assertEquals(80.0 / 300, r.share(), 1e-12);
+    }
+
+    @Test
     void postingInBusyHoursAgainstSaveRate() {
         double[] byHour = new double[24];
         java.util.Arrays.fill(byHour, Double.NaN);

@@ -166,8 +166,10 @@ class ContextSectionsTest {
                 Loader.Options.defaults());
         Table comments = Canonical.emptyComments("comments");
         CommentsReader.readJson(sample.resolve("comments.json"), comments);
-        Dataset d = new Dataset(loaded.videos(), loaded.daily(), loaded.snapshots(),
-                followers(sample.resolve("Followers_2026-11-20_1795165200_lena.bakes.zip")), comments, loaded.load());
+        List<Dataset.ChannelTable> channel = new ArrayList<>(
+                followers(sample.resolve("Followers_2026-11-20_1795165200_lena.bakes.zip")));
+        channel.add(viewers(sample.resolve("Viewers_2026-11-20_1795165200_lena.bakes.zip")));
+        Dataset d = new Dataset(loaded.videos(), loaded.daily(), loaded.snapshots(), channel, comments, loaded.load());
         SaveReport.Result r = build(d, ReportOptions.defaults());
         Map<String, Object> j = r.json();
         Map<String, Object> trend = (Map<String, Object>) ((Map<String, Object>) j.get("trends")).get("trend_test");
@@ -189,6 +191,11 @@ class ContextSectionsTest {
         Map<String, Object> aud = (Map<String, Object>) j.get("audience");
         assertTrue((long) ((Map<String, Object>) aud.get("followers")).get("followers_end") > 40_000);
         assertTrue(aud.containsKey("active_hours"));
+        Map<String, Object> viewers = (Map<String, Object>) aud.get("viewers");
+        // 7 cells are undefined in the sample: 1 total, 3 new, 3 returning; 3 days lack total or returning.
+        assertEquals(365 - 3, viewers.get("days"));
+        double back = (double) viewers.get("returning_share");
+        assertTrue(back > 0 && back < 1, "returning share " + back);
         String page = html(r);
         for (String user : List.of("ruby.eats", "laura.crumbs", "unique_id", "nickname")) {
             assertFalse(page.contains(user), user + " must never reach the report");
@@ -234,6 +241,28 @@ class ContextSectionsTest {
             }
         }
         return out;
+    }
+
+    /** The Studio Viewers table; "undefined" cells become missing. */
+    static Dataset.ChannelTable viewers(Path zip) throws IOException {
+        LocalDate export = LocalDate.of(2026, 11, 18);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e = in.getNextEntry();
+            List<String[]> rows = rows(e.getName(), new ByteArrayInputStream(in.readAllBytes()));
+            LongColumn total = LongColumn.create("total_viewers");
+            LongColumn back = LongColumn.create("returning_viewers");
+            for (String[] r : rows) {
+                for (var pair : List.of(Map.entry(total, r[1]), Map.entry(back, r[3]))) {
+                    if (pair.getValue().equals("undefined")) {
+                        pair.getKey().appendMissing();
+                    } else {
+                        pair.getKey().append(Long.parseLong(pair.getValue()));
+                    }
+                }
+            }
+            return new Dataset.ChannelTable("Viewers", e.getName(), Table.create("v",
+                    DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()), total, back));
+        }
     }
 
     static List<String[]> rows(String name, InputStream in) throws IOException {

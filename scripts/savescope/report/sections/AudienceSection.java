@@ -41,7 +41,8 @@ public final class AudienceSection implements Section {
         Optional<Table> activity = ctx.data().channelTable("FollowerActivity");
         AudienceContext.Growth growth = history.map(AudienceContext::growth).orElse(null);
         Long followers = growth == null ? null : growth.end();
-        if (history.isEmpty() && gender.isEmpty() && territories.isEmpty() && activity.isEmpty()) {
+        if (history.isEmpty() && gender.isEmpty() && territories.isEmpty() && activity.isEmpty()
+                && ctx.data().channelTable("Viewers").isEmpty()) {
             ctx.markdown("*The follower tables need the TikTok Studio Followers export (FollowerHistory, "
                     + "FollowerGender, FollowerTopTerritories, FollowerActivity). None was loaded; posting times "
                     + "below come from the videos alone.*");
@@ -59,6 +60,16 @@ public final class AudienceSection implements Section {
             g.put("followers_start", growth.start());
             g.put("followers_end", growth.end());
             j.put("followers", g);
+        }
+        Optional<Table> viewers = ctx.data().channelTable("Viewers");
+        AudienceContext.Returning back = viewers.map(AudienceContext::returning).orElse(null);
+        if (back != null && back.days() > 0) {
+            kpis.add(new Output.Kpi("Returning viewers", Formats.percent(orNull(back.share())),
+                    Formats.percentExact(orNull(back.share())), "of daily viewers over " + back.days() + " days"));
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("days", back.days());
+            v.put("returning_share", orNull(back.share()));
+            j.put("viewers", v);
         }
         List<Output> outs = new ArrayList<>();
         if (!kpis.isEmpty()) {

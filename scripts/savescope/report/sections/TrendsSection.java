@@ -49,7 +49,7 @@ public final class TrendsSection implements Section {
         String verdict = trendWords(mk, weeks.size());
         ctx.markdown("### Is the trend real?\n\nThe **Mann–Kendall test** asks whether later weeks have higher (or "
                 + "lower) save rates than earlier ones more often than chance would give; **Sen's slope** is the "
-                + "typical change per week (the median of the slopes between every pair of weeks). " + verdict
+                + "typical change per week (the median of the slopes between every pair of weeks), in percentage points. " + verdict
                 + "\n\nRecent videos are still collecting saves, but their views grow too, so the save *rate* is "
                 + "fairer to them than the saves count.");
         ctx.code("Trends.test(weeks)   // Mann–Kendall with tie correction, Sen's slope",
@@ -91,7 +91,7 @@ public final class TrendsSection implements Section {
     static String trendWords(Trends.MannKendall mk, int weeks) {
         if (mk.p() < 0.05) {
             return "Over " + weeks + " weeks the save rate went **" + mk.direction() + "** by about **"
-                    + points(mk.senSlope()) + " per week**, and chance alone would rarely give such a steady "
+                    + points(Math.abs(mk.senSlope())).substring(1) + " per week**, and chance alone would rarely give such a steady "
                     + "pattern (p = " + p(mk.p()) + ").";
         }
         return "Over " + weeks + " weeks there is **no clear trend** (p = " + p(mk.p()) + "): the ups and downs are "
