@@ -81,6 +81,38 @@ class ContextSectionsTest {
         assertEquals("up", test.get("direction"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void snapshotsAloneGiveTheGainsTable() throws IOException {
+        ContextFrames f = weeklyVideos(8);
+        Table snaps = Canonical.emptySnapshots("s");
+        // v0 (posted 5 Jan) is 54 days old on 28 Feb; v7 (posted 23 Feb) is 5 days old.
+        long[][] saves = {{100, 130}, {40, 90}};
+        String[] ids = {"v0", "v7"};
+        String[] at = {"2026-02-28T00:00:00Z", "2026-03-07T00:00:00Z"};
+        for (int v = 0; v < 2; v++) {
+            for (int t = 0; t < 2; t++) {
+                snaps.stringColumn(Canonical.VIDEO_ID).append(ids[v]);
+                snaps.instantColumn(Canonical.TAKEN_AT).append(Instant.parse(at[t]));
+                for (String c : List.of(Canonical.VIEWS, Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES)) {
+                    snaps.longColumn(c).appendMissing();
+                }
+                snaps.longColumn(Canonical.SAVES).append(saves[v][t]);
+            }
+        }
+        Dataset d = new Dataset(f.videos(), Canonical.emptyDaily("d"), snaps, List.of(), Canonical.emptyComments("c"),
+                new LoadReport(List.of(), List.of()));
+        SaveReport.Result r = build(d, ReportOptions.defaults());
+        Map<String, Object> acc = (Map<String, Object>) r.json().get("accumulation");
+        List<Map<String, Object>> gains = (List<Map<String, Object>>) acc.get("snapshots");
+        assertEquals(1, gains.size());
+        // +30 for the old video, +50 for the new one: 30 of 80 went to videos over 28 days old.
+        assertEquals(80L, gains.get(0).get("saves_gained"));
+        assertEquals(30L, gains.get(0).get("saves_gained_by_old_videos"));
+        assertEquals(30.0 / 80, (double) gains.get(0).get("old_share"), 1e-12);
+        assertTrue(html(r).contains("Saves gained between snapshots"));
+    }
+
     static Table shareTable(String label, String[] names, double[] shares) {
         return Table.create(label, StringColumn.create(label, names), DoubleColumn.create("share", shares));
     }
