@@ -113,6 +113,24 @@ class ContextSectionsTest {
         assertTrue(html(r).contains("Saves gained between snapshots"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEmptyVariantGivesNoVerdictAndTheJsonStaysValid() throws Exception {
+        ContextFrames f = weeklyVideos(6);
+        ReportOptions o = new ReportOptions(null, 1000, 500, List.of(Experiment.Arm.parse("none=#nosuchtag"),
+                Experiment.Arm.parse("tut=#tutorial")), 10);
+        SaveReport.Result r = build(Dataset.ofVideos(f.videos(), new LoadReport(List.of(), List.of())), o);
+        Map<String, Object> cmp = ((List<Map<String, Object>>) ((Map<String, Object>) r.json().get("experiment"))
+                .get("comparisons")).get(0);
+        assertTrue(((String) cmp.get("verdict")).startsWith("Too few videos to compare tut with none (0 and 3"),
+                (String) cmp.get("verdict"));
+        Path json = dir.resolve("r.json");
+        savescope.render.JsonOutput.write(r.json(), json);
+        // Strict parsing: a NaN written as a number would fail here.
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        html(r);
+    }
+
     static Table shareTable(String label, String[] names, double[] shares) {
         return Table.create(label, StringColumn.create(label, names), DoubleColumn.create("share", shares));
     }
