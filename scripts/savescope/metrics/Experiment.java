@@ -187,7 +187,10 @@ public final class Experiment {
      * @param difference rateVariant - rateBaseline
      * @param low 2.5th percentile of the bootstrapped difference (videos resampled within each variant)
      * @param high 97.5th percentile
-     * @param baselineLow, baselineHigh, variantLow, variantHigh 95% bootstrap intervals of each rate
+     * @param baselineLow 2.5th percentile of the bootstrapped baseline rate
+     * @param baselineHigh 97.5th percentile of the bootstrapped baseline rate
+     * @param variantLow 2.5th percentile of the bootstrapped variant rate
+     * @param variantHigh 97.5th percentile of the bootstrapped variant rate
      * @param medianBaseline median per-video rate in the baseline
      * @param medianVariant median per-video rate in the variant
      * @param p two-sided permutation p-value of the difference (labels shuffled over videos)
