@@ -44,6 +44,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --json numbers.json    also write every computed number",
             "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
             "  ./jbang report videos.csv --open                 and open the report in the browser",
+            "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "",
             "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or options."})
 public final class ReportCommand implements Callable<Integer> {
@@ -83,6 +84,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "At most N rows in the per-video table (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
+    @Option(names = "--compare", paramLabel = "NAME=RULE",
+            description = "An experiment variant, repeatable: NAME=#hashtag, NAME=YYYY-MM-DD..YYYY-MM-DD (posting "
+                    + "days) or NAME=variant:VALUE, e.g. --compare A=#hookA --compare B=#hookB. The first is the "
+                    + "baseline. Default: variants found in the data (a variant column or tags like #hookA/#hookB).")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--min-segment", paramLabel = "N", defaultValue = "10",
+            description = "Hide audience segments smaller than N people (default: ${DEFAULT-VALUE}).")
+    int minSegment;
+
     @Option(names = "--template-dir", paramLabel = "DIR",
             description = "A folder of .ftlh templates that override the built-in ones by name.")
     Path templateDir;
@@ -119,9 +130,20 @@ public final class ReportCommand implements Callable<Integer> {
         Loader.Options options = new Loader.Options(parseMaps(maps),
                 types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
 
+        List<savescope.metrics.Experiment.Arm> arms = new ArrayList<>();
+        for (String c : compare) {
+            try {
+                arms.add(savescope.metrics.Experiment.Arm.parse(c));
+            } catch (IllegalArgumentException e) {
+                throw new ExitException(2, e.getMessage());
+            }
+        }
+        if (minSegment < 1) {
+            throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
+        }
         Dataset data = Loader.load(in, options);
         Instant now = generatedAt != null ? generatedAt : Instant.now();
-        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows), now);
+        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
         HtmlReport renderer = new HtmlReport(templateDir);
         String html;
         try {

@@ -27,7 +27,11 @@ import tech.tablesaw.api.StringColumn;
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
     static List<Section> sections() {
-        return List.of(new OverviewSection(), new VideosSection(), new DataQualitySection());
+        return List.of(new OverviewSection(), new savescope.report.sections.TrendsSection(),
+                new savescope.report.sections.EvergreenSection(), new savescope.report.sections.EarlySignalSection(),
+                new savescope.report.sections.ExperimentSection(), new savescope.report.sections.AudienceSection(),
+                new savescope.report.sections.CommentsSection(), new savescope.report.sections.AccountsSection(),
+                new VideosSection(), new DataQualitySection());
     }
 
     /** The report: what to render and what to write as JSON. */

@@ -1,0 +1,113 @@
+package savescope.metrics;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import savescope.model.Canonical;
+import tech.tablesaw.api.Table;
+
+/**
+ * Whether a video's early save rate (its first 48 hours: posting day and the day after) goes with the
+ * views it gets later (day 3 to the end of the horizon), measured on this account's own daily series. An
+ * association, never a cause: both may follow from the video being good.
+ */
+public final class EarlySignal {
+    private EarlySignal() {}
+
+    /**
+     * One video's early and later numbers.
+     *
+     * @param id video id
+     * @param earlyViews views on days 0–1
+     * @param earlySaves saves on days 0–1
+     * @param laterViews views on days 2 to horizon - 1 (the third day onward)
+     */
+    public record Point(String id, long earlyViews, long earlySaves, long laterViews) {
+        public double earlyRate() {
+            return (double) earlySaves / earlyViews;
+        }
+    }
+
+    /**
+     * The association.
+     *
+     * @param horizon days since posting covered (day 0 to horizon - 1)
+     * @param points the videos used: observed through the whole horizon, with early views above zero
+     * @param rateVsLater Spearman of early save rate and later views
+     * @param viewsVsLater Spearman of early views and later views, for comparison
+     * @param quartiles median later views of the videos in each quarter of early save rate, lowest first
+     */
+    public record Result(int horizon, List<Point> points, RankCorrelation rateVsLater, RankCorrelation viewsVsLater,
+            double[] quartiles) {}
+
+    public static Result measure(Table videos, Table daily, int horizon) {
+        Map<String, LocalDate> posted = Accumulation.postingDays(videos);
+        Map<String, long[]> acc = new HashMap<>();
+        Map<String, Integer> lastDay = new HashMap<>();
+        var ids = daily.stringColumn(Canonical.VIDEO_ID);
+        var dates = daily.dateColumn(Canonical.DATE);
+        var views = daily.longColumn(Canonical.VIEWS);
+        var saves = daily.longColumn(Canonical.SAVES);
+        for (int i = 0; i < daily.rowCount(); i++) {
+            LocalDate p = posted.get(ids.get(i));
+            if (p == null || dates.isMissing(i)) {
+                continue;
+            }
+            int day = (int) Math.max(0, ChronoUnit.DAYS.between(p, dates.get(i)));
+            lastDay.merge(ids.get(i), day, Math::max);
+            long[] a = acc.computeIfAbsent(ids.get(i), k -> new long[3]);
+            long v = views.isMissing(i) ? 0 : views.getLong(i);
+            if (day <= 1) {
+                a[0] += v;
+                a[1] += saves.isMissing(i) ? 0 : saves.getLong(i);
+            } else if (day < horizon) {
+                a[2] += v;
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        acc.forEach((id, a) -> {
+            if (lastDay.get(id) >= horizon - 1 && a[0] > 0) {
+                points.add(new Point(id, a[0], a[1], a[2]));
+            }
+        });
+        points.sort(Comparator.comparing(Point::id));
+        return of(horizon, points);
+    }
+
+    public static Result of(int horizon, List<Point> points) {
+        double[] rate = points.stream().mapToDouble(Point::earlyRate).toArray();
+        double[] early = points.stream().mapToDouble(p -> p.earlyViews()).toArray();
+        double[] later = points.stream().mapToDouble(p -> p.laterViews()).toArray();
+        return new Result(horizon, List.copyOf(points), RankCorrelation.spearman(rate, later),
+                RankCorrelation.spearman(early, later), quartileMedians(rate, later));
+    }
+
+    /** Median of y within each quarter of x (sorted by x, split as evenly as the count allows). */
+    static double[] quartileMedians(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 4) {
+            return new double[0];
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> x[i]).thenComparing(i -> i));
+        double[] out = new double[4];
+        for (int q = 0; q < 4; q++) {
+            int from = q * n / 4;
+            int to = (q + 1) * n / 4;
+            double[] part = new double[to - from];
+            for (int k = from; k < to; k++) {
+                part[k - from] = y[order[k]];
+            }
+            out[q] = SaveRate.quantile(part, 0.5);
+        }
+        return out;
+    }
+}
