@@ -1,0 +1,119 @@
+package savescope.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.internal.chartpart.Chart;
+import savescope.charts.Svg;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.api.NumericColumn;
+
+/** Turns what a notebook displays into cell outputs: tables, charts as SVG, our own outputs, or text. */
+public final class DisplayOutputs {
+    /** Rows shown of a displayed table; the rest are counted in a note, as Jupyter front ends cap them. */
+    public static final int MAX_ROWS = 100;
+
+    private DisplayOutputs() {}
+
+    /** The rich output for a value, or null when it has none beyond text. */
+    public static Output rich(Object value) {
+        if (value instanceof Output o) {
+            return o;
+        }
+        if (value instanceof Table t) {
+            return new Output.Table(tableView(t, MAX_ROWS));
+        }
+        if (value instanceof TableView v) {
+            return new Output.Table(v);
+        }
+        if (value instanceof Chart<?, ?> c) {
+            return chart(c);
+        }
+        return null;
+    }
+
+    /** The output {@code display(value)} gives: rich when it can be, else the value as text. */
+    public static Output of(Object value) {
+        Output rich = rich(value);
+        return rich != null ? rich : new Output.Text(String.valueOf(value));
+    }
+
+    /** What a plain (non-notebook) run prints for a displayed value. */
+    static String plainText(Object value) {
+        if (value instanceof Table t) {
+            return t.printAll();
+        }
+        if (value instanceof Chart<?, ?> c) {
+            return "[chart: " + alt(c) + " Run with ./jbang notebook to see it.]";
+        }
+        if (value instanceof Output.Chart c) {
+            return "[chart: " + c.alt() + " Run with ./jbang notebook to see it.]";
+        }
+        if (value instanceof Output.Text t) {
+            return t.text();
+        }
+        if (value instanceof Output.Markdown m) {
+            return m.markdown();
+        }
+        return String.valueOf(value);
+    }
+
+    static Output.Chart chart(Chart<?, ?> chart) {
+        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "Chart" : chart.getTitle();
+        return new Output.Chart(Svg.of(chart, title), alt(chart), "", null);
+    }
+
+    private static String alt(Chart<?, ?> chart) {
+        List<String> series = new ArrayList<>(chart.getSeriesMap().keySet());
+        String kind = chart.getClass().getSimpleName().replace("Chart", "").toLowerCase(Locale.ROOT);
+        String what = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " \"" + chart.getTitle() + "\"";
+        return "A " + kind + " chart" + what + (series.isEmpty() ? "" : " of " + String.join(", ", series)) + ".";
+    }
+
+    /** A Tablesaw table as a {@link TableView}: numbers right-aligned and sortable, at most {@code maxRows} rows. */
+    public static TableView tableView(Table t, int maxRows) {
+        List<TableView.Column> columns = new ArrayList<>();
+        for (Column<?> c : t.columns()) {
+            columns.add(new TableView.Column(c.name(), c instanceof NumericColumn));
+        }
+        List<List<TableView.Cell>> rows = new ArrayList<>();
+        int n = Math.min(maxRows, t.rowCount());
+        for (int r = 0; r < n; r++) {
+            List<TableView.Cell> row = new ArrayList<>();
+            for (Column<?> c : t.columns()) {
+                row.add(cell(c, r));
+            }
+            rows.add(row);
+        }
+        String note = t.rowCount() > n ? String.format(Locale.ROOT, "Showing the first %,d of %,d rows.", n, t.rowCount())
+                : "";
+        return new TableView(columns, rows, t.rowCount(), note);
+    }
+
+    private static TableView.Cell cell(Column<?> c, int r) {
+        if (c.isMissing(r)) {
+            return TableView.Cell.plain("");
+        }
+        if (c instanceof NumericColumn<?> num) {
+            double v = num.getDouble(r);
+            String exact = c.getString(r);
+            return new TableView.Cell(number(v, exact), exact, v, "");
+        }
+        return TableView.Cell.plain(c.getString(r));
+    }
+
+    /** Whole numbers with thousands separators; fractions with four significant digits, full value on hover. */
+    static String number(double v, String exact) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return exact;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%,.1f", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}
