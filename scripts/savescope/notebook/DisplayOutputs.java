@@ -79,10 +79,14 @@ public final class DisplayOutputs {
         }
         List<List<TableView.Cell>> rows = new ArrayList<>();
         int n = Math.min(maxRows, t.rowCount());
+        int[] decimals = new int[t.columnCount()];
+        for (int i = 0; i < decimals.length; i++) {
+            decimals[i] = decimals(t.column(i), n);
+        }
         for (int r = 0; r < n; r++) {
             List<TableView.Cell> row = new ArrayList<>();
-            for (Column<?> c : t.columns()) {
-                row.add(cell(c, r));
+            for (int i = 0; i < decimals.length; i++) {
+                row.add(cell(t.column(i), r, decimals[i]));
             }
             rows.add(row);
         }
@@ -91,29 +95,49 @@ public final class DisplayOutputs {
         return new TableView(columns, rows, t.rowCount(), note);
     }
 
-    private static TableView.Cell cell(Column<?> c, int r) {
+    private static TableView.Cell cell(Column<?> c, int r, int decimals) {
         if (c.isMissing(r)) {
             return TableView.Cell.plain("");
         }
         if (c instanceof NumericColumn<?> num) {
             double v = num.getDouble(r);
             String exact = c.getString(r);
-            return new TableView.Cell(number(v, exact), exact, v, "");
+            return new TableView.Cell(number(v, decimals, exact), exact, v, "");
         }
         return TableView.Cell.plain(c.getString(r));
     }
 
-    /** Whole numbers with thousands separators; fractions with four significant digits, full value on hover. */
-    static String number(double v, String exact) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
+    /**
+     * Decimals for a column, the same for every row so the points line up: none for whole numbers, else enough for
+     * four significant digits of the largest value shown (at most four).
+     */
+    static int decimals(Column<?> c, int rows) {
+        if (!(c instanceof NumericColumn<?> num)) {
+            return 0;
+        }
+        double max = 0;
+        boolean whole = true;
+        for (int r = 0; r < rows; r++) {
+            if (!c.isMissing(r)) {
+                double v = num.getDouble(r);
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                    whole &= v == Math.rint(v);
+                }
+            }
+        }
+        if (whole) {
+            return 0;
+        }
+        int digitsBeforePoint = max < 1 ? 0 : (int) Math.floor(Math.log10(max)) + 1;
+        return Math.max(1, Math.min(4, 4 - digitsBeforePoint));
+    }
+
+    /** A number with thousands separators and the given decimals; NaN and infinities as Tablesaw writes them. */
+    static String number(double v, int decimals, String exact) {
+        if (!Double.isFinite(v)) {
             return exact;
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        if (Math.abs(v) >= 1000) {
-            return String.format(Locale.ROOT, "%,.1f", v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 }
