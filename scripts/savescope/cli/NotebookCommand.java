@@ -151,7 +151,7 @@ public final class NotebookCommand implements Callable<Integer> {
      * The executed notebook as the cell model. For the page ({@code html}), a leading {@code # Title} line moves
      * from the first cell into the title block, and {@code hideInput} empties the code for an outputs-only page.
      */
-    static Notebook notebook(PercentFormat.Parsed nb, NotebookRunner.Result result, Map<String, String> values,
+    public static Notebook notebook(PercentFormat.Parsed nb, NotebookRunner.Result result, Map<String, String> values,
             Instant now, boolean html, boolean hideInput) {
         List<Cell> cells = new ArrayList<>(result.cells());
         String title = baseName(Path.of(nb.file()));

@@ -55,21 +55,15 @@ public final class NotebookDeps {
                 StringBuilder b = new StringBuilder();
                 for (String d : deps) {
                     boolean gav = d.matches("[^:/\\\\]+:[^:/\\\\]+:[^/\\\\]+") && !d.endsWith(".java");
-                    b.append("//DEPS ").append(gav ? d : notebookDir.resolve(d).toAbsolutePath().normalize()).append('\n');
+                    String ref = gav ? d : notebookDir.resolve(d).toAbsolutePath().normalize().toString();
+                    if (!gav) {
+                        // "info classpath" names a script dependency's jar without building it.
+                        jbang(jbang, List.of("build", "--quiet", ref), deps, file);
+                    }
+                    b.append("//DEPS ").append(ref).append('\n');
                 }
                 Files.writeString(script, b.toString(), StandardCharsets.UTF_8);
-                List<String> cmd = new ArrayList<>(jbang);
-                cmd.addAll(List.of("info", "classpath", "--quiet", script.toString()));
-                // One merged stream: with --quiet, success prints only the classpath and failure only the reason.
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                p.getOutputStream().close();
-                String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                String lastLine = text.lines().reduce((a, z) -> z).orElse("");
-                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    throw new IllegalArgumentException(file + ": could not resolve //DEPS " + String.join(" ", deps)
-                            + (lastLine.isEmpty() ? "" : ": " + lastLine));
-                }
-                return notYetOnClasspath(lastLine);
+                return notYetOnClasspath(jbang(jbang, List.of("info", "classpath", "--quiet", script.toString()), deps, file));
             } finally {
                 Files.deleteIfExists(script);
             }
@@ -79,6 +73,23 @@ public final class NotebookDeps {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException(file + ": interrupted while resolving //DEPS", e);
         }
+    }
+
+    /** Runs JBang and returns the last line it printed; its reason when it fails. */
+    private static String jbang(List<String> jbang, List<String> args, List<String> deps, String file)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(jbang);
+        cmd.addAll(args);
+        // One merged stream: with --quiet, success prints only the answer and failure only the reason.
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String lastLine = text.lines().reduce((a, z) -> z).orElse("");
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalArgumentException(file + ": could not resolve //DEPS " + String.join(" ", deps)
+                    + (lastLine.isEmpty() ? "" : ": " + lastLine));
+        }
+        return lastLine;
     }
 
     /** Entries whose jar is not on the running classpath already (by file name, so one version of each jar wins). */
