@@ -41,9 +41,11 @@ import savescope.render.IpynbWriter;
                     + "cell's last expression is shown as its result."},
         footer = {"",
             "Examples:",
-            "  ./jbang notebook scripts/notebooks/saves-overview.jsh              -> reports/saves-overview.html (+ .ipynb)",
-            "  ./jbang notebook my.jsh -o out/my.html --param input=videos.csv --param minViews=500",
+            "  ./jbang notebook scripts/notebooks/saves-overview.jsh",
+            "      -> reports/saves-overview.html and reports/saves-overview.ipynb",
+            "  ./jbang notebook my.jsh -o out/my.html --param input=videos.csv --param top=5",
             "  ./jbang notebook my.jsh --allow-errors --cell-timeout 60",
+            "  ./jbang notebook my.jsh --no-input                 outputs only, code hidden",
             "",
             "Exit codes: 0 done, 1 a cell failed (the report is still written), 2 unusable notebook or options."})
 public final class NotebookCommand implements Callable<Integer> {
