@@ -56,6 +56,22 @@ public final class DisplayOutputs {
         if (value instanceof Output.Markdown m) {
             return m.markdown();
         }
+        if (value instanceof Output.Kpis k) {
+            StringBuilder b = new StringBuilder();
+            for (Output.Kpi kpi : k.kpis()) {
+                b.append(b.length() > 0 ? "\n" : "").append(kpi.label()).append(": ").append(kpi.value())
+                        .append(kpi.note().isEmpty() ? "" : " (" + kpi.note() + ")");
+            }
+            return b.toString();
+        }
+        if (value instanceof Output.Findings f) {
+            StringBuilder b = new StringBuilder();
+            for (Output.Finding x : f.findings()) {
+                b.append(b.length() > 0 ? "\n" : "").append("- ").append(x.headline())
+                        .append(x.detail().isEmpty() ? "" : " " + x.detail());
+            }
+            return b.toString();
+        }
         return String.valueOf(value);
     }
 

@@ -54,5 +54,9 @@ class DisplayOutputsTest {
         Output.Kpis kpis = new Output.Kpis(List.of());
         assertTrue(DisplayOutputs.of(kpis) == kpis, "our own outputs pass through");
         assertTrue(DisplayOutputs.plainText(table()).contains("1234567"));
+        assertEquals("Saves: 1.2K (all videos)\nViews: 90K", DisplayOutputs.plainText(new Output.Kpis(List.of(
+                new Output.Kpi("Saves", "1.2K", "1,234", "all videos"), new Output.Kpi("Views", "90K", "90,000", "")))));
+        assertEquals("- Tutorials win n = 40", DisplayOutputs.plainText(new Output.Findings(List.of(
+                new Output.Finding("Tutorials win", "n = 40", "strong")))));
     }
 }
