@@ -10,6 +10,8 @@
 // Test-only libraries. JUnit stays at the version XChart already brings, so one copy is on the classpath.
 //DEPS org.junit.jupiter:junit-jupiter:5.10.2
 //DEPS org.junit.platform:junit-platform-launcher:1.10.2
+// Validates written .ipynb files against the nbformat JSON schema.
+//DEPS com.networknt:json-schema-validator:1.5.9
 //COMPILE_OPTIONS -encoding UTF-8
 //JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -Xss4m
 //DESCRIPTION Runs SaveScope's JUnit 5 suite and ends with "N passed, N failed".
