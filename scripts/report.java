@@ -23,8 +23,8 @@ public class report {
     public static void main(String... args) {
         if (Arrays.stream(args).noneMatch(NO_REPORT_FLAGS::contains)) {
             warmUpFontsInBackground();
+            initTablesawQuickly();
         }
-        initTablesawQuickly();
         System.exit(Cli.run(new ReportCommand(), args));
     }
 
