@@ -33,12 +33,16 @@ public final class ProcessTimer {
 
     public static Measurement run(List<String> command, Path workDir, Map<String, String> env)
             throws IOException, InterruptedException {
+        return run(command, workDir, env, hasGnuTime());
+    }
+
+    static Measurement run(List<String> command, Path workDir, Map<String, String> env, boolean gnuTime)
+            throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("savescope-bench-run");
         try {
             Path out = scratch.resolve("out");
             Path err = scratch.resolve("err");
             Path usage = scratch.resolve("usage");
-            boolean gnuTime = hasGnuTime();
             List<String> full = new ArrayList<>();
             if (gnuTime) {
                 full.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S %M", "-o", usage.toString()));
