@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import savescope.bench.StageClock;
 import savescope.load.ContentTypes;
 import savescope.load.Loader;
 import savescope.model.Dataset;
@@ -116,6 +117,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces and details on errors.")
     boolean verbose;
 
+    @Option(names = "--timings", hidden = true, description = "Print each stage's time to stderr (for the benchmark).")
+    boolean timings;
+
+    /** Where the sections spend their time drawing charts rather than computing (see --timings). */
+    private static final String[] CHART_PACKAGES = {"savescope.charts.", "org.knowm.xchart.", "de.erichseifert.", "java.awt."};
+
     @Override
     public Integer call() throws IOException {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("data", "sample")) : inputs;
@@ -141,9 +148,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (minSegment < 1) {
             throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
         }
+        StageClock clock = new StageClock(timings);
         Dataset data = Loader.load(in, options);
+        clock.lap("load");
         Instant now = generatedAt != null ? generatedAt : Instant.now();
-        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
+        SaveReport.Result result = clock.split("metrics", "charts", CHART_PACKAGES,
+                () -> SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now));
         HtmlReport renderer = new HtmlReport(templateDir);
         String html;
         try {
@@ -151,6 +161,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (HtmlReport.TemplateProblem e) {
             throw new ExitException(2, e.getMessage(), e);
         }
+        clock.lap("render");
         AtomicFiles.write(out, html);
         if (json != null) {
             JsonOutput.write(result.json(), json);
@@ -170,6 +181,8 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new ExitException(2, e.getMessage(), e);
             }
         }
+        clock.lap("write");
+        clock.print(err);
         err.flush();
         spec.commandLine().getOut().println(out);
         spec.commandLine().getOut().flush();

@@ -1,0 +1,143 @@
+package savescope.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Wall time of each stage of one report run, printed as one {@code savescope-timings key=value ...} line
+ * for the benchmark to read. A disabled clock does nothing, so the command can always call it.
+ */
+public final class StageClock {
+    /** The prefix of the line {@link #print} writes; the benchmark looks for it. */
+    public static final String PREFIX = "savescope-timings";
+
+    private final boolean enabled;
+    private final Map<String, Double> millis = new LinkedHashMap<>();
+    private final long startNanos = System.nanoTime();
+    private long lapNanos = startNanos;
+
+    public StageClock(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Ends the current stage under {@code stage} and starts the next. */
+    public void lap(String stage) {
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        millis.merge(stage + "_ms", (now - lapNanos) / 1e6, Double::sum);
+        lapNanos = now;
+    }
+
+    /**
+     * Runs one stage whose work interleaves two kinds (the sections compute metrics and draw charts in turn)
+     * and splits its wall time between them by sampling this thread's stack every millisecond: a sample
+     * inside a frame of one of {@code secondPackages} counts for {@code second}, any other for {@code first}.
+     */
+    public <T> T split(String first, String second, String[] secondPackages, Supplier<T> work) {
+        if (!enabled) {
+            return work.get();
+        }
+        Thread worker = Thread.currentThread();
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong total = new AtomicLong();
+        AtomicLong inSecond = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                StackTraceElement[] stack = worker.getStackTrace();
+                total.incrementAndGet();
+                if (anyFrameIn(stack, secondPackages)) {
+                    inSecond.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "stage-sampler");
+        sampler.setDaemon(true);
+        long begin = System.nanoTime();
+        sampler.start();
+        try {
+            return work.get();
+        } finally {
+            done.set(true);
+            long now = System.nanoTime();
+            double ms = (now - begin) / 1e6;
+            double share = total.get() == 0 ? 0 : (double) inSecond.get() / total.get();
+            millis.merge(first + "_ms", ms * (1 - share), Double::sum);
+            millis.merge(second + "_ms", ms * share, Double::sum);
+            lapNanos = now;
+        }
+    }
+
+    static boolean anyFrameIn(StackTraceElement[] stack, String[] packages) {
+        for (StackTraceElement e : stack) {
+            for (String p : packages) {
+                if (e.getClassName().startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes the timings line: each stage, the time from JVM start to the command ({@code jvm_start_ms}),
+     * the command's own total, and the peak heap in use.
+     */
+    public void print(PrintWriter err) {
+        if (!enabled) {
+            return;
+        }
+        Map<String, Double> all = new LinkedHashMap<>();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long commandStart = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
+        all.put("jvm_start_ms", (double) Math.max(0, commandStart - jvmStart));
+        all.putAll(millis);
+        all.put("command_ms", (System.nanoTime() - startNanos) / 1e6);
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        all.put("heap_peak_mb", peakHeap / (1024.0 * 1024.0));
+        all.put("heap_max_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+        err.println(format(all));
+        err.flush();
+    }
+
+    /** The timings line for {@code values}, e.g. {@code savescope-timings load_ms=12.3 render_ms=4.0}. */
+    public static String format(Map<String, Double> values) {
+        StringBuilder b = new StringBuilder(PREFIX);
+        values.forEach((k, v) -> b.append(' ').append(k).append('=').append(String.format(Locale.ROOT, "%.1f", v)));
+        return b.toString();
+    }
+
+    /** Reads a timings line back; keys in their order. Lines without the prefix give an empty map. */
+    public static Map<String, Double> parse(String line) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String s = line.strip();
+        if (!s.startsWith(PREFIX + " ")) {
+            return m;
+        }
+        for (String pair : s.substring(PREFIX.length() + 1).split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                m.put(pair.substring(0, eq), Double.parseDouble(pair.substring(eq + 1)));
+            }
+        }
+        return m;
+    }
+}
