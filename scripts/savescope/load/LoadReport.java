@@ -47,7 +47,8 @@ public record LoadReport(List<SourceReport> sources, List<String> warnings) {
 
     /** Metrics missing from every per-video source, i.e. missing from the whole analysis. */
     public List<String> metricsMissingEverywhere() {
-        List<SourceReport> perVideo = sources.stream().filter(s -> s.rowsUsed() > 0).toList();
+        List<SourceReport> perVideo = sources.stream()
+                .filter(s -> s.kind().equals(SourceReport.VIDEOS) && s.rowsUsed() > 0).toList();
         if (perVideo.isEmpty()) {
             return List.of();
         }
