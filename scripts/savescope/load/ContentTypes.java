@@ -101,16 +101,23 @@ public final class ContentTypes {
         StringColumn types = videos.stringColumn(Canonical.CONTENT_TYPE);
         for (int i = 0; i < videos.rowCount(); i++) {
             List<String> list;
-            if (tags.get(i).isBlank()) {
-                list = hashtags(titles.get(i));
-                tags.set(i, String.join(" ", list));
+            String given = tags.get(i);
+            if (given.isBlank()) {
+                String title = titles.get(i);
+                // Most titles at scale carry no hashtag: skip the pattern for them.
+                list = title.indexOf('#') < 0 ? List.of() : hashtags(title);
             } else {
-                list = List.of(tags.get(i).toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim().split("\\s+"));
-                tags.set(i, String.join(" ", list));
+                list = List.of(WHITE.split(given.toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim()));
+            }
+            String joined = String.join(" ", list);
+            if (!joined.equals(given)) {
+                tags.set(i, joined);
             }
             if (types.get(i).isBlank()) {
                 types.set(i, typeOf(list));
             }
         }
     }
+
+    private static final Pattern WHITE = Pattern.compile("\\s+");
 }

@@ -125,7 +125,7 @@ public final class Loader {
         }
         Instant anchor = state.zipExportTime;
         boolean anchorFromPosts = false;
-        if (anchor == null) {
+        if (anchor == null && state.channels.stream().anyMatch(p -> p.yearless && p.zipExportTime == null)) {
             InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
             for (int r = 0; r < posted.size(); r++) {
                 if (!posted.isMissing(r) && (anchor == null || posted.get(r).isAfter(anchor))) {

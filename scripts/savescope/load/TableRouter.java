@@ -104,8 +104,7 @@ final class TableRouter {
             for (int f = 0; f < column.length; f++) {
                 raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
             }
-            String place = rows.rowPlace();
-            builder.add(raw, place, cellPlace, prefix + place);
+            builder.add(raw, rows::rowPlace, cellPlace, () -> prefix + rows.rowPlace());
         }
         requireRows(rows, builder.rowsRead());
         List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import savescope.model.Canonical;
@@ -49,6 +50,7 @@ public final class VideoFrameBuilder {
     private long rowsRead;
     private long mangledIds;
     private long yearlessPostTimes;
+    private long rowsUsed;
     /** Per used row: when its counts were taken (epoch ms; {@link Long#MIN_VALUE} when unknown). */
     private long[] takenAt = new long[256];
     /** Per used row: whether its id is the video's real id (fallback and mangled ids are never merged). */
@@ -85,11 +87,21 @@ public final class VideoFrameBuilder {
      * @return true when the row was used
      */
     public boolean add(String[] raw, String rowPlace, IntFunction<String> cellPlace, String fallbackId) {
+        return add(raw, () -> rowPlace, cellPlace, () -> fallbackId, rowsTakenAt);
+    }
+
+    /** As above with the places and fallback id built only when needed (they cost a string per row). */
+    public boolean add(String[] raw, Supplier<String> rowPlace, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
         return add(raw, rowPlace, cellPlace, fallbackId, rowsTakenAt);
     }
 
     /** As {@link #add(String[], String, IntFunction, String)}, for a row whose counts were taken at {@code when}. */
     public boolean add(String[] raw, String rowPlace, IntFunction<String> cellPlace, String fallbackId, Instant taken) {
+        return add(raw, () -> rowPlace, cellPlace, () -> fallbackId, taken);
+    }
+
+    private boolean add(String[] raw, Supplier<String> rowPlace, IntFunction<String> cellPlace, Supplier<String> fallbackId,
+            Instant taken) {
         rowsRead++;
         long[] values = new long[5];
         boolean[] present = new boolean[5];
@@ -129,12 +141,14 @@ public final class VideoFrameBuilder {
             anyCount |= p;
         }
         if (!anyCount) {
-            rejections.add(new Rejection(file, rowPlace, "no metric in this row (views, likes, comments, shares, saves all empty)"));
+            rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
-        int row = table.rowCount();
-        String videoId = videoId(raw[ID], raw[LINK], fallbackId);
-        if (videoId != fallbackId) {
+        int row = (int) rowsUsed++;
+        String videoId = videoId(raw[ID], raw[LINK]);
+        if (videoId == null) {
+            videoId = fallbackId.get();
+        } else {
             realId.set(row);
         }
         if (row == takenAt.length) {
@@ -169,7 +183,8 @@ public final class VideoFrameBuilder {
         return true;
     }
 
-    private String videoId(String rawId, String rawLink, String fallbackId) {
+    /** The row's real video id, or null when it has none. */
+    private String videoId(String rawId, String rawLink) {
         String v = rawId == null ? "" : rawId.strip();
         boolean mangled = false;
         if (!v.isEmpty() && (v.indexOf('E') >= 0 || v.indexOf('e') >= 0) && MANGLED_ID.matcher(v).matches()) {
@@ -193,7 +208,7 @@ public final class VideoFrameBuilder {
                 return m.group(1);
             }
         }
-        return fallbackId;
+        return null;
     }
 
     private long mangledIdsRecovered;
@@ -268,7 +283,7 @@ public final class VideoFrameBuilder {
     }
 
     public long rowsUsed() {
-        return table.rowCount();
+        return rowsUsed;
     }
 
     /** How many ids were spreadsheet-mangled (like {@code 7.37023E+18}) and replaced by a row id. */
