@@ -90,10 +90,17 @@ final class JsonReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new InputException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": the JSON is cut off or malformed (" + e.getOriginalMessage().lines().findFirst().orElse("")
+                    + ": the JSON is cut off or malformed (" + shortReason(e)
                     + "); expected complete JSON: an array of items, an API response, or one object per line.");
         }
         finish();
+    }
+
+    /** Jackson's reason without its trailing location details, which the message already gives. */
+    private static String shortReason(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int marker = m.indexOf(" (start marker");
+        return marker > 0 ? m.substring(0, marker) : m;
     }
 
     private static String describe(JsonToken t) {

@@ -8,12 +8,21 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The sum of what every input gave: rows read, used, rejected (with reasons) and warnings. */
-public record LoadReport(List<SourceReport> sources, List<String> warnings) {
+/**
+ * The sum of what every input gave: rows read, used, rejected (with reasons) and warnings.
+ *
+ * @param rowsMerged per-video rows used as earlier counts of a video seen again (kept as its snapshots, not
+ *     as a video of their own)
+ */
+public record LoadReport(List<SourceReport> sources, List<String> warnings, long rowsMerged) {
 
     public LoadReport {
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
+    }
+
+    public LoadReport(List<SourceReport> sources, List<String> warnings) {
+        this(sources, warnings, 0);
     }
 
     public long rowsRead() {

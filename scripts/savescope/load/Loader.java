@@ -151,12 +151,13 @@ public final class Loader {
             channel.add(p.finish(exportTime));
         }
         for (VideoFrameBuilder b : state.content) {
+            String file = b.file();
             b.table().setName("Content");
-            channel.add(new Dataset.ChannelTable("Content", b.table().name(), b.table()));
+            channel.add(new Dataset.ChannelTable("Content", file, b.table()));
         }
         state.options.types().assign(videos);
         return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
-                new LoadReport(state.sources, warnings));
+                new LoadReport(state.sources, warnings, merged.superseded()));
     }
 
     private static Instant modified(String file) {
@@ -165,6 +166,19 @@ public final class Loader {
             return Files.getLastModifiedTime(Path.of(bang > 0 ? file.substring(0, bang) : file)).toInstant();
         } catch (IOException | RuntimeException e) {
             return Instant.now();
+        }
+    }
+
+    /**
+     * POI logs through Log4j's API; with no Log4j backend on the classpath it prints a warning to stderr.
+     * Give it Log4j's simple logger, switched off, unless the user configured logging.
+     */
+    private static void quietPoiLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+            System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
         }
     }
 
@@ -244,6 +258,7 @@ public final class Loader {
     }
 
     private static void readXlsx(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        quietPoiLogging();
         XSSFWorkbook book;
         try {
             book = new XSSFWorkbook(in);

@@ -164,6 +164,8 @@ public final class Values {
             DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss", Locale.ROOT),
             DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm", Locale.ROOT),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    /** Meta's exports write the offset without a colon: {@code 2024-10-01T10:00:00+0000}. */
+    private static final DateTimeFormatter OFFSET_NO_COLON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]xx", Locale.ROOT);
     private static final List<DateTimeFormatter> LOCAL_DATES = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT),
@@ -209,6 +211,11 @@ public final class Values {
         }
         try {
             return Instant.parse(s);
+        } catch (DateTimeParseException ignored) {
+            // try the next shape
+        }
+        try {
+            return OffsetDateTime.parse(s, OFFSET_NO_COLON).toInstant();
         } catch (DateTimeParseException ignored) {
             // try local forms
         }

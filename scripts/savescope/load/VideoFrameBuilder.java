@@ -270,6 +270,11 @@ public final class VideoFrameBuilder {
         return this;
     }
 
+    /** The file the rows come from, as the user named it. */
+    public String file() {
+        return file;
+    }
+
     public Table table() {
         return table;
     }
