@@ -208,7 +208,7 @@ final class JsonReader {
 
     /** Dotted keys for nested objects; arrays of plain values joined by spaces; other arrays left out. */
     private static void flatten(JsonNode node, String prefix, Map<String, String> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
