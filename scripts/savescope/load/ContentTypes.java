@@ -96,6 +96,7 @@ public final class ContentTypes {
      * hashtags where the source gave none.
      */
     public void assign(Table videos) {
+        // Kept for frames built outside the loader; the loader assigns per row as it reads (see assignRow).
         StringColumn titles = videos.stringColumn(Canonical.TITLE);
         StringColumn tags = videos.stringColumn(Canonical.HASHTAGS);
         StringColumn types = videos.stringColumn(Canonical.CONTENT_TYPE);
@@ -117,6 +118,22 @@ public final class ContentTypes {
                 types.set(i, typeOf(list));
             }
         }
+    }
+
+    /**
+     * The hashtags and content type of one row from its raw cells: {@code out[0]} the space-separated hashtags
+     * (from the source's own list, else from the title), {@code out[1]} the source's type, else the mapped one.
+     */
+    public void assignRow(String title, String givenTags, String givenType, String[] out) {
+        List<String> list;
+        if (givenTags == null || givenTags.isBlank()) {
+            list = title == null || title.indexOf('#') < 0 ? List.of() : hashtags(title);
+        } else {
+            list = List.of(WHITE.split(givenTags.toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim()));
+        }
+        out[0] = list.isEmpty() ? "" : String.join(" ", list);
+        String type = givenType == null ? "" : givenType.strip();
+        out[1] = type.isEmpty() ? typeOf(list) : type;
     }
 
     private static final Pattern WHITE = Pattern.compile("\\s+");

@@ -54,7 +54,7 @@ final class JsonReader {
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         this.jsonLines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
         Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
-        this.videos = new VideoFrameBuilder(file, "").takenAt(fc.takenAt(state.zipExportTime))
+        this.videos = new VideoFrameBuilder(file, "").types(state.options.types()).takenAt(fc.takenAt(state.zipExportTime))
                 .yearAnchor(anchor != null ? anchor : fc.modified());
     }
 

@@ -155,7 +155,9 @@ public final class Loader {
             b.table().setName("Content");
             channel.add(new Dataset.ChannelTable("Content", file, b.table()));
         }
-        state.options.types().assign(videos);
+        if (state.videos.stream().anyMatch(b -> !b.typesAssigned())) {
+            state.options.types().assign(videos);
+        }
         return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
                 new LoadReport(state.sources, warnings, merged.superseded()));
     }

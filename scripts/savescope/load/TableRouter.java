@@ -86,7 +86,7 @@ final class TableRouter {
                 maxIndex = Math.max(maxIndex, at);
             }
         }
-        VideoFrameBuilder builder = new VideoFrameBuilder(file, "").headers(headerNames)
+        VideoFrameBuilder builder = new VideoFrameBuilder(file, "").types(state.options.types()).headers(headerNames)
                 .takenAt(fc.takenAt(state.zipExportTime));
         java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
         boolean anchorFromMtime = anchor == null;

@@ -56,6 +56,10 @@ public final class VideoFrameBuilder {
     /** Per used row: whether its id is the video's real id (fallback and mangled ids are never merged). */
     private final java.util.BitSet realId = new java.util.BitSet();
     private Instant rowsTakenAt;
+    private ContentTypes types;
+    private final String[] typeAndTags = new String[2];
+    /** The ids as appended, so merging need not read them back through the column's dictionary. */
+    private final List<String> idList = new ArrayList<>();
     private Instant yearAnchor;
 
     public VideoFrameBuilder(String file, String account) {
@@ -156,6 +160,7 @@ public final class VideoFrameBuilder {
         }
         takenAt[row] = taken == null ? Long.MIN_VALUE : taken.toEpochMilli();
         id.append(videoId);
+        idList.add(videoId);
         String rowAccount = raw.length > ACCOUNT && raw[ACCOUNT] != null ? raw[ACCOUNT].strip() : "";
         accountCol.append(rowAccount.isEmpty() ? account : rowAccount);
         title.append(nullToEmpty(raw[TITLE]).strip());
@@ -176,8 +181,14 @@ public final class VideoFrameBuilder {
                 counts[i].appendMissing();
             }
         }
-        type.append(nullToEmpty(raw[TYPE]).strip());
-        hashtags.append(nullToEmpty(raw[HASHTAGS]).strip());
+        if (types != null) {
+            types.assignRow(raw[TITLE], raw[HASHTAGS], raw[TYPE], typeAndTags);
+            hashtags.append(typeAndTags[0]);
+            type.append(typeAndTags[1]);
+        } else {
+            type.append(nullToEmpty(raw[TYPE]).strip());
+            hashtags.append(nullToEmpty(raw[HASHTAGS]).strip());
+        }
         link.append(nullToEmpty(raw[LINK]).strip());
         source.append(file);
         return true;
@@ -228,6 +239,22 @@ public final class VideoFrameBuilder {
             yearlessPostTimes++;
         }
         return StudioDates.latestNotAfter(p, yearAnchor).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** Fills hashtags and content types as rows arrive (from the title when the source has none). */
+    public VideoFrameBuilder types(ContentTypes contentTypes) {
+        this.types = contentTypes;
+        return this;
+    }
+
+    /** Whether hashtags and content types were assigned as the rows were read. */
+    public boolean typesAssigned() {
+        return types != null;
+    }
+
+    /** The video id of each used row, in order. */
+    public List<String> ids() {
+        return idList;
     }
 
     /** When this file's counts were taken, for rows added without their own time. */

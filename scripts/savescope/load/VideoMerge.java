@@ -7,7 +7,6 @@ import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -44,7 +43,10 @@ final class VideoMerge {
                 real[at] = b.hasRealId(r);
             }
         }
-        StringColumn ids = all.stringColumn(Canonical.VIDEO_ID);
+        List<String> ids = new ArrayList<>(total);
+        for (VideoFrameBuilder b : builders) {
+            ids.addAll(b.ids());
+        }
         Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
         Map<String, List<Integer>> repeated = new HashMap<>();
         for (int r = 0; r < total; r++) {
