@@ -22,7 +22,7 @@ final class TableRouter {
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
-        ChannelTables.Kind kind = state.options.columnMap().isEmpty() ? ChannelTables.kindOf(header) : null;
+        ChannelTables.Kind kind = usesMappedHeader(header, state.options.columnMap()) ? null : ChannelTables.kindOf(header);
         if (kind != null) {
             readChannel(rows, kind, fc, state);
             return;
@@ -39,6 +39,15 @@ final class TableRouter {
         }
         boolean studioContent = isStudioContent(header) && !match.containsKey(Canonical.SAVES);
         readVideos(rows, match, fc, state, studioContent);
+    }
+
+    /** Whether the user's --map names one of these headers: then the file is per-video data, whatever it looks like. */
+    private static boolean usesMappedHeader(List<String> header, Map<String, String> userMap) {
+        if (userMap.isEmpty()) {
+            return false;
+        }
+        List<String> h = header.stream().map(Fields::normalize).toList();
+        return userMap.values().stream().map(Fields::normalize).anyMatch(h::contains);
     }
 
     /** Studio's Content table: a snapshot of recent videos with a "Time" column and no saves. */

@@ -115,6 +115,13 @@ class LoaderFormatsTest {
     }
 
     @Test
+    void mappingLeavesStudioChannelTablesAlone() {
+        Dataset d = load(Map.of("saves", "Add to Favorites"), "studio-folder");
+        assertEquals(4, d.channelTable("Overview").orElseThrow().rowCount());
+        assertEquals(List.of(60L, 110L), longs(d.videos(), "saves"));
+    }
+
+    @Test
     void mappingAlsoAppliesToSpreadsheets() {
         // Read views from the Likes column, to prove the mapping wins over the known header "Video views".
         Dataset d = load(Map.of("views", "Likes"), "studio-per-video.xlsx");
