@@ -74,6 +74,9 @@ public final class Values {
         if (plain >= 0) {
             return OptionalDouble.of(plain);
         }
+        if (isPlainDecimal(raw)) {
+            return OptionalDouble.of(Double.parseDouble(raw));
+        }
         if (isMissing(raw)) {
             return OptionalDouble.empty();
         }
@@ -121,6 +124,24 @@ public final class Values {
             v = v * 10 + (c - '0');
         }
         return v;
+    }
+
+    /** Digits, one dot, digits ({@code 62.5}): parsed directly, without the patterns below. */
+    private static boolean isPlainDecimal(String raw) {
+        if (raw == null || raw.length() < 3 || raw.length() > 18) {
+            return false;
+        }
+        int dot = raw.indexOf('.');
+        if (dot <= 0 || dot == raw.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if ((c < '0' || c > '9') && i != dot) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double number(String s, String raw) throws BadValueException {
