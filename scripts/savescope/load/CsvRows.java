@@ -43,6 +43,9 @@ public final class CsvRows implements Rows {
         settings.setNullValue(null);
         settings.setEmptyValue("");
         settings.setSkipEmptyLines(true);
+        // A title such as "#recipe tonight" may open a line; univocity's default would drop it as a comment.
+        settings.getFormat().setComment('\0');
+        settings.setCommentProcessingEnabled(false);
         settings.trimValues(false);
         settings.setIgnoreLeadingWhitespaces(false);
         settings.setIgnoreTrailingWhitespaces(false);

@@ -96,6 +96,15 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void aLineStartingWithAHashtagIsARowNotAComment() throws Exception {
+        Path p = dir.resolve("h.csv");
+        Files.writeString(p, "Video title,Total views,Total saves\n#recipe tonight,100,7\nplain,50,3\n");
+        savescope.model.Dataset d = Loader.load(List.of(p), Loader.Options.defaults());
+        assertEquals(List.of("#recipe tonight", "plain"), d.videos().stringColumn("title").asList());
+        assertEquals(10L, (long) d.videos().longColumn("saves").sum());
+    }
+
+    @Test
     void reportCommandExitsTwoAndLeavesAnExistingReportUntouched() throws Exception {
         Path bad = dir.resolve("cut.json");
         Files.writeString(bad, "{\"data\":{\"videos\":[{\"id\":\"7\",\"favorites_count\":");
