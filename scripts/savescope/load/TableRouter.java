@@ -101,19 +101,33 @@ final class TableRouter {
         boolean anchorFromMtime = anchor == null;
         builder.yearAnchor(anchor != null ? anchor : fc.modified());
         String[] raw = new String[column.length];
-        String[] row;
         String prefix = file + "#";
-        java.util.function.IntFunction<String> cellPlace = f -> rows.cellPlace(column[f]);
-        while ((row = rows.next()) != null) {
-            if (row.length <= maxIndex && row.length < header.size()) {
-                builder.reject(new Rejection(file, rows.rowPlace(), "the row has " + row.length + " fields, expected "
-                        + header.size() + " as in the header"));
-                continue;
+        int width = header.size();
+        int maxColumn = maxIndex;
+        if (rows instanceof CsvRows) {
+            // Places come from the line number, so the rows can be built on another thread than the parse.
+            RowPipeline.run((CsvRows) rows, (row, line) -> {
+                if (row.length <= maxColumn && row.length < width) {
+                    builder.reject(Rejection.at(file, line, 0, "the row has " + row.length + " fields, expected "
+                            + width + " as in the header"));
+                    return;
+                }
+                fill(raw, row, column);
+                builder.add(raw, () -> String.valueOf(line), f -> line + ":" + (column[f] + 1),
+                        () -> prefix + line);
+            });
+        } else {
+            java.util.function.IntFunction<String> cellPlace = f -> rows.cellPlace(column[f]);
+            String[] row;
+            while ((row = rows.next()) != null) {
+                if (row.length <= maxIndex && row.length < width) {
+                    builder.reject(new Rejection(file, rows.rowPlace(), "the row has " + row.length + " fields, expected "
+                            + width + " as in the header"));
+                    continue;
+                }
+                fill(raw, row, column);
+                builder.add(raw, rows::rowPlace, cellPlace, () -> prefix + rows.rowPlace());
             }
-            for (int f = 0; f < column.length; f++) {
-                raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
-            }
-            builder.add(raw, rows::rowPlace, cellPlace, () -> prefix + rows.rowPlace());
         }
         requireRows(rows, builder.rowsRead());
         List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
@@ -126,6 +140,12 @@ final class TableRouter {
         state.sources.add(new SourceReport(file, studioContent ? "TikTok Studio Content (channel)" : formatName(header),
                 builder.rowsRead(), builder.rowsUsed(), List.copyOf(builder.rejections()), missing, warnings,
                 studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
+    }
+
+    private static void fill(String[] raw, String[] row, int[] column) {
+        for (int f = 0; f < column.length; f++) {
+            raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
+        }
     }
 
     static List<String> builderWarnings(VideoFrameBuilder builder, boolean anchorFromMtime) {
