@@ -249,7 +249,8 @@ public final class Loader {
                         zipTime != null ? null : namedTime(base), fc.modified());
                 readFile(new ByteArrayInputStream(bytes), inner, state);
             }
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // ZipInputStream reports a malformed entry name as IllegalArgumentException.
             throw new InputException(fc.name() + ": not a readable ZIP archive (" + e.getMessage() + "); expected a "
                     + "TikTok Studio download (a ZIP of CSV or XLSX files).");
         }

@@ -89,6 +89,22 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void zipWithAMalformedEntryName() throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(buf)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("abc.csv"));
+            zip.write("video_id,saves\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        byte[] bytes = buf.toByteArray();
+        // The first entry's name starts at byte 30 of its local header; 0xC3 0x28 is not UTF-8.
+        bytes[30] = (byte) 0xC3;
+        bytes[31] = (byte) 0x28;
+        assertEquals(dir.resolve("m.zip") + ": not a readable ZIP archive (malformed input off : 1, length : 1); "
+                + "expected a TikTok Studio download (a ZIP of CSV or XLSX files).", error("m.zip", bytes));
+    }
+
+    @Test
     void allRowsRejectedNamesTheFirstReason() throws Exception {
         assertEquals(dir.resolve("b.csv") + ": no usable video rows (1 rejected; the first: " + dir.resolve("b.csv")
                 + ":2:2: column \"saves\": expected a number, found \"lots\"); expected per-video data with at least "
