@@ -96,21 +96,45 @@ public final class ContentTypes {
      * hashtags where the source gave none.
      */
     public void assign(Table videos) {
+        // Kept for frames built outside the loader; the loader assigns per row as it reads (see assignRow).
         StringColumn titles = videos.stringColumn(Canonical.TITLE);
         StringColumn tags = videos.stringColumn(Canonical.HASHTAGS);
         StringColumn types = videos.stringColumn(Canonical.CONTENT_TYPE);
         for (int i = 0; i < videos.rowCount(); i++) {
             List<String> list;
-            if (tags.get(i).isBlank()) {
-                list = hashtags(titles.get(i));
-                tags.set(i, String.join(" ", list));
+            String given = tags.get(i);
+            if (given.isBlank()) {
+                String title = titles.get(i);
+                // Most titles at scale carry no hashtag: skip the pattern for them.
+                list = title.indexOf('#') < 0 ? List.of() : hashtags(title);
             } else {
-                list = List.of(tags.get(i).toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim().split("\\s+"));
-                tags.set(i, String.join(" ", list));
+                list = List.of(WHITE.split(given.toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim()));
+            }
+            String joined = String.join(" ", list);
+            if (!joined.equals(given)) {
+                tags.set(i, joined);
             }
             if (types.get(i).isBlank()) {
                 types.set(i, typeOf(list));
             }
         }
     }
+
+    /**
+     * The hashtags and content type of one row from its raw cells: {@code out[0]} the space-separated hashtags
+     * (from the source's own list, else from the title), {@code out[1]} the source's type, else the mapped one.
+     */
+    public void assignRow(String title, String givenTags, String givenType, String[] out) {
+        List<String> list;
+        if (givenTags == null || givenTags.isBlank()) {
+            list = title == null || title.indexOf('#') < 0 ? List.of() : hashtags(title);
+        } else {
+            list = List.of(WHITE.split(givenTags.toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim()));
+        }
+        out[0] = list.isEmpty() ? "" : String.join(" ", list);
+        String type = givenType == null ? "" : givenType.strip();
+        out[1] = type.isEmpty() ? typeOf(list) : type;
+    }
+
+    private static final Pattern WHITE = Pattern.compile("\\s+");
 }

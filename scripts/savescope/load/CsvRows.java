@@ -1,5 +1,6 @@
 package savescope.load;
 
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.BufferedInputStream;
@@ -15,7 +16,7 @@ import java.util.List;
  * Streams a CSV file's records with the line each starts on, after checking that the bytes are text: a
  * BOM is dropped, the delimiter is detected (comma, semicolon or tab), quoted fields may span lines.
  */
-public final class CsvRows implements AutoCloseable {
+public final class CsvRows implements Rows {
     private final String file;
     private final CsvParser parser;
     private final List<String> header;
@@ -42,12 +43,15 @@ public final class CsvRows implements AutoCloseable {
         settings.setNullValue(null);
         settings.setEmptyValue("");
         settings.setSkipEmptyLines(true);
+        // A title such as "#recipe tonight" may open a line; univocity's default would drop it as a comment.
+        settings.getFormat().setComment('\0');
+        settings.setCommentProcessingEnabled(false);
         settings.trimValues(false);
         settings.setIgnoreLeadingWhitespaces(false);
         settings.setIgnoreTrailingWhitespaces(false);
         this.parser = new CsvParser(settings);
         parser.beginParsing(reader);
-        String[] first = parser.parseNext();
+        String[] first = parse();
         if (first == null || Arrays.stream(first).allMatch(c -> c == null || c.isBlank())) {
             parser.stopParsing();
             throw new InputException(file + ": the file is empty; expected a CSV file with a header row.");
@@ -56,14 +60,15 @@ public final class CsvRows implements AutoCloseable {
         this.lastLine = parser.getContext().currentLine();
     }
 
-    /** The header cells, trimmed. */
+    @Override
     public List<String> header() {
         return header;
     }
 
     /** The next record, or null at the end. {@link #line()} then tells the line it starts on (1-based). */
+    @Override
     public String[] next() {
-        String[] row = parser.parseNext();
+        String[] row = parse();
         if (row == null) {
             return null;
         }
@@ -72,13 +77,35 @@ public final class CsvRows implements AutoCloseable {
         return row;
     }
 
+    private String[] parse() {
+        try {
+            return parser.parseNext();
+        } catch (TextParsingException e) {
+            // The parser's own message is long and multi-line; the first line names the problem.
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable CSV");
+            throw new InputException(file + ":" + (lastLine + 1) + ": could not read the CSV text (" + why
+                    + "); expected comma-, semicolon- or tab-separated values.");
+        }
+    }
+
     /** The 1-based line on which the last record returned by {@link #next()} starts. */
     public long line() {
         return recordStart;
     }
 
+    @Override
     public String file() {
         return file;
+    }
+
+    @Override
+    public String rowPlace() {
+        return String.valueOf(recordStart);
+    }
+
+    @Override
+    public String cellPlace(int column) {
+        return recordStart + ":" + (column + 1);
     }
 
     @Override

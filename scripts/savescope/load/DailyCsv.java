@@ -21,7 +21,7 @@ final class DailyCsv {
                 && h.stream().anyMatch(Canonical.COUNTS::contains);
     }
 
-    static SourceReport read(CsvRows rows, Table daily) {
+    static SourceReport read(Rows rows, Table daily) {
         String file = rows.file();
         List<String> header = rows.header().stream().map(Fields::normalize).toList();
         int idAt = header.indexOf("video_id");
@@ -39,16 +39,15 @@ final class DailyCsv {
         rows:
         while ((row = rows.next()) != null) {
             read++;
-            long line = rows.line();
             String id = idAt < row.length && row[idAt] != null ? row[idAt].strip() : "";
             if (id.isEmpty()) {
-                rejections.add(Rejection.at(file, line, idAt + 1, "column \"video_id\": expected a video id, found nothing"));
+                rejections.add(new Rejection(file, rows.cellPlace(idAt), "column \"video_id\": expected a video id, found nothing"));
                 continue;
             }
             String rawDate = dateAt < row.length ? row[dateAt] : null;
             LocalDate date = rawDate == null ? null : Values.localDate(rawDate);
             if (date == null) {
-                rejections.add(Rejection.at(file, line, dateAt + 1,
+                rejections.add(new Rejection(file, rows.cellPlace(dateAt),
                         "column \"date\": expected a date like 2026-03-14, found \"" + (rawDate == null ? "" : rawDate) + "\""));
                 continue;
             }
@@ -62,7 +61,7 @@ final class DailyCsv {
                     present[i] = v.isPresent();
                     values[i] = v.orElse(0);
                 } catch (BadValueException e) {
-                    rejections.add(Rejection.at(file, line, countAt[i] + 1,
+                    rejections.add(new Rejection(file, rows.cellPlace(countAt[i]),
                             "column \"" + Canonical.COUNTS.get(i) + "\": " + e.getMessage()));
                     continue rows;
                 }
@@ -84,7 +83,8 @@ final class DailyCsv {
                 missing.add(Canonical.COUNTS.get(i));
             }
         }
-        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, List.of());
+        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, List.of(),
+                SourceReport.DAILY);
     }
 
 }

@@ -1,5 +1,6 @@
 package savescope.load;
 
+import static savescope.model.Canonical.ACCOUNT;
 import static savescope.model.Canonical.COMMENTS;
 import static savescope.model.Canonical.CONTENT_TYPE;
 import static savescope.model.Canonical.DURATION_S;
@@ -48,6 +49,8 @@ public final class Fields {
         ALIASES.put(CONTENT_TYPE, List.of("content_type", "content type", "post type", "category", "variant"));
         ALIASES.put(HASHTAGS, List.of("hashtags", "hashtag_names", "tags"));
         ALIASES.put(LINK, List.of("link", "video link", "webvideourl", "share_url", "permalink", "url"));
+        ALIASES.put(ACCOUNT, List.of("account", "username", "author.uniqueid", "authormeta.name", "account username",
+                "author"));
     }
 
     private Fields() {}

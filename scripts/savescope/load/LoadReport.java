@@ -8,12 +8,21 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The sum of what every input gave: rows read, used, rejected (with reasons) and warnings. */
-public record LoadReport(List<SourceReport> sources, List<String> warnings) {
+/**
+ * The sum of what every input gave: rows read, used, rejected (with reasons) and warnings.
+ *
+ * @param rowsMerged per-video rows used as earlier counts of a video seen again (kept as its snapshots, not
+ *     as a video of their own)
+ */
+public record LoadReport(List<SourceReport> sources, List<String> warnings, long rowsMerged) {
 
     public LoadReport {
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
+    }
+
+    public LoadReport(List<SourceReport> sources, List<String> warnings) {
+        this(sources, warnings, 0);
     }
 
     public long rowsRead() {
@@ -47,7 +56,8 @@ public record LoadReport(List<SourceReport> sources, List<String> warnings) {
 
     /** Metrics missing from every per-video source, i.e. missing from the whole analysis. */
     public List<String> metricsMissingEverywhere() {
-        List<SourceReport> perVideo = sources.stream().filter(s -> s.rowsUsed() > 0).toList();
+        List<SourceReport> perVideo = sources.stream()
+                .filter(s -> s.kind().equals(SourceReport.VIDEOS) && s.rowsUsed() > 0).toList();
         if (perVideo.isEmpty()) {
             return List.of();
         }

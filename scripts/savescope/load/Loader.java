@@ -1,23 +1,34 @@
 package savescope.load;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Loads every input the user names (files or folders, formats mixed) into one {@link Dataset}, telling the
- * format of each file from its headers or keys.
+ * Loads every input the user names (files, folders, Studio ZIPs; formats mixed) into one {@link Dataset},
+ * telling the format of each file from its headers or keys.
  */
 public final class Loader {
 
@@ -33,7 +44,12 @@ public final class Loader {
         }
     }
 
-    private static final List<String> DATA_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
+    private static final List<String> DATA_EXTENSIONS = List.of(".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl",
+            ".ndjson", ".zip");
+    /** {@code <Section>_<date>_<epoch>_<handle>.zip}: the epoch is when the export was made. */
+    private static final Pattern ZIP_EPOCH = Pattern.compile("_(\\d{10})(?:_|\\.zip$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+    private static final long MAX_ENTRY_BYTES = 1L << 30;
 
     private Loader() {}
 
@@ -54,114 +70,233 @@ public final class Loader {
             }
         }
         if (files.isEmpty()) {
-            throw new InputException(inputs + ": no data files found; expected CSV exports (TikTok Studio, "
-                    + "web-item CSV, canonical CSV).");
+            throw new InputException(inputs + ": no data files found; expected CSV, XLSX, JSON or ZIP exports ("
+                    + TableRouter.KNOWN_FORMATS + ").");
         }
-        List<Table> videoTables = new ArrayList<>();
-        Table daily = Canonical.emptyDaily("daily");
-        List<SourceReport> reports = new ArrayList<>();
+        Instant zipTime = null;
+        for (Path f : files) {
+            Instant t = zipExportTime(f.getFileName().toString());
+            if (t != null && (zipTime == null || t.isAfter(zipTime))) {
+                zipTime = t;
+            }
+        }
+        LoadState state = new LoadState(options, zipTime);
         for (Path file : files) {
-            reports.add(readCsv(file, options, videoTables, daily));
+            Instant modified;
+            try {
+                modified = Files.getLastModifiedTime(file).toInstant();
+            } catch (IOException e) {
+                modified = Instant.now();
+            }
+            String name = file.toString();
+            LoadState.FileContext fc = new LoadState.FileContext(name, zipExportTime(file.getFileName().toString()),
+                    namedTime(file.getFileName().toString()), modified);
+            try (InputStream in = Files.newInputStream(file)) {
+                readFile(in, fc, state);
+            } catch (IOException e) {
+                throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
+            }
         }
-        Table videos = Canonical.emptyVideos("videos");
-        videoTables.forEach(videos::append);
+        return finish(state, inputs, files);
+    }
+
+    private static Dataset finish(LoadState state, List<Path> inputs, List<Path> files) {
+        VideoMerge.Result merged = VideoMerge.merge(state.videos);
+        Table videos = merged.videos();
         if (videos.rowCount() == 0) {
-            throw new InputException(files.size() == 1 ? files.get(0) + ": no usable video rows." : "no usable video rows in " + inputs + ".");
+            String where = files.size() == 1 ? files.get(0).toString() : "the inputs " + inputs;
+            List<String> kinds = state.sources.stream().filter(s -> !s.kind().equals(SourceReport.VIDEOS))
+                    .map(SourceReport::format).distinct().toList();
+            if (state.sources.stream().noneMatch(s -> s.kind().equals(SourceReport.VIDEOS))) {
+                throw new InputException(where + ": found only " + String.join(", ", kinds) + " and no per-video data; "
+                        + "expected per-video data as well (the Studio per-video export with \"Add to Favorites\", "
+                        + "web-item JSON or CSV, API JSON, or the canonical CSV).");
+            }
+            long rejected = state.sources.stream().mapToLong(SourceReport::rowsRejected).sum();
+            String first = state.sources.stream().flatMap(s -> s.rejections().stream()).findFirst()
+                    .map(r -> "; the first: " + r).orElse("");
+            throw new InputException(where + ": no usable video rows (" + rejected + " rejected" + first + "); "
+                    + "expected per-video data with at least one metric (views, likes, comments, shares, saves).");
         }
-        options.types().assign(videos);
-        return new Dataset(videos, daily, Canonical.emptySnapshots("snapshots"), List.of(),
-                Canonical.emptyComments("comments"), new LoadReport(reports, List.of()));
+        List<String> warnings = new ArrayList<>(state.warnings);
+        if (merged.superseded() > 0) {
+            warnings.add(merged.superseded() + " rows repeated videos already seen (the same id in several files or "
+                    + "snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.");
+        }
+        Instant anchor = state.zipExportTime;
+        boolean anchorFromPosts = false;
+        if (anchor == null && state.channels.stream().anyMatch(p -> p.yearless && p.zipExportTime == null)) {
+            InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
+            for (int r = 0; r < posted.size(); r++) {
+                if (!posted.isMissing(r) && (anchor == null || posted.get(r).isAfter(anchor))) {
+                    anchor = posted.get(r);
+                }
+            }
+            anchorFromPosts = anchor != null;
+        }
+        List<Dataset.ChannelTable> channel = new ArrayList<>();
+        for (ChannelTables.Pending p : state.channels) {
+            Instant exportTime = p.zipExportTime != null ? p.zipExportTime : anchor;
+            if (exportTime == null) {
+                exportTime = modified(p.file);
+                if (p.yearless) {
+                    warnings.add(p.file + ": its dates have no year and no export time was found (no Studio ZIP name, "
+                            + "no posting times); the years were taken from the file's modification time.");
+                }
+            } else if (p.yearless && p.zipExportTime == null) {
+                warnings.add(p.file + ": its dates have no year; the years were inferred from "
+                        + (anchorFromPosts ? "the latest posting time among the inputs" : "the Studio export time")
+                        + ".");
+            }
+            channel.add(p.finish(exportTime));
+        }
+        for (VideoFrameBuilder b : state.content) {
+            String file = b.file();
+            b.table().setName("Content");
+            channel.add(new Dataset.ChannelTable("Content", file, b.table()));
+        }
+        if (state.videos.stream().anyMatch(b -> !b.typesAssigned())) {
+            state.options.types().assign(videos);
+        }
+        return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
+                new LoadReport(state.sources, warnings, merged.superseded()));
+    }
+
+    private static Instant modified(String file) {
+        try {
+            int bang = file.indexOf("!/");
+            return Files.getLastModifiedTime(Path.of(bang > 0 ? file.substring(0, bang) : file)).toInstant();
+        } catch (IOException | RuntimeException e) {
+            return Instant.now();
+        }
+    }
+
+    /**
+     * POI logs through Log4j's API; with no Log4j backend on the classpath it prints a warning to stderr.
+     * Give it Log4j's simple logger, switched off, unless the user configured logging.
+     */
+    private static void quietPoiLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+            System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+            System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        }
+    }
+
+    static Instant zipExportTime(String fileName) {
+        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return null;
+        }
+        Matcher m = ZIP_EPOCH.matcher(fileName);
+        return m.find() ? Instant.ofEpochSecond(Long.parseLong(m.group(1))) : null;
+    }
+
+    /** A date in a file name ({@code videos_2026-10-23.csv}) as the start of that day, UTC. */
+    static Instant namedTime(String fileName) {
+        Matcher m = NAME_DATE.matcher(fileName);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private static boolean isDataFile(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && DATA_EXTENSIONS.stream().anyMatch(name::endsWith);
+        return !name.startsWith(".") && !name.startsWith("~$") && DATA_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static SourceReport readCsv(Path path, Options options, List<Table> videoTables, Table daily) {
-        String file = path.toString();
-        try (InputStream in = Files.newInputStream(path); CsvRows rows = new CsvRows(file, in)) {
-            List<String> header = rows.header();
-            Map<String, Integer> match = Fields.match(header, options.columnMap());
-            if (DailyCsv.matches(header)) {
-                return DailyCsv.read(rows, daily);
+    /** Reads one file (or ZIP entry) by its extension, checking that the bytes are what the name says. */
+    static void readFile(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        String lower = fc.name().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".zip")) {
+            readZip(in, fc, state);
+        } else if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+            readXlsx(in, fc, state);
+        } else if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            JsonText.check(fc.name(), in, state, fc);
+        } else if (lower.endsWith(".xls")) {
+            throw new InputException(fc.name() + ": this is an old Excel (.xls) workbook; save it as .xlsx or CSV "
+                    + "(UTF-8) and try again.");
+        } else {
+            try (CsvRows rows = JsonText.csvOrJson(fc.name(), in, state, fc)) {
+                if (rows != null) {
+                    TableRouter.read(rows, fc, state);
+                }
             }
-            if (Canonical.COUNTS.stream().noneMatch(match::containsKey)) {
-                throw new InputException(file + ": found the columns " + header + " but no known metric; expected "
-                        + "one of the known exports (TikTok Studio per-video export with \"Add to Favorites\", a "
-                        + "hand-kept Studio sheet with \"Total saves\", web-item CSV with \"stats.collectCount\", "
-                        + "the canonical CSV with \"saves\"), or name your columns with --map saves=HEADER.");
-            }
-            return readVideos(rows, match, videoTables);
-        } catch (IOException e) {
-            throw new InputException(file + ": could not read the file (" + e.getMessage() + ").", e);
         }
     }
 
-    private static SourceReport readVideos(CsvRows rows, Map<String, Integer> match, List<Table> out) {
-        String file = rows.file();
-        List<String> header = rows.header();
-        int[] column = new int[VideoFrameBuilder.FIELDS.size()];
-        String[] headerNames = new String[column.length];
-        Arrays.fill(column, -1);
-        for (int f = 0; f < column.length; f++) {
-            Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
-            if (at != null) {
-                column[f] = at;
-                headerNames[f] = header.get(at);
+    private static void readZip(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String entry = e.getName();
+                String base = entry.substring(entry.lastIndexOf('/') + 1);
+                if (e.isDirectory() || entry.startsWith("__MACOSX/") || !isDataFile(Path.of(base.isEmpty() ? "x" : base))) {
+                    continue;
+                }
+                byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 16));
+                entries++;
+                Instant zipTime = fc.zipTime() != null ? fc.zipTime() : null;
+                LoadState.FileContext inner = new LoadState.FileContext(fc.name() + "!/" + entry, zipTime,
+                        zipTime != null ? null : namedTime(base), fc.modified());
+                readFile(new ByteArrayInputStream(bytes), inner, state);
             }
+        } catch (ZipException | IllegalArgumentException e) {
+            // ZipInputStream reports a malformed entry name as IllegalArgumentException.
+            throw new InputException(fc.name() + ": not a readable ZIP archive (" + e.getMessage() + "); expected a "
+                    + "TikTok Studio download (a ZIP of CSV or XLSX files).");
         }
-        VideoFrameBuilder builder = new VideoFrameBuilder(file, "").headers(headerNames);
-        String[] raw = new String[column.length];
-        String[] row;
-        while ((row = rows.next()) != null) {
-            long line = rows.line();
-            if (row.length < header.size() && row.length <= maxIndex(column)) {
-                builder.reject(Rejection.at(file, line, 0, "the row has " + row.length + " fields, expected "
-                        + header.size() + " as in the header"));
-                continue;
-            }
-            for (int f = 0; f < column.length; f++) {
-                raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
-            }
-            builder.add(raw, String.valueOf(line), f -> line + ":" + (column[f] + 1), file + "#" + line);
+        if (entries == 0) {
+            throw new InputException(fc.name() + ": found no CSV, XLSX or JSON files inside; expected a TikTok Studio "
+                    + "download (a ZIP of CSV or XLSX files).");
         }
-        List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
-        List<String> warnings = new ArrayList<>();
-        if (builder.mangledIds() > 0) {
-            warnings.add(builder.mangledIds() + " video ids were rounded by a spreadsheet (like 7.37023E+18) and no "
-                    + "longer identify videos; those rows are kept but never deduplicated.");
-        }
-        out.add(builder.table());
-        return new SourceReport(file, formatName(header), builder.rowsRead(), builder.rowsUsed(),
-                List.copyOf(builder.rejections()), missing, warnings);
     }
 
-    private static int maxIndex(int[] column) {
-        return Arrays.stream(column).max().orElse(-1);
-    }
-
-    /** The export format, in words, told from characteristic headers. */
-    static String formatName(List<String> header) {
-        List<String> h = header.stream().map(Fields::normalize).toList();
-        if (h.contains("add to favorites") || h.contains("lägg till i favoriter")) {
-            return "TikTok Studio per-video export";
+    private static void readXlsx(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        quietPoiLogging();
+        XSSFWorkbook book;
+        try {
+            book = new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(fc.name() + ": not a readable XLSX workbook (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                    + "); expected an Excel .xlsx file.");
         }
-        if (h.contains("total saves")) {
-            return "hand-kept TikTok Studio sheet";
+        try (book) {
+            InputException firstProblem = null;
+            int loaded = 0;
+            for (Sheet sheet : book) {
+                XlsxRows rows = XlsxRows.open(fc.name(), sheet);
+                if (rows == null) {
+                    continue;
+                }
+                int before = state.sources.size();
+                try {
+                    TableRouter.read(rows, fc, state);
+                    loaded++;
+                } catch (InputException e) {
+                    // Workbooks often carry a notes or chart sheet next to the data: skip it when another sheet loads.
+                    while (state.sources.size() > before) {
+                        state.sources.remove(state.sources.size() - 1);
+                    }
+                    if (firstProblem == null) {
+                        firstProblem = new InputException(e.getMessage().replaceFirst(Pattern.quote(fc.name()),
+                                Matcher.quoteReplacement(fc.name() + " (sheet \"" + sheet.getSheetName() + "\")")));
+                    }
+                }
+            }
+            if (loaded == 0) {
+                throw firstProblem != null ? firstProblem : new InputException(fc.name() + ": every sheet is empty; "
+                        + "expected a sheet with a header row and data rows.");
+            }
         }
-        if (h.contains("stats.collectcount") || h.contains("stats.playcount")) {
-            return "web-item CSV (dotted headers)";
-        }
-        if (h.contains("collectcount")) {
-            return "web-item CSV (flat)";
-        }
-        if (h.contains("post id") && h.contains("saves")) {
-            return "Instagram / Meta post export";
-        }
-        if (h.contains("video_id") && h.contains("saves")) {
-            return "canonical CSV";
-        }
-        return "CSV with mapped columns";
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param rejections every row not used, with its place and reason
  * @param missingMetrics canonical metrics the source does not carry at all
  * @param warnings things the user should know that did not reject rows
+ * @param kind what the rows are: {@link #VIDEOS}, {@link #DAILY}, {@link #CHANNEL} or {@link #COMMENTS}
  */
 public record SourceReport(
         String file,
@@ -20,7 +21,24 @@ public record SourceReport(
         long rowsUsed,
         List<Rejection> rejections,
         List<String> missingMetrics,
-        List<String> warnings) {
+        List<String> warnings,
+        String kind) {
+    public static final String VIDEOS = "videos";
+    public static final String DAILY = "daily";
+    public static final String CHANNEL = "channel";
+    public static final String COMMENTS = "comments";
+
+    public SourceReport {
+        rejections = List.copyOf(rejections);
+        missingMetrics = List.copyOf(missingMetrics);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A per-video source. */
+    public SourceReport(String file, String format, long rowsRead, long rowsUsed, List<Rejection> rejections,
+            List<String> missingMetrics, List<String> warnings) {
+        this(file, format, rowsRead, rowsUsed, rejections, missingMetrics, warnings, VIDEOS);
+    }
 
     public long rowsRejected() {
         return rowsRead - rowsUsed;

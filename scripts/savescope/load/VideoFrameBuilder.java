@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import savescope.model.Canonical;
@@ -24,10 +25,10 @@ public final class VideoFrameBuilder {
     public static final List<String> FIELDS = List.of(
             Canonical.VIDEO_ID, Canonical.TITLE, Canonical.POSTED_AT, Canonical.DURATION_S,
             Canonical.VIEWS, Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES,
-            Canonical.CONTENT_TYPE, Canonical.HASHTAGS, Canonical.LINK);
+            Canonical.CONTENT_TYPE, Canonical.HASHTAGS, Canonical.LINK, Canonical.ACCOUNT);
 
     public static final int ID = 0, TITLE = 1, POSTED = 2, DURATION = 3, VIEWS = 4, LIKES = 5, COMMENTS = 6,
-            SHARES = 7, SAVES = 8, TYPE = 9, HASHTAGS = 10, LINK = 11;
+            SHARES = 7, SAVES = 8, TYPE = 9, HASHTAGS = 10, LINK = 11, ACCOUNT = 12;
 
     private static final Pattern VIDEO_LINK_ID = Pattern.compile("/(?:video|photo|p|reel)/([0-9A-Za-z_-]+)");
     private static final Pattern MANGLED_ID = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
@@ -48,6 +49,18 @@ public final class VideoFrameBuilder {
     private final List<Rejection> rejections = new ArrayList<>();
     private long rowsRead;
     private long mangledIds;
+    private long yearlessPostTimes;
+    private long rowsUsed;
+    /** Per used row: when its counts were taken (epoch ms; {@link Long#MIN_VALUE} when unknown). */
+    private long[] takenAt = new long[256];
+    /** Per used row: whether its id is the video's real id (fallback and mangled ids are never merged). */
+    private final java.util.BitSet realId = new java.util.BitSet();
+    private Instant rowsTakenAt;
+    private ContentTypes types;
+    private final String[] typeAndTags = new String[2];
+    /** The ids as appended, so merging need not read them back through the column's dictionary. */
+    private final List<String> idList = new ArrayList<>();
+    private Instant yearAnchor;
 
     public VideoFrameBuilder(String file, String account) {
         this.file = file;
@@ -78,6 +91,21 @@ public final class VideoFrameBuilder {
      * @return true when the row was used
      */
     public boolean add(String[] raw, String rowPlace, IntFunction<String> cellPlace, String fallbackId) {
+        return add(raw, () -> rowPlace, cellPlace, () -> fallbackId, rowsTakenAt);
+    }
+
+    /** As above with the places and fallback id built only when needed (they cost a string per row). */
+    public boolean add(String[] raw, Supplier<String> rowPlace, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
+        return add(raw, rowPlace, cellPlace, fallbackId, rowsTakenAt);
+    }
+
+    /** As {@link #add(String[], String, IntFunction, String)}, for a row whose counts were taken at {@code when}. */
+    public boolean add(String[] raw, String rowPlace, IntFunction<String> cellPlace, String fallbackId, Instant taken) {
+        return add(raw, () -> rowPlace, cellPlace, () -> fallbackId, taken);
+    }
+
+    private boolean add(String[] raw, Supplier<String> rowPlace, IntFunction<String> cellPlace, Supplier<String> fallbackId,
+            Instant taken) {
         rowsRead++;
         long[] values = new long[5];
         boolean[] present = new boolean[5];
@@ -97,7 +125,10 @@ public final class VideoFrameBuilder {
             try {
                 when = Values.instant(raw[POSTED]);
             } catch (BadValueException e) {
-                throw new CellException(POSTED, e.getMessage());
+                when = yearlessPostTime(raw[POSTED]);
+                if (when == null) {
+                    throw new CellException(POSTED, e.getMessage());
+                }
             }
             try {
                 dur = Values.decimal(raw[DURATION]);
@@ -114,11 +145,24 @@ public final class VideoFrameBuilder {
             anyCount |= p;
         }
         if (!anyCount) {
-            rejections.add(new Rejection(file, rowPlace, "no metric in this row (views, likes, comments, shares, saves all empty)"));
+            rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
-        id.append(videoId(raw[ID], raw[LINK], fallbackId));
-        accountCol.append(account);
+        int row = (int) rowsUsed++;
+        String videoId = videoId(raw[ID], raw[LINK]);
+        if (videoId == null) {
+            videoId = fallbackId.get();
+        } else {
+            realId.set(row);
+        }
+        if (row == takenAt.length) {
+            takenAt = java.util.Arrays.copyOf(takenAt, row * 2);
+        }
+        takenAt[row] = taken == null ? Long.MIN_VALUE : taken.toEpochMilli();
+        id.append(videoId);
+        idList.add(videoId);
+        String rowAccount = raw.length > ACCOUNT && raw[ACCOUNT] != null ? raw[ACCOUNT].strip() : "";
+        accountCol.append(rowAccount.isEmpty() ? account : rowAccount);
         title.append(nullToEmpty(raw[TITLE]).strip());
         if (when == null) {
             posted.appendMissing();
@@ -137,19 +181,28 @@ public final class VideoFrameBuilder {
                 counts[i].appendMissing();
             }
         }
-        type.append(nullToEmpty(raw[TYPE]).strip());
-        hashtags.append(nullToEmpty(raw[HASHTAGS]).strip());
+        if (types != null) {
+            types.assignRow(raw[TITLE], raw[HASHTAGS], raw[TYPE], typeAndTags);
+            hashtags.append(typeAndTags[0]);
+            type.append(typeAndTags[1]);
+        } else {
+            type.append(nullToEmpty(raw[TYPE]).strip());
+            hashtags.append(nullToEmpty(raw[HASHTAGS]).strip());
+        }
         link.append(nullToEmpty(raw[LINK]).strip());
         source.append(file);
         return true;
     }
 
-    private String videoId(String rawId, String rawLink, String fallbackId) {
+    /** The row's real video id, or null when it has none. */
+    private String videoId(String rawId, String rawLink) {
         String v = rawId == null ? "" : rawId.strip();
-        if (!v.isEmpty() && MANGLED_ID.matcher(v).matches()) {
+        boolean mangled = false;
+        if (!v.isEmpty() && (v.indexOf('E') >= 0 || v.indexOf('e') >= 0) && MANGLED_ID.matcher(v).matches()) {
             // A spreadsheet rounded a 19-digit id to a float: it no longer identifies the video.
             mangledIds++;
-            return fallbackId;
+            mangled = true;
+            v = "";
         }
         if (v.endsWith(".0") && v.length() > 2) {
             v = v.substring(0, v.length() - 2);
@@ -157,13 +210,78 @@ public final class VideoFrameBuilder {
         if (!v.isEmpty()) {
             return v;
         }
-        if (rawLink != null) {
+        if (rawLink != null && !rawLink.isEmpty()) {
             Matcher m = VIDEO_LINK_ID.matcher(rawLink);
             if (m.find()) {
+                if (mangled) {
+                    mangledIdsRecovered++;
+                }
                 return m.group(1);
             }
         }
-        return fallbackId;
+        return null;
+    }
+
+    private long mangledIdsRecovered;
+
+    /** How many mangled ids were replaced by the id in the row's video link. */
+    public long mangledIdsRecovered() {
+        return mangledIdsRecovered;
+    }
+
+    /** A Studio date with no year ({@code "September 25"}), placed in the year before the export time. */
+    private Instant yearlessPostTime(String raw) {
+        StudioDates.Parsed p = yearAnchor == null ? null : StudioDates.parse(raw);
+        if (p == null) {
+            return null;
+        }
+        if (p.year() == 0) {
+            yearlessPostTimes++;
+        }
+        return StudioDates.latestNotAfter(p, yearAnchor).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** Fills hashtags and content types as rows arrive (from the title when the source has none). */
+    public VideoFrameBuilder types(ContentTypes contentTypes) {
+        this.types = contentTypes;
+        return this;
+    }
+
+    /** Whether hashtags and content types were assigned as the rows were read. */
+    public boolean typesAssigned() {
+        return types != null;
+    }
+
+    /** The video id of each used row, in order. */
+    public List<String> ids() {
+        return idList;
+    }
+
+    /** When this file's counts were taken, for rows added without their own time. */
+    public VideoFrameBuilder takenAt(Instant when) {
+        this.rowsTakenAt = when;
+        return this;
+    }
+
+    /** The export time that year-less posting dates are placed before; null to reject such dates. */
+    public VideoFrameBuilder yearAnchor(Instant anchor) {
+        this.yearAnchor = anchor;
+        return this;
+    }
+
+    /** How many posting dates had no year and were given one from the export time. */
+    public long yearlessPostTimes() {
+        return yearlessPostTimes;
+    }
+
+    /** When row {@code row}'s counts were taken, or null when unknown. */
+    public Instant takenAt(int row) {
+        return takenAt[row] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(takenAt[row]);
+    }
+
+    /** Whether row {@code row} carries the video's real id (and so may be merged with other rows of it). */
+    public boolean hasRealId(int row) {
+        return realId.get(row);
     }
 
     /** The header name this builder reports for field i; readers may override through {@link #headers}. */
@@ -179,6 +297,11 @@ public final class VideoFrameBuilder {
         return this;
     }
 
+    /** The file the rows come from, as the user named it. */
+    public String file() {
+        return file;
+    }
+
     public Table table() {
         return table;
     }
@@ -192,7 +315,7 @@ public final class VideoFrameBuilder {
     }
 
     public long rowsUsed() {
-        return table.rowCount();
+        return rowsUsed;
     }
 
     /** How many ids were spreadsheet-mangled (like {@code 7.37023E+18}) and replaced by a row id. */

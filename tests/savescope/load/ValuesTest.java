@@ -62,9 +62,19 @@ class ValuesTest {
         "1716015035000|2024-05-18T06:50:35Z",
         "09/09/24|2024-09-09T00:00:00Z",
         "2024-09-09|2024-09-09T00:00:00Z",
+        "2024-02-29T23:59:59.5Z|2024-02-29T23:59:59.500Z",
+        "2024-09-09T10:15:30-05:30|2024-09-09T15:45:30Z",
+        "2024-10-01T10:00:00+0000|2024-10-01T10:00:00Z",
+        "1900-03-01T00:00:00Z|1900-03-01T00:00:00Z",
     })
     void readsPostingTimes(String raw, String expected) throws Exception {
         assertEquals(Instant.parse(expected), Values.instant(raw));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is not a time")
+    @ValueSource(strings = {"2023-02-29T10:00:00Z", "2024-13-01T00:00:00Z", "September 25", "2024-09-09T10:61:00Z"})
+    void rejectsImpossibleTimes(String raw) {
+        assertThrows(BadValueException.class, () -> Values.instant(raw));
     }
 
     @ParameterizedTest

@@ -30,6 +30,21 @@ public final class DataQualitySection implements Section {
                 .append(Formats.exact(load.rowsRejected())).append("** rejected. Every row is either used or "
                         + "listed here with its place and reason; a value that cannot be read is never counted "
                         + "as zero.");
+        if (load.rowsMerged() > 0) {
+            md.append(" ").append(Formats.exact(load.rowsMerged())).append(load.rowsMerged() == 1 ? " row was" : " rows were")
+                    .append(" an earlier count of a video seen again; each video keeps its latest counts and the earlier "
+                            + "ones form its snapshot series.");
+        }
+        List<String> lacking = new ArrayList<>();
+        for (SourceReport s : load.sources()) {
+            if (s.kind().equals(SourceReport.VIDEOS) && s.missingMetrics().contains("saves")) {
+                lacking.add("`" + s.file() + "` (" + s.format() + ")");
+            }
+        }
+        if (!lacking.isEmpty()) {
+            md.append("\n\nSaves are **missing** (not zero) for the videos from ").append(String.join(", ", lacking))
+                    .append(": that source carries no saves count.");
+        }
         for (String w : load.warnings()) {
             md.append("\n\n> ").append(w);
         }
@@ -79,6 +94,7 @@ public final class DataQualitySection implements Section {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", s.file());
             m.put("format", s.format());
+            m.put("kind", s.kind());
             m.put("rows_read", s.rowsRead());
             m.put("rows_used", s.rowsUsed());
             m.put("rows_rejected", s.rowsRejected());
@@ -89,6 +105,7 @@ public final class DataQualitySection implements Section {
         input.put("rows_read", load.rowsRead());
         input.put("rows_used", load.rowsUsed());
         input.put("rows_rejected", load.rowsRejected());
+        input.put("rows_merged", load.rowsMerged());
         input.put("warnings", load.warnings());
         input.put("rejections", load.rejections().stream().limit(MAX_LISTED).map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,0 +1,370 @@
+package savescope.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import savescope.model.Canonical;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+
+/**
+ * Reads video items and comments from JSON: web items (nested {@code stats.collectCount} or flat
+ * {@code collectCount}), Research, Display and Business API responses (one, an array of them, or one per
+ * line), and web-item comment lists. Arrays are streamed item by item; places are JSON pointers.
+ */
+final class JsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> RECORD_ARRAYS = List.of("videos", "itemList", "items", "aweme_list", "comments",
+            "list");
+
+    private final LoadState.FileContext fc;
+    private final LoadState state;
+    private final String file;
+    private final boolean jsonLines;
+    private final VideoFrameBuilder videos;
+    private final List<Rejection> commentRejections = new ArrayList<>();
+    private final Map<String, Integer> formats = new TreeMap<>();
+    private final Set<String> metricsSeen = new LinkedHashSet<>();
+    private long commentsRead;
+    private long commentsUsed;
+    private long records;
+    private List<String> firstKeys;
+    private String linePrefix = "";
+
+    private JsonReader(LoadState.FileContext fc, LoadState state) {
+        this.fc = fc;
+        this.state = state;
+        this.file = fc.name();
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        this.jsonLines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
+        Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
+        this.videos = new VideoFrameBuilder(file, "").types(state.options.types()).takenAt(fc.takenAt(state.zipExportTime))
+                .yearAnchor(anchor != null ? anchor : fc.modified());
+    }
+
+    static void read(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        new JsonReader(fc, state).readAll(in);
+    }
+
+    private void readAll(InputStream in) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+            p.setCodec(MAPPER);
+            int values = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                values++;
+                linePrefix = jsonLines || values > 1 ? p.currentLocation().getLineNr() + ":" : "";
+                if (t == JsonToken.START_ARRAY) {
+                    int i = 0;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (t == null) {
+                            throw new InputException(file + ": the JSON ends inside an array; expected complete JSON.");
+                        }
+                        JsonNode node = p.readValueAsTree();
+                        handle(node, "/" + i++);
+                    }
+                } else if (t == JsonToken.START_OBJECT) {
+                    handle(p.readValueAsTree(), "");
+                } else {
+                    throw new InputException(file + ":" + p.currentLocation().getLineNr() + ": found " + describe(t)
+                            + " at the top level; expected a JSON array of items, an API response object, or one "
+                            + "object per line.");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new InputException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                    + ": the JSON is cut off or malformed (" + shortReason(e)
+                    + "); expected complete JSON: an array of items, an API response, or one object per line.");
+        }
+        finish();
+    }
+
+    /** Jackson's reason without its trailing location details, which the message already gives. */
+    private static String shortReason(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        int marker = m.indexOf(" (start marker");
+        return marker > 0 ? m.substring(0, marker) : m;
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString();
+        };
+    }
+
+    private void handle(JsonNode node, String ptr) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                handle(node.get(i), ptr + "/" + i);
+            }
+            return;
+        }
+        if (node.isObject()) {
+            JsonNode data = node.get("data");
+            if (data != null && data.isObject()) {
+                for (String key : RECORD_ARRAYS) {
+                    JsonNode arr = data.get(key);
+                    if (arr != null && arr.isArray()) {
+                        records(arr, ptr + "/data/" + key);
+                        return;
+                    }
+                }
+            }
+            if (data != null && data.isArray()) {
+                records(data, ptr + "/data");
+                return;
+            }
+            for (String key : RECORD_ARRAYS) {
+                JsonNode arr = node.get(key);
+                if (arr != null && arr.isArray() && !looksLikeItem(node)) {
+                    records(arr, ptr + "/" + key);
+                    return;
+                }
+            }
+        }
+        record(node, ptr);
+    }
+
+    private static boolean looksLikeItem(JsonNode node) {
+        return node.has("id") || node.has("stats") || node.has("aweme_id") || node.has("item_id");
+    }
+
+    private void records(JsonNode arr, String ptr) {
+        for (int i = 0; i < arr.size(); i++) {
+            record(arr.get(i), ptr + "/" + i);
+        }
+    }
+
+    private void record(JsonNode node, String ptr) {
+        records++;
+        String place = linePrefix + (ptr.isEmpty() ? "/" : ptr);
+        if (!node.isObject()) {
+            videos.reject(new Rejection(file, place, "expected a JSON object (a video or a comment), found "
+                    + (node.isNull() ? "null" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+            return;
+        }
+        if (firstKeys == null) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            firstKeys = keys;
+        }
+        if (node.has("cid") || (node.has("aweme_id") && node.has("text") && !node.has("stats"))) {
+            comment(node, place);
+            return;
+        }
+        video(node, place);
+    }
+
+    private void video(JsonNode node, String place) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten(node, "", flat);
+        List<String> keys = new ArrayList<>(flat.keySet());
+        Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
+        String[] raw = new String[VideoFrameBuilder.FIELDS.size()];
+        String[] headers = new String[raw.length];
+        for (int f = 0; f < raw.length; f++) {
+            Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
+            if (at != null) {
+                headers[f] = keys.get(at);
+                raw[f] = flat.get(keys.get(at));
+            }
+        }
+        for (String m : Canonical.COUNTS) {
+            if (match.containsKey(m)) {
+                metricsSeen.add(m);
+            }
+        }
+        String tags = hashtags(node);
+        if (!tags.isEmpty()) {
+            raw[VideoFrameBuilder.HASHTAGS] = tags;
+        }
+        formats.merge(formatOf(flat.keySet()), 1, Integer::sum);
+        videos.headers(headers);
+        String base = place.endsWith("/") ? place : place + "/";
+        videos.add(raw, place, f -> base + (headers[f] == null ? VideoFrameBuilder.FIELDS.get(f) : headers[f].replace('.', '/')),
+                file + "#" + place);
+    }
+
+    /** Dotted keys for nested objects; arrays of plain values joined by spaces; other arrays left out. */
+    private static void flatten(JsonNode node, String prefix, Map<String, String> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                flatten(v, key + ".", out);
+            } else if (v.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode x : v) {
+                    if (x.isValueNode()) {
+                        sb.append(sb.length() == 0 ? "" : " ").append(x.asText());
+                    }
+                }
+                out.put(key, sb.toString());
+            } else if (v.isNull()) {
+                out.put(key, "");
+            } else {
+                // asText keeps integers exact (a 19-digit id stays all its digits); floats keep their exponent.
+                out.put(key, v.asText());
+            }
+        }
+    }
+
+    /** Hashtags from every shape items carry them in: hashtag_names, challenges, textExtra, hashtags. */
+    private static String hashtags(JsonNode node) {
+        Set<String> tags = new LinkedHashSet<>();
+        collect(node.get("hashtag_names"), null, tags);
+        collect(node.get("challenges"), "title", tags);
+        collect(node.get("textExtra"), "hashtagName", tags);
+        collect(node.get("hashtags"), "name", tags);
+        return String.join(" ", tags);
+    }
+
+    private static void collect(JsonNode arr, String field, Set<String> tags) {
+        if (arr == null || !arr.isArray()) {
+            return;
+        }
+        for (JsonNode x : arr) {
+            JsonNode v = x.isObject() && field != null ? x.get(field) : x;
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                tags.add(v.asText().strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static String formatOf(Set<String> keys) {
+        if (keys.contains("stats.collectCount") || keys.contains("stats.playCount")) {
+            return "web-item JSON (nested)";
+        }
+        if (keys.contains("collectCount") || keys.contains("playCount")) {
+            return "web-item JSON (flat)";
+        }
+        if (keys.contains("favorites_count")) {
+            return "TikTok Research API JSON";
+        }
+        if (keys.contains("item_id") || keys.contains("video_views")) {
+            return "TikTok Business API JSON";
+        }
+        if (keys.contains("view_count") || keys.contains("share_url")) {
+            return "TikTok Display API JSON (no saves)";
+        }
+        return "JSON items";
+    }
+
+    private void comment(JsonNode node, String place) {
+        commentsRead++;
+        String base = place.endsWith("/") ? place : place + "/";
+        String videoId = text(node, "aweme_id", "video_id", "item_id");
+        if (videoId.isEmpty()) {
+            commentRejections.add(new Rejection(file, base + "aweme_id", "expected the id of the commented video, found nothing"));
+            return;
+        }
+        if (videoId.indexOf('E') >= 0 || videoId.indexOf('e') >= 0) {
+            commentRejections.add(new Rejection(file, base + "aweme_id", "expected a video id, found the rounded number \""
+                    + videoId + "\""));
+            return;
+        }
+        String body = text(node, "text", "comment");
+        if (body.isEmpty()) {
+            commentRejections.add(new Rejection(file, base + "text", "expected the comment text, found nothing"));
+            return;
+        }
+        OptionalLong likes;
+        Instant created;
+        try {
+            likes = Values.count(text(node, "digg_count", "like_count", "likes"));
+        } catch (BadValueException e) {
+            commentRejections.add(new Rejection(file, base + "digg_count", e.getMessage()));
+            return;
+        }
+        try {
+            created = Values.instant(text(node, "create_time", "createTime", "created_at"));
+        } catch (BadValueException e) {
+            commentRejections.add(new Rejection(file, base + "create_time", e.getMessage()));
+            return;
+        }
+        // The commenter's name and id are deliberately never read.
+        state.comments.stringColumn(Canonical.VIDEO_ID).append(videoId.endsWith(".0") ? videoId.substring(0, videoId.length() - 2) : videoId);
+        state.comments.stringColumn(Canonical.TEXT).append(body);
+        LongColumn likeCol = state.comments.longColumn(Canonical.LIKES);
+        if (likes.isPresent()) {
+            likeCol.append(likes.getAsLong());
+        } else {
+            likeCol.appendMissing();
+        }
+        InstantColumn at = state.comments.instantColumn(Canonical.CREATED_AT);
+        if (created == null) {
+            at.appendMissing();
+        } else {
+            at.append(created);
+        }
+        commentsUsed++;
+    }
+
+    private static String text(JsonNode node, String... names) {
+        for (String n : names) {
+            JsonNode v = node.get(n);
+            if (v != null && v.isValueNode() && !v.isNull()) {
+                return v.asText().strip();
+            }
+        }
+        return "";
+    }
+
+    private void finish() {
+        if (records == 0) {
+            throw new InputException(file + ": found JSON with no items; expected video items or comments (an array "
+                    + "of items, an API response with data.videos, or one object per line).");
+        }
+        if (commentsRead > 0) {
+            state.sources.add(new SourceReport(file, "web-item comments JSON", commentsRead, commentsUsed,
+                    commentRejections, List.of(), List.of(), SourceReport.COMMENTS));
+        }
+        if (videos.rowsRead() > 0) {
+            if (metricsSeen.isEmpty()) {
+                if (commentsRead > 0) {
+                    // Objects that are neither videos nor comments in a comment file: their rejections say why.
+                    state.sources.add(new SourceReport(file, "JSON items", videos.rowsRead(), 0, videos.rejections(),
+                            Canonical.COUNTS, List.of(), SourceReport.VIDEOS));
+                    return;
+                }
+                throw new InputException(file + ": found JSON objects with the keys " + firstKeys + " but no known "
+                        + "metric; expected web items (stats.collectCount or collectCount), TikTok Research/Display/"
+                        + "Business API responses (data.videos with view_count, favorites_count, ...) or comments "
+                        + "(cid, aweme_id, text), or name the keys with --map saves=KEY.");
+            }
+            state.videos.add(videos);
+            String format = formats.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse("JSON items");
+            List<String> missing = Canonical.COUNTS.stream().filter(m -> !metricsSeen.contains(m)).toList();
+            List<String> warnings = new ArrayList<>(TableRouter.builderWarnings(videos, false));
+            if (missing.contains(Canonical.SAVES)) {
+                warnings.add("This source carries no saves count; its saves are missing, not zero.");
+            }
+            state.sources.add(new SourceReport(file, format, videos.rowsRead(), videos.rowsUsed(),
+                    List.copyOf(videos.rejections()), missing, warnings, SourceReport.VIDEOS));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package savescope.load;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import savescope.model.Canonical;
+import tech.tablesaw.api.Table;
+
+/** What the readers of one run have gathered so far; the loader turns it into a {@code Dataset}. */
+final class LoadState {
+    final Loader.Options options;
+    /** The latest export time named by a Studio ZIP among the inputs, or null. */
+    final Instant zipExportTime;
+    final List<VideoFrameBuilder> videos = new ArrayList<>();
+    final List<VideoFrameBuilder> content = new ArrayList<>();
+    final List<ChannelTables.Pending> channels = new ArrayList<>();
+    final Table daily = Canonical.emptyDaily("daily");
+    final Table comments = Canonical.emptyComments("comments");
+    final List<SourceReport> sources = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    LoadState(Loader.Options options, Instant zipExportTime) {
+        this.options = options;
+        this.zipExportTime = zipExportTime;
+    }
+
+    /**
+     * Where one file came from: its name for messages, the export time of the ZIP it was in, a time named
+     * by the file itself ({@code videos_2026-10-23.csv}) and its modification time.
+     */
+    record FileContext(String name, Instant zipTime, Instant namedTime, Instant modified) {
+        /** When this file's counts were taken, as best known. */
+        Instant takenAt(Instant runExportTime) {
+            if (zipTime != null) {
+                return zipTime;
+            }
+            if (namedTime != null) {
+                return namedTime;
+            }
+            return runExportTime != null ? runExportTime : modified;
+        }
+    }
+}
