@@ -1,0 +1,307 @@
+package savescope.metrics;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Pearson, Spearman and Kendall (tau-b) correlations over the pairs where both values are present, each with
+ * its n and a two-sided p-value, and the partial correlation controlling for a third variable.
+ */
+public final class Correlations {
+    private Correlations() {}
+
+    /**
+     * A correlation coefficient with the number of pairs it used and its two-sided p-value; {@code r} and
+     * {@code p} are NaN when it is undefined (fewer than three pairs, or a constant variable).
+     */
+    public record Correlation(double r, int n, double p) {}
+
+    /**
+     * A square matrix of one method's correlations between named variables.
+     *
+     * @param method {@code pearson}, {@code spearman} or {@code kendall}
+     */
+    public record Matrix(String method, List<String> names, Correlation[][] cells) {
+        public Correlation get(String a, String b) {
+            return cells[names.indexOf(a)][names.indexOf(b)];
+        }
+    }
+
+    public static final String PEARSON = "pearson";
+    public static final String SPEARMAN = "spearman";
+    public static final String KENDALL = "kendall";
+
+    /** Pearson's r with the t-test p-value on n − 2 degrees of freedom (commons-math3's test). */
+    public static Correlation pearson(double[] x, double[] y) {
+        double[][] xy = complete(x, y);
+        return pearsonComplete(xy[0], xy[1]);
+    }
+
+    /** Spearman's rho: Pearson's r on mid-ranks; p-value from the t approximation on n − 2 df. */
+    public static Correlation spearman(double[] x, double[] y) {
+        double[][] xy = complete(x, y);
+        return pearsonComplete(Stats.midRanks(xy[0]), Stats.midRanks(xy[1]));
+    }
+
+    /**
+     * Kendall's tau-b, counting discordant pairs by merge sort in O(n log n) (Knight's method); the p-value is
+     * the normal approximation to its tie-corrected null variance.
+     */
+    public static Correlation kendall(double[] x, double[] y) {
+        double[][] xy = complete(x, y);
+        double[] a = xy[0];
+        double[] b = xy[1];
+        int n = a.length;
+        if (n < 3) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        // Sort by a, then by b within ties of a.
+        int[] order = Stats.sortedOrder(b);
+        order = stableSortBy(order, a);
+        double[] bSorted = new double[n];
+        double[] aSorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            aSorted[i] = a[order[i]];
+            bSorted[i] = b[order[i]];
+        }
+        long nPairs = (long) n * (n - 1) / 2;
+        TieSums tiesA = ties(aSorted);
+        long tiedBoth = 0;
+        long run = 1;
+        for (int i = 1; i < n; i++) {
+            if (aSorted[i] == aSorted[i - 1] && bSorted[i] == bSorted[i - 1]) {
+                run++;
+            } else {
+                tiedBoth += run * (run - 1) / 2;
+                run = 1;
+            }
+        }
+        tiedBoth += run * (run - 1) / 2;
+        long swaps = countSwaps(bSorted);
+        TieSums tiesB = ties(bSorted); // bSorted is now sorted ascending
+        long n1 = tiesA.pairs;
+        long n2 = tiesB.pairs;
+        // concordant − discordant = pairs − ties in a − ties in b + ties in both − 2 × discordant
+        double s = (double) nPairs - n1 - n2 + tiedBoth - 2.0 * swaps;
+        double denom = Math.sqrt((double) (nPairs - n1) * (double) (nPairs - n2));
+        if (denom == 0) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double tau = Math.max(-1, Math.min(1, s / denom));
+        double nn = n;
+        double var = (nn * (nn - 1) * (2 * nn + 5) - tiesA.v0 - tiesB.v0) / 18
+                + tiesA.v1 * tiesB.v1 / (9 * nn * (nn - 1) * (nn - 2))
+                + tiesA.v2 * tiesB.v2 / (2 * nn * (nn - 1));
+        double p = var <= 0 ? Double.NaN
+                : 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(s) / Math.sqrt(var));
+        return new Correlation(tau, n, p);
+    }
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    /**
+     * The partial correlation of x and y controlling for z: Pearson on the three variables, combined by the
+     * first-order formula; p-value from the t-test on n − 3 df.
+     */
+    public static Correlation partial(double[] x, double[] y, double[] z) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
+                n++;
+            }
+        }
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] zs = new double[n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
+                xs[k] = x[i];
+                ys[k] = y[i];
+                zs[k++] = z[i];
+            }
+        }
+        if (n < 4) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double rxy = pearsonR(xs, ys);
+        double rxz = pearsonR(xs, zs);
+        double ryz = pearsonR(ys, zs);
+        double denom = Math.sqrt((1 - rxz * rxz) * (1 - ryz * ryz));
+        if (!(denom > 0)) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double r = Math.max(-1, Math.min(1, (rxy - rxz * ryz) / denom));
+        return new Correlation(r, n, tTestP(r, n - 3));
+    }
+
+    /** log(1 + v) of each value (NaN stays NaN), so counts spanning decades can be correlated linearly. */
+    public static double[] log1p(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] < 0 ? Double.NaN : Math.log1p(values[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The matrix of one method between every pair of variables.
+     *
+     * @param method one of {@link #PEARSON}, {@link #SPEARMAN}, {@link #KENDALL}
+     */
+    public static Matrix matrix(String method, List<String> names, List<double[]> columns) {
+        int m = names.size();
+        Correlation[][] cells = new Correlation[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                Correlation c = switch (method) {
+                    case PEARSON -> pearson(columns.get(i), columns.get(j));
+                    case SPEARMAN -> spearman(columns.get(i), columns.get(j));
+                    case KENDALL -> kendall(columns.get(i), columns.get(j));
+                    default -> throw new IllegalArgumentException("unknown correlation method " + method);
+                };
+                cells[i][j] = c;
+                cells[j][i] = c;
+            }
+        }
+        return new Matrix(method, List.copyOf(names), cells);
+    }
+
+    private static Correlation pearsonComplete(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 3) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double r = pearsonR(x, y);
+        return Double.isNaN(r) ? new Correlation(Double.NaN, n, Double.NaN) : new Correlation(r, n, tTestP(r, n - 2));
+    }
+
+    /** Pearson's r by two-pass centred sums (numerically safer than the one-pass formula). */
+    static double pearsonR(double[] x, double[] y) {
+        int n = x.length;
+        double mx = Stats.mean(x);
+        double my = Stats.mean(y);
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /** Two-sided p of r under the null of no correlation: t = r √(df / (1 − r²)) on df degrees of freedom. */
+    static double tTestP(double r, int df) {
+        if (df < 1) {
+            return Double.NaN;
+        }
+        if (Math.abs(r) >= 1) {
+            return 0;
+        }
+        double t = Math.abs(r) * Math.sqrt(df / (1 - r * r));
+        return 2 * new TDistribution(null, df).cumulativeProbability(-t);
+    }
+
+    /** The pairs where both values are present. */
+    static double[][] complete(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("columns differ in length: " + x.length + " and " + y.length);
+        }
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                n++;
+            }
+        }
+        if (n == x.length) {
+            return new double[][] {x, y};
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                a[k] = x[i];
+                b[k++] = y[i];
+            }
+        }
+        return new double[][] {a, b};
+    }
+
+    /** Sums over runs of tied values t: pairs Σt(t−1)/2, and the terms of Kendall's tie-corrected variance. */
+    private record TieSums(long pairs, double v0, double v1, double v2) {}
+
+    private static TieSums ties(double[] sorted) {
+        long pairs = 0;
+        double v0 = 0, v1 = 0, v2 = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
+                j++;
+            }
+            double t = j - i + 1;
+            pairs += (long) t * ((long) t - 1) / 2;
+            v0 += t * (t - 1) * (2 * t + 5);
+            v1 += t * (t - 1) * (t - 2);
+            v2 += t * (t - 1);
+            i = j + 1;
+        }
+        return new TieSums(pairs, v0, v1, v2);
+    }
+
+    /** A stable re-sort of an index order by a key (merge sort keeps the earlier order within ties). */
+    private static int[] stableSortBy(int[] order, double[] key) {
+        int n = order.length;
+        double[] permutedKey = new double[n];
+        for (int i = 0; i < n; i++) {
+            permutedKey[i] = key[order[i]];
+        }
+        int[] pos = Stats.sortedOrder(permutedKey);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = order[pos[i]];
+        }
+        return out;
+    }
+
+    /** Sorts {@code v} ascending in place by merge sort and returns how many inversions it removed. */
+    private static long countSwaps(double[] v) {
+        double[] tmp = new double[v.length];
+        return mergeCount(v, tmp, 0, v.length);
+    }
+
+    private static long mergeCount(double[] v, double[] tmp, int from, int to) {
+        if (to - from < 2) {
+            return 0;
+        }
+        int mid = (from + to) >>> 1;
+        long swaps = mergeCount(v, tmp, from, mid) + mergeCount(v, tmp, mid, to);
+        if (v[mid - 1] <= v[mid]) {
+            return swaps;
+        }
+        System.arraycopy(v, from, tmp, from, to - from);
+        int i = from, j = mid, k = from;
+        while (i < mid && j < to) {
+            if (tmp[j] < tmp[i]) {
+                swaps += mid - i;
+                v[k++] = tmp[j++];
+            } else {
+                v[k++] = tmp[i++];
+            }
+        }
+        while (i < mid) {
+            v[k++] = tmp[i++];
+        }
+        while (j < to) {
+            v[k++] = tmp[j++];
+        }
+        return swaps;
+    }
+}
