@@ -14,8 +14,11 @@ import savescope.model.Dataset;
 import savescope.notebook.Cell;
 import savescope.notebook.Notebook;
 import savescope.notebook.Output;
+import savescope.report.sections.ContentStrategySection;
+import savescope.report.sections.CorrelationsSection;
 import savescope.report.sections.DataQualitySection;
 import savescope.report.sections.OverviewSection;
+import savescope.report.sections.PerformanceSection;
 import savescope.report.sections.VideosSection;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.StringColumn;
@@ -27,7 +30,8 @@ import tech.tablesaw.api.StringColumn;
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
     static List<Section> sections() {
-        return List.of(new OverviewSection(), new VideosSection(), new DataQualitySection());
+        return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
+                new CorrelationsSection(), new VideosSection(), new DataQualitySection());
     }
 
     /** The report: what to render and what to write as JSON. */
