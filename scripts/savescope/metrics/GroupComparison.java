@@ -153,8 +153,7 @@ public final class GroupComparison {
         String[][] perVideo = new String[videos.rowCount()][];
         for (int i = 0; i < perVideo.length; i++) {
             String t = tags.get(i);
-            perVideo[i] = t == null || t.isBlank() ? new String[0]
-                    : Arrays.stream(t.strip().split("\\s+")).distinct().toArray(String[]::new);
+            perVideo[i] = tagsOf(t);
             if (!Double.isNaN(rates[i])) {
                 for (String tag : perVideo[i]) {
                     uses.merge(tag, 1, Integer::sum);
@@ -184,6 +183,32 @@ public final class GroupComparison {
             without += any ? 0 : 1;
         }
         return build(HASHTAG, videos, members, false, without, true);
+    }
+
+    /** The distinct space-separated hashtags of a cell, without regex or streams (a million rows). */
+    static String[] tagsOf(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return new String[0];
+        }
+        List<String> tags = new ArrayList<>(4);
+        int i = 0;
+        int n = cell.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(cell.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(cell.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String tag = cell.substring(start, i);
+                if (!tags.contains(tag)) {
+                    tags.add(tag);
+                }
+            }
+        }
+        return tags.toArray(new String[0]);
     }
 
     /**

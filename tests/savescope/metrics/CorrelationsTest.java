@@ -174,8 +174,8 @@ class CorrelationsTest {
     }
 
     @Test
-    void kendallIsFastOnAMillionPairs() {
-        // O(n log n): a million pairs would take hours pair by pair; here it must simply finish and agree in sign.
+    void kendallOnAMillionPairsUsesASeededSubsample() {
+        // Pair by pair this would take hours; above KENDALL_MAX_N pairs a seeded subsample is used and n says so.
         int n = 1_000_000;
         SplittableRandom rnd = new SplittableRandom(11);
         double[] x = new double[n];
@@ -185,7 +185,10 @@ class CorrelationsTest {
             y[i] = x[i] + rnd.nextInt(50_000);
         }
         Correlation c = Correlations.kendall(x, y);
-        assertEquals(n, c.n());
+        assertEquals(Correlations.KENDALL_MAX_N, c.n());
         assertTrue(c.r() > 0.5 && c.r() < 1, "tau " + c.r());
+        assertEquals(c, Correlations.kendall(x, y), "same seed, same subsample");
+        var m = Correlations.matrix(Correlations.KENDALL, List.of("x", "y"), List.of(x, y));
+        assertEquals(c.r(), m.get("x", "y").r(), 1e-12, "the matrix uses the same rows");
     }
 }
