@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -87,7 +88,11 @@ public final class AnalyticsCharts {
         Theme.apply(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log axis.
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setMarkerSize(plotted.length > 1000 ? 3 : 6);
         chart.getStyler().setPlotGridVerticalLinesVisible(true);
         if (n > 0) {
@@ -142,23 +147,20 @@ public final class AnalyticsCharts {
      */
     public static Output.Chart saveRateByGroup(String dimensionLabel, List<GroupComparison.Group> groups) {
         int k = groups.size();
-        XYChart chart = new XYChartBuilder().width(760).height(Math.max(180, 60 + 30 * k))
+        XYChart chart = new XYChartBuilder().width(760).height(Math.max(200, 70 + 44 * k))
                 .xAxisTitle("Save rate (saves per 100 views)").yAxisTitle("").build();
         Theme.apply(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.5);
         chart.getStyler().setYAxisMax(k + 0.5);
-        chart.getStyler().setYAxisTickMarkSpacingHint(18);
+        chart.getStyler().setYAxisTicksVisible(false);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        chart.getStyler().setAnnotationTextFontColor(Theme.INK);
         chart.getStyler().setPlotGridVerticalLinesVisible(true);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setMarkerSize(9);
-        // The first group is drawn at the top.
-        chart.setCustomYAxisTickLabelsFormatter(v -> {
-            double r = Math.rint(v);
-            int index = k - (int) r;
-            return Math.abs(v - r) < 1e-9 && index >= 0 && index < k ? groups.get(index).key() : "";
-        });
+        // The first group is drawn at the top, each named just above its dot.
         List<List<Cell>> rows = new ArrayList<>();
         for (int g = 0; g < k; g++) {
             GroupComparison.Group group = groups.get(g);
@@ -173,6 +175,8 @@ public final class AnalyticsCharts {
             dot.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             dot.setMarker(SeriesMarkers.CIRCLE);
             dot.setMarkerColor(colour);
+            chart.addAnnotation(new AnnotationText(group.key() + "  " + pct(group.saveRate())
+                    + (group.tooSmall() ? " (too small to judge)" : ""), 100 * group.saveRate(), yPos + 0.33, false));
             rows.add(List.of(Cell.plain(group.key()), num(group.videos(), 0),
                     new Cell(pct(group.saveRate()), "", group.saveRate(), ""),
                     new Cell(group.ci() == null ? "–" : pct(group.ci().low()) + " – " + pct(group.ci().high()), "",
@@ -220,7 +224,7 @@ public final class AnalyticsCharts {
         chart.getStyler().setRangeColors(new Color[] {Theme.SERIES[0], Color.WHITE, Theme.SERIES[3]});
         chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setValueFontColor(Theme.INK);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.2f", v));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setXAxisLabelRotation(30);

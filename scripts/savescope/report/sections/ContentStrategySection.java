@@ -61,7 +61,7 @@ public final class ContentStrategySection implements Section {
         ctx.markdown("### By duration\n\nVideos grouped by length; photo posts have no duration and form their own group.");
         ctx.code("GroupComparison.byDuration(videos)", new Output.Table(table("Duration", durations)),
                 new Output.Markdown(testSentence(durations, "durations")));
-        dimensionFinding(ctx, durations, "duration", "videos of");
+        dimensionFinding(ctx, durations, "duration", "the typical %s video");
 
         ctx.markdown("### By weekday and hour posted\n\nPosting times are in UTC: exports give instants, and "
                 + "your audience's local time may differ.");
@@ -69,8 +69,8 @@ public final class ContentStrategySection implements Section {
                 new Output.Markdown(testSentence(weekdays, "weekdays")));
         ctx.code("GroupComparison.byHour(videos)", new Output.Table(table("Hour (UTC)", hours)),
                 new Output.Markdown(testSentence(hours, "hours")));
-        dimensionFinding(ctx, weekdays, "weekday", "videos posted on");
-        dimensionFinding(ctx, hours, "hour", "videos posted at hour (UTC)");
+        dimensionFinding(ctx, weekdays, "weekday", "the typical video posted on a %s");
+        dimensionFinding(ctx, hours, "hour", "the typical video posted at %s h UTC");
 
         ctx.markdown("### By hashtag\n\nThe " + GroupComparison.TOP_HASHTAGS + " hashtags on the most videos. A "
                 + "video counts under each of its hashtags, so these groups overlap and are not tested against "
@@ -136,10 +136,12 @@ public final class ContentStrategySection implements Section {
         String detail = sure + " Typical videos: " + Formats.percent(best.medianRate()) + " vs "
                 + Formats.percent(worst.medianRate()) + ". The Wilson intervals count views as independent and "
                 + "are narrower than the real uncertainty." + (r.groups().size() > judged.size()
-                ? " " + (r.groups().size() - judged.size()) + " types are too small to judge." : "");
+                ? " " + (r.groups().size() - judged.size()) + (r.groups().size() - judged.size() == 1
+                        ? " type is" : " types are") + " too small to judge." : "");
         ctx.finding(p < 0.05 ? 1.5 : 0.5, headline, detail, p < 0.01 ? "strong" : p < 0.05 ? "moderate" : "weak");
     }
 
+    /** @param phrase names a group's typical video, {@code %s} standing for the group */
     private void dimensionFinding(ReportContext ctx, GroupComparison.Result r, String dimension, String phrase) {
         if (r.test() == null || r.test().p() >= 0.05) {
             return;
@@ -147,8 +149,9 @@ public final class ContentStrategySection implements Section {
         List<Group> judged = r.judged().stream().sorted(Comparator.comparingDouble(Group::medianRate).reversed()).toList();
         Group best = judged.get(0);
         Group worst = judged.get(judged.size() - 1);
-        ctx.finding(0.8, "Save rates differ by " + dimension + ": typical " + phrase + " " + best.key() + " are saved "
-                        + Formats.percent(best.medianRate()) + ", " + worst.key() + " " + Formats.percent(worst.medianRate()) + ".",
+        ctx.finding(0.8, "Save rates differ by " + dimension + ": " + String.format(Locale.ROOT, phrase, best.key())
+                        + " is saved " + Formats.percent(best.medianRate()) + " of the time, "
+                        + String.format(Locale.ROOT, phrase, worst.key()) + " " + Formats.percent(worst.medianRate()) + ".",
                 "Kruskal–Wallis p = " + p(r.test().p()) + " across " + r.test().groups() + " groups. With this many "
                         + "comparisons, one such result can arise by chance: test it on your next videos.", "moderate");
     }

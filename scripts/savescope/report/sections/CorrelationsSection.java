@@ -103,9 +103,12 @@ public final class CorrelationsSection implements Section {
         }
         String what = best.equals("duration_s") ? "duration" : best.replace('_', ' ');
         String direction = bestC.r() > 0 ? "higher" : "lower";
-        String headline = String.format(Locale.ROOT, "Videos with a higher %s have a %s save rate (Spearman ρ = %.2f, "
-                + "n = %d).", what, direction, bestC.r(), bestC.n());
         boolean clear = bestC.p() < 0.05 && Math.abs(bestC.r()) >= 0.1;
+        String headline = clear
+                ? String.format(Locale.ROOT, "Videos with a higher %s have a %s save rate (Spearman ρ = %.2f, n = %d).",
+                        what, direction, bestC.r(), bestC.n())
+                : String.format(Locale.ROOT, "No clear link between save rate and the other rates or duration "
+                        + "(strongest: %s, Spearman ρ = %.2f, n = %d).", what, bestC.r(), bestC.n());
         String detail = clear
                 ? "p " + pText(bestC.p()) + " (t approximation), the strongest of " + (rates.names().size() - 1)
                         + " rate correlations checked. It shows what goes with saving, not what causes it."
