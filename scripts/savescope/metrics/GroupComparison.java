@@ -258,8 +258,11 @@ public final class GroupComparison {
                 r[k] = saves[i] / views[i];
             }
             boolean tooSmall = m.size < MIN_VIDEOS || v < MIN_VIEWS;
+            double[] sorted = r.clone();
+            Arrays.sort(sorted);
             groups.add(new Group(e.getKey(), m.size, v, s, (double) s / v, Intervals.wilson(s, v, Intervals.Z95),
-                    Stats.quantile(r, 0.5), Intervals.bootstrapMedian(r), tooSmall));
+                    Stats.quantileSorted(sorted, 0.5), Intervals.bootstrapMedianSorted(sorted, 0.95,
+                            Intervals.BOOTSTRAP_RESAMPLES, Intervals.DEFAULT_SEED), tooSmall));
             if (!tooSmall) {
                 judgedRates.add(r);
             }

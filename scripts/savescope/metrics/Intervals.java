@@ -50,12 +50,20 @@ public final class Intervals {
      * @param seed the random seed (same seed, same interval)
      */
     public static Interval bootstrapMedian(double[] values, double level, int resamples, long seed) {
-        int n = values.length;
-        if (n == 0) {
+        if (values.length == 0) {
             return null;
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        return bootstrapMedianSorted(sorted, level, resamples, seed);
+    }
+
+    /** {@link #bootstrapMedian} of values already sorted ascending (saves a sort on big groups). */
+    public static Interval bootstrapMedianSorted(double[] sorted, double level, int resamples, long seed) {
+        int n = sorted.length;
+        if (n == 0) {
+            return null;
+        }
         RandomGenerator rng = new Well19937c(seed);
         double[] medians = new double[resamples];
         int k = (n + 1) / 2;

@@ -36,6 +36,7 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
         double[] shares = VideoValues.of(videos, Canonical.SHARES);
         double[] saves = VideoValues.of(videos, Canonical.SAVES);
         double[] perVideo = VideoValues.present(VideoValues.ratio(saves, views));
+        java.util.Arrays.sort(perVideo);
 
         double sumViewsS = 0, sumSavesV = 0, sumSavesL = 0, sumLikesS = 0, sumEng4 = 0, sumSaves4 = 0;
         double sumEng5 = 0, sumViews5 = 0;
@@ -67,9 +68,9 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
             byFollowers = sumEng5 / videos5 / followers;
         }
         return new Rates(overall,
-                perVideo.length == 0 ? null : Stats.quantile(perVideo, 0.5),
-                perVideo.length == 0 ? null : Stats.quantile(perVideo, 0.1),
-                perVideo.length == 0 ? null : Stats.quantile(perVideo, 0.9),
+                perVideo.length == 0 ? null : Stats.quantileSorted(perVideo, 0.5),
+                perVideo.length == 0 ? null : Stats.quantileSorted(perVideo, 0.1),
+                perVideo.length == 0 ? null : Stats.quantileSorted(perVideo, 0.9),
                 perVideo.length,
                 overall == null ? null : overall * 1000,
                 sumLikesS > 0 ? sumSavesL / sumLikesS : null,
