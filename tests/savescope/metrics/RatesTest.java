@@ -39,6 +39,19 @@ class RatesTest {
     }
 
     @Test
+    void totalsSumPresentValuesAndStayNullWhenNoneIs() {
+        // views 1000 + 4000 + 0 + 5000 = 10,000; saves 20 + 40 + 0 (D missing) = 60; likes 600
+        Totals t = Totals.of(FOUR);
+        assertEquals(4, t.videos());
+        assertEquals(10_000L, t.views());
+        assertEquals(600L, t.likes());
+        assertEquals(60L, t.comments());
+        assertEquals(30L, t.shares());
+        assertEquals(60L, t.saves());
+        assertNull(Totals.of(VideoTables.counts(c(100L, 5L, 1L, 1L, null))).saves());
+    }
+
+    @Test
     void engagementByFollowersIsMeanEngagementPerVideoOverFollowers() {
         // mean engagements over A, B, C: 405 / 3 = 135; over 2,700 followers: 0.05
         Rates r = Rates.of(FOUR, 2700L);
