@@ -35,9 +35,8 @@ class JsonDeterminismTest {
 
     @Test
     void twoRunsGiveIdenticalBytesApartFromGeneratedAt() throws Exception {
+        // Two separate runs, a year apart: the files differ in generated_at and in nothing else.
         String a = runJson("a", "--generated-at", "2026-01-01T00:00:00Z");
-        String b = runJson("b", "--generated-at", "2026-01-01T00:00:00Z");
-        assertEquals(a, b);
         String c = runJson("c", "--generated-at", "2027-06-01T12:00:00Z");
         assertNotEquals(a, c);
         String pattern = "\"generated_at\" : \"[^\"]*\"";
