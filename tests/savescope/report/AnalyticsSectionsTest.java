@@ -174,4 +174,26 @@ class AnalyticsSectionsTest {
         assertEquals("b0", ((List<Map<String, Object>>) rankings.get("bottom")).get(0).get("video_id"));
         assertTrue(json.get("data_alerts") instanceof List);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutAnySavesEverySectionStillBuildsAndSaysNothingItCannotKnow() {
+        Table t = Canonical.emptyVideos("t");
+        for (int i = 0; i < 3; i++) {
+            add(t, "v" + i, "tutorial", 1000 + i, 0, 10);
+            t.longColumn(Canonical.SAVES).setMissing(i);
+        }
+        ReportContext ctx = run(t, new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
+                new CorrelationsSection());
+        Map<String, Object> json = ctx.jsonDocument();
+        assertEquals(null, ((Map<String, Object>) json.get("save_rate")).get("overall"));
+        assertEquals(List.of(), json.get("by_content_type"));
+        assertEquals(null, ((Map<String, Object>) json.get("group_tests")).get("content_type"));
+        assertTrue(ctx.findings().stream().noneMatch(f -> f.finding().headline().contains("saved")),
+                "no finding about save rates");
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) json.get("data_alerts");
+        Map<String, Object> missing = alerts.stream().filter(a -> a.get("code").equals("missing_metric")).findFirst()
+                .orElseThrow();
+        assertTrue(((String) missing.get("message")).startsWith("No video has saves"), (String) missing.get("message"));
+    }
 }

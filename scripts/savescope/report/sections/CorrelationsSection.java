@@ -56,7 +56,7 @@ public final class CorrelationsSection implements Section {
                 new Column("Partial correlation (log scale)", false), new Column("r", true), new Column("n", true),
                 new Column("p", true)), rows, rows.size(), "p from the t-test on n - 3 df.")));
 
-        ctx.markdown("### Raw counts\n\nShown for completeness. Expect every cell to be strongly positive: that "
+        ctx.markdown("### Raw counts\n\nShown for completeness. Expect the counts to correlate strongly with each other: that "
                 + "is reach, not a sign that one metric drives another.");
         ctx.code("SaveCorrelations.counts(videos)",
                 AnalyticsCharts.correlationHeatMap(counts.spearman(), "Spearman correlations of raw counts"),
