@@ -40,7 +40,11 @@ public final class CorrelationsSection implements Section {
                 + "then shows the raw counts.\n\n"
                 + "Each coefficient comes three ways: **Pearson** (straight-line, pulled by big videos), **Spearman** "
                 + "(ranks; robust to one viral video) and **Kendall's tau-b** (ranks, pairs; smaller numbers, more "
-                + "cautious). p-values: " + P_METHODS + ". A correlation is not a cause.");
+                + "cautious). p-values: " + P_METHODS + ". A correlation is not a cause."
+                + (videos.rowCount() > Correlations.KENDALL_MAX_N ? " With more than "
+                        + String.format(Locale.ROOT, "%,d", Correlations.KENDALL_MAX_N) + " videos, Kendall's tau is "
+                        + "computed on a seeded random sample of that many (its n says so); the others use every video."
+                        : ""));
 
         ctx.markdown("### Rates per view");
         ctx.code("SaveCorrelations.rates(videos)",
