@@ -196,4 +196,29 @@ class AnalyticsSectionsTest {
                 .orElseThrow();
         assertTrue(((String) missing.get("message")).startsWith("No video has saves"), (String) missing.get("message"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void engagementByFollowersUsesTheLatestFollowerCount() {
+        Table t = Canonical.emptyVideos("t");
+        // add() counts rows after appending the id, so row k (from 1) has comments 3 + k % 4, shares 2 + k % 3:
+        // a: likes 1000/20 + 10 = 60, comments 4, shares 3; b: likes 60, comments 5, shares 4
+        add(t, "a", "tutorial", 1000, 10, 10);
+        add(t, "b", "tutorial", 1000, 10, 10);
+        // engagements: a 60 + 4 + 3 + 10 = 77, b 60 + 5 + 4 + 10 = 79 -> mean 78; latest followers 3,800
+        // (the newest date, not the last row) -> 78 / 3,800 = 0.0205263
+        Table history = Table.create("FollowerHistory",
+                tech.tablesaw.api.DateColumn.create("date", java.time.LocalDate.of(2024, 5, 2), java.time.LocalDate.of(2024, 5, 1)),
+                tech.tablesaw.api.LongColumn.create("followers", 3800, 3700));
+        Dataset data = new Dataset(t, Canonical.emptyDaily("d"), Canonical.emptySnapshots("s"),
+                List.of(new Dataset.ChannelTable("FollowerHistory", "FollowerHistory.csv", history)),
+                Canonical.emptyComments("c"), new LoadReport(List.of(), List.of()));
+        ReportContext ctx = new ReportContext(data, ReportOptions.defaults(), Instant.EPOCH);
+        new OverviewSection().build(ctx);
+        Map<String, Object> rates = (Map<String, Object>) ctx.jsonDocument().get("rates");
+        assertEquals(3800L, rates.get("followers"));
+        assertEquals(78.0 / 3800, (Double) rates.get("engagement_rate_by_followers"), 1e-15);
+        // by views: (77 + 79) / 2,000 = 0.078
+        assertEquals(0.078, (Double) rates.get("engagement_rate_by_views"), 1e-15);
+    }
 }
