@@ -196,7 +196,18 @@ public final class AnalyticsCharts {
     }
 
     /** A heat map of one correlation matrix, coefficients written in the cells, −1 blue to +1 vermillion. */
-    public static Output.Chart correlationHeatMap(Correlations.Matrix matrix, String title) {
+    public static Output.Chart correlationHeatMap(Correlations.Matrix full, String title) {
+        // A measure with no data correlates with nothing; drawing its cells as 0 would read as "no relation".
+        List<String> kept = measuresWithData(full);
+        List<String> dropped = new ArrayList<>(full.names());
+        dropped.removeAll(kept);
+        Correlations.Correlation[][] sub = new Correlations.Correlation[kept.size()][kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            for (int j = 0; j < kept.size(); j++) {
+                sub[i][j] = full.get(kept.get(i), kept.get(j));
+            }
+        }
+        Correlations.Matrix matrix = new Correlations.Matrix(full.method(), kept, sub);
         List<String> names = matrix.names();
         int m = names.size();
         List<Number[]> cells = new ArrayList<>();
@@ -237,9 +248,25 @@ public final class AnalyticsCharts {
         String alt = title + ": a " + m + " by " + m + " grid of " + matrix.method() + " correlations between "
                 + String.join(", ", names) + ".";
         String caption = "Deep vermillion means two measures rise together, blue that one falls as the other rises, "
-                + "white no straight-line relation. Read the row of the measure you care about.";
+                + "white no relation. Read the row of the measure you care about."
+                + (dropped.isEmpty() ? "" : " Left out (no data, or the same value for every video): " + String.join(", ", dropped) + ".");
         return new Output.Chart(Svg.of(chart, title), alt, caption,
                 new TableView(cols, rows, rows.size(), ""));
+    }
+
+    /** The measures with at least one defined correlation with another measure (a heat map needs two). */
+    public static List<String> measuresWithData(Correlations.Matrix matrix) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < matrix.names().size(); i++) {
+            boolean any = false;
+            for (int j = 0; j < matrix.names().size(); j++) {
+                any |= i != j && !Double.isNaN(matrix.cells()[i][j].r());
+            }
+            if (any) {
+                kept.add(matrix.names().get(i));
+            }
+        }
+        return kept;
     }
 
     /** Up to {@code max} of the rows, chosen at random with the seed, kept in their original order. */

@@ -195,6 +195,14 @@ class AnalyticsSectionsTest {
         Map<String, Object> missing = alerts.stream().filter(a -> a.get("code").equals("missing_metric")).findFirst()
                 .orElseThrow();
         assertTrue(((String) missing.get("message")).startsWith("No video has saves"), (String) missing.get("message"));
+        // The heat maps leave out what cannot correlate (no saves; duration and likes the same for every video)
+        // rather than drawing it as "no relation".
+        List<Output.Chart> charts = outputs(ctx).stream().filter(o -> o instanceof Output.Chart)
+                .map(o -> (Output.Chart) o).filter(c -> c.alt().contains("correlations")).toList();
+        assertEquals(2, charts.size());
+        assertTrue(charts.get(0).caption().endsWith("Left out (no data, or the same value for every video): save_rate, duration_s."), charts.get(0).caption());
+        assertFalse(charts.get(0).alt().contains("save_rate"), charts.get(0).alt());
+        assertTrue(charts.get(1).caption().endsWith("Left out (no data, or the same value for every video): likes, saves, duration_s."), charts.get(1).caption());
     }
 
     @Test

@@ -47,9 +47,8 @@ public final class CorrelationsSection implements Section {
                         : ""));
 
         ctx.markdown("### Rates per view");
-        ctx.code("SaveCorrelations.rates(videos)",
-                AnalyticsCharts.correlationHeatMap(rates.spearman(), "Spearman correlations of rates per view"),
-                new Output.Table(withSaves(rates, "save_rate")));
+        ctx.code("SaveCorrelations.rates(videos)", withChart(rates, "Spearman correlations of rates per view",
+                new Output.Table(withSaves(rates, "save_rate"))));
 
         ctx.markdown("### Saves with views held fixed\n\nThe partial correlation of saves with each measure once "
                 + "views are accounted for, on a log scale (log of 1 + count), since counts span several decades. "
@@ -62,9 +61,8 @@ public final class CorrelationsSection implements Section {
 
         ctx.markdown("### Raw counts\n\nShown for completeness. Expect the counts to correlate strongly with each other: that "
                 + "is reach, not a sign that one metric drives another.");
-        ctx.code("SaveCorrelations.counts(videos)",
-                AnalyticsCharts.correlationHeatMap(counts.spearman(), "Spearman correlations of raw counts"),
-                new Output.Table(withSaves(counts, "saves")));
+        ctx.code("SaveCorrelations.counts(videos)", withChart(counts, "Spearman correlations of raw counts",
+                new Output.Table(withSaves(counts, "saves"))));
 
         findings(ctx, rates, counts, partials);
 
@@ -120,6 +118,14 @@ public final class CorrelationsSection implements Section {
                         + (rates.names().size() - 1) + " checked.";
         ctx.finding(clear ? 0.9 : 0.3, headline, detail, clear ? (bestC.p() < 0.01 && Math.abs(bestC.r()) >= 0.3
                 ? "strong" : "moderate") : "weak");
+    }
+
+    /** The Spearman heat map (when at least two measures have data) followed by the table. */
+    private static Output[] withChart(SaveCorrelations.Set set, String title, Output table) {
+        if (AnalyticsCharts.measuresWithData(set.spearman()).size() < 2) {
+            return new Output[] {table};
+        }
+        return new Output[] {AnalyticsCharts.correlationHeatMap(set.spearman(), title), table};
     }
 
     private static TableView withSaves(SaveCorrelations.Set set, String target) {
