@@ -151,12 +151,20 @@ public final class PerformanceSection implements Section {
         List<List<Cell>> rows = new ArrayList<>();
         for (Rankings.Entry e : list) {
             String t = e.title() == null || e.title().isBlank() ? "(untitled)" : e.title();
-            rows.add(List.of(new Cell(VideosSection.shorten(t, 80), t, null, ""), VideosSection.count(e.views()),
+            rows.add(List.of(new Cell(shorten(t, 80), t, null, ""), VideosSection.count(e.views()),
                     VideosSection.count(e.saves()), new Cell(Formats.percent(e.saveRate()),
                             Formats.percentExact(e.saveRate()), e.saveRate(), "")));
         }
         return new TableView(List.of(new Column(label, false), new Column("Views", true), new Column("Saves", true),
                 new Column("Save rate", true)), rows, rows.size(), note);
+    }
+
+    /** Cuts at a code point boundary, so an emoji in a title is never split into half a surrogate pair. */
+    static String shorten(String s, int max) {
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static Double num(double v) {
