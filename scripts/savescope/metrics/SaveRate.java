@@ -1,6 +1,5 @@
 package savescope.metrics;
 
-import java.util.Arrays;
 import savescope.model.Canonical;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -38,7 +37,7 @@ public final class SaveRate {
                 out[k++] = (double) saves.getLong(i) / views.getLong(i);
             }
         }
-        return Arrays.copyOf(out, k);
+        return java.util.Arrays.copyOf(out, k);
     }
 
     /** The median of the per-video rates (mean of the middle two for an even count); null when there are none. */
@@ -51,11 +50,6 @@ public final class SaveRate {
      * The q-quantile by linear interpolation between order statistics (the default of NumPy and R type 7).
      */
     public static double quantile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+        return Stats.quantile(values, q);
     }
 }

@@ -14,9 +14,19 @@ import savescope.model.Dataset;
 import savescope.notebook.Cell;
 import savescope.notebook.Notebook;
 import savescope.notebook.Output;
+import savescope.report.sections.ContentStrategySection;
+import savescope.report.sections.CorrelationsSection;
 import savescope.report.sections.DataQualitySection;
 import savescope.report.sections.OverviewSection;
+import savescope.report.sections.PerformanceSection;
 import savescope.report.sections.VideosSection;
+import savescope.report.sections.TrendsSection;
+import savescope.report.sections.EvergreenSection;
+import savescope.report.sections.EarlySignalSection;
+import savescope.report.sections.ExperimentSection;
+import savescope.report.sections.AudienceSection;
+import savescope.report.sections.CommentsSection;
+import savescope.report.sections.AccountsSection;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.StringColumn;
 
@@ -27,10 +37,9 @@ import tech.tablesaw.api.StringColumn;
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
     static List<Section> sections() {
-        return List.of(new OverviewSection(), new savescope.report.sections.TrendsSection(),
-                new savescope.report.sections.EvergreenSection(), new savescope.report.sections.EarlySignalSection(),
-                new savescope.report.sections.ExperimentSection(), new savescope.report.sections.AudienceSection(),
-                new savescope.report.sections.CommentsSection(), new savescope.report.sections.AccountsSection(),
+        return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
+                new CorrelationsSection(), new TrendsSection(), new EvergreenSection(), new EarlySignalSection(),
+                new ExperimentSection(), new AudienceSection(), new CommentsSection(), new AccountsSection(),
                 new VideosSection(), new DataQualitySection());
     }
 

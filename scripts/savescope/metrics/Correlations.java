@@ -1,0 +1,418 @@
+package savescope.metrics;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Pearson, Spearman and Kendall (tau-b) correlations over the pairs where both values are present, each with
+ * its n and a two-sided p-value, and the partial correlation controlling for a third variable.
+ */
+public final class Correlations {
+    private Correlations() {}
+
+    /**
+     * A correlation coefficient with the number of pairs it used and its two-sided p-value; {@code r} and
+     * {@code p} are NaN when it is undefined (fewer than three pairs, or a constant variable).
+     */
+    public record Correlation(double r, int n, double p) {}
+
+    /**
+     * A square matrix of one method's correlations between named variables.
+     *
+     * @param method {@code pearson}, {@code spearman} or {@code kendall}
+     */
+    public record Matrix(String method, List<String> names, Correlation[][] cells) {
+        public Correlation get(String a, String b) {
+            return cells[names.indexOf(a)][names.indexOf(b)];
+        }
+    }
+
+    public static final String PEARSON = "pearson";
+    public static final String SPEARMAN = "spearman";
+    public static final String KENDALL = "kendall";
+
+    /** Pearson's r with the t-test p-value on n − 2 degrees of freedom (commons-math3's test). */
+    public static Correlation pearson(double[] x, double[] y) {
+        double[][] xy = complete(x, y);
+        return pearsonComplete(xy[0], xy[1]);
+    }
+
+    /** Spearman's rho: Pearson's r on mid-ranks; p-value from the t approximation on n − 2 df. */
+    public static Correlation spearman(double[] x, double[] y) {
+        double[][] xy = complete(x, y);
+        return pearsonComplete(Stats.midRanks(xy[0]), Stats.midRanks(xy[1]));
+    }
+
+    /**
+     * Kendall's tau-b, counting discordant pairs by merge sort in O(n log n) (Knight's method); the p-value is
+     * the normal approximation to its tie-corrected null variance. Above {@link #KENDALL_MAX_N} complete pairs
+     * it is computed on a seeded subsample of that size, and {@code n} says so.
+     */
+    public static Correlation kendall(double[] x, double[] y) {
+        double[][] xy = subsample(complete(x, y));
+        if (xy[0].length < 3) {
+            return new Correlation(Double.NaN, xy[0].length, Double.NaN);
+        }
+        return kendallRanked(Stats.denseRanks(xy[0]), Stats.denseRanks(xy[1]));
+    }
+
+    /**
+     * Kendall's tau uses at most this many pairs: above it, a seeded random subsample (same rows for every
+     * pair of variables). Its standard error there is about 0.002, far under any difference worth reading.
+     */
+    public static final int KENDALL_MAX_N = 100_000;
+    /** The seed of that subsample. */
+    public static final long KENDALL_SEED = 7L;
+
+    /** Rows to keep when n exceeds {@link #KENDALL_MAX_N}: a seeded partial shuffle, then original order. */
+    static int[] kendallRows(int n) {
+        int[] pool = new int[n];
+        for (int i = 0; i < n; i++) {
+            pool[i] = i;
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(KENDALL_SEED);
+        for (int i = 0; i < KENDALL_MAX_N; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+        }
+        int[] keep = java.util.Arrays.copyOf(pool, KENDALL_MAX_N);
+        java.util.Arrays.sort(keep);
+        return keep;
+    }
+
+    private static double[][] subsample(double[][] xy) {
+        int n = xy[0].length;
+        if (n <= KENDALL_MAX_N) {
+            return xy;
+        }
+        int[] keep = kendallRows(n);
+        double[] a = new double[keep.length];
+        double[] b = new double[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            a[k] = xy[0][keep[k]];
+            b[k] = xy[1][keep[k]];
+        }
+        return new double[][] {a, b};
+    }
+
+    /** Kendall's tau-b from the dense ranks of complete pairs. */
+    private static Correlation kendallRanked(int[] ra, int[] rb) {
+        int n = ra.length;
+        if (n < 3) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        // Sort by (a, b) as one long key built from dense ranks: a primitive sort, no index juggling.
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (long) ra[i] * n + rb[i];
+        }
+        java.util.Arrays.sort(keys);
+        int[] aSorted = new int[n];
+        int[] bSorted = new int[n];
+        for (int i = 0; i < n; i++) {
+            aSorted[i] = (int) (keys[i] / n);
+            bSorted[i] = (int) (keys[i] % n);
+        }
+        long nPairs = (long) n * (n - 1) / 2;
+        TieSums tiesA = ties(aSorted);
+        long tiedBoth = 0;
+        long run = 1;
+        for (int i = 1; i < n; i++) {
+            if (aSorted[i] == aSorted[i - 1] && bSorted[i] == bSorted[i - 1]) {
+                run++;
+            } else {
+                tiedBoth += run * (run - 1) / 2;
+                run = 1;
+            }
+        }
+        tiedBoth += run * (run - 1) / 2;
+        long swaps = countSwaps(bSorted);
+        TieSums tiesB = ties(bSorted); // bSorted is now sorted ascending
+        long n1 = tiesA.pairs;
+        long n2 = tiesB.pairs;
+        // concordant − discordant = pairs − ties in a − ties in b + ties in both − 2 × discordant
+        double s = (double) nPairs - n1 - n2 + tiedBoth - 2.0 * swaps;
+        double denom = Math.sqrt((double) (nPairs - n1) * (double) (nPairs - n2));
+        if (denom == 0) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double tau = Math.max(-1, Math.min(1, s / denom));
+        double nn = n;
+        double var = (nn * (nn - 1) * (2 * nn + 5) - tiesA.v0 - tiesB.v0) / 18
+                + tiesA.v1 * tiesB.v1 / (9 * nn * (nn - 1) * (nn - 2))
+                + tiesA.v2 * tiesB.v2 / (2 * nn * (nn - 1));
+        double p = var <= 0 ? Double.NaN
+                : 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(s) / Math.sqrt(var));
+        return new Correlation(tau, n, p);
+    }
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    /**
+     * The partial correlation of x and y controlling for z: Pearson on the three variables, combined by the
+     * first-order formula; p-value from the t-test on n − 3 df.
+     */
+    public static Correlation partial(double[] x, double[] y, double[] z) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
+                n++;
+            }
+        }
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] zs = new double[n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
+                xs[k] = x[i];
+                ys[k] = y[i];
+                zs[k++] = z[i];
+            }
+        }
+        if (n < 4) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double rxy = pearsonR(xs, ys);
+        double rxz = pearsonR(xs, zs);
+        double ryz = pearsonR(ys, zs);
+        double denom = Math.sqrt((1 - rxz * rxz) * (1 - ryz * ryz));
+        if (!(denom > 0)) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double r = Math.max(-1, Math.min(1, (rxy - rxz * ryz) / denom));
+        return new Correlation(r, n, tTestP(r, n - 3));
+    }
+
+    /** log(1 + v) of each value (NaN stays NaN), so counts spanning decades can be correlated linearly. */
+    public static double[] log1p(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] < 0 ? Double.NaN : Math.log1p(values[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The matrix of one method between every pair of variables.
+     *
+     * @param method one of {@link #PEARSON}, {@link #SPEARMAN}, {@link #KENDALL}
+     */
+    public static Matrix matrix(String method, List<String> names, List<double[]> columns) {
+        if (!List.of(PEARSON, SPEARMAN, KENDALL).contains(method)) {
+            throw new IllegalArgumentException("unknown correlation method " + method);
+        }
+        int m = names.size();
+        // Ranks are the costly part at a million rows. Pairs whose complete rows are exactly the rows where
+        // every variable is present (the usual case) share ranks computed once per variable.
+        int rows = columns.isEmpty() ? 0 : columns.get(0).length;
+        boolean[] allPresent = new boolean[rows];
+        int nAll = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean ok = true;
+            for (double[] c : columns) {
+                ok &= !Double.isNaN(c[r]);
+            }
+            allPresent[r] = ok;
+            nAll += ok ? 1 : 0;
+        }
+        double[][] subset = new double[m][];
+        double[][] midRanks = new double[m][];
+        int[][] denseRanks = new int[m][];
+        Correlation[][] cells = new Correlation[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double[] x = columns.get(i);
+                double[] y = columns.get(j);
+                Correlation c;
+                if (!method.equals(PEARSON) && pairCount(x, y) == nAll && nAll >= 3) {
+                    for (int k : new int[] {i, j}) {
+                        if (subset[k] == null) {
+                            subset[k] = select(columns.get(k), allPresent, nAll);
+                        }
+                    }
+                    if (method.equals(KENDALL) && nAll > KENDALL_MAX_N) {
+                        int[] keep = kendallRows(nAll);
+                        for (int k : new int[] {i, j}) {
+                            if (denseRanks[k] == null) {
+                                double[] s = new double[keep.length];
+                                for (int q = 0; q < keep.length; q++) {
+                                    s[q] = subset[k][keep[q]];
+                                }
+                                denseRanks[k] = Stats.denseRanks(s);
+                            }
+                        }
+                    }
+                    if (method.equals(SPEARMAN)) {
+                        for (int k : new int[] {i, j}) {
+                            if (midRanks[k] == null) {
+                                midRanks[k] = Stats.midRanks(subset[k]);
+                            }
+                        }
+                        c = pearsonComplete(midRanks[i], midRanks[j]);
+                    } else {
+                        for (int k : new int[] {i, j}) {
+                            if (denseRanks[k] == null) {
+                                denseRanks[k] = Stats.denseRanks(subset[k]);
+                            }
+                        }
+                        c = kendallRanked(denseRanks[i], denseRanks[j]);
+                    }
+                } else {
+                    c = switch (method) {
+                        case PEARSON -> pearson(x, y);
+                        case SPEARMAN -> spearman(x, y);
+                        default -> kendall(x, y);
+                    };
+                }
+                cells[i][j] = c;
+                cells[j][i] = c;
+            }
+        }
+        return new Matrix(method, List.copyOf(names), cells);
+    }
+
+    private static int pairCount(double[] x, double[] y) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            n += !Double.isNaN(x[i]) && !Double.isNaN(y[i]) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double[] select(double[] values, boolean[] keep, int count) {
+        double[] out = new double[count];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (keep[i]) {
+                out[k++] = values[i];
+            }
+        }
+        return out;
+    }
+
+    private static Correlation pearsonComplete(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 3) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
+        double r = pearsonR(x, y);
+        return Double.isNaN(r) ? new Correlation(Double.NaN, n, Double.NaN) : new Correlation(r, n, tTestP(r, n - 2));
+    }
+
+    /** Pearson's r by two-pass centred sums (numerically safer than the one-pass formula). */
+    static double pearsonR(double[] x, double[] y) {
+        int n = x.length;
+        double mx = Stats.mean(x);
+        double my = Stats.mean(y);
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+    }
+
+    /** Two-sided p of r under the null of no correlation: t = r √(df / (1 − r²)) on df degrees of freedom. */
+    static double tTestP(double r, int df) {
+        if (df < 1) {
+            return Double.NaN;
+        }
+        if (Math.abs(r) >= 1) {
+            return 0;
+        }
+        double t = Math.abs(r) * Math.sqrt(df / (1 - r * r));
+        return 2 * new TDistribution(null, df).cumulativeProbability(-t);
+    }
+
+    /** The pairs where both values are present. */
+    static double[][] complete(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("columns differ in length: " + x.length + " and " + y.length);
+        }
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                n++;
+            }
+        }
+        if (n == x.length) {
+            return new double[][] {x, y};
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                a[k] = x[i];
+                b[k++] = y[i];
+            }
+        }
+        return new double[][] {a, b};
+    }
+
+    /** Sums over runs of tied values t: pairs Σt(t−1)/2, and the terms of Kendall's tie-corrected variance. */
+    private record TieSums(long pairs, double v0, double v1, double v2) {}
+
+    private static TieSums ties(int[] sorted) {
+        long pairs = 0;
+        double v0 = 0, v1 = 0, v2 = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[i]) {
+                j++;
+            }
+            double t = j - i + 1;
+            pairs += (long) t * ((long) t - 1) / 2;
+            v0 += t * (t - 1) * (2 * t + 5);
+            v1 += t * (t - 1) * (t - 2);
+            v2 += t * (t - 1);
+            i = j + 1;
+        }
+        return new TieSums(pairs, v0, v1, v2);
+    }
+
+    /** Sorts {@code v} ascending in place by merge sort and returns how many inversions it removed. */
+    private static long countSwaps(int[] v) {
+        int[] tmp = new int[v.length];
+        return mergeCount(v, tmp, 0, v.length);
+    }
+
+    private static long mergeCount(int[] v, int[] tmp, int from, int to) {
+        if (to - from < 2) {
+            return 0;
+        }
+        int mid = (from + to) >>> 1;
+        long swaps = mergeCount(v, tmp, from, mid) + mergeCount(v, tmp, mid, to);
+        if (v[mid - 1] <= v[mid]) {
+            return swaps;
+        }
+        System.arraycopy(v, from, tmp, from, to - from);
+        int i = from, j = mid, k = from;
+        while (i < mid && j < to) {
+            if (tmp[j] < tmp[i]) {
+                swaps += mid - i;
+                v[k++] = tmp[j++];
+            } else {
+                v[k++] = tmp[i++];
+            }
+        }
+        while (i < mid) {
+            v[k++] = tmp[i++];
+        }
+        while (j < to) {
+            v[k++] = tmp[j++];
+        }
+        return swaps;
+    }
+}

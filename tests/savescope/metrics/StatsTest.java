@@ -1,0 +1,38 @@
+package savescope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StatsTest {
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void radixOrderEqualsAStableComparisonSort(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] v = new double[5000];
+        double[] pool = {0.0, -0.0, -1.5, 3, 1e300, -1e-300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextInt(4) == 0 ? pool[rnd.nextInt(pool.length)] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 6);
+        }
+        int[] expected = IntStream.range(0, v.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> v[i] == 0 ? 0.0 : v[i]))
+                .mapToInt(Integer::intValue).toArray();
+        assertArrayEquals(expected, Stats.sortedOrder(v));
+    }
+
+    @Test
+    void ranksByHand() {
+        // 10, 20, 20, 5, -0.0, 0.0: sorted 0 0 | 5 | 10 | 20 20 -> mid-ranks 1.5 1.5 3 4 5.5 5.5; dense 0 0 1 2 3 3
+        double[] v = {10, 20, 20, 5, -0.0, 0.0};
+        assertArrayEquals(new double[] {4, 5.5, 5.5, 3, 1.5, 1.5}, Stats.midRanks(v));
+        assertArrayEquals(new int[] {2, 3, 3, 1, 0, 0}, Stats.denseRanks(v));
+        // quantile type 7 of 1, 2, 4, 8: q = 0.25 -> position 0.75 -> 1 + 0.75 = 1.75
+        assertEquals(1.75, Stats.quantile(new double[] {8, 1, 4, 2}, 0.25), 1e-15);
+    }
+}
