@@ -25,8 +25,11 @@ import savescope.notebook.TableView.Column;
 
 /** Charts of the save analytics: saves against views, save rate by group with intervals, correlation maps. */
 public final class AnalyticsCharts {
-    /** Above this many videos the scatter plots a seeded random sample, so the SVG stays small. */
-    public static final int MAX_POINTS = 5_000;
+    /**
+     * Above this many videos the scatter plots a seeded random sample: each dot costs about 90 bytes of SVG, and
+     * past a thousand or so they overlap into the same cloud anyway.
+     */
+    public static final int MAX_POINTS = 1_500;
 
     private AnalyticsCharts() {}
 
@@ -227,19 +230,22 @@ public final class AnalyticsCharts {
         }
         List<String> reversed = new ArrayList<>(names);
         java.util.Collections.reverse(reversed);
-        HeatMapChart chart = new HeatMapChartBuilder().width(560).height(460).build();
-        Theme.apply(chart.getStyler());
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setMin(-1);
-        chart.getStyler().setMax(1);
-        chart.getStyler().setRangeColors(new Color[] {Theme.SERIES[0], Color.WHITE, Theme.SERIES[3]});
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setValueFontColor(Theme.INK);
-        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setPlotContentSize(1.0);
-        chart.getStyler().setXAxisLabelRotation(30);
-        chart.addSeries(matrix.method(), names, reversed, cells);
+        String svg = withEnglishNumbers(() -> {
+            HeatMapChart chart = new HeatMapChartBuilder().width(560).height(460).build();
+            Theme.apply(chart.getStyler());
+            chart.getStyler().setShowValue(true);
+            chart.getStyler().setMin(-1);
+            chart.getStyler().setMax(1);
+            chart.getStyler().setRangeColors(new Color[] {Theme.SERIES[0], Color.WHITE, Theme.SERIES[3]});
+            chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            chart.getStyler().setValueFontColor(Theme.INK);
+            chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setPlotContentSize(1.0);
+            chart.getStyler().setXAxisLabelRotation(30);
+            chart.addSeries(matrix.method(), names, reversed, cells);
+            return Svg.of(chart, title);
+        });
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("", false));
         for (String name : names) {
@@ -250,8 +256,27 @@ public final class AnalyticsCharts {
         String caption = "Deep vermillion means two measures rise together, blue that one falls as the other rises, "
                 + "white no relation. Read the row of the measure you care about."
                 + (dropped.isEmpty() ? "" : " Left out (no data, or the same value for every video): " + String.join(", ", dropped) + ".");
-        return new Output.Chart(Svg.of(chart, title), alt, caption,
-                new TableView(cols, rows, rows.size(), ""));
+        return new Output.Chart(svg, alt, caption, new TableView(cols, rows, rows.size(), ""));
+    }
+
+    private static final Object DEFAULT_LOCALE_LOCK = new Object();
+
+    /**
+     * Runs {@code draw} with the default formatting locale set to English. XChart's heat map formats its cell
+     * values and legend with {@code new DecimalFormat(pattern)}, which takes the JVM's default locale and
+     * ignores the styler's, so a German machine would print "0,50". The lock keeps two drawings from
+     * restoring each other's locale.
+     */
+    static String withEnglishNumbers(java.util.function.Supplier<String> draw) {
+        synchronized (DEFAULT_LOCALE_LOCK) {
+            Locale before = Locale.getDefault(Locale.Category.FORMAT);
+            Locale.setDefault(Locale.Category.FORMAT, Locale.ENGLISH);
+            try {
+                return draw.get();
+            } finally {
+                Locale.setDefault(Locale.Category.FORMAT, before);
+            }
+        }
     }
 
     /** The measures with at least one defined correlation with another measure (a heat map needs two). */

@@ -68,6 +68,9 @@ public final class Theme {
         styler.setAntiAlias(true);
         styler.setToolTipsEnabled(false);
         if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            // XChart formats tick labels and dates with the JVM's default locale; a German machine would draw
+            // "0,5" and "1.000". English keeps decimal points and month names the same everywhere.
+            axes.setLocale(java.util.Locale.ENGLISH);
             axes.setPlotGridLinesColor(GRID);
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickLabelsColor(MUTED);

@@ -19,8 +19,9 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Writes the report's computed tables as CSV files for spreadsheets: every table and chart's data in the
- * notebook, named after its section ({@code 03-videos.csv}), plus {@code all-videos.csv} with every video (not
- * only the rows the page shows). Numbers are exact and unformatted; rates are ratios (0.0183 = 1.83%). Files
+ * notebook, named after its heading ({@code videos.csv}) or chart title ({@code figure-saves-against-views.csv})
+ * rather than its position, so names stay put when sections are added, plus {@code all-videos.csv} with every
+ * video (not only the rows the page shows). Numbers are exact and unformatted; rates are ratios (0.0183 = 1.83%). Files
  * start with a byte-order mark so spreadsheet programs read accented titles as UTF-8.
  */
 public final class DataExport {
@@ -38,13 +39,10 @@ public final class DataExport {
         AtomicFiles.write(all, videosCsv(videos));
         written.add(all);
         String section = "report";
-        int sectionNumber = 0;
-        int figure = 0;
         for (Cell cell : notebook.cells()) {
             if (cell.isMarkdown()) {
                 String heading = firstHeading(cell.source());
                 if (!heading.isEmpty()) {
-                    sectionNumber += cell.source().stripLeading().startsWith("## ") ? 1 : 0;
                     section = heading;
                 }
                 continue;
@@ -55,13 +53,12 @@ public final class DataExport {
                 if (o instanceof Output.Table t) {
                     table = t.table();
                 } else if (o instanceof Output.Chart c) {
-                    figure++;
                     table = c.data();
-                    name = "figure " + figure + " " + Svg.titleOf(c.svg());
+                    String title = Svg.titleOf(c.svg());
+                    name = "figure " + (title.isBlank() ? section : title);
                 }
                 if (table != null) {
-                    String prefix = String.format(java.util.Locale.ROOT, "%02d-", sectionNumber);
-                    Path file = dir.resolve(unique(prefix + slug(name), used) + ".csv");
+                    Path file = dir.resolve(unique(slug(name), used) + ".csv");
                     AtomicFiles.write(file, tableCsv(table));
                     written.add(file);
                 }

@@ -93,7 +93,7 @@ class ReportCommandTest {
         assertTrue(all.contains(",22000,1100,60,35,,review,"), all);
         // 3600 saves / 120000 views = 0.03 exactly.
         assertTrue(all.lines().anyMatch(l -> l.startsWith("7400000000000000001,") && l.endsWith(",0.03")), all);
-        String videos = Files.readString(data.resolve("03-videos.csv"));
+        String videos = Files.readString(data.resolve("videos.csv"));
         assertTrue(videos.contains("Knife skills in 60 seconds,tutorial,2024-03-11,80000,5200,140,600,4000,0.05"), videos);
         assertTrue(r.err().contains("CSV files to " + data), r.err());
     }

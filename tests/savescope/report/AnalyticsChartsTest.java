@@ -36,10 +36,10 @@ class AnalyticsChartsTest {
         }
         Output.Chart a = AnalyticsCharts.savesVsViews(views, saves, 50_000, 0.01, 9);
         Output.Chart b = AnalyticsCharts.savesVsViews(views, saves, 50_000, 0.01, 9);
-        assertTrue(a.caption().contains("A seeded random sample of 5,000 of 6,000 videos"), a.caption());
-        assertEquals("5,000", a.data().rows().get(0).get(1).text());
+        assertTrue(a.caption().contains("A seeded random sample of 1,500 of 6,000 videos"), a.caption());
+        assertEquals("1,500", a.data().rows().get(0).get(1).text());
         assertEquals("6,000", a.data().rows().get(1).get(1).text());
         assertEquals(a.data(), b.data());
-        assertTrue(a.alt().contains("5000 of 6000 videos"), a.alt());
+        assertTrue(a.alt().contains("1500 of 6000 videos"), a.alt());
     }
 }

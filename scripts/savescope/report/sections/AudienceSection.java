@@ -87,11 +87,16 @@ public final class AudienceSection implements Section {
         activity.ifPresent(t -> activeHours(ctx, t, rated, min, j));
 
         List<AudienceContext.PostingCell> grid = AudienceContext.postingGrid(rated, BAND_HOURS);
-        if (!grid.isEmpty()) {
+        boolean anySlotShown = grid.stream().anyMatch(c -> c.videos() >= MIN_VIDEOS_PER_SLOT);
+        if (anySlotShown) {
             ctx.markdown("### When you post\n\nSave rate by the weekday and time of day (UTC) the videos were posted. "
                     + "This comes from your videos, not from followers.");
             ctx.code("AudienceContext.postingGrid(videos, 4)", TimeCharts.postingHeatMap(grid, BAND_HOURS,
                     MIN_VIDEOS_PER_SLOT));
+        } else if (!grid.isEmpty()) {
+            // Every slot would be blanked out: an empty grid says nothing, so say why instead.
+            ctx.markdown("### When you post\n\nNo weekday-and-time slot (" + BAND_HOURS + "-hour bands, UTC) has "
+                    + MIN_VIDEOS_PER_SLOT + " or more videos with a save rate yet, too few to compare posting times.");
         }
         ctx.json("audience", j);
     }

@@ -84,7 +84,7 @@ public final class CorrelationsSection implements Section {
             Correlation likes = partials.get("likes");
             ctx.finding(0.4, String.format(Locale.ROOT, "Saves rise with views (Spearman ρ = %.2f, n = %d), as every "
                     + "count does.", reach.r(), reach.n()),
-                    "That is reach, not content. Holding views fixed, saves and likes still correlate at r = "
+                    "That is reach, not content. Holding views fixed, the correlation of saves with likes is r = "
                             + (Double.isNaN(likes.r()) ? "–" : String.format(Locale.ROOT, "%.2f", likes.r()))
                             + " (log scale, p " + pText(likes.p()) + ").", "info");
         }
