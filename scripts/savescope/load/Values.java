@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +27,13 @@ public final class Values {
     private static final Pattern DECIMAL = Pattern.compile("\\d+([.,]\\d*)?|[.,]\\d+");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
     private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
-    private static final List<String> MISSING = List.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
+    private static final Set<String> MISSING = Set.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
 
     private Values() {}
 
     /** True for the spellings of "no value" exports use. */
     public static boolean isMissing(String raw) {
-        return raw == null || MISSING.contains(clean(raw).toLowerCase(Locale.ROOT));
+        return raw == null || raw.isEmpty() || MISSING.contains(clean(raw).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -338,8 +339,30 @@ public final class Values {
         return v;
     }
 
+    /**
+     * {@code yyyy-MM-dd} read by hand, or null for any other shape (or an impossible date, which the
+     * formatters then reject with the rest): the daily file's millions of dates, without a parser per cell.
+     */
+    static LocalDate isoDateFast(String s) {
+        if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth())) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
     /** A calendar date in one of the numeric forms above, or null when it is none of them. */
     public static LocalDate localDate(String s) {
+        LocalDate fast = isoDateFast(s);
+        if (fast != null) {
+            return fast;
+        }
         for (DateTimeFormatter f : LOCAL_DATES) {
             try {
                 return LocalDate.parse(s.strip(), f);
