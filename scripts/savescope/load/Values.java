@@ -257,7 +257,7 @@ public final class Values {
     }
 
     /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.fff][Z|±hh:mm]} (or with a space for the T) read by hand, or null for any
+     * {@code yyyy-MM-ddTHH:mm[:ss[.fff]][Z|±hh:mm]} (or with a space for the T) read by hand, or null for any
      * other shape: the canonical CSV's times, read without building a parser per cell.
      */
     static Instant isoFast(String s) {
@@ -265,23 +265,25 @@ public final class Values {
             return null;
         }
         int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':') {
             return null;
         }
+        // Seconds are optional in ISO-8601 ("2024-06-30T23:24-04:00"), and some exports leave them out.
+        boolean withSeconds = n >= 19 && s.charAt(16) == ':';
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 7);
         int day = digits(s, 8, 10);
         int hour = digits(s, 11, 13);
         int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
+        int second = withSeconds ? digits(s, 17, 19) : 0;
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
-        int i = 19;
+        int i = withSeconds ? 19 : 16;
         int nanos = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (withSeconds && i < n && s.charAt(i) == '.') {
             int start = ++i;
             while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 i++;
