@@ -27,9 +27,8 @@ public final class Charts {
      */
     public static Output.Chart saveRateHistogram(double[] rates, int maxBins) {
         int bins = Math.min(maxBins, Math.max(5, (int) Math.ceil(2 * Math.cbrt(rates.length))));
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        double topPercent = 100 * (sorted.length == 0 ? 0.05 : Math.max(sorted[(int) Math.floor(0.99 * (sorted.length - 1))], 1e-4));
+        double topPercent = 100 * (rates.length == 0 ? 0.05
+                : Math.max(kthSmallest(rates.clone(), (int) Math.floor(0.99 * (rates.length - 1))), 1e-4));
         BigDecimal width = niceStep(topPercent / bins);
         int count = Math.max(1, (int) Math.ceil(topPercent / width.doubleValue()));
         long[] counts = new long[count];
@@ -70,6 +69,47 @@ public final class Charts {
         return new Output.Chart(Svg.of(chart, "Save rate per video"), alt,
                 "Look for where the tallest bars sit: that is the usual save rate. Bars far to the right are the "
                         + "videos people keep coming back to.", data);
+    }
+
+    /**
+     * The k-th smallest value (0-based) of {@code a}, which it reorders: Hoare's selection, linear on average,
+     * where sorting a million rates only to read one would cost n log n.
+     */
+    static double kthSmallest(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            // Median of three as the pivot, so sorted input does not make it quadratic.
+            int mid = (lo + hi) >>> 1;
+            double pivot = medianOf(a[lo], a[mid], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (Double.compare(a[i], pivot) < 0) {
+                    i++;
+                }
+                while (Double.compare(a[j], pivot) > 0) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double medianOf(double x, double y, double z) {
+        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
     }
 
     /** The round step (1, 2, 2.5 or 5 times a power of ten) nearest above {@code raw}. */

@@ -149,7 +149,10 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
         }
         StageClock clock = new StageClock(timings);
-        Dataset data = Loader.load(in, options);
+        Dataset data;
+        try (LoadProgress bar = new LoadProgress(System.console() != null)) {
+            data = Loader.load(in, options.withProgress(bar));
+        }
         clock.lap("load");
         Instant now = generatedAt != null ? generatedAt : Instant.now();
         SaveReport.Result result = clock.split("metrics", "charts", CHART_PACKAGES,
@@ -191,6 +194,41 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /**
+     * A progress bar on stderr while big inputs load: shown only on a terminal (never in captured output)
+     * and only past {@link #MIN_BYTES}, where a load takes long enough to wonder about.
+     */
+    static final class LoadProgress implements Loader.Progress, AutoCloseable {
+        static final long MIN_BYTES = 50L << 20;
+        private final boolean terminal;
+        private me.tongfei.progressbar.ProgressBar bar;
+
+        LoadProgress(boolean terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void bytesRead(long bytesRead, long totalBytes) {
+            if (bar == null) {
+                if (!terminal || totalBytes <= MIN_BYTES) {
+                    return;
+                }
+                bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("Reading").setInitialMax(totalBytes)
+                        .setUnit(" MB", 1L << 20).setUpdateIntervalMillis(250)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .clearDisplayOnFinish().build();
+            }
+            bar.stepTo(bytesRead);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     /** Opens a file in the user's browser; replaced in tests. */

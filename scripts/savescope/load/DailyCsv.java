@@ -3,8 +3,8 @@ package savescope.load;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 import savescope.model.Canonical;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
@@ -24,47 +24,105 @@ final class DailyCsv {
     static SourceReport read(Rows rows, Table daily) {
         String file = rows.file();
         List<String> header = rows.header().stream().map(Fields::normalize).toList();
-        int idAt = header.indexOf("video_id");
-        int dateAt = header.indexOf("date");
-        int[] countAt = Canonical.COUNTS.stream().mapToInt(header::indexOf).toArray();
-        StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
-        DateColumn dates = daily.dateColumn(Canonical.DATE);
-        LongColumn[] counts = Canonical.COUNTS.stream().map(daily::longColumn).toArray(LongColumn[]::new);
-        List<Rejection> rejections = new ArrayList<>();
-        long read = 0;
-        long used = 0;
-        String[] row;
-        long[] values = new long[countAt.length];
-        boolean[] present = new boolean[countAt.length];
-        rows:
-        while ((row = rows.next()) != null) {
+        RowReader reader = new RowReader(file, header, daily);
+        if (rows instanceof CsvRows) {
+            // As for per-video files: one thread parses the CSV while this one builds the columns.
+            RowPipeline.run((CsvRows) rows, (row, line) -> reader.add(row, column -> line + ":" + (column + 1)));
+        } else {
+            String[] row;
+            while ((row = rows.next()) != null) {
+                reader.add(row, rows::cellPlace);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < reader.countAt.length; i++) {
+            if (reader.countAt[i] < 0) {
+                missing.add(Canonical.COUNTS.get(i));
+            }
+        }
+        return new SourceReport(file, "daily series (canonical)", reader.read, reader.used, reader.rejections, missing,
+                List.of(), SourceReport.DAILY);
+    }
+
+    /** Turns one record at a time into a daily row, or a rejection naming the cell. */
+    private static final class RowReader {
+        final String file;
+        final int idAt;
+        final int dateAt;
+        final int[] countAt;
+        final StringColumn ids;
+        final DateColumn dates;
+        final LongColumn[] counts;
+        final List<Rejection> rejections = new ArrayList<>();
+        final long[] values;
+        final boolean[] present;
+        long read;
+        long used;
+        /** Rows come grouped by video: the previous id and date, reused when a row repeats them. */
+        String lastId;
+        String lastRawDate;
+        LocalDate lastDate;
+
+        RowReader(String file, List<String> header, Table daily) {
+            this.file = file;
+            this.idAt = header.indexOf("video_id");
+            this.dateAt = header.indexOf("date");
+            this.countAt = Canonical.COUNTS.stream().mapToInt(header::indexOf).toArray();
+            this.ids = daily.stringColumn(Canonical.VIDEO_ID);
+            this.dates = daily.dateColumn(Canonical.DATE);
+            this.counts = Canonical.COUNTS.stream().map(daily::longColumn).toArray(LongColumn[]::new);
+            this.values = new long[countAt.length];
+            this.present = new boolean[countAt.length];
+        }
+
+        void add(String[] row, IntFunction<String> cellPlace) {
             read++;
             String id = idAt < row.length && row[idAt] != null ? row[idAt].strip() : "";
             if (id.isEmpty()) {
-                rejections.add(new Rejection(file, rows.cellPlace(idAt), "column \"video_id\": expected a video id, found nothing"));
-                continue;
+                rejections.add(new Rejection(file, cellPlace.apply(idAt), "column \"video_id\": expected a video id, found nothing"));
+                return;
             }
             String rawDate = dateAt < row.length ? row[dateAt] : null;
-            LocalDate date = rawDate == null ? null : Values.localDate(rawDate);
+            LocalDate date;
+            if (rawDate != null && rawDate.equals(lastRawDate)) {
+                date = lastDate;
+            } else {
+                date = rawDate == null ? null : Values.localDate(rawDate);
+                lastRawDate = rawDate;
+                lastDate = date;
+            }
             if (date == null) {
-                rejections.add(new Rejection(file, rows.cellPlace(dateAt),
+                rejections.add(new Rejection(file, cellPlace.apply(dateAt),
                         "column \"date\": expected a date like 2026-03-14, found \"" + (rawDate == null ? "" : rawDate) + "\""));
-                continue;
+                return;
             }
             for (int i = 0; i < countAt.length; i++) {
                 present[i] = false;
                 if (countAt[i] < 0 || countAt[i] >= row.length) {
                     continue;
                 }
+                String cell = row[countAt[i]];
+                long plain = Values.plainDigits(cell);
+                if (plain >= 0) {
+                    present[i] = true;
+                    values[i] = plain;
+                    continue;
+                }
                 try {
-                    OptionalLong v = Values.count(row[countAt[i]]);
+                    OptionalLong v = Values.count(cell);
                     present[i] = v.isPresent();
                     values[i] = v.orElse(0);
                 } catch (BadValueException e) {
-                    rejections.add(new Rejection(file, rows.cellPlace(countAt[i]),
+                    rejections.add(new Rejection(file, cellPlace.apply(countAt[i]),
                             "column \"" + Canonical.COUNTS.get(i) + "\": " + e.getMessage()));
-                    continue rows;
+                    return;
                 }
+            }
+            // The same String instance as the row before: its hash is cached and the dictionary's equals is ==.
+            if (id.equals(lastId)) {
+                id = lastId;
+            } else {
+                lastId = id;
             }
             ids.append(id);
             dates.append(date);
@@ -77,14 +135,5 @@ final class DailyCsv {
             }
             used++;
         }
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < countAt.length; i++) {
-            if (countAt[i] < 0) {
-                missing.add(Canonical.COUNTS.get(i));
-            }
-        }
-        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, List.of(),
-                SourceReport.DAILY);
     }
-
 }

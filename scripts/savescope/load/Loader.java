@@ -37,11 +37,32 @@ public final class Loader {
      *
      * @param columnMap canonical field → the user's header for it ({@code --map saves=Favorites})
      * @param types how hashtags map onto content types
+     * @param progress told how far reading has got, or null
      */
-    public record Options(Map<String, String> columnMap, ContentTypes types) {
+    public record Options(Map<String, String> columnMap, ContentTypes types, Progress progress) {
+        public Options(Map<String, String> columnMap, ContentTypes types) {
+            this(columnMap, types, null);
+        }
+
         public static Options defaults() {
             return new Options(Map.of(), ContentTypes.defaults());
         }
+
+        /** These options, telling {@code p} how far reading has got. */
+        public Options withProgress(Progress p) {
+            return new Options(columnMap, types, p);
+        }
+    }
+
+    /** Hears how many bytes of the input files have been read, for a progress bar on long loads. */
+    public interface Progress {
+        /**
+         * Called on the loading thread as bytes are read, and once more when all are.
+         *
+         * @param bytesRead bytes of the input files read so far (a ZIP counts its compressed size)
+         * @param totalBytes the size of every input file together
+         */
+        void bytesRead(long bytesRead, long totalBytes);
     }
 
     private static final List<String> DATA_EXTENSIONS = List.of(".csv", ".tsv", ".xlsx", ".xlsm", ".json", ".jsonl",
@@ -81,6 +102,17 @@ public final class Loader {
             }
         }
         LoadState state = new LoadState(options, zipTime);
+        long total = 0;
+        if (options.progress() != null) {
+            for (Path f : files) {
+                try {
+                    total += Files.size(f);
+                } catch (IOException e) {
+                    // The read below names the file if it really cannot be read.
+                }
+            }
+        }
+        long done = 0;
         for (Path file : files) {
             Instant modified;
             try {
@@ -91,13 +123,68 @@ public final class Loader {
             String name = file.toString();
             LoadState.FileContext fc = new LoadState.FileContext(name, zipExportTime(file.getFileName().toString()),
                     namedTime(file.getFileName().toString()), modified);
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream raw = Files.newInputStream(file);
+                    InputStream in = options.progress() == null ? raw
+                            : new CountingInputStream(raw, done, total, options.progress())) {
                 readFile(in, fc, state);
             } catch (IOException e) {
                 throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
             }
+            if (options.progress() != null) {
+                try {
+                    done += Files.size(file);
+                } catch (IOException e) {
+                    // keep the count read so far
+                }
+                options.progress().bytesRead(Math.min(done, total), total);
+            }
         }
         return finish(state, inputs, files);
+    }
+
+    /** Tells a {@link Progress} the bytes read so far, all files together, as a reader pulls them. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final long before;
+        private final long total;
+        private final Progress progress;
+        private long read;
+
+        CountingInputStream(InputStream in, long before, long total, Progress progress) {
+            super(in);
+            this.before = before;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) {
+            read += n;
+            progress.bytesRead(Math.min(before + read, total), total);
+        }
     }
 
     private static Dataset finish(LoadState state, List<Path> inputs, List<Path> files) {

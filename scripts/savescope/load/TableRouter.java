@@ -15,7 +15,8 @@ final class TableRouter {
             + "FollowerGender, FollowerTopTerritories, Viewers; the per-video export with \"Add to Favorites\"; "
             + "hand-kept sheets with \"Total saves\"), web-item CSV (\"stats.collectCount\" or \"collectCount\"), "
             + "Instagram/Meta post exports (\"Saves\"), the canonical CSV (video_id,title,post_time,content_type,"
-            + "duration_s,views,likes,comments,shares,saves), the daily CSV (video_id,date,views,...,saves)";
+            + "duration_s,views,likes,comments,shares,saves), the daily CSV (video_id,date,views,...,saves), "
+            + "comments (web-item comment JSON, or a CSV with video_id and text)";
 
     private TableRouter() {}
 
@@ -29,6 +30,12 @@ final class TableRouter {
         }
         if (DailyCsv.matches(header)) {
             SourceReport r = DailyCsv.read(rows, state.daily);
+            requireRows(rows, r.rowsRead());
+            state.sources.add(r);
+            return;
+        }
+        if (!usesMappedHeader(header, state.options.columnMap()) && CommentsCsv.matches(header, match)) {
+            SourceReport r = CommentsCsv.read(rows, state.comments);
             requireRows(rows, r.rowsRead());
             state.sources.add(r);
             return;

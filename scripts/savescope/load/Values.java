@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +27,13 @@ public final class Values {
     private static final Pattern DECIMAL = Pattern.compile("\\d+([.,]\\d*)?|[.,]\\d+");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
     private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
-    private static final List<String> MISSING = List.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
+    private static final Set<String> MISSING = Set.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
 
     private Values() {}
 
     /** True for the spellings of "no value" exports use. */
     public static boolean isMissing(String raw) {
-        return raw == null || MISSING.contains(clean(raw).toLowerCase(Locale.ROOT));
+        return raw == null || raw.isEmpty() || MISSING.contains(clean(raw).toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -256,7 +257,7 @@ public final class Values {
     }
 
     /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.fff][Z|±hh:mm]} (or with a space for the T) read by hand, or null for any
+     * {@code yyyy-MM-ddTHH:mm[:ss[.fff]][Z|±hh:mm]} (or with a space for the T) read by hand, or null for any
      * other shape: the canonical CSV's times, read without building a parser per cell.
      */
     static Instant isoFast(String s) {
@@ -264,23 +265,25 @@ public final class Values {
             return null;
         }
         int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':') {
             return null;
         }
+        // Seconds are optional in ISO-8601 ("2024-06-30T23:24-04:00"), and some exports leave them out.
+        boolean withSeconds = n >= 19 && s.charAt(16) == ':';
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 7);
         int day = digits(s, 8, 10);
         int hour = digits(s, 11, 13);
         int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
+        int second = withSeconds ? digits(s, 17, 19) : 0;
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
                 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
-        int i = 19;
+        int i = withSeconds ? 19 : 16;
         int nanos = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (withSeconds && i < n && s.charAt(i) == '.') {
             int start = ++i;
             while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 i++;
@@ -338,8 +341,30 @@ public final class Values {
         return v;
     }
 
+    /**
+     * {@code yyyy-MM-dd} read by hand, or null for any other shape (or an impossible date, which the
+     * formatters then reject with the rest): the daily file's millions of dates, without a parser per cell.
+     */
+    static LocalDate isoDateFast(String s) {
+        if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31
+                || (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth())) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
     /** A calendar date in one of the numeric forms above, or null when it is none of them. */
     public static LocalDate localDate(String s) {
+        LocalDate fast = isoDateFast(s);
+        if (fast != null) {
+            return fast;
+        }
         for (DateTimeFormatter f : LOCAL_DATES) {
             try {
                 return LocalDate.parse(s.strip(), f);

@@ -58,6 +58,9 @@ public final class VideoFrameBuilder {
     private Instant rowsTakenAt;
     private ContentTypes types;
     private final String[] typeAndTags = new String[2];
+    /** The counts of the row being added, reused from row to row. */
+    private final long[] rowValues = new long[5];
+    private final boolean[] rowPresent = new boolean[5];
     /** The ids as appended, so merging need not read them back through the column's dictionary. */
     private final List<String> idList = new ArrayList<>();
     private Instant yearAnchor;
@@ -107,13 +110,19 @@ public final class VideoFrameBuilder {
     private boolean add(String[] raw, Supplier<String> rowPlace, IntFunction<String> cellPlace, Supplier<String> fallbackId,
             Instant taken) {
         rowsRead++;
-        long[] values = new long[5];
-        boolean[] present = new boolean[5];
+        long[] values = rowValues;
+        boolean[] present = rowPresent;
         Instant when;
         OptionalDouble dur;
         try {
             for (int i = 0; i < 5; i++) {
                 int f = VIEWS + i;
+                long plain = Values.plainDigits(raw[f]);
+                if (plain >= 0) {
+                    present[i] = true;
+                    values[i] = plain;
+                    continue;
+                }
                 try {
                     OptionalLong v = Values.count(raw[f]);
                     present[i] = v.isPresent();

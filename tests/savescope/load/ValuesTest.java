@@ -82,4 +82,37 @@ class ValuesTest {
     void readsShares(String raw, double expected) throws Exception {
         assertEquals(expected, Values.share(raw).getAsDouble(), 1e-12);
     }
+
+    /** The hand-written fast paths agree with java.time's own parsers on random valid and invalid cells. */
+    @org.junit.jupiter.api.Test
+    void fastTimeAndDatePathsAgreeWithJavaTime() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        String[] offsets = {"", "Z", "+00:00", "-04:00", "+05:30", "+14:00"};
+        for (int k = 0; k < 5000; k++) {
+            // Days up to 31 in every month make impossible dates too (2023-02-30), which both must refuse.
+            String date = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", 1900 + random.nextInt(200),
+                    1 + random.nextInt(12), 1 + random.nextInt(31));
+            String time = String.format(java.util.Locale.ROOT, "%02d:%02d", random.nextInt(24), random.nextInt(60))
+                    + (random.nextBoolean() ? String.format(java.util.Locale.ROOT, ":%02d", random.nextInt(60)) : "")
+                    + (random.nextInt(4) == 0 ? ".5" : "");
+            String offset = offsets[random.nextInt(offsets.length)];
+            String cell = date + "T" + time + offset;
+            Instant expected;
+            try {
+                // "10:30.5" (a fraction without seconds) is no ISO time: java.time refuses it, as must the fast path.
+                expected = offset.isEmpty() ? java.time.LocalDateTime.parse(cell).toInstant(java.time.ZoneOffset.UTC)
+                        : java.time.OffsetDateTime.parse(cell).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertEquals(expected, Values.isoFast(cell), cell);
+            java.time.LocalDate day;
+            try {
+                day = java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                day = null;
+            }
+            assertEquals(day, Values.isoDateFast(date), date);
+        }
+    }
 }

@@ -4,32 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
-import savescope.load.CommentsReader;
-import savescope.load.CsvRows;
 import savescope.load.Loader;
-import savescope.model.Canonical;
 import savescope.model.Dataset;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /** The time and context sections on the bundled sample, end to end and in a real browser. */
 class SampleContextTest {
@@ -44,19 +26,11 @@ class SampleContextTest {
         return ContextSectionsTest.html(r);
     }
 
-    /** The bundled sample: videos and daily through the loader, comments through CommentsReader, followers from the ZIP. */
+    /** The whole bundled sample folder through the loader: videos, daily, snapshots, comments, Studio ZIPs. */
     @Test
     @SuppressWarnings("unchecked")
     void onTheSampleEverySectionHasRealNumbers() throws Exception {
-        Path sample = Path.of("data", "sample");
-        Dataset loaded = Loader.load(List.of(sample.resolve("videos.csv"), sample.resolve("daily.csv")),
-                Loader.Options.defaults());
-        Table comments = Canonical.emptyComments("comments");
-        CommentsReader.readJson(sample.resolve("comments.json"), comments);
-        List<Dataset.ChannelTable> channel = new ArrayList<>(
-                followers(sample.resolve("Followers_2026-11-20_1795165200_lena.bakes.zip")));
-        channel.add(viewers(sample.resolve("Viewers_2026-11-20_1795165200_lena.bakes.zip")));
-        Dataset d = new Dataset(loaded.videos(), loaded.daily(), loaded.snapshots(), channel, comments, loaded.load());
+        Dataset d = Loader.load(List.of(Path.of("data", "sample")), Loader.Options.defaults());
         SaveReport.Result r = build(d, ReportOptions.defaults());
         Map<String, Object> j = r.json();
         Map<String, Object> trend = (Map<String, Object>) ((Map<String, Object>) j.get("trends")).get("trend_test");
@@ -95,77 +69,5 @@ class SampleContextTest {
             // Overview histogram, weekly rate and saves, accumulation, experiment, posting grid.
             assertEquals(List.of(), seen.problems(6, 8));
         }
-    }
-
-    /**
-     * The follower tables of a Studio Followers ZIP, with the year-less dates placed on or before the last day
-     * the sample covers (the export of 20 November lags two days).
-     */
-    static List<Dataset.ChannelTable> followers(Path zip) throws IOException {
-        LocalDate export = LocalDate.of(2026, 11, 18);
-        List<Dataset.ChannelTable> out = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                byte[] bytes = in.readAllBytes();
-                List<String[]> rows = rows(e.getName(), new ByteArrayInputStream(bytes));
-                switch (e.getName()) {
-                    case "FollowerGender.csv" -> out.add(new Dataset.ChannelTable("FollowerGender", e.getName(),
-                            Table.create("g", StringColumn.create("gender", rows.stream().map(r -> r[0]).toList()),
-                                    DoubleColumn.create("share", rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray()))));
-                    case "FollowerTopTerritories.csv" -> out.add(new Dataset.ChannelTable("FollowerTopTerritories",
-                            e.getName(), Table.create("t", StringColumn.create("territory", rows.stream().map(r -> r[0]).toList()),
-                                    DoubleColumn.create("share", rows.stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray()))));
-                    case "FollowerHistory.csv" -> out.add(new Dataset.ChannelTable("FollowerHistory", e.getName(),
-                            Table.create("h", DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()),
-                                    LongColumn.create("followers", rows.stream().mapToLong(r -> Long.parseLong(r[1])).toArray()))));
-                    case "FollowerActivity.csv" -> out.add(new Dataset.ChannelTable("FollowerActivity", e.getName(),
-                            Table.create("a", DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()),
-                                    IntColumn.create("hour", rows.stream().mapToInt(r -> Integer.parseInt(r[1])).toArray()),
-                                    LongColumn.create("active_followers", rows.stream().mapToLong(r -> Long.parseLong(r[2])).toArray()))));
-                    default -> { }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The Studio Viewers table; "undefined" cells become missing. */
-    static Dataset.ChannelTable viewers(Path zip) throws IOException {
-        LocalDate export = LocalDate.of(2026, 11, 18);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry e = in.getNextEntry();
-            List<String[]> rows = rows(e.getName(), new ByteArrayInputStream(in.readAllBytes()));
-            LongColumn total = LongColumn.create("total_viewers");
-            LongColumn back = LongColumn.create("returning_viewers");
-            for (String[] r : rows) {
-                for (var pair : List.of(Map.entry(total, r[1]), Map.entry(back, r[3]))) {
-                    if (pair.getValue().equals("undefined")) {
-                        pair.getKey().appendMissing();
-                    } else {
-                        pair.getKey().append(Long.parseLong(pair.getValue()));
-                    }
-                }
-            }
-            return new Dataset.ChannelTable("Viewers", e.getName(), Table.create("v",
-                    DateColumn.create("date", rows.stream().map(r -> date(r[0], export)).toList()), total, back));
-        }
-    }
-
-    static List<String[]> rows(String name, InputStream in) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        try (CsvRows rows = new CsvRows(name, in)) {
-            String[] r;
-            while ((r = rows.next()) != null) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    static LocalDate date(String monthDay, LocalDate export) {
-        MonthDay md = MonthDay.parse(monthDay, DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH));
-        LocalDate d = md.atYear(export.getYear());
-        return d.isAfter(export) ? d.minusYears(1) : d;
     }
 }

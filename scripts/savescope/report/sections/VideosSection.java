@@ -3,10 +3,8 @@ package savescope.report.sections;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import savescope.model.Canonical;
 import savescope.notebook.Output;
 import savescope.notebook.TableView;
@@ -41,10 +39,7 @@ public final class VideosSection implements Section {
         StringColumn link = v.stringColumn(Canonical.LINK);
         StringColumn type = v.stringColumn(Canonical.CONTENT_TYPE);
         InstantColumn posted = v.instantColumn(Canonical.POSTED_AT);
-        List<Integer> order = IntStream.range(0, v.rowCount()).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> saves.isMissing(i) ? Long.MIN_VALUE : saves.getLong(i))
-                        .reversed().thenComparing(i -> i))
-                .limit(cap).toList();
+        int[] order = mostSaved(saves, cap);
         List<Column> columns = List.of(new Column("Video", false), new Column("Type", false),
                 new Column("Posted", false), new Column("Views", true), new Column("Likes", true),
                 new Column("Comments", true), new Column("Shares", true), new Column("Saves", true),
@@ -70,6 +65,81 @@ public final class VideosSection implements Section {
         return new TableView(columns, rows, v.rowCount(), note);
     }
 
+    /**
+     * The rows of the {@code cap} most saved videos, most saved first, ties in row order, missing saves last.
+     * A bounded heap of row numbers keeps this O(n log cap) without boxing a million rows to keep 500.
+     */
+    static int[] mostSaved(LongColumn saves, int cap) {
+        int n = saves.size();
+        int k = Math.max(0, Math.min(cap, n));
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = saves.isMissing(i) ? Long.MIN_VALUE : saves.getLong(i);
+        }
+        // heap[0] is the least saved of the rows kept so far (a min-heap under "ranks below").
+        int[] heap = new int[k];
+        int size = 0;
+        for (int i = 0; i < n && k > 0; i++) {
+            if (size < k) {
+                heap[size] = i;
+                siftUp(heap, size++, key);
+            } else if (ranksAbove(i, heap[0], key)) {
+                heap[0] = i;
+                siftDown(heap, size, key);
+            }
+        }
+        int[] order = new int[size];
+        // Popping the least ranked first fills the result from its end.
+        for (int at = size - 1; at >= 0; at--) {
+            order[at] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, size, key);
+        }
+        return order;
+    }
+
+    /** Whether row a comes before row b: more saves, or as many and earlier in the file. */
+    private static boolean ranksAbove(int a, int b, long[] key) {
+        return key[a] > key[b] || (key[a] == key[b] && a < b);
+    }
+
+    private static void siftUp(int[] heap, int at, long[] key) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!ranksAbove(heap[parent], heap[at], key)) {
+                return;
+            }
+            swap(heap, parent, at);
+            at = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, long[] key) {
+        int at = 0;
+        while (true) {
+            int low = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && ranksAbove(heap[low], heap[left], key)) {
+                low = left;
+            }
+            if (right < size && ranksAbove(heap[low], heap[right], key)) {
+                low = right;
+            }
+            if (low == at) {
+                return;
+            }
+            swap(heap, low, at);
+            at = low;
+        }
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
     static Cell count(Long n) {
         return new Cell(Formats.compact(n), Formats.exact(n), n == null ? null : n.doubleValue(), "");
     }
@@ -80,7 +150,14 @@ public final class VideosSection implements Section {
         return l.startsWith("https://") || l.startsWith("http://") ? l : "";
     }
 
+    /**
+     * At most {@code max} code points, the last an ellipsis when cut. Counting code points keeps an emoji
+     * (two UTF-16 chars) whole: half of one cannot be written as UTF-8.
+     */
     static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 }
