@@ -75,7 +75,7 @@ class NotebookCommandTest {
     }
 
     @Test
-    void noInputEmptiesTheCodeAndDropsThePromptsButKeepsOutputs() {
+    void noInputEmptiesTheCodeAndDropsThePromptsButKeepsOutputs() throws Exception {
         PercentFormat.Parsed nb = PercentFormat.parse("// %% [markdown]\n// # My title\n// Intro.\n// %%\n1 + 1\n", "t.jsh");
         Cell md = new Cell(Cell.Type.MARKDOWN, "# My title\nIntro.", List.of(), null, List.of());
         Cell code = new Cell(Cell.Type.CODE, "1 + 1", List.of(new Output.Text("2")), 1, List.of());
