@@ -27,6 +27,10 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
   document.querySelectorAll(".toolbar").forEach(function (bar) { bar.hidden = false; });
+  // A printed page cannot be clicked open, so folded findings print unfolded.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.more-findings").forEach(function (d) { d.open = true; });
+  });
 
   // Sortable tables: header text becomes a button; numbers sort by their exact value, missing values last.
   function sortValue(td) {

@@ -88,15 +88,25 @@ summary
 
 // %%
 double p = new MannWhitneyUTest().mannWhitneyUTest(ga.rates(), gb.rates());
-BoxChart box = new BoxChartBuilder().width(760).height(320).title("Save rate per video")
-        .yAxisTitle("Save rate (%)").build();
-Theme.apply(box.getStyler());
-box.addSeries(groupA, Arrays.stream(ga.rates()).map(r -> 100 * r).boxed().toList());
-box.addSeries(groupB, Arrays.stream(gb.rates()).map(r -> 100 * r).boxed().toList());
-display(box);
+// One dot per video, each group in its own column; a small fixed spread keeps equal rates from hiding each other.
+XYChart dots = new XYChartBuilder().width(760).height(320).title("Save rate per video")
+        .xAxisTitle(groupA + " (left) and " + groupB + " (right), one dot per video").yAxisTitle("Save rate (%)").build();
+Theme.apply(dots.getStyler());
+dots.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+dots.getStyler().setXAxisMin(0.4);
+dots.getStyler().setXAxisMax(2.6);
+dots.getStyler().setXAxisTicksVisible(false);
+dots.getStyler().setPlotGridVerticalLinesVisible(false);
+for (Group g : List.of(ga, gb)) {
+    double column = g == ga ? 1 : 2;
+    double[] x = new double[g.rates().length];
+    for (int i = 0; i < x.length; i++) x[i] = column + 0.3 * ((i % 7) / 6.0 - 0.5);
+    dots.addSeries(g.name(), x, Arrays.stream(g.rates()).map(r -> 100 * r).toArray());
+}
+display(dots);
 markdown("Two-sided p = **" + Formats.decimal(p, 3) + "**: " + (p < 1 - confidence
         ? "the per-video save rates of the two groups differ by more than chance would usually give."
-        : "a difference this large is common by chance alone with these few videos; keep posting both."));
+        : "a difference this large is common by chance alone with this many videos; keep posting both."));
 
 // %% [markdown]
 // ## Per view: the difference of pooled rates
@@ -108,4 +118,3 @@ double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confid
 markdown(String.format(Locale.ROOT, "Pooled save rate of **%s** minus **%s**: **%+.3f** percentage points "
         + "(%.0f%% interval %+.3f to %+.3f).", groupA, groupB, 100 * diff, 100 * confidence,
         100 * (diff - z * se), 100 * (diff + z * se)));
-diff

@@ -5,110 +5,86 @@
 // %% [markdown]
 // # Content strategy: what earns saves?
 //
-// Saves mean "I want this again". This notebook compares save rates across content types, video
-// lengths and hashtags, weighting each group by its views (total saves / total views), so a group's
-// rate is what a viewer of that group actually did.
+// Saves mean "I want this again". This notebook compares save rates across content types, video lengths
+// and hashtags with the same functions the built-in report uses: each group's rate is its total saves over
+// its total views, with a 95% Wilson interval, and a Kruskal–Wallis test says whether the groups' videos
+// differ by more than chance.
 
 // %% tags=["parameters"]
 String input = "data/sample";
-int minVideos = 3;   // leave out groups with fewer videos than this
+int topHashtags = 10;   // how many hashtags to list, most viewed first
 
 // %%
 import static savescope.notebook.Display.*;
-import savescope.charts.Theme;
+import savescope.charts.AnalyticsCharts;
 import savescope.load.Loader;
+import savescope.metrics.GroupComparison;
+import savescope.render.Formats;
 import tech.tablesaw.api.*;
-import org.knowm.xchart.*;
 
 Table videos = Loader.load(List.of(Path.of(input)), Loader.Options.defaults()).videos();
 
-/** Videos, views, saves and save rate (%) per group, largest rate first; rows without saves are left out. */
-Table rateBy(String title, List<String> groups) {
-    Map<String, long[]> acc = new TreeMap<>();
-    LongColumn views = videos.longColumn("views");
-    LongColumn saves = videos.longColumn("saves");
-    for (int i = 0; i < videos.rowCount(); i++) {
-        if (views.isMissing(i) || saves.isMissing(i)) continue;
-        long[] a = acc.computeIfAbsent(groups.get(i), k -> new long[3]);
-        a[0]++;
-        a[1] += views.getLong(i);
-        a[2] += saves.getLong(i);
+/** One row per group: its size, its save rate with the 95% interval, and its typical (median) video. */
+Table asTable(String label, List<GroupComparison.Group> groups) {
+    Table t = Table.create(label, StringColumn.create(label), IntColumn.create("videos"),
+            LongColumn.create("views"), LongColumn.create("saves"), StringColumn.create("save rate"),
+            StringColumn.create("95% interval"), StringColumn.create("typical video"), StringColumn.create("note"));
+    for (GroupComparison.Group g : groups) {
+        t.stringColumn(0).append(g.key());
+        t.intColumn("videos").append(g.videos());
+        t.longColumn("views").append(g.views());
+        t.longColumn("saves").append(g.saves());
+        t.stringColumn("save rate").append(Formats.percent(g.saveRate()));
+        t.stringColumn("95% interval").append(Formats.percent(g.ci().low()) + "–" + Formats.percent(g.ci().high()));
+        t.stringColumn("typical video").append(Formats.percent(g.medianRate()));
+        t.stringColumn("note").append(g.tooSmall() ? "too small to judge" : "");
     }
-    Table t = Table.create(title, StringColumn.create(title), IntColumn.create("videos"),
-            LongColumn.create("views"), LongColumn.create("saves"), DoubleColumn.create("save rate %"));
-    acc.forEach((group, a) -> {
-        if (a[0] < minVideos || a[1] == 0) return;
-        t.stringColumn(0).append(group);
-        t.intColumn("videos").append((int) a[0]);
-        t.longColumn("views").append(a[1]);
-        t.longColumn("saves").append(a[2]);
-        t.doubleColumn("save rate %").append(100.0 * a[2] / a[1]);
-    });
-    return t.sortDescendingOn("save rate %");
+    return t;
 }
 
-/** A bar chart of the save rate per group, in the report's colours. */
-CategoryChart rateChart(Table t, String title) {
-    CategoryChart chart = new CategoryChartBuilder().width(760).height(320).title(title)
-            .xAxisTitle(t.column(0).name()).yAxisTitle("Save rate (%)").build();
-    Theme.apply(chart.getStyler());
-    chart.getStyler().setLegendVisible(false);
-    chart.addSeries("save rate", t.stringColumn(0).asList(), t.doubleColumn("save rate %").asList());
-    return chart;
+/** The test's verdict in one sentence. */
+String verdict(GroupComparison.Result r, String what) {
+    GroupComparison.Test test = r.test();
+    if (test == null) {
+        return "Fewer than two " + what + " are large enough to compare, so there is no test.";
+    }
+    String p = test.p() < 0.001 ? "p < 0.001" : "p = " + Formats.decimal(test.p(), 3);
+    return "Kruskal–Wallis across " + test.groups() + " " + what + " (" + test.n() + " videos): " + p
+            + (test.p() < 0.05 ? ", so these groups probably differ in how often their videos are saved."
+                    : ": gaps like these are common by chance alone.");
 }
 
 // %% [markdown]
 // ## By content type
+//
+// Where two whiskers overlap, the difference between those groups could be chance. The whiskers treat
+// every view as independent, so they are narrower than the real uncertainty: the typical video column
+// (the median per-video rate) is the sturdier comparison.
 
 // %%
-List<String> types = new ArrayList<>();
-videos.stringColumn("content_type").forEach(s -> types.add(s == null || s.isBlank() ? "(none)" : s));
-Table byType = rateBy("content type", types);
-display(byType);
-rateChart(byType, "Save rate by content type")
+var byType = GroupComparison.byContentType(videos);
+display(asTable("content type", byType.groups()));
+display(AnalyticsCharts.saveRateByGroup("content type", byType.groups()));
+markdown(verdict(byType, "content types"));
 
 // %% [markdown]
 // ## By length
 //
-// Longer videos have more room for something worth keeping (a recipe, a list, a tutorial), but lose
-// viewers before the end.
+// Photo posts have no running time and form their own group.
 
 // %%
-List<String> lengths = new ArrayList<>();
-DoubleColumn duration = videos.doubleColumn("duration_s");
-for (int i = 0; i < videos.rowCount(); i++) {
-    double d = duration.isMissing(i) ? -1 : duration.getDouble(i);
-    lengths.add(d < 0 ? "unknown" : d < 15 ? "1: under 15 s" : d < 30 ? "2: 15-30 s" : d < 60 ? "3: 30-60 s" : "4: 60 s and up");
-}
-Table byLength = rateBy("length", lengths).sortAscendingOn("length");
-display(byLength);
-rateChart(byLength, "Save rate by video length")
+var byLength = GroupComparison.byDuration(videos);
+display(asTable("length", byLength.groups()));
+display(AnalyticsCharts.saveRateByGroup("length", byLength.groups()));
+markdown(verdict(byLength, "lengths"));
 
 // %% [markdown]
 // ## By hashtag
 //
-// Each video counts once for every hashtag it carries, so the rows overlap.
+// A video counts under each of its hashtags, so the groups overlap and are not tested against each other:
+// read them as descriptions of what your saved videos carry, not as causes.
 
 // %%
-Map<String, long[]> tags = new TreeMap<>();
-for (int i = 0; i < videos.rowCount(); i++) {
-    long views = videos.longColumn("views").isMissing(i) ? 0 : videos.longColumn("views").getLong(i);
-    if (videos.longColumn("saves").isMissing(i) || views == 0) continue;
-    for (String tag : videos.stringColumn("hashtags").get(i).split(" ")) {
-        if (tag.isBlank()) continue;
-        long[] a = tags.computeIfAbsent(tag, k -> new long[3]);
-        a[0]++;
-        a[1] += views;
-        a[2] += videos.longColumn("saves").getLong(i);
-    }
-}
-Table byTag = Table.create("hashtags", StringColumn.create("hashtag"), IntColumn.create("videos"),
-        DoubleColumn.create("save rate %"));
-tags.forEach((tag, a) -> {
-    if (a[0] >= minVideos) {
-        byTag.stringColumn("hashtag").append("#" + tag);
-        byTag.intColumn("videos").append((int) a[0]);
-        byTag.doubleColumn("save rate %").append(100.0 * a[2] / a[1]);
-    }
-});
-byTag.sortDescendingOn("save rate %").first(15)
+var byTag = GroupComparison.byHashtag(videos);
+List<GroupComparison.Group> tags = byTag.groups().subList(0, Math.min(topHashtags, byTag.groups().size()));
+asTable("hashtag", tags)

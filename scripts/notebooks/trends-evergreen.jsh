@@ -16,6 +16,7 @@ long minDailySaves = 10;   // judge only videos with at least this many saves in
 // %%
 import static savescope.notebook.Display.*;
 import java.time.*;
+import java.time.format.TextStyle;
 import savescope.charts.Theme;
 import savescope.load.Loader;
 import tech.tablesaw.api.*;
@@ -29,7 +30,8 @@ System.out.println(videos.rowCount() + " videos, " + daily.rowCount() + " daily 
 // %% [markdown]
 // ## Save rate by month of posting
 //
-// Each month's rate is its videos' total saves over their total views.
+// Each month's rate is its videos' total saves over their total views, so a month with one viral video
+// leans toward that video's rate: check the views column before reading a dip as a trend.
 
 // %%
 Map<YearMonth, long[]> months = new TreeMap<>();
@@ -57,7 +59,15 @@ CategoryChart trend = new CategoryChartBuilder().width(760).height(300).title("S
 Theme.apply(trend.getStyler());
 trend.getStyler().setLegendVisible(false);
 if (byMonth.rowCount() > 0) {
-    trend.addSeries("save rate", byMonth.stringColumn("month").asList(), byMonth.doubleColumn("save rate %").asList());
+    // Short axis labels ("Nov 25", "Dec", ...): a year only where it starts or changes, so 12+ months fit.
+    List<String> labels = new ArrayList<>();
+    for (String m : byMonth.stringColumn("month")) {
+        YearMonth ym = YearMonth.parse(m);
+        String name = ym.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        boolean withYear = labels.isEmpty() || ym.getMonthValue() == 1;
+        labels.add(withYear ? name + " " + ym.getYear() % 100 : name);
+    }
+    trend.addSeries("save rate", labels, byMonth.doubleColumn("save rate %").asList());
     display(trend);
 } else {
     markdown("No video has a posting date, views and saves, so there is no trend to draw.");

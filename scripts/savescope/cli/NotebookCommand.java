@@ -179,7 +179,7 @@ public final class NotebookCommand implements Callable<Integer> {
         }
         meta.put("Ran", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(now.atOffset(ZoneOffset.UTC)));
         meta.put("Result", outcome(result));
-        return new Notebook(title, "", meta, cells, hideInput ? "report" : "notebook");
+        return new Notebook(title, "", meta, cells, hideInput ? "outputs" : "notebook");
     }
 
     static String outcome(NotebookRunner.Result r) {

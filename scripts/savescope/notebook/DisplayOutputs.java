@@ -83,8 +83,11 @@ public final class DisplayOutputs {
     private static String alt(Chart<?, ?> chart) {
         List<String> series = new ArrayList<>(chart.getSeriesMap().keySet());
         String kind = chart.getClass().getSimpleName().replace("Chart", "").toLowerCase(Locale.ROOT);
+        kind = kind.equals("xy") ? "XY" : kind;
+        // "An XY chart", "an OHLC chart": the article follows how the word is said, not its first letter.
+        String article = kind.equals("XY") || kind.equals("ohlc") || !kind.isEmpty() && "aeiou".indexOf(kind.charAt(0)) >= 0 ? "An " : "A ";
         String what = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " \"" + chart.getTitle() + "\"";
-        return "A " + kind + " chart" + what + (series.isEmpty() ? "" : " of " + String.join(", ", series)) + ".";
+        return article + kind + " chart" + what + (series.isEmpty() ? "" : " of " + String.join(", ", series)) + ".";
     }
 
     /** A Tablesaw table as a {@link TableView}: numbers right-aligned and sortable, at most {@code maxRows} rows. */

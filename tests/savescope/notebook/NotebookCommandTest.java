@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.NotebookCommand;
+import savescope.render.HtmlReport;
 
 class NotebookCommandTest {
     @TempDir
@@ -74,7 +75,7 @@ class NotebookCommandTest {
     }
 
     @Test
-    void noInputEmptiesTheCodeAndDropsThePromptsButKeepsOutputs() {
+    void noInputEmptiesTheCodeAndDropsThePromptsButKeepsOutputs() throws Exception {
         PercentFormat.Parsed nb = PercentFormat.parse("// %% [markdown]\n// # My title\n// Intro.\n// %%\n1 + 1\n", "t.jsh");
         Cell md = new Cell(Cell.Type.MARKDOWN, "# My title\nIntro.", List.of(), null, List.of());
         Cell code = new Cell(Cell.Type.CODE, "1 + 1", List.of(new Output.Text("2")), 1, List.of());
@@ -82,12 +83,18 @@ class NotebookCommandTest {
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         Notebook page = NotebookCommand.notebook(nb, result, Map.of(), at, true, true);
         assertEquals("My title", page.title());
-        assertEquals("report", page.style());
+        assertEquals("outputs", page.style());
         assertEquals("Intro.", page.cells().get(0).source(), "the title line moves into the title block");
         assertEquals("", page.cells().get(1).source());
         assertEquals(List.of(new Output.Text("2")), page.cells().get(1).outputs());
         assertEquals(Map.of("Notebook", "t.jsh", "Ran", "2026-01-02 03:04 UTC", "Result", "all 1 code cells ran in 0.5 s"),
                 page.meta());
+        String html = new HtmlReport(null).render(page);
+        assertTrue(html.contains("<body class=\"style-outputs\">"), "Jupyter-like page without inputs");
+        assertTrue(html.contains("<p class=\"eyebrow\">SaveScope notebook</p>"));
+        assertTrue(html.contains("<pre class=\"result\">2</pre>"), "the output stays");
+        assertFalse(html.contains("class=\"prompt"), "no In/Out prompts, as nbconvert --no-input");
+        assertFalse(html.contains("Show the Java"), "no folded code either");
         Notebook ipynb = NotebookCommand.notebook(nb, result, Map.of(), at, false, false);
         assertEquals("notebook", ipynb.style());
         assertEquals("# My title\nIntro.", ipynb.cells().get(0).source(), "the .ipynb keeps the cell as written");

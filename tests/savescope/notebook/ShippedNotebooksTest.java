@@ -49,7 +49,7 @@ class ShippedNotebooksTest {
         // 3,020 saves over 190,000 views = 1.589%.
         "saves-overview; Save rate: 1.59%",
         // Recipes: 480 + 270 + 300 + 210 = 1,260 saves over 42,000 views = 3.000%.
-        "content-strategy; recipe | 4 | 42,000 | 1,260 | 3.000",
+        "content-strategy; recipe | 4 | 42,000 | 1,260 | 3.00%",
         // Video 1 gets 10 saves a day for 20 days: 70 in days 0-6, 130 later, 65.0% later.
         "trends-evergreen; Video 1 (tutorial) #tutorial #mini | 70 | 130 | 65.0",
         // Comedy rates (0.3-0.6%) all sit below recipe rates (2-4%): U = 0, z = -8 / sqrt(12), p = 0.021.
