@@ -57,10 +57,10 @@ public final class AccountsSection implements Section {
             boolean clear = !Double.isNaN(best.pVsOthers()) && best.pVsOthers() < 0.05;
             ctx.finding(0.9, best.account() + " has the highest typical save rate of the " + all.size() + " accounts ("
                     + Formats.percent(orNull(best.medianRate())) + " per video).", clear
-                    ? "Its videos' rates differ from the other accounts' beyond chance (Mann–Whitney p = "
-                            + TrendsSection.p(best.pVsOthers()) + "); audiences and content differ, so this is not a ranking of skill."
-                    : "The difference from the other accounts could be chance (Mann–Whitney p = "
-                            + TrendsSection.p(best.pVsOthers()) + ").", clear ? "moderate" : "info");
+                    ? "Its videos' rates differ from the other accounts' beyond chance (Mann–Whitney "
+                            + ContentStrategySection.pIs(best.pVsOthers()) + "); audiences and content differ, so this is not a ranking of skill."
+                    : "The difference from the other accounts could be chance (Mann–Whitney "
+                            + ContentStrategySection.pIs(best.pVsOthers()) + ").", clear ? "moderate" : "info");
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("accounts", js);

@@ -113,8 +113,8 @@ public final class ContentStrategySection implements Section {
         GroupComparison.Test t = r.test();
         String verdict = t.p() < 0.05 ? "the " + what + " probably differ in how often their videos are saved"
                 : "the differences between " + what + " could be chance";
-        return String.format(Locale.ROOT, "Kruskal–Wallis across %d %s (%s videos): H = %.2f, %d df, p = %s, so %s.",
-                t.groups(), what, Formats.exact((long) t.n()), t.statistic(), t.df(), p(t.p()), verdict);
+        return String.format(Locale.ROOT, "Kruskal–Wallis across %d %s (%s videos): H = %.2f, %d df, %s, so %s.",
+                t.groups(), what, Formats.exact((long) t.n()), t.statistic(), t.df(), pIs(t.p()), verdict);
     }
 
     private void typeFinding(ReportContext ctx, GroupComparison.Result r) {
@@ -131,8 +131,8 @@ public final class ContentStrategySection implements Section {
                 + Formats.percent(best.saveRate()) + " vs " + Formats.percent(worst.saveRate()) + "; 95% CI "
                 + range(best) + " vs " + range(worst) + ").";
         String sure = p < 0.05
-                ? "Across videos the types differ (Kruskal–Wallis p = " + p(p) + "), so this is unlikely to be chance."
-                : "But across videos this could be chance (Kruskal–Wallis p = " + p(p) + "): a few videos drive it.";
+                ? "Across videos the types differ (Kruskal–Wallis " + pIs(p) + "), so this is unlikely to be chance."
+                : "But across videos this could be chance (Kruskal–Wallis " + pIs(p) + "): a few videos drive it.";
         String detail = sure + " Typical videos: " + Formats.percent(best.medianRate()) + " vs "
                 + Formats.percent(worst.medianRate()) + ". The Wilson intervals count views as independent and "
                 + "are narrower than the real uncertainty." + (r.groups().size() > judged.size()
@@ -152,12 +152,17 @@ public final class ContentStrategySection implements Section {
         ctx.finding(0.8, "Save rates differ by " + dimension + ": " + String.format(Locale.ROOT, phrase, best.key())
                         + " is saved " + Formats.percent(best.medianRate()) + " of the time, "
                         + String.format(Locale.ROOT, phrase, worst.key()) + " " + Formats.percent(worst.medianRate()) + ".",
-                "Kruskal–Wallis p = " + p(r.test().p()) + " across " + r.test().groups() + " groups. With this many "
+                "Kruskal–Wallis " + pIs(r.test().p()) + " across " + r.test().groups() + " groups. With this many "
                         + "comparisons, one such result can arise by chance: test it on your next videos.", "moderate");
     }
 
     static String p(double p) {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** A p-value for a sentence: "p < 0.001" or "p = 0.042". */
+    static String pIs(double p) {
+        return Double.isNaN(p) ? "p unknown" : p < 0.001 ? "p < 0.001" : "p = " + p(p);
     }
 
     private static String range(Group g) {

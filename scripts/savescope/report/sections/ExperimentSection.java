@@ -75,8 +75,10 @@ public final class ExperimentSection implements Section {
                             + Formats.percent(orNull(c.medianBaseline()))),
                     Cell.plain(TrendsSection.p(c.p()) + (c.exact() ? " (exact)" : "")),
                     Cell.plain(c.neededPerArm() < 0 ? "–" : Long.toString(c.neededPerArm()))));
-            ctx.finding(c.level().equals("moderate") ? 1.4 : 0.9, "Experiment " + c.variant() + " vs " + c.baseline()
-                    + ": " + firstSentence(c.verdict()), c.verdict(), c.level());
+            ctx.finding(c.level().equals("moderate") ? 1.4 : 0.9, c.variant() + " vs " + c.baseline() + ": "
+                    + Formats.percent(c.rateVariant()) + " vs " + Formats.percent(c.rateBaseline()) + " save rate, "
+                    + ContentStrategySection.pIs(c.p()) + (c.p() < 0.05 ? "" : "; the gap could be chance") + ".",
+                    c.verdict(), c.level());
             js.add(json(c));
         }
         outs.add(new Output.Table(new TableView(List.of(new Column("Comparison", false),
@@ -130,12 +132,5 @@ public final class ExperimentSection implements Section {
         m.put("videos_needed_per_variant", c.neededPerArm() < 0 ? null : c.neededPerArm());
         m.put("verdict", c.verdict());
         return m;
-    }
-
-    static String firstSentence(String s) {
-        int colon = s.indexOf(": ");
-        int dot = s.indexOf(". ");
-        int end = colon > 0 && (dot < 0 || colon < dot) ? colon : dot;
-        return end > 0 ? s.substring(0, end) + "." : s;
     }
 }

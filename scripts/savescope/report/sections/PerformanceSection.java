@@ -63,9 +63,11 @@ public final class PerformanceSection implements Section {
                 new Output.Table(entries("Lowest save rate", rankings.bottom(), "")));
         if (rankings.eligible() >= 4) {
             ctx.markdown("### Outliers\n\nVideos whose save rate lies far outside the rest (beyond Tukey's far-out "
-                    + "fences, three interquartile ranges past the quartiles: below " + Formats.percent(rankings.lowFence())
-                    + " or above " + Formats.percent(rankings.highFence()) + "). Worth a look: a format that worked, "
-                    + "or a count that is wrong.");
+                    + "fences, three interquartile ranges past the quartiles: "
+                    + (rankings.lowFence() > 0 ? "below " + Formats.percent(rankings.lowFence()) + " or " : "")
+                    + "above " + Formats.percent(rankings.highFence()) + "). Worth a look: a format that worked, "
+                    + "or a count that is wrong."
+                    + (rankings.outlierCount() == 0 ? " None of your videos is that far out." : ""));
             ctx.code("rankings.outliers()", new Output.Table(entries("Outlier", rankings.outliers(),
                     rankings.outlierCount() > rankings.outliers().size() ? "The " + rankings.outliers().size()
                             + " most extreme of " + rankings.outlierCount() + "." : "")));

@@ -65,11 +65,11 @@ public final class TrendsSection implements Section {
         if (mk.p() < 0.05) {
             ctx.finding(1.5, "Your save rate is trending " + mk.direction() + ": about " + points(mk.senSlope())
                     + " per week (" + points(mk.senSlope() * 52 / 12) + " per month).",
-                    "Mann–Kendall over " + mk.n() + " posting weeks, p = " + p(mk.p()) + ". A steady trend, not one "
+                    "Mann–Kendall over " + mk.n() + " posting weeks, " + ContentStrategySection.pIs(mk.p()) + ". A steady trend, not one "
                             + "lucky week; it says nothing about why.", "moderate");
         } else {
             ctx.finding(0.6, "No clear trend in your save rate over " + mk.n() + " weeks.",
-                    "Mann–Kendall p = " + p(mk.p()) + "; week-to-week changes are within what chance gives.", "info");
+                    "Mann–Kendall " + ContentStrategySection.pIs(mk.p()) + "; week-to-week changes are within what chance gives.", "info");
         }
 
         Map<String, Object> j = new LinkedHashMap<>();
@@ -92,9 +92,9 @@ public final class TrendsSection implements Section {
         if (mk.p() < 0.05) {
             return "Over " + weeks + " weeks the save rate went **" + mk.direction() + "** by about **"
                     + points(Math.abs(mk.senSlope())).substring(1) + " per week**, and chance alone would rarely give such a steady "
-                    + "pattern (p = " + p(mk.p()) + ").";
+                    + "pattern (" + ContentStrategySection.pIs(mk.p()) + ").";
         }
-        return "Over " + weeks + " weeks there is **no clear trend** (p = " + p(mk.p()) + "): the ups and downs are "
+        return "Over " + weeks + " weeks there is **no clear trend** (" + ContentStrategySection.pIs(mk.p()) + "): the ups and downs are "
                 + "within what chance gives. Sen's slope is " + points(mk.senSlope()) + " per week.";
     }
 
