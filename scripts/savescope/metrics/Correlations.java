@@ -219,6 +219,11 @@ public final class Correlations {
             allPresent[r] = ok;
             nAll += ok ? 1 : 0;
         }
+        long[][] presence = new long[m][];
+        for (int k = 0; k < m; k++) {
+            presence[k] = presence(columns.get(k));
+        }
+        int[] kendallKeep = null;
         double[][] subset = new double[m][];
         double[][] midRanks = new double[m][];
         int[][] denseRanks = new int[m][];
@@ -228,14 +233,17 @@ public final class Correlations {
                 double[] x = columns.get(i);
                 double[] y = columns.get(j);
                 Correlation c;
-                if (!method.equals(PEARSON) && pairCount(x, y) == nAll && nAll >= 3) {
+                if (!method.equals(PEARSON) && pairCount(presence[i], presence[j]) == nAll && nAll >= 3) {
                     for (int k : new int[] {i, j}) {
                         if (subset[k] == null) {
                             subset[k] = select(columns.get(k), allPresent, nAll);
                         }
                     }
                     if (method.equals(KENDALL) && nAll > KENDALL_MAX_N) {
-                        int[] keep = kendallRows(nAll);
+                        if (kendallKeep == null) {
+                            kendallKeep = kendallRows(nAll);
+                        }
+                        int[] keep = kendallKeep;
                         for (int k : new int[] {i, j}) {
                             if (denseRanks[k] == null) {
                                 double[] s = new double[keep.length];
@@ -275,10 +283,21 @@ public final class Correlations {
         return new Matrix(method, List.copyOf(names), cells);
     }
 
-    private static int pairCount(double[] x, double[] y) {
+    /** One bit per row, set where the value is present: pairs are then counted 64 rows at a time. */
+    private static long[] presence(double[] values) {
+        long[] bits = new long[(values.length + 63) >>> 6];
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    private static int pairCount(long[] x, long[] y) {
         int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            n += !Double.isNaN(x[i]) && !Double.isNaN(y[i]) ? 1 : 0;
+        for (int w = 0; w < x.length; w++) {
+            n += Long.bitCount(x[w] & y[w]);
         }
         return n;
     }
