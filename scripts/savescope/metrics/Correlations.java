@@ -209,20 +209,19 @@ public final class Correlations {
         // Ranks are the costly part at a million rows. Pairs whose complete rows are exactly the rows where
         // every variable is present (the usual case) share ranks computed once per variable.
         int rows = columns.isEmpty() ? 0 : columns.get(0).length;
-        boolean[] allPresent = new boolean[rows];
-        int nAll = 0;
-        for (int r = 0; r < rows; r++) {
-            boolean ok = true;
-            for (double[] c : columns) {
-                ok &= !Double.isNaN(c[r]);
-            }
-            allPresent[r] = ok;
-            nAll += ok ? 1 : 0;
-        }
-        long[][] presence = new long[m][];
-        for (int k = 0; k < m; k++) {
+        long[][] presence = new long[columns.size()][];
+        long[] allPresent = new long[(rows + 63) >>> 6];
+        java.util.Arrays.fill(allPresent, -1L);
+        for (int k = 0; k < presence.length; k++) {
             presence[k] = presence(columns.get(k));
+            for (int w = 0; w < allPresent.length; w++) {
+                allPresent[w] &= presence[k][w];
+            }
         }
+        if (rows % 64 != 0) {
+            allPresent[allPresent.length - 1] &= (1L << rows) - 1; // no rows past the end
+        }
+        int nAll = pairCount(allPresent, allPresent);
         int[] kendallKeep = null;
         double[][] subset = new double[m][];
         double[][] midRanks = new double[m][];
@@ -302,11 +301,11 @@ public final class Correlations {
         return n;
     }
 
-    private static double[] select(double[] values, boolean[] keep, int count) {
+    private static double[] select(double[] values, long[] keep, int count) {
         double[] out = new double[count];
         int k = 0;
         for (int i = 0; i < values.length; i++) {
-            if (keep[i]) {
+            if ((keep[i >>> 6] & (1L << i)) != 0) {
                 out[k++] = values[i];
             }
         }
