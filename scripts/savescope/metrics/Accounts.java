@@ -32,20 +32,29 @@ public final class Accounts {
 
     /** Distinct non-blank accounts among the videos. */
     public static int count(Table videos) {
-        return (int) RatedVideo.of(videos).stream().map(RatedVideo::account).filter(a -> !a.isBlank()).distinct().count();
+        return count(RatedVideo.of(videos));
+    }
+
+    /** {@link #count(Table)} of videos already rated. */
+    public static int count(List<RatedVideo> videos) {
+        return (int) videos.stream().map(RatedVideo::account).filter(a -> !a.isBlank()).distinct().count();
     }
 
     /** Accounts by saves, most first. */
     public static List<Summary> summarize(Table videos) {
+        return summarize(RatedVideo.of(videos));
+    }
+
+    /** {@link #summarize(Table)} of videos already rated. */
+    public static List<Summary> summarize(List<RatedVideo> all) {
         Map<String, List<RatedVideo>> by = new TreeMap<>();
-        List<RatedVideo> all = RatedVideo.of(videos);
         for (RatedVideo v : all) {
-            by.computeIfAbsent(v.account().isBlank() ? "(no account)" : v.account(), k -> new ArrayList<>()).add(v);
+            by.computeIfAbsent(groupName(v), k -> new ArrayList<>()).add(v);
         }
         List<Summary> out = new ArrayList<>();
         by.forEach((name, vs) -> {
             double[] mine = vs.stream().mapToDouble(RatedVideo::rate).toArray();
-            double[] others = all.stream().filter(v -> !vs.contains(v)).mapToDouble(RatedVideo::rate).toArray();
+            double[] others = all.stream().filter(v -> !groupName(v).equals(name)).mapToDouble(RatedVideo::rate).toArray();
             double p = mine.length < 3 || others.length < 3 ? Double.NaN
                     : new MannWhitneyUTest().mannWhitneyUTest(mine, others);
             Instant first = vs.stream().map(RatedVideo::postedAt).filter(t -> t != null).min(Comparator.naturalOrder())
@@ -58,5 +67,9 @@ public final class Accounts {
         });
         out.sort(Comparator.comparingLong(Summary::saves).reversed().thenComparing(Summary::account));
         return out;
+    }
+
+    private static String groupName(RatedVideo v) {
+        return v.account().isBlank() ? "(no account)" : v.account();
     }
 }

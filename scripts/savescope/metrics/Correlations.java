@@ -209,16 +209,20 @@ public final class Correlations {
         // Ranks are the costly part at a million rows. Pairs whose complete rows are exactly the rows where
         // every variable is present (the usual case) share ranks computed once per variable.
         int rows = columns.isEmpty() ? 0 : columns.get(0).length;
-        boolean[] allPresent = new boolean[rows];
-        int nAll = 0;
-        for (int r = 0; r < rows; r++) {
-            boolean ok = true;
-            for (double[] c : columns) {
-                ok &= !Double.isNaN(c[r]);
+        long[][] presence = new long[columns.size()][];
+        long[] allPresent = new long[(rows + 63) >>> 6];
+        java.util.Arrays.fill(allPresent, -1L);
+        for (int k = 0; k < presence.length; k++) {
+            presence[k] = presence(columns.get(k));
+            for (int w = 0; w < allPresent.length; w++) {
+                allPresent[w] &= presence[k][w];
             }
-            allPresent[r] = ok;
-            nAll += ok ? 1 : 0;
         }
+        if (rows % 64 != 0) {
+            allPresent[allPresent.length - 1] &= (1L << rows) - 1; // no rows past the end
+        }
+        int nAll = pairCount(allPresent, allPresent);
+        int[] kendallKeep = null;
         double[][] subset = new double[m][];
         double[][] midRanks = new double[m][];
         int[][] denseRanks = new int[m][];
@@ -228,14 +232,17 @@ public final class Correlations {
                 double[] x = columns.get(i);
                 double[] y = columns.get(j);
                 Correlation c;
-                if (!method.equals(PEARSON) && pairCount(x, y) == nAll && nAll >= 3) {
+                if (!method.equals(PEARSON) && pairCount(presence[i], presence[j]) == nAll && nAll >= 3) {
                     for (int k : new int[] {i, j}) {
                         if (subset[k] == null) {
                             subset[k] = select(columns.get(k), allPresent, nAll);
                         }
                     }
                     if (method.equals(KENDALL) && nAll > KENDALL_MAX_N) {
-                        int[] keep = kendallRows(nAll);
+                        if (kendallKeep == null) {
+                            kendallKeep = kendallRows(nAll);
+                        }
+                        int[] keep = kendallKeep;
                         for (int k : new int[] {i, j}) {
                             if (denseRanks[k] == null) {
                                 double[] s = new double[keep.length];
@@ -275,19 +282,30 @@ public final class Correlations {
         return new Matrix(method, List.copyOf(names), cells);
     }
 
-    private static int pairCount(double[] x, double[] y) {
+    /** One bit per row, set where the value is present: pairs are then counted 64 rows at a time. */
+    private static long[] presence(double[] values) {
+        long[] bits = new long[(values.length + 63) >>> 6];
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    private static int pairCount(long[] x, long[] y) {
         int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            n += !Double.isNaN(x[i]) && !Double.isNaN(y[i]) ? 1 : 0;
+        for (int w = 0; w < x.length; w++) {
+            n += Long.bitCount(x[w] & y[w]);
         }
         return n;
     }
 
-    private static double[] select(double[] values, boolean[] keep, int count) {
+    private static double[] select(double[] values, long[] keep, int count) {
         double[] out = new double[count];
         int k = 0;
         for (int i = 0; i < values.length; i++) {
-            if (keep[i]) {
+            if ((keep[i >>> 6] & (1L << i)) != 0) {
                 out[k++] = values[i];
             }
         }

@@ -1,10 +1,10 @@
 package savescope.metrics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import savescope.model.Canonical;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -99,11 +99,11 @@ public final class DataAlerts {
         }
 
         StringColumn ids = videos.stringColumn(Canonical.VIDEO_ID);
-        Map<String, Integer> seen = new HashMap<>();
+        Set<String> seen = new HashSet<>(Math.max(16, n * 4 / 3 + 1));
         int duplicates = 0;
         for (int i = 0; i < n; i++) {
             String id = ids.get(i);
-            if (id != null && !id.isBlank() && seen.merge(id, 1, Integer::sum) > 1) {
+            if (id != null && !id.isBlank() && !seen.add(id)) {
                 duplicates++;
             }
         }

@@ -1,13 +1,9 @@
 package savescope.metrics;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
 
@@ -46,35 +42,35 @@ public final class EarlySignal {
             double[] quartiles) {}
 
     public static Result measure(Table videos, Table daily, int horizon) {
-        Map<String, LocalDate> posted = Accumulation.postingDays(videos);
-        Map<String, long[]> acc = new HashMap<>();
-        Map<String, Integer> lastDay = new HashMap<>();
-        var ids = daily.stringColumn(Canonical.VIDEO_ID);
-        var dates = daily.dateColumn(Canonical.DATE);
+        Accumulation.DailyDays days = new Accumulation.DailyDays(videos, daily);
+        int m = days.ids.size();
+        long[] earlyViews = new long[m];
+        long[] earlySaves = new long[m];
+        long[] laterViews = new long[m];
+        int[] lastDay = new int[m];
         var views = daily.longColumn(Canonical.VIEWS);
         var saves = daily.longColumn(Canonical.SAVES);
-        for (int i = 0; i < daily.rowCount(); i++) {
-            LocalDate p = posted.get(ids.get(i));
-            if (p == null || dates.isMissing(i)) {
+        for (int i = 0; i < days.video.length; i++) {
+            int k = days.video[i];
+            if (k < 0) {
                 continue;
             }
-            int day = (int) Math.max(0, ChronoUnit.DAYS.between(p, dates.get(i)));
-            lastDay.merge(ids.get(i), day, Math::max);
-            long[] a = acc.computeIfAbsent(ids.get(i), k -> new long[3]);
+            int day = days.day[i];
+            lastDay[k] = Math.max(lastDay[k], day);
             long v = views.isMissing(i) ? 0 : views.getLong(i);
             if (day <= 1) {
-                a[0] += v;
-                a[1] += saves.isMissing(i) ? 0 : saves.getLong(i);
+                earlyViews[k] += v;
+                earlySaves[k] += saves.isMissing(i) ? 0 : saves.getLong(i);
             } else if (day < horizon) {
-                a[2] += v;
+                laterViews[k] += v;
             }
         }
         List<Point> points = new ArrayList<>();
-        acc.forEach((id, a) -> {
-            if (lastDay.get(id) >= horizon - 1 && a[0] > 0) {
-                points.add(new Point(id, a[0], a[1], a[2]));
+        for (int k = 0; k < m; k++) {
+            if (lastDay[k] >= horizon - 1 && earlyViews[k] > 0) {
+                points.add(new Point(days.ids.get(k), earlyViews[k], earlySaves[k], laterViews[k]));
             }
-        });
+        }
         points.sort(Comparator.comparing(Point::id));
         return of(horizon, points);
     }

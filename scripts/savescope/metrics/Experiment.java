@@ -108,7 +108,11 @@ public final class Experiment {
     public record Assignment(Map<String, List<RatedVideo>> arms, int overlapping, String source) {}
 
     public static Assignment assign(Table videos, List<Arm> arms, String source) {
-        List<RatedVideo> rated = RatedVideo.of(videos);
+        return assign(videos, RatedVideo.of(videos), arms, source);
+    }
+
+    /** {@link #assign(Table, List, String)} with {@code rated} = {@link RatedVideo#of} of {@code videos}. */
+    public static Assignment assign(Table videos, List<RatedVideo> rated, List<Arm> arms, String source) {
         Map<String, String> variants = new java.util.HashMap<>();
         if (videos.columnNames().contains("variant")) {
             var ids = videos.stringColumn(Canonical.VIDEO_ID);
@@ -139,6 +143,11 @@ public final class Experiment {
      * {@link #MIN_VIDEOS} videos and never together on one video. Empty when there is none.
      */
     public static List<Arm> detect(Table videos) {
+        return detect(videos, RatedVideo.of(videos));
+    }
+
+    /** {@link #detect(Table)} with {@code rated} = {@link RatedVideo#of} of {@code videos}. */
+    public static List<Arm> detect(Table videos, List<RatedVideo> rated) {
         if (videos.columnNames().contains("variant")) {
             List<Arm> arms = new ArrayList<>();
             var col = videos.column("variant");
@@ -149,7 +158,6 @@ public final class Experiment {
                 return arms;
             }
         }
-        List<RatedVideo> rated = RatedVideo.of(videos);
         Map<String, Integer> tagCount = new TreeMap<>();
         rated.forEach(v -> v.hashtags().forEach(t -> tagCount.merge(t, 1, Integer::sum)));
         Map<String, List<String>> byStem = new TreeMap<>();

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,14 +150,31 @@ public final class GroupComparison {
     public static Result byHashtag(Table videos) {
         StringColumn tags = videos.stringColumn(Canonical.HASHTAGS);
         double[] rates = VideoValues.saveRates(videos);
-        Map<String, Integer> uses = new LinkedHashMap<>();
-        String[][] perVideo = new String[videos.rowCount()][];
-        for (int i = 0; i < perVideo.length; i++) {
+        // Many videos share one hashtags cell: parse and count each distinct cell once.
+        Map<String, Integer> cellIndex = new HashMap<>();
+        List<String[]> cellTags = new ArrayList<>();
+        List<int[]> cellUses = new ArrayList<>();
+        int[] cellOf = new int[videos.rowCount()];
+        for (int i = 0; i < cellOf.length; i++) {
             String t = tags.get(i);
-            perVideo[i] = tagsOf(t);
+            Integer c = cellIndex.get(t);
+            if (c == null) {
+                c = cellTags.size();
+                cellIndex.put(t, c);
+                cellTags.add(tagsOf(t));
+                cellUses.add(new int[1]);
+            }
+            cellOf[i] = c;
             if (!Double.isNaN(rates[i])) {
-                for (String tag : perVideo[i]) {
-                    uses.merge(tag, 1, Integer::sum);
+                cellUses.get(c)[0]++;
+            }
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (int c = 0; c < cellTags.size(); c++) {
+            int count = cellUses.get(c)[0];
+            if (count > 0) {
+                for (String tag : cellTags.get(c)) {
+                    uses.merge(tag, count, Integer::sum);
                 }
             }
         }
@@ -167,20 +185,28 @@ public final class GroupComparison {
         for (String tag : top) {
             members.put(tag, new IntList());
         }
+        // Each distinct cell's groups among the top hashtags, in the cell's tag order.
+        IntList[][] cellGroups = new IntList[cellTags.size()][];
+        for (int c = 0; c < cellGroups.length; c++) {
+            List<IntList> g = new ArrayList<>();
+            for (String tag : cellTags.get(c)) {
+                IntList m = members.get(tag);
+                if (m != null) {
+                    g.add(m);
+                }
+            }
+            cellGroups[c] = g.toArray(new IntList[0]);
+        }
         int without = 0;
-        for (int i = 0; i < perVideo.length; i++) {
+        for (int i = 0; i < cellOf.length; i++) {
             if (Double.isNaN(rates[i])) {
                 continue;
             }
-            boolean any = false;
-            for (String tag : perVideo[i]) {
-                IntList m = members.get(tag);
-                if (m != null) {
-                    m.add(i);
-                    any = true;
-                }
+            IntList[] g = cellGroups[cellOf[i]];
+            for (IntList m : g) {
+                m.add(i);
             }
-            without += any ? 0 : 1;
+            without += g.length > 0 ? 0 : 1;
         }
         return build(HASHTAG, videos, members, false, without, true);
     }

@@ -2,10 +2,13 @@ package savescope.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
 
@@ -38,16 +41,49 @@ public record RatedVideo(String id, String account, Instant postedAt, long views
         var saves = videos.longColumn(Canonical.SAVES);
         var tags = videos.stringColumn(Canonical.HASHTAGS);
         var type = videos.stringColumn(Canonical.CONTENT_TYPE);
+        // Exports reuse a small set of hashtag strings across many videos; the sets are never modified.
+        Map<String, Set<String>> tagSets = new HashMap<>();
         for (int i = 0; i < videos.rowCount(); i++) {
             if (views.isMissing(i) || saves.isMissing(i) || views.getLong(i) <= 0) {
                 continue;
             }
-            Set<String> t = Arrays.stream(tags.get(i).toLowerCase(java.util.Locale.ROOT).split("[\\s#,]+"))
-                    .filter(s -> !s.isBlank()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            Set<String> t = tagSets.computeIfAbsent(tags.get(i), RatedVideo::hashtagSet);
             out.add(new RatedVideo(ids.get(i), acc.get(i), posted.isMissing(i) ? null : posted.get(i), views.getLong(i),
                     saves.getLong(i), t, type.get(i)));
         }
         return out;
+    }
+
+    /**
+     * The distinct tags of a hashtags cell, lower-cased, split on whitespace, {@code #} and commas (so a
+     * loosely written {@code "#a,#b"} still gives two tags), in order of first appearance.
+     */
+    static Set<String> hashtagSet(String cell) {
+        String s = cell.toLowerCase(Locale.ROOT);
+        Set<String> out = new LinkedHashSet<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSeparator(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSeparator(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String tag = s.substring(start, i);
+                if (!tag.isBlank()) {
+                    out.add(tag);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    // The characters of the regex class [\s#,]: \s is ASCII whitespace only, as in java.util.regex.
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '#' || c == ',';
     }
 
     /** Total saves over total views; NaN when there are no views. */

@@ -38,11 +38,12 @@ public final class Stats {
      */
     public static double[] midRanks(double[] values) {
         int[] order = sortedOrder(values);
+        double[] sorted = inOrder(values, order);
         double[] ranks = new double[values.length];
         int i = 0;
         while (i < order.length) {
             int j = i;
-            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+            while (j + 1 < order.length && sorted[j + 1] == sorted[i]) {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1;
@@ -57,10 +58,11 @@ public final class Stats {
     /** Dense ranks 0..(distinct values − 1): equal values share a rank, with no gaps. */
     public static int[] denseRanks(double[] values) {
         int[] order = sortedOrder(values);
+        double[] sorted = inOrder(values, order);
         int[] ranks = new int[values.length];
         int rank = -1;
         for (int k = 0; k < order.length; k++) {
-            if (k == 0 || values[order[k]] != values[order[k - 1]]) {
+            if (k == 0 || sorted[k] != sorted[k - 1]) {
                 rank++;
             }
             ranks[order[k]] = rank;
@@ -115,6 +117,15 @@ public final class Stats {
             idx2 = ti;
         }
         return idx;
+    }
+
+    // Tie scans then read neighbours in sequence instead of jumping through the whole array.
+    private static double[] inOrder(double[] values, int[] order) {
+        double[] out = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
     }
 
     /** Sample skewness (the adjusted Fisher–Pearson coefficient G1, as spreadsheets and pandas give it). */

@@ -48,12 +48,21 @@ public final class Trends {
     }
 
     public static List<Period> weekly(Table videos, int window) {
-        return periods(RatedVideo.of(videos),
-                d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), window);
+        return weekly(RatedVideo.of(videos), window);
+    }
+
+    /** {@link #weekly(Table, int)} of videos already rated. */
+    public static List<Period> weekly(List<RatedVideo> videos, int window) {
+        return periods(videos, d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), window);
     }
 
     public static List<Period> monthly(Table videos, int window) {
-        return periods(RatedVideo.of(videos), d -> d.withDayOfMonth(1), window);
+        return monthly(RatedVideo.of(videos), window);
+    }
+
+    /** {@link #monthly(Table, int)} of videos already rated. */
+    public static List<Period> monthly(List<RatedVideo> videos, int window) {
+        return periods(videos, d -> d.withDayOfMonth(1), window);
     }
 
     /** Periods in time order; periods with no rated video are left out, not shown as zero. */

@@ -2,9 +2,11 @@ package savescope.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.metrics.RatedVideo;
 import savescope.model.Dataset;
 import savescope.notebook.Cell;
 import savescope.notebook.Output;
@@ -21,6 +23,8 @@ public final class ReportContext {
     private final List<Cell> cells = new ArrayList<>();
     private final List<Ranked> findings = new ArrayList<>();
     private final Map<String, Object> json = new LinkedHashMap<>();
+    private Table ratedFrom;
+    private List<RatedVideo> rated;
 
     /** A finding with its importance; the report shows the highest first. */
     public record Ranked(double importance, Output.Finding finding) {}
@@ -37,6 +41,19 @@ public final class ReportContext {
 
     public Table videos() {
         return data.videos();
+    }
+
+    /**
+     * {@link RatedVideo#of} of {@link #videos()}, computed once and shared by the sections (read-only); it is
+     * recomputed if the videos frame is replaced.
+     */
+    public List<RatedVideo> ratedVideos() {
+        Table videos = videos();
+        if (rated == null || ratedFrom != videos) {
+            rated = Collections.unmodifiableList(RatedVideo.of(videos));
+            ratedFrom = videos;
+        }
+        return rated;
     }
 
     public ReportOptions options() {

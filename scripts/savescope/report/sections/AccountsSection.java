@@ -21,10 +21,10 @@ public final class AccountsSection implements Section {
 
     @Override
     public void build(ReportContext ctx) {
-        if (Accounts.count(ctx.videos()) < 2) {
+        if (Accounts.count(ctx.ratedVideos()) < 2) {
             return;
         }
-        List<Accounts.Summary> all = Accounts.summarize(ctx.videos());
+        List<Accounts.Summary> all = Accounts.summarize(ctx.ratedVideos());
         ctx.markdown("## Accounts compared\n\nThe inputs cover " + all.size() + " accounts. Each row is one account; "
                 + "the p-value compares its videos' save rates with all the other accounts' videos (Mann–Whitney), "
                 + "so a small p means its videos are saved at a different rate, not why.");

@@ -83,7 +83,7 @@ public final class AudienceSection implements Section {
             ctx.code("AudienceContext.segments(followerGender, \"gender\", followers, " + min + ")",
                     outs.toArray(Output[]::new));
         }
-        List<RatedVideo> rated = RatedVideo.of(ctx.videos());
+        List<RatedVideo> rated = ctx.ratedVideos();
         activity.ifPresent(t -> activeHours(ctx, t, rated, min, j));
 
         List<AudienceContext.PostingCell> grid = AudienceContext.postingGrid(rated, BAND_HOURS);

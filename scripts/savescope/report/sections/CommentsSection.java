@@ -62,7 +62,7 @@ public final class CommentsSection implements Section {
                                 + "counted.")));
 
         Map<String, RatedVideo> rated = new HashMap<>();
-        RatedVideo.of(ctx.videos()).forEach(v -> rated.putIfAbsent(v.id(), v));
+        ctx.ratedVideos().forEach(v -> rated.putIfAbsent(v.id(), v));
         Map<String, String> titles = TrendsSection.titles(ctx.videos());
         List<List<Cell>> rows = new ArrayList<>();
         List<Double> saveShare = new ArrayList<>();

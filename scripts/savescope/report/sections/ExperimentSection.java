@@ -32,7 +32,7 @@ public final class ExperimentSection implements Section {
         List<Experiment.Arm> arms = ctx.options().compare();
         String source = "named with --compare";
         if (arms.isEmpty()) {
-            arms = Experiment.detect(ctx.videos());
+            arms = Experiment.detect(ctx.videos(), ctx.ratedVideos());
             source = arms.isEmpty() ? "" : "found in the data: " + String.join(", ",
                     arms.stream().map(Experiment.Arm::rule).toList()) + " (name others with --compare)";
         }
@@ -43,7 +43,7 @@ public final class ExperimentSection implements Section {
             ctx.json("experiment", j);
             return;
         }
-        Experiment.Assignment a = Experiment.assign(ctx.videos(), arms, source);
+        Experiment.Assignment a = Experiment.assign(ctx.videos(), ctx.ratedVideos(), arms, source);
         List<Experiment.Comparison> comparisons = Experiment.compare(a);
         List<String> names = new ArrayList<>(a.arms().keySet());
         double[] rates = new double[names.size()];

@@ -25,8 +25,8 @@ public final class TrendsSection implements Section {
 
     @Override
     public void build(ReportContext ctx) {
-        List<Trends.Period> weeks = Trends.weekly(ctx.videos(), WEEK_WINDOW);
-        List<Trends.Period> months = Trends.monthly(ctx.videos(), MONTH_WINDOW);
+        List<Trends.Period> weeks = Trends.weekly(ctx.ratedVideos(), WEEK_WINDOW);
+        List<Trends.Period> months = Trends.monthly(ctx.ratedVideos(), MONTH_WINDOW);
         StringBuilder md = new StringBuilder("## Saves over time\n\nIs your save rate getting better? Videos are "
                 + "grouped by the week they were posted; a week's save rate is its videos' saves over their views. "
                 + "The rolling median smooths out weeks that hinge on one video.");
