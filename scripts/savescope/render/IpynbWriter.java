@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import savescope.charts.Svg;
 import savescope.notebook.Cell;
 import savescope.notebook.Notebook;
 import savescope.notebook.Output;
@@ -140,8 +141,8 @@ public final class IpynbWriter {
             StringBuilder html = new StringBuilder("<dl>\n");
             StringBuilder text = new StringBuilder();
             for (Output.Kpi kpi : k.kpis()) {
-                html.append("<dt>").append(escape(kpi.label())).append("</dt><dd><b>").append(escape(kpi.value()))
-                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + escape(kpi.note())).append("</dd>\n");
+                html.append("<dt>").append(Svg.escape(kpi.label())).append("</dt><dd><b>").append(Svg.escape(kpi.value()))
+                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + Svg.escape(kpi.note())).append("</dd>\n");
                 text.append(kpi.label()).append(": ").append(kpi.value())
                         .append(kpi.note().isEmpty() ? "" : " (" + kpi.note() + ")").append('\n');
             }
@@ -152,8 +153,8 @@ public final class IpynbWriter {
             StringBuilder text = new StringBuilder();
             int i = 0;
             for (Output.Finding x : f.findings()) {
-                html.append("<li><b>").append(escape(x.headline())).append("</b>")
-                        .append(x.detail().isEmpty() ? "" : " " + escape(x.detail())).append("</li>\n");
+                html.append("<li><b>").append(Svg.escape(x.headline())).append("</b>")
+                        .append(x.detail().isEmpty() ? "" : " " + Svg.escape(x.detail())).append("</li>\n");
                 text.append(++i).append(". ").append(x.headline())
                         .append(x.detail().isEmpty() ? "" : " " + x.detail()).append('\n');
             }
@@ -168,21 +169,21 @@ public final class IpynbWriter {
     static String tableHtml(TableView t) {
         StringBuilder b = new StringBuilder("<table>\n<thead><tr>");
         for (TableView.Column c : t.columns()) {
-            b.append(c.numeric() ? "<th style=\"text-align:right\">" : "<th>").append(escape(c.name())).append("</th>");
+            b.append(c.numeric() ? "<th style=\"text-align:right\">" : "<th>").append(Svg.escape(c.name())).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (List<TableView.Cell> row : t.rows()) {
             b.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 boolean numeric = t.columns().get(i).numeric();
-                b.append(numeric ? "<td style=\"text-align:right\">" : "<td>").append(escape(row.get(i).text()))
+                b.append(numeric ? "<td style=\"text-align:right\">" : "<td>").append(Svg.escape(row.get(i).text()))
                         .append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table>");
         if (!t.note().isEmpty()) {
-            b.append("\n<p>").append(escape(t.note())).append("</p>");
+            b.append("\n<p>").append(Svg.escape(t.note())).append("</p>");
         }
         return b.toString();
     }
@@ -237,18 +238,4 @@ public final class IpynbWriter {
         return a;
     }
 
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }
