@@ -211,7 +211,7 @@ public final class AnalyticsCharts {
             }
         }
         Correlations.Matrix matrix = new Correlations.Matrix(full.method(), kept, sub);
-        List<String> names = matrix.names();
+        List<String> names = matrix.names().stream().map(AnalyticsCharts::measureLabel).toList();
         int m = names.size();
         List<Number[]> cells = new ArrayList<>();
         List<List<Cell>> rows = new ArrayList<>();
@@ -255,8 +255,18 @@ public final class AnalyticsCharts {
                 + String.join(", ", names) + ".";
         String caption = "Deep vermillion means two measures rise together, blue that one falls as the other rises, "
                 + "white no relation. Read the row of the measure you care about."
-                + (dropped.isEmpty() ? "" : " Left out (no data, or the same value for every video): " + String.join(", ", dropped) + ".");
+                + (dropped.isEmpty() ? "" : " Left out (no data, or the same value for every video): "
+                + String.join(", ", dropped.stream().map(AnalyticsCharts::measureLabel).toList()) + ".");
         return new Output.Chart(svg, alt, caption, new TableView(cols, rows, rows.size(), ""));
+    }
+
+    /** A measure's name as a reader says it: {@code save_rate} → "Save rate", {@code duration_s} → "Duration (s)". */
+    static String measureLabel(String name) {
+        if (name.equals("duration_s")) {
+            return "Duration (s)";
+        }
+        String words = name.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static final Object DEFAULT_LOCALE_LOCK = new Object();
