@@ -171,7 +171,7 @@ public final class VideoFrameBuilder {
         id.append(videoId);
         idList.add(videoId);
         String rowAccount = raw.length > ACCOUNT && raw[ACCOUNT] != null ? raw[ACCOUNT].strip() : "";
-        accountCol.append(rowAccount.isEmpty() ? account : rowAccount);
+        accountCol.append(!rowAccount.isEmpty() ? rowAccount : !account.isEmpty() ? account : handleOf(raw[LINK]));
         title.append(nullToEmpty(raw[TITLE]).strip());
         if (when == null) {
             posted.appendMissing();
@@ -336,6 +336,19 @@ public final class VideoFrameBuilder {
     public void reject(Rejection r) {
         rowsRead++;
         rejections.add(r);
+    }
+
+    /**
+     * The account a video link names ({@code https://www.tiktok.com/@lena.bakes/video/1} → {@code @lena.bakes}),
+     * or empty: exports without an account column still say whose videos they are.
+     */
+    static String handleOf(String link) {
+        if (link == null) {
+            return "";
+        }
+        int at = link.indexOf("/@");
+        int end = at < 0 ? -1 : link.indexOf('/', at + 2);
+        return end > at + 2 ? link.substring(at + 1, end) : "";
     }
 
     private static String nullToEmpty(String s) {

@@ -125,7 +125,7 @@ class AnalyticsSectionsTest {
         for (Output.Chart c : charts.subList(1, 5)) {
             assertTrue(c.data() != null && !c.data().rows().isEmpty(), c.alt());
         }
-        assertTrue(charts.get(3).alt().contains("spearman correlations between save_rate, like_rate"), charts.get(3).alt());
+        assertTrue(charts.get(3).alt().contains("spearman correlations between Save rate, Like rate"), charts.get(3).alt());
     }
 
     @Test
@@ -200,9 +200,9 @@ class AnalyticsSectionsTest {
         List<Output.Chart> charts = outputs(ctx).stream().filter(o -> o instanceof Output.Chart)
                 .map(o -> (Output.Chart) o).filter(c -> c.alt().contains("correlations")).toList();
         assertEquals(2, charts.size());
-        assertTrue(charts.get(0).caption().endsWith("Left out (no data, or the same value for every video): save_rate, duration_s."), charts.get(0).caption());
-        assertFalse(charts.get(0).alt().contains("save_rate"), charts.get(0).alt());
-        assertTrue(charts.get(1).caption().endsWith("Left out (no data, or the same value for every video): likes, saves, duration_s."), charts.get(1).caption());
+        assertTrue(charts.get(0).caption().endsWith("Left out (no data, or the same value for every video): Save rate, Duration (s)."), charts.get(0).caption());
+        assertFalse(charts.get(0).alt().contains("Save rate"), charts.get(0).alt());
+        assertTrue(charts.get(1).caption().endsWith("Left out (no data, or the same value for every video): Likes, Saves, Duration (s)."), charts.get(1).caption());
     }
 
     @Test
