@@ -261,7 +261,7 @@ public final class AnalyticsCharts {
     }
 
     /** A measure's name as a reader says it: {@code save_rate} → "Save rate", {@code duration_s} → "Duration (s)". */
-    static String measureLabel(String name) {
+    public static String measureLabel(String name) {
         if (name.equals("duration_s")) {
             return "Duration (s)";
         }

@@ -54,7 +54,7 @@ public final class CorrelationsSection implements Section {
                 + "views are accounted for, on a log scale (log of 1 + count), since counts span several decades. "
                 + "It asks: among videos with the same reach, do those with more likes also have more saves?");
         List<List<Cell>> rows = new ArrayList<>();
-        partials.forEach((name, c) -> rows.add(List.of(Cell.plain("saves ~ " + name + " | views"), r(c), n(c), p(c))));
+        partials.forEach((name, c) -> rows.add(List.of(Cell.plain("Saves ~ " + AnalyticsCharts.measureLabel(name) + " | views"), r(c), n(c), p(c))));
         ctx.code("SaveCorrelations.partialWithSaves(videos)", new Output.Table(new TableView(List.of(
                 new Column("Partial correlation (log scale)", false), new Column("r", true), new Column("n", true),
                 new Column("p", true)), rows, rows.size(), "p from the t-test on n - 3 df.")));
@@ -137,7 +137,7 @@ public final class CorrelationsSection implements Section {
             Correlation pe = set.pearson().get(target, name);
             Correlation sp = set.spearman().get(target, name);
             Correlation ke = set.kendall().get(target, name);
-            rows.add(List.of(Cell.plain(target + " ~ " + name), r(pe), p(pe), r(sp), p(sp), r(ke), p(ke), n(sp)));
+            rows.add(List.of(Cell.plain(AnalyticsCharts.measureLabel(target) + " ~ " + AnalyticsCharts.measureLabel(name)), r(pe), p(pe), r(sp), p(sp), r(ke), p(ke), n(sp)));
         }
         return new TableView(List.of(new Column("Pair", false), new Column("Pearson r", true), new Column("p", true),
                 new Column("Spearman ρ", true), new Column("p", true), new Column("Kendall τ-b", true),
