@@ -7,9 +7,6 @@ import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Wall time of each stage of one report run, printed as one {@code savescope-timings key=value ...} line
@@ -39,57 +36,23 @@ public final class StageClock {
     }
 
     /**
-     * Runs one stage whose work interleaves two kinds (the sections compute metrics and draw charts in turn)
-     * and splits its wall time between them by sampling this thread's stack every millisecond: a sample
-     * inside a frame of one of {@code secondPackages} counts for {@code second}, any other for {@code first}.
+     * Ends a stage whose work interleaves two kinds (the sections compute metrics and draw charts in turn, on
+     * several threads) and splits its wall time between them: {@code second} gets the share of the busy time
+     * that went to it, {@code first} the rest.
+     *
+     * @param busyNanos the stage's work summed over its threads
+     * @param secondNanos the part of that work of the second kind
      */
-    public <T> T split(String first, String second, String[] secondPackages, Supplier<T> work) {
+    public void lapSplit(String first, String second, long busyNanos, long secondNanos) {
         if (!enabled) {
-            return work.get();
+            return;
         }
-        Thread worker = Thread.currentThread();
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicLong total = new AtomicLong();
-        AtomicLong inSecond = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!done.get()) {
-                StackTraceElement[] stack = worker.getStackTrace();
-                total.incrementAndGet();
-                if (anyFrameIn(stack, secondPackages)) {
-                    inSecond.incrementAndGet();
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "stage-sampler");
-        sampler.setDaemon(true);
-        long begin = System.nanoTime();
-        sampler.start();
-        try {
-            return work.get();
-        } finally {
-            done.set(true);
-            long now = System.nanoTime();
-            double ms = (now - begin) / 1e6;
-            double share = total.get() == 0 ? 0 : (double) inSecond.get() / total.get();
-            millis.merge(first + "_ms", ms * (1 - share), Double::sum);
-            millis.merge(second + "_ms", ms * share, Double::sum);
-            lapNanos = now;
-        }
-    }
-
-    static boolean anyFrameIn(StackTraceElement[] stack, String[] packages) {
-        for (StackTraceElement e : stack) {
-            for (String p : packages) {
-                if (e.getClassName().startsWith(p)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        long now = System.nanoTime();
+        double ms = (now - lapNanos) / 1e6;
+        double share = busyNanos <= 0 ? 0 : Math.min(1, (double) secondNanos / busyNanos);
+        millis.merge(first + "_ms", ms * (1 - share), Double::sum);
+        millis.merge(second + "_ms", ms * share, Double::sum);
+        lapNanos = now;
     }
 
     /**

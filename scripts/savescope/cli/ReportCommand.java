@@ -120,9 +120,6 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--timings", hidden = true, description = "Print each stage's time to stderr (for the benchmark).")
     boolean timings;
 
-    /** Where the sections spend their time drawing charts rather than computing (see --timings). */
-    private static final String[] CHART_PACKAGES = {"savescope.charts.", "org.knowm.xchart.", "de.erichseifert.", "java.awt."};
-
     @Override
     public Integer call() throws IOException {
         List<Path> in = inputs.isEmpty() ? List.of(Path.of("data", "sample")) : inputs;
@@ -155,8 +152,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         clock.lap("load");
         Instant now = generatedAt != null ? generatedAt : Instant.now();
-        SaveReport.Result result = clock.split("metrics", "charts", CHART_PACKAGES,
-                () -> SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now));
+        long drawnBefore = savescope.charts.Svg.drawingNanos();
+        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
+        clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
         HtmlReport renderer = new HtmlReport(templateDir);
         String html;
         try {

@@ -23,8 +23,14 @@ public final class ReportContext {
     private final List<Cell> cells = new ArrayList<>();
     private final List<Ranked> findings = new ArrayList<>();
     private final Map<String, Object> json = new LinkedHashMap<>();
-    private Table ratedFrom;
-    private List<RatedVideo> rated;
+    /** Values computed once and read by several sections, shared by every context of one report. */
+    private final Shared shared;
+
+    /** Memoized values; sections may run on several threads at once, so each is computed under the lock. */
+    private static final class Shared {
+        private Table ratedFrom;
+        private List<RatedVideo> rated;
+    }
 
     /** A finding with its importance; the report shows the highest first. */
     public record Ranked(double importance, Output.Finding finding) {}
@@ -33,6 +39,22 @@ public final class ReportContext {
         this.data = data;
         this.options = options;
         this.generatedAt = generatedAt;
+        this.shared = new Shared();
+    }
+
+    private ReportContext(ReportContext parent) {
+        this.data = parent.data;
+        this.options = parent.options;
+        this.generatedAt = parent.generatedAt;
+        this.shared = parent.shared;
+    }
+
+    /**
+     * A context for one section that reads the same data, options and memoized values as this one but
+     * collects its own cells, findings and JSON, so sections can be built side by side and joined in order.
+     */
+    public ReportContext fork() {
+        return new ReportContext(this);
     }
 
     public Dataset data() {
@@ -49,11 +71,13 @@ public final class ReportContext {
      */
     public List<RatedVideo> ratedVideos() {
         Table videos = videos();
-        if (rated == null || ratedFrom != videos) {
-            rated = Collections.unmodifiableList(RatedVideo.of(videos));
-            ratedFrom = videos;
+        synchronized (shared) {
+            if (shared.rated == null || shared.ratedFrom != videos) {
+                shared.rated = Collections.unmodifiableList(RatedVideo.of(videos));
+                shared.ratedFrom = videos;
+            }
+            return shared.rated;
         }
-        return rated;
     }
 
     public ReportOptions options() {

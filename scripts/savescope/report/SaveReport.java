@@ -43,17 +43,30 @@ public final class SaveReport {
                 new VideosSection(), new DataQualitySection());
     }
 
-    /** The report: what to render and what to write as JSON. */
-    public record Result(Notebook notebook, Map<String, Object> json) {}
+    /**
+     * The report: what to render and what to write as JSON.
+     *
+     * @param busyNanos time the sections took, summed over the threads that built them
+     */
+    public record Result(Notebook notebook, Map<String, Object> json, long busyNanos) {}
 
     private SaveReport() {}
 
     public static Result build(Dataset data, ReportOptions options, Instant generatedAt) {
+        return build(data, options, generatedAt, threads());
+    }
+
+    /** As {@link #build(Dataset, ReportOptions, Instant)}, building at most {@code threads} sections at once. */
+    public static Result build(Dataset data, ReportOptions options, Instant generatedAt, int threads) {
         ReportContext ctx = new ReportContext(data, options, generatedAt);
-        for (Section s : sections()) {
-            s.build(ctx);
+        java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
+        List<ReportContext> parts = buildSections(ctx, sections(), threads, busy);
+        List<ReportContext.Ranked> ranked = new ArrayList<>();
+        for (ReportContext part : parts) {
+            ranked.addAll(part.findings());
+            ctx.cells().addAll(part.cells());
+            ctx.jsonDocument().putAll(part.jsonDocument());
         }
-        List<ReportContext.Ranked> ranked = new ArrayList<>(ctx.findings());
         ranked.sort(Comparator.comparingDouble(ReportContext.Ranked::importance).reversed());
         List<Cell> cells = new ArrayList<>();
         cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
@@ -88,7 +101,71 @@ public final class SaveReport {
             f.put("level", r.finding().level());
             return f;
         }).toList());
-        return new Result(nb, json);
+        return new Result(nb, json, busy.sum());
+    }
+
+    /**
+     * How many sections to build at once: one per core, at most {@link #MAX_THREADS} (each holds its own
+     * working arrays, which at a million videos are tens of MB). {@code -Dsavescope.threads=N} overrides.
+     */
+    static int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger("savescope.threads", Math.min(cores, MAX_THREADS)));
+    }
+
+    static final int MAX_THREADS = 4;
+
+    /**
+     * Builds every section into its own fork of {@code ctx}, on up to {@code threads} threads (this one
+     * included), and returns the forks in section order. The sections only read the data and the shared
+     * memoized values, and each section's numbers come from its own seeded generators, so the result is the
+     * same whatever the number of threads and whichever finishes first.
+     */
+    static List<ReportContext> buildSections(ReportContext ctx, List<Section> sections, int threads,
+            java.util.concurrent.atomic.LongAdder busyNanos) {
+        ReportContext[] parts = new ReportContext[sections.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < parts.length && failure.get() == null; i = next.getAndIncrement()) {
+                long start = System.nanoTime();
+                try {
+                    ReportContext part = ctx.fork();
+                    sections.get(i).build(part);
+                    parts[i] = part;
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                busyNanos.add(System.nanoTime() - start);
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < Math.min(threads, parts.length); t++) {
+            Thread helper = new Thread(work, "savescope-section-" + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the report", e);
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return java.util.Arrays.asList(parts);
     }
 
     static String accounts(Dataset data) {
