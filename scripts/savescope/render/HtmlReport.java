@@ -76,6 +76,28 @@ public final class HtmlReport {
     }
 
     /**
+     * Parses the page templates on a background thread, so that the parse overlaps loading and computing
+     * instead of adding to them; {@link #render} then finds them in the configuration's cache. A template
+     * error is left for {@code render} to report with its place.
+     */
+    public void prepareInBackground() {
+        Thread parse = new Thread(() -> {
+            for (String name : List.of("report.ftlh", "outputs.ftlh")) {
+                try {
+                    config.getTemplate(name);
+                } catch (IOException | RuntimeException e) {
+                    // The cache would hand render() this failure wrapped; it should parse again and say where.
+                    config.clearTemplateCache();
+                    return;
+                }
+            }
+        }, "template-parse");
+        parse.setDaemon(true);
+        parse.setPriority(Thread.MIN_PRIORITY);
+        parse.start();
+    }
+
+    /**
      * Renders the page in memory.
      *
      * @throws TemplateProblem naming the template, line and column of a template error
