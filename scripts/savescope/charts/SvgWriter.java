@@ -263,7 +263,7 @@ final class SvgWriter {
     }
 
     /** An SVG element for the shape, in the same element types VectorGraphics2D chose; no style when null. */
-    static void shape(StringBuilder b, Shape shape, String style) {
+    private static void shape(StringBuilder b, Shape shape, String style) {
         if (shape instanceof Line2D line) {
             b.append("<line");
             style(b, style);
@@ -307,7 +307,7 @@ final class SvgWriter {
      * Path data in its shortest form at a tenth of a pixel: a command letter only where it changes (SVG repeats
      * the last one, and a move-to goes on as line-to), and a space only where a minus sign cannot separate.
      */
-    static void pathData(StringBuilder b, PathIterator segments) {
+    private static void pathData(StringBuilder b, PathIterator segments) {
         double[] c = new double[6];
         char last = ' ';
         for (; !segments.isDone(); segments.next()) {
@@ -361,7 +361,7 @@ final class SvgWriter {
     }
 
     /** Stroke settings SVG does not assume already: width other than 1, caps, joins, dashes. */
-    static String strokeStyle(Color c, Stroke stroke) {
+    private static String strokeStyle(Color c, Stroke stroke) {
         StringBuilder b = new StringBuilder(96).append("fill:none;").append(paintStyle("stroke", c));
         if (stroke instanceof BasicStroke s) {
             if (s.getLineWidth() != 1f) {
@@ -399,7 +399,7 @@ final class SvgWriter {
     }
 
     /** A theme colour as its page variable, any other as {@code #rrggbb}. */
-    static String colour(Color c) {
+    private static String colour(Color c) {
         String variable = VARIABLES.get(c.getRGB() & 0xFFFFFF);
         return variable != null ? variable : hex(c);
     }
@@ -504,7 +504,7 @@ final class SvgWriter {
     }
 
     /** Appends {@code value} rounded to {@code digits} decimals (at most 4), without trailing zeros. */
-    static void fixed(StringBuilder b, double value, int digits) {
+    private static void fixed(StringBuilder b, double value, int digits) {
         long scale = POWERS_OF_TEN[digits];
         long n = Math.round(value * scale);
         if (n < 0) {
