@@ -46,13 +46,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Writes the drawing commands VectorGraphics2D records while a chart paints itself straight into the compact
- * SVG markup {@link Svg} embeds: numbers rounded to a tenth of a pixel, shortest path data, theme colours as
- * the page's CSS variables, ids taken from the content. One instance writes one chart.
- *
- * <p>It follows the rules of VectorGraphics2D's own SVG processor (which shapes become which elements, how
- * clips and transforms group them, which stroke settings are written) so charts look as they did when that
- * processor built a DOM and the result was shrunk afterwards.
+ * Writes the drawing commands VectorGraphics2D recorded while a chart painted itself as the compact SVG that
+ * {@link Svg} embeds (tenths of a pixel, shortest path data, theme colours as CSS variables, ids from the content).
+ * It keeps the rules of VectorGraphics2D's own SVG processor, so charts look as they did when that processor built a DOM.
  */
 final class SvgWriter {
     /** Stands for the content hash in ids until the whole drawing is known; never part of a finished chart. */
