@@ -1,15 +1,8 @@
 package savescope.charts;
 
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -20,11 +13,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * a content type) can reach the markup through a chart; the only text is the escaped accessible name.
  */
 public final class Svg {
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
-    private static final Pattern RGB = Pattern.compile("rgb\\((\\d+),(\\d+),(\\d+)\\)");
-    private static final Pattern CLIP_ID = Pattern.compile("clip\\d+");
-    private static final Pattern BETWEEN_TAGS = Pattern.compile(">\\s+<");
-    private static final Pattern PATH_DATA = Pattern.compile(" d=\"([^\"]*)\"");
     private static final Pattern PATH_TOKEN = Pattern.compile("[A-Za-z]|-?\\d+(?:\\.\\d+)?");
 
     /** Time spent drawing charts, summed over threads (for the benchmark's split of the report stage). */
@@ -51,19 +39,11 @@ public final class Svg {
     }
 
     private static String draw(Chart<?, ?> chart, String title) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String svg = out.toString(StandardCharsets.UTF_8);
-        int start = svg.indexOf("<svg");
-        int end = svg.lastIndexOf("</svg>");
-        if (start < 0 || end < 0) {
-            throw new IllegalStateException("chart encoder produced no <svg> element");
-        }
-        String body = compact(svg.substring(svg.indexOf('>', start) + 1, end));
+        // XChart paints onto VectorGraphics2D, which only records the calls; SvgWriter turns the record into
+        // markup directly (the library's own SVG processor built a DOM, serialized it and needed shrinking).
+        VectorGraphics2D graphics = new VectorGraphics2D();
+        chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        String body = SvgWriter.write(graphics.getCommands());
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + chart.getWidth() + " " + chart.getHeight()
                 + "\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\""
                 + escape(title) + "\"><title>" + escape(title) + "</title>" + body + "</svg>";
@@ -77,24 +57,6 @@ public final class Svg {
             return "";
         }
         return unescape(svg.substring(open + 7, close));
-    }
-
-    /** Shrinks the encoder's output and ties its colours to the page theme. */
-    static String compact(String body) {
-        String s = BETWEEN_TAGS.matcher(body.strip()).replaceAll("><");
-        s = replace(DECIMAL, s, m -> round(m.group()));
-        s = replace(PATH_DATA, s, m -> " d=\"" + path(m.group(1)) + "\"");
-        s = replace(RGB, s, m -> colour(new Color(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)))));
-        // Defaults in SVG already, so they only cost bytes.
-        s = s.replace("stroke:none;", "").replace("stroke-miterlimit:10;", "").replace(";\"", "\"");
-        s = s.replace(" style=\"\"", "");
-        // The encoder numbers clip paths from the clock; ids from the content keep the output reproducible
-        // and distinct between charts on one page.
-        String prefix = "k" + Integer.toHexString(CLIP_ID.matcher(s).replaceAll("clip").hashCode());
-        int[] n = {0};
-        Map<String, String> ids = new java.util.HashMap<>();
-        return replace(CLIP_ID, s, m -> ids.computeIfAbsent(m.group(), k -> prefix + "-" + n[0]++));
     }
 
     /**
@@ -131,30 +93,9 @@ public final class Svg {
 
     /** A decimal rounded to a tenth, without a trailing {@code .0} or a negative zero. */
     public static String round(String decimal) {
-        long tenths = Math.round(Double.parseDouble(decimal) * 10);
-        double v = tenths / 10.0;
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        // A chart holds thousands of coordinates; String.format would look up locale symbols for each one.
-        long abs = Math.abs(tenths);
-        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
-    }
-
-    private static String colour(Color c) {
-        String variable = Theme.CSS_VARIABLES.get(c);
-        return variable != null ? "var(" + variable + ")" : String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
-    }
-
-    private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> f) {
-        Matcher m = p.matcher(s);
-        StringBuilder b = new StringBuilder(s.length());
-        int last = 0;
-        while (m.find()) {
-            b.append(s, last, m.start()).append(f.apply(m));
-            last = m.end();
-        }
-        return b.append(s, last, s.length()).toString();
+        StringBuilder b = new StringBuilder(12);
+        SvgWriter.tenths(b, Math.round(Double.parseDouble(decimal) * 10));
+        return b.toString();
     }
 
     /** Escapes text for XML attribute and element content. */

@@ -42,6 +42,23 @@ class ChartMarkupTest {
     }
 
     @Test
+    void histogramMarkupIsWellFormedWithEveryClipDefined() throws Exception {
+        String svg = Charts.saveRateHistogram(RATES, 10).svg();
+        // Parsing proves the hand-written markup is well formed; an undefined or unused clip would show as a mismatch.
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(svg)));
+        org.w3c.dom.NodeList clips = doc.getElementsByTagName("clipPath");
+        assertTrue(clips.getLength() > 0, "the plot area is clipped");
+        for (int i = 0; i < clips.getLength(); i++) {
+            String id = ((org.w3c.dom.Element) clips.item(i)).getAttribute("id");
+            assertTrue(id.matches("k[0-9a-f]+-" + i), id);
+            assertTrue(svg.contains("clip-path=\"url(#" + id + ")\""), id + " is used");
+        }
+        assertEquals(0, doc.getElementsByTagName("text").getLength(), "labels are outlines, not text");
+        assertFalse(svg.contains("<g>"), "no group without a clip or transform");
+    }
+
+    @Test
     void histogramBinsAndDataTable() {
         Output.Chart chart = Charts.saveRateHistogram(RATES, 10);
         // Ten videos: Rice's rule gives ceil(2·∛10) = 5 bins at most. 99th percentile of the sorted rates:
