@@ -1,0 +1,347 @@
+package savescope.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import savescope.model.Canonical;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+
+/**
+ * Reads a plain canonical daily CSV straight from its bytes into primitive arrays. A daily series has
+ * millions of rows, and the general reader's per-row String[] and number Strings cost seconds of garbage
+ * collection there; anything this reader does not recognise makes it give up so the file is read again by
+ * {@link DailyCsv}, whose rejections and messages stay the only ones users see.
+ */
+final class DailyFastCsv {
+    private static final int ID = 0;
+    private static final int DATE = 1;
+    /** Roles from here on are counts, in the order of {@link Canonical#COUNTS}. */
+    private static final int FIRST_COUNT = 2;
+    private static final List<String> NAMES = List.of(Canonical.VIDEO_ID, Canonical.DATE, Canonical.VIEWS,
+            Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
+    private static final int FIELDS = NAMES.size();
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private DailyFastCsv(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads {@code in} into {@code state.daily} and records its source, or returns false having changed
+     * nothing when the file is not plainly the canonical daily CSV (then read it again the general way).
+     *
+     * @param sizeHint the file's size in bytes, to size the arrays once (0 when unknown)
+     */
+    static boolean read(InputStream in, String file, long sizeHint, LoadState state) throws IOException {
+        if (!state.options.columnMap().isEmpty()) {
+            return false;
+        }
+        DailyFastCsv reader = new DailyFastCsv(in);
+        Parsed parsed = reader.parse(sizeHint);
+        if (parsed == null || parsed.rows == 0) {
+            return false;
+        }
+        parsed.appendTo(state.daily);
+        state.sources.add(DailyCsv.report(file, parsed.rows, parsed.rows, List.of(), List.of()));
+        return true;
+    }
+
+    /** The rows read, column by column; {@code rows} of each array are used. */
+    private static final class Parsed {
+        int rows;
+        String[] ids;
+        int[] dates;
+        long[][] counts;
+
+        Parsed(int capacity) {
+            ids = new String[capacity];
+            dates = new int[capacity];
+            counts = new long[Canonical.COUNTS.size()][capacity];
+        }
+
+        void grow() {
+            int capacity = Math.max(16, ids.length + (ids.length >> 1));
+            ids = Arrays.copyOf(ids, capacity);
+            dates = Arrays.copyOf(dates, capacity);
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] = Arrays.copyOf(counts[c], capacity);
+            }
+        }
+
+        /** The same cells, in the same order, as {@link DailyCsv} appends row by row. */
+        void appendTo(Table daily) {
+            List<Column<?>> columns = new java.util.ArrayList<>();
+            columns.add(StringColumn.create(Canonical.VIDEO_ID, rows == ids.length ? ids : Arrays.copyOf(ids, rows)));
+            ids = null;
+            columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
+            dates = null;
+            for (int c = 0; c < counts.length; c++) {
+                columns.add(LongColumn.create(Canonical.COUNTS.get(c), Arrays.copyOf(counts[c], rows)));
+                counts[c] = null;
+            }
+            if (daily.rowCount() > 0) {
+                appendColumns(daily, columns);
+                return;
+            }
+            // An empty frame takes the new columns whole, in its own column order.
+            List<Column<?>> ordered = new java.util.ArrayList<>();
+            for (String name : daily.columnNames()) {
+                ordered.add(columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+            }
+            daily.removeColumns(daily.columnNames().toArray(new String[0]));
+            daily.addColumns(ordered.toArray(new Column<?>[0]));
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static void appendColumns(Table daily, List<Column<?>> columns) {
+            for (Column<?> column : columns) {
+                ((Column) daily.column(column.name())).append(column);
+            }
+        }
+    }
+
+    /** The whole file, or null as soon as something is not plain. */
+    private Parsed parse(long sizeHint) throws IOException {
+        if (!fill()) {
+            return null;
+        }
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        int headerEnd = lineEnd();
+        if (headerEnd < 0) {
+            return null;
+        }
+        // The header's line end decides the file's: rows must end the same way, as the general reader assumes.
+        boolean crlf = headerEnd > pos && buf[headerEnd - 1] == '\r';
+        int[] roles = roles(pos, crlf ? headerEnd - 1 : headerEnd);
+        if (roles == null) {
+            return null;
+        }
+        int headerBytes = headerEnd + 1 - pos;
+        pos = headerEnd + 1;
+        int firstRows = limit - pos;
+        int capacity = 1024;
+        if (sizeHint > 0 && firstRows > 0) {
+            int firstLines = 0;
+            for (int i = pos; i < limit; i++) {
+                firstLines += buf[i] == '\n' ? 1 : 0;
+            }
+            if (firstLines > 0) {
+                long estimate = (sizeHint - headerBytes) / Math.max(1, firstRows / firstLines) * 21 / 20 + 16;
+                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, estimate));
+            }
+        }
+        Parsed out = new Parsed(capacity);
+        byte[] lastId = new byte[64];
+        int lastIdLength = -1;
+        String lastIdString = null;
+        int lastDateBytes = -1;
+        int lastDatePacked = 0;
+        long[] values = new long[FIELDS];
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            int end = lineEnd();
+            int rowEnd;
+            if (end < 0) {
+                // The last row without a line end.
+                end = limit;
+                rowEnd = limit;
+            } else if (crlf) {
+                if (end == pos || buf[end - 1] != '\r') {
+                    return null;
+                }
+                rowEnd = end - 1;
+            } else {
+                rowEnd = end;
+            }
+            if (rowEnd == pos) {
+                return null;
+            }
+            int p = pos;
+            int idFrom = -1;
+            int idTo = -1;
+            int datePacked = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                int from = p;
+                int role = roles[f];
+                if (role == ID) {
+                    while (p < rowEnd && buf[p] != ',') {
+                        int b = buf[p];
+                        // Blanks, quotes, other delimiters and non-ASCII text are for the general reader.
+                        if (b <= ' ' || b == '"' || b == ';' || b == 0x7f) {
+                            return null;
+                        }
+                        p++;
+                    }
+                    if (p == from) {
+                        return null;
+                    }
+                    idFrom = from;
+                    idTo = p;
+                } else if (role == DATE) {
+                    if (p + 10 > rowEnd || buf[p + 4] != '-' || buf[p + 7] != '-') {
+                        return null;
+                    }
+                    // Eight digits of yyyy-mm-dd as one int, to compare with the row before in one step.
+                    int key = digitsAt(p, 4) * 10000 + digitsAt(p + 5, 2) * 100 + digitsAt(p + 8, 2);
+                    if (key < 0) {
+                        return null;
+                    }
+                    if (key != lastDateBytes) {
+                        int year = key / 10000;
+                        int month = key / 100 % 100;
+                        int day = key % 100;
+                        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                            return null;
+                        }
+                        lastDateBytes = key;
+                        lastDatePacked = PackedLocalDate.pack(year, month, day);
+                    }
+                    datePacked = lastDatePacked;
+                    p += 10;
+                } else {
+                    long v = 0;
+                    while (p < rowEnd && buf[p] != ',') {
+                        int d = buf[p] - '0';
+                        if (d < 0 || d > 9) {
+                            return null;
+                        }
+                        v = v * 10 + d;
+                        p++;
+                    }
+                    // Longer numbers are parsed (or refused) by the general reader's rules.
+                    if (p == from || p - from > 18) {
+                        return null;
+                    }
+                    values[role] = v;
+                }
+                if (f < FIELDS - 1) {
+                    if (p >= rowEnd || buf[p] != ',') {
+                        return null;
+                    }
+                    p++;
+                } else if (p != rowEnd) {
+                    return null;
+                }
+            }
+            int idLength = idTo - idFrom;
+            // Rows come grouped by video: the same String as the row before keeps the dictionary lookup cheap.
+            if (idLength != lastIdLength || !Arrays.equals(buf, idFrom, idTo, lastId, 0, idLength)) {
+                if (idLength > lastId.length) {
+                    lastId = new byte[idLength * 2];
+                }
+                System.arraycopy(buf, idFrom, lastId, 0, idLength);
+                lastIdLength = idLength;
+                lastIdString = new String(buf, idFrom, idLength, java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            if (out.rows == out.ids.length) {
+                out.grow();
+            }
+            int r = out.rows++;
+            out.ids[r] = lastIdString;
+            out.dates[r] = datePacked;
+            for (int c = 0; c < out.counts.length; c++) {
+                out.counts[c][r] = values[FIRST_COUNT + c];
+            }
+            pos = end + 1;
+        }
+        return out;
+    }
+
+    /** The value of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
+    private int digitsAt(int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1_000_000_000;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * Each field's role from the header, or null unless the header names exactly the seven canonical
+     * columns, once each, in plain lower case (anything else is left to the general reader's matching).
+     */
+    private int[] roles(int from, int to) {
+        String header = new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String[] names = header.split(",", -1);
+        if (names.length != FIELDS) {
+            return null;
+        }
+        int[] roles = new int[FIELDS];
+        boolean[] seen = new boolean[FIELDS];
+        for (int f = 0; f < FIELDS; f++) {
+            int role = NAMES.indexOf(names[f]);
+            if (role < 0 || seen[role]) {
+                return null;
+            }
+            seen[role] = true;
+            roles[f] = role;
+        }
+        List<String> list = Arrays.asList(names);
+        return DailyCsv.matches(list) && ChannelTables.kindOf(list) == null ? roles : null;
+    }
+
+    /**
+     * The index of the next '\n' at or after {@link #pos}, reading more of the file as needed (the line is
+     * then whole in the buffer), or -1 when the file ends first.
+     */
+    private int lineEnd() throws IOException {
+        int scanned = pos;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            scanned = limit - pos;
+            if (!fill()) {
+                return -1;
+            }
+            scanned += pos;
+        }
+    }
+
+    /**
+     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
+     * false when the file has ended and nothing was added.
+     */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int unread = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, unread);
+        } else if (unread == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos = 0;
+        limit = unread;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+}
