@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,33 +41,29 @@ public final class EarlySignal {
             double[] quartiles) {}
 
     public static Result measure(Table videos, Table daily, int horizon) {
-        Accumulation.DailyDays days = new Accumulation.DailyDays(videos, daily);
-        int m = days.ids.size();
-        long[] earlyViews = new long[m];
-        long[] earlySaves = new long[m];
-        long[] laterViews = new long[m];
-        int[] lastDay = new int[m];
-        var views = daily.longColumn(Canonical.VIEWS);
-        var saves = daily.longColumn(Canonical.SAVES);
-        for (int i = 0; i < days.video.length; i++) {
-            int k = days.video[i];
-            if (k < 0) {
-                continue;
-            }
-            int day = days.day[i];
-            lastDay[k] = Math.max(lastDay[k], day);
-            long v = views.isMissing(i) ? 0 : views.getLong(i);
-            if (day <= 1) {
-                earlyViews[k] += v;
-                earlySaves[k] += saves.isMissing(i) ? 0 : saves.getLong(i);
-            } else if (day < horizon) {
-                laterViews[k] += v;
-            }
-        }
+        return measure(DailyIndex.of(videos, daily), horizon);
+    }
+
+    /** {@link #measure(Table, Table, int)} from the daily series already grouped by video. */
+    public static Result measure(DailyIndex index, int horizon) {
         List<Point> points = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-            if (lastDay[k] >= horizon - 1 && earlyViews[k] > 0) {
-                points.add(new Point(days.ids.get(k), earlyViews[k], earlySaves[k], laterViews[k]));
+        for (int k = 0; k < index.videos(); k++) {
+            long earlyViews = 0;
+            long earlySaves = 0;
+            long laterViews = 0;
+            int lastDay = 0;
+            for (int r = index.start(k); r < index.end(k); r++) {
+                int day = index.day(r);
+                lastDay = Math.max(lastDay, day);
+                if (day <= 1) {
+                    earlyViews += index.views(r);
+                    earlySaves += index.saves(r);
+                } else if (day < horizon) {
+                    laterViews += index.views(r);
+                }
+            }
+            if (lastDay >= horizon - 1 && earlyViews > 0) {
+                points.add(new Point(index.id(k), earlyViews, earlySaves, laterViews));
             }
         }
         points.sort(Comparator.comparing(Point::id));

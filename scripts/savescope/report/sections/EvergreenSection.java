@@ -58,7 +58,7 @@ public final class EvergreenSection implements Section {
     }
 
     private void daily(ReportContext ctx, Map<String, Object> j) {
-        List<Accumulation.VideoCurve> curves = Accumulation.curves(ctx.videos(), ctx.data().daily());
+        List<Accumulation.VideoCurve> curves = Accumulation.curves(ctx.dailyIndex());
         if (curves.isEmpty()) {
             ctx.markdown("*The daily series names no video that is in the per-video data with a posting time, so "
                     + "days since posting cannot be counted.*");
