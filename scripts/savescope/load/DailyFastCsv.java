@@ -58,22 +58,24 @@ final class DailyFastCsv {
         return true;
     }
 
-    /** The rows read, column by column; {@code rows} of each array are used. */
+    /**
+     * The rows read, column by column; {@code rows} of each array are used. Counts are held as ints until the
+     * end (half the memory while reading); a daily increment above {@link Integer#MAX_VALUE} makes the
+     * reader give up.
+     */
     private static final class Parsed {
         int rows;
-        String[] ids;
+        final StringColumn ids = StringColumn.create(Canonical.VIDEO_ID);
         int[] dates;
-        long[][] counts;
+        int[][] counts;
 
         Parsed(int capacity) {
-            ids = new String[capacity];
             dates = new int[capacity];
-            counts = new long[Canonical.COUNTS.size()][capacity];
+            counts = new int[Canonical.COUNTS.size()][capacity];
         }
 
         void grow() {
-            int capacity = Math.max(16, ids.length + (ids.length >> 1));
-            ids = Arrays.copyOf(ids, capacity);
+            int capacity = Math.max(16, dates.length + (dates.length >> 1));
             dates = Arrays.copyOf(dates, capacity);
             for (int c = 0; c < counts.length; c++) {
                 counts[c] = Arrays.copyOf(counts[c], capacity);
@@ -83,13 +85,18 @@ final class DailyFastCsv {
         /** The same cells, in the same order, as {@link DailyCsv} appends row by row. */
         void appendTo(Table daily) {
             List<Column<?>> columns = new java.util.ArrayList<>();
-            columns.add(StringColumn.create(Canonical.VIDEO_ID, rows == ids.length ? ids : Arrays.copyOf(ids, rows)));
-            ids = null;
+            columns.add(ids);
             columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
             dates = null;
             for (int c = 0; c < counts.length; c++) {
-                columns.add(LongColumn.create(Canonical.COUNTS.get(c), Arrays.copyOf(counts[c], rows)));
+                // Made at its final size and filled in place: no second copy of millions of longs.
+                LongColumn column = LongColumn.create(Canonical.COUNTS.get(c), rows);
+                int[] values = counts[c];
+                for (int r = 0; r < rows; r++) {
+                    column.set(r, values[r]);
+                }
                 counts[c] = null;
+                columns.add(column);
             }
             if (daily.rowCount() > 0) {
                 appendColumns(daily, columns);
@@ -225,7 +232,7 @@ final class DailyFastCsv {
                         p++;
                     }
                     // Longer numbers are parsed (or refused) by the general reader's rules.
-                    if (p == from || p - from > 18) {
+                    if (p == from || p - from > 18 || v > Integer.MAX_VALUE) {
                         return null;
                     }
                     values[role] = v;
@@ -249,14 +256,14 @@ final class DailyFastCsv {
                 lastIdLength = idLength;
                 lastIdString = new String(buf, idFrom, idLength, java.nio.charset.StandardCharsets.US_ASCII);
             }
-            if (out.rows == out.ids.length) {
+            if (out.rows == out.dates.length) {
                 out.grow();
             }
             int r = out.rows++;
-            out.ids[r] = lastIdString;
+            out.ids.append(lastIdString);
             out.dates[r] = datePacked;
             for (int c = 0; c < out.counts.length; c++) {
-                out.counts[c][r] = values[FIRST_COUNT + c];
+                out.counts[c][r] = (int) values[FIRST_COUNT + c];
             }
             pos = end + 1;
         }

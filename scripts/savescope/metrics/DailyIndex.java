@@ -110,8 +110,9 @@ public final class DailyIndex {
             video[i] = p.index;
             int packed = dates.getIntInternal(i);
             if (!haveDate || packed != lastPacked) {
+                // A video's rows are usually consecutive days, and a packed date's low byte is its day of month.
+                lastEpochDay = haveDate && packed == lastPacked + 1 ? lastEpochDay + 1 : PackedLocalDate.toEpochDay(packed);
                 lastPacked = packed;
-                lastEpochDay = PackedLocalDate.toEpochDay(packed);
                 haveDate = true;
             }
             dayOf[i] = (int) Math.max(0, lastEpochDay - p.epochDay);
