@@ -2,8 +2,13 @@ package savescope.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
@@ -11,6 +16,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
 
 /**
  * Reads a plain canonical daily CSV straight from its bytes into primitive arrays. A daily series has
@@ -27,6 +33,13 @@ final class DailyFastCsv {
             Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
     private static final int FIELDS = NAMES.size();
     private static final int BUFFER = 1 << 16;
+    /**
+     * Above this many distinct ids Tablesaw's string column is surely int-keyed (its byte and short keyed
+     * dictionaries hold fewer), so {@link Parsed#idColumn} may build that dictionary itself.
+     */
+    private static final int WIDE_DICTIONARY = 1 << 16;
+    /** The first key Tablesaw's int-keyed dictionary gives out: one past its "absent" value. */
+    private static final int FIRST_KEY = Integer.MIN_VALUE + 1;
 
     private final InputStream in;
     private byte[] buf = new byte[BUFFER];
@@ -65,17 +78,34 @@ final class DailyFastCsv {
      */
     private static final class Parsed {
         int rows;
-        final StringColumn ids = StringColumn.create(Canonical.VIDEO_ID);
+        /** Each row's video as an index into {@link #distinct}, numbered in order of first appearance. */
+        int[] idKeys;
+        final List<String> distinct = new java.util.ArrayList<>();
+        final Map<String, Integer> keyOf = new HashMap<>();
         int[] dates;
         int[][] counts;
 
         Parsed(int capacity) {
+            idKeys = new int[capacity];
             dates = new int[capacity];
             counts = new int[Canonical.COUNTS.size()][capacity];
         }
 
+        /** The key of a video id met at the start of a run of its rows. */
+        int key(String id) {
+            Integer known = keyOf.get(id);
+            if (known != null) {
+                return known;
+            }
+            int key = distinct.size();
+            distinct.add(id);
+            keyOf.put(id, key);
+            return key;
+        }
+
         void grow() {
             int capacity = Math.max(16, dates.length + (dates.length >> 1));
+            idKeys = Arrays.copyOf(idKeys, capacity);
             dates = Arrays.copyOf(dates, capacity);
             for (int c = 0; c < counts.length; c++) {
                 counts[c] = Arrays.copyOf(counts[c], capacity);
@@ -85,7 +115,8 @@ final class DailyFastCsv {
         /** The same cells, in the same order, as {@link DailyCsv} appends row by row. */
         void appendTo(Table daily) {
             List<Column<?>> columns = new java.util.ArrayList<>();
-            columns.add(ids);
+            columns.add(idColumn());
+            idKeys = null;
             columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
             dates = null;
             for (int c = 0; c < counts.length; c++) {
@@ -109,6 +140,43 @@ final class DailyFastCsv {
             }
             daily.removeColumns(daily.columnNames().toArray(new String[0]));
             daily.addColumns(ordered.toArray(new Column<?>[0]));
+        }
+
+        /**
+         * The video ids as a string column. Appending millions of ids one by one costs a dictionary lookup
+         * each and, past 32,767 distinct ids, re-appending every row so far into a wider dictionary; with
+         * that many ids the int-keyed dictionary they would end in is built directly, with the same keys
+         * (first appearance order from {@code Integer.MIN_VALUE + 1}), strings and counts.
+         */
+        private StringColumn idColumn() {
+            int n = distinct.size();
+            if (n <= WIDE_DICTIONARY) {
+                StringColumn ids = StringColumn.create(Canonical.VIDEO_ID);
+                for (int r = 0; r < rows; r++) {
+                    ids.append(distinct.get(idKeys[r]));
+                }
+                return ids;
+            }
+            int[] rowsPerKey = new int[n];
+            int[] values = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                int key = idKeys[r];
+                rowsPerKey[key]++;
+                values[r] = FIRST_KEY + key;
+            }
+            Int2ObjectOpenHashMap<String> keyToValue = new Int2ObjectOpenHashMap<>();
+            Object2IntOpenHashMap<String> valueToKey = new Object2IntOpenHashMap<>();
+            valueToKey.defaultReturnValue(Integer.MIN_VALUE);
+            Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap();
+            for (int k = 0; k < n; k++) {
+                keyToValue.put(FIRST_KEY + k, distinct.get(k));
+                valueToKey.put(distinct.get(k), FIRST_KEY + k);
+                keyToCount.put(FIRST_KEY + k, rowsPerKey[k]);
+            }
+            IntDictionaryMap dictionary = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(FIRST_KEY + n - 1)
+                    .setKeyToValue(keyToValue).setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(values)
+                    .build();
+            return StringColumn.createInternal(Canonical.VIDEO_ID, dictionary);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -154,7 +222,7 @@ final class DailyFastCsv {
         Parsed out = new Parsed(capacity);
         byte[] lastId = new byte[64];
         int lastIdLength = -1;
-        String lastIdString = null;
+        int lastIdKey = -1;
         int lastDateBytes = -1;
         int lastDatePacked = 0;
         long[] values = new long[FIELDS];
@@ -254,13 +322,13 @@ final class DailyFastCsv {
                 }
                 System.arraycopy(buf, idFrom, lastId, 0, idLength);
                 lastIdLength = idLength;
-                lastIdString = new String(buf, idFrom, idLength, java.nio.charset.StandardCharsets.US_ASCII);
+                lastIdKey = out.key(new String(buf, idFrom, idLength, java.nio.charset.StandardCharsets.US_ASCII));
             }
             if (out.rows == out.dates.length) {
                 out.grow();
             }
             int r = out.rows++;
-            out.ids.append(lastIdString);
+            out.idKeys[r] = lastIdKey;
             out.dates[r] = datePacked;
             for (int c = 0; c < out.counts.length; c++) {
                 out.counts[c][r] = (int) values[FIRST_COUNT + c];

@@ -204,4 +204,34 @@ class DailyFastCsvTest {
         assertEquals(12_000, s.daily.rowCount());
         assertFalse(s.daily.longColumn(Canonical.SAVES).isMissing(11_999));
     }
+
+    @Test
+    void seventyThousandVideosThenAnotherFileReadTheGeneralWay() throws Exception {
+        // More distinct ids than a short-keyed dictionary holds: the id column's dictionary is built directly,
+        // and must then take further rows (a known id and a new one) as one built by appending would.
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
+        for (int v = 0; v < 70_000; v++) {
+            text.append("v").append(v).append(",2026-03-0").append(1 + v % 9).append(',').append(v % 1000)
+                    .append(",0,0,0,").append(v % 7).append('\n');
+        }
+        byte[] wide = utf8(text.toString());
+        byte[] more = utf8("video_id,date,views,likes,comments,shares,saves\nv69999,2026-03-09,1,0,0,0,1\n"
+                + "new,2026-03-09,2,0,0,0,2\nv5,2026-03-09,3,0,0,0,3\n");
+        LoadState f = fast(wide);
+        assertTrue(f != null);
+        LoadState g = general(wide);
+        assertSameTables(g, f);
+        for (LoadState s : List.of(f, g)) {
+            try (CsvRows rows = new CsvRows("d.csv", new ByteArrayInputStream(more))) {
+                s.sources.add(DailyCsv.read(rows, s.daily));
+            }
+        }
+        assertSameTables(g, f);
+        var ids = f.daily.stringColumn(Canonical.VIDEO_ID);
+        assertEquals(70_003, ids.size());
+        assertEquals(70_001, ids.countUnique(), "70,000 ids and one new");
+        assertEquals(2, ids.isEqualTo("v5").size(), "v5's first row and the appended one");
+        assertEquals(List.of(5, 70_002), List.of(ids.isEqualTo("v5").get(0), ids.isEqualTo("v5").get(1)));
+        assertEquals("new", ids.get(70_001));
+    }
 }
