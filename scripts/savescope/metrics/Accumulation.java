@@ -1,8 +1,6 @@
 package savescope.metrics;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,24 +122,32 @@ public final class Accumulation {
     }
 
     public static Summary summarize(List<VideoCurve> curves, int horizon) {
-        List<Double> scores = new ArrayList<>();
-        List<Double> halves = new ArrayList<>();
+        // Primitive arrays in curve order: the medians and pooled sums see the values in the same order as ever.
+        double[] scores = new double[curves.size()];
+        double[] halves = new double[curves.size()];
+        int scored = 0;
+        int halved = 0;
         int evergreen = 0;
         int gaining = 0;
+        List<VideoCurve> full = new ArrayList<>();
+        List<VideoCurve> fullEvergreen = new ArrayList<>();
+        List<VideoCurve> fullOther = new ArrayList<>();
         for (VideoCurve c : curves) {
             if (!Double.isNaN(c.evergreenScore())) {
-                scores.add(c.evergreenScore());
+                scores[scored++] = c.evergreenScore();
                 evergreen += c.evergreen() ? 1 : 0;
             }
             if (c.saves() > 0 && c.observedDays() >= MIN_DAYS) {
-                halves.add((double) c.halfLifeDays());
+                halves[halved++] = c.halfLifeDays();
             }
             gaining += c.stillGaining() ? 1 : 0;
+            if (c.observedDays() >= horizon) {
+                full.add(c);
+                (c.evergreen() ? fullEvergreen : fullOther).add(c);
+            }
         }
-        List<VideoCurve> full = curves.stream().filter(c -> c.observedDays() >= horizon).toList();
-        return new Summary(curves.size(), scores.size(), median(scores), evergreen, gaining, median(halves), horizon,
-                full.size(), pooled(full, horizon), pooled(full.stream().filter(VideoCurve::evergreen).toList(), horizon),
-                pooled(full.stream().filter(c -> !c.evergreen()).toList(), horizon));
+        return new Summary(curves.size(), scored, median(scores, scored), evergreen, gaining, median(halves, halved),
+                horizon, full.size(), pooled(full, horizon), pooled(fullEvergreen, horizon), pooled(fullOther, horizon));
     }
 
     /** Cumulative share of the videos' saves (over days 0 .. horizon-1) by day; empty when they have none. */
@@ -162,20 +168,9 @@ public final class Accumulation {
         return cum;
     }
 
-    static double median(List<Double> v) {
-        return v.isEmpty() ? Double.NaN : SaveRate.quantile(v.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
-    }
-
-    static Map<String, LocalDate> postingDays(Table videos) {
-        Map<String, LocalDate> m = new HashMap<>();
-        var ids = videos.stringColumn(Canonical.VIDEO_ID);
-        var posted = videos.instantColumn(Canonical.POSTED_AT);
-        for (int i = 0; i < videos.rowCount(); i++) {
-            if (!posted.isMissing(i)) {
-                m.putIfAbsent(ids.get(i), posted.get(i).atZone(ZoneOffset.UTC).toLocalDate());
-            }
-        }
-        return m;
+    /** The median of the first {@code n} values, NaN when there are none. */
+    static double median(double[] values, int n) {
+        return n == 0 ? Double.NaN : SaveRate.quantile(java.util.Arrays.copyOf(values, n), 0.5);
     }
 
     /**

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * The daily series grouped by video once, in primitive arrays: for each video with a posting day, its rows'
@@ -78,25 +80,25 @@ public final class DailyIndex {
 
     /** Groups {@code daily} by video; rows of videos without a posting time, and undated rows, are left out. */
     public static DailyIndex of(Table videos, Table daily) {
-        Map<String, Posted> posted = new HashMap<>();
-        Accumulation.postingDays(videos).forEach((id, d) -> posted.put(id, new Posted(d.toEpochDay())));
-        StringColumn idColumn = daily.stringColumn(Canonical.VIDEO_ID);
+        Map<String, Posted> posted = postingDays(videos);
+        DictionaryMap idKeys = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
         DateColumn dates = daily.dateColumn(Canonical.DATE);
         int n = daily.rowCount();
         int[] video = new int[n];
         int[] dayOf = new int[n];
         List<String> order = new ArrayList<>();
         List<Posted> orderPosted = new ArrayList<>();
-        String lastId = null;
+        int lastKey = 0;
         Posted last = null;
         int lastPacked = 0;
         long lastEpochDay = 0;
         boolean haveDate = false;
         for (int i = 0; i < n; i++) {
-            String id = idColumn.get(i);
-            // Daily exports list a video's days together, so most rows repeat the previous row's id and date.
-            Posted p = id.equals(lastId) ? last : posted.get(id);
-            lastId = id;
+            // Daily exports list a video's days together, so most rows repeat the previous row's id (its
+            // dictionary key, compared without looking the string up) and follow its date.
+            int key = idKeys.getKeyForIndex(i);
+            Posted p = i > 0 && key == lastKey ? last : posted.get(idKeys.getValueForKey(key));
+            lastKey = key;
             last = p;
             if (p == null || dates.isMissing(i)) {
                 video[i] = -1;
@@ -104,7 +106,7 @@ public final class DailyIndex {
             }
             if (p.index < 0) {
                 p.index = order.size();
-                order.add(id);
+                order.add(p.id);
                 orderPosted.add(p);
             }
             video[i] = p.index;
@@ -148,13 +150,29 @@ public final class DailyIndex {
         return new DailyIndex(order.toArray(new String[0]), start, day, views, saves);
     }
 
-    /** A video's posting day, and its number once it has a usable daily row. */
+    /** A video's posting day (UTC), and its number once it has a usable daily row. */
     private static final class Posted {
+        final String id;
         final long epochDay;
         int index = -1;
 
-        Posted(long epochDay) {
+        Posted(String id, long epochDay) {
+            this.id = id;
             this.epochDay = epochDay;
         }
+    }
+
+    /** Each video's posting day as a UTC epoch day; a video listed twice keeps its first posting time. */
+    private static Map<String, Posted> postingDays(Table videos) {
+        Map<String, Posted> m = new HashMap<>();
+        StringColumn ids = videos.stringColumn(Canonical.VIDEO_ID);
+        InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
+        for (int i = 0; i < videos.rowCount(); i++) {
+            if (!posted.isMissing(i)) {
+                String id = ids.get(i);
+                m.putIfAbsent(id, new Posted(id, Math.floorDiv(posted.get(i).getEpochSecond(), 86_400L)));
+            }
+        }
+        return m;
     }
 }

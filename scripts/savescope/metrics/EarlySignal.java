@@ -84,21 +84,43 @@ public final class EarlySignal {
         if (n < 4) {
             return new double[0];
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // Each point's place in the order by x, ties kept in input order (as a stable sort of indices would
+        // give), found from a sorted copy of x rather than by sorting boxed indices with a comparator.
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        int[] tiesPlaced = new int[n];
+        double[][] parts = new double[4][];
+        for (int q = 0; q < 4; q++) {
+            parts[q] = new double[(q + 1) * n / 4 - q * n / 4];
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> x[i]).thenComparing(i -> i));
+        for (int i = 0; i < n; i++) {
+            int first = firstAtLeast(sorted, x[i]);
+            int place = first + tiesPlaced[first]++;
+            int q = 0;
+            while (place >= (q + 1) * n / 4) {
+                q++;
+            }
+            parts[q][place - q * n / 4] = y[i];
+        }
         double[] out = new double[4];
         for (int q = 0; q < 4; q++) {
-            int from = q * n / 4;
-            int to = (q + 1) * n / 4;
-            double[] part = new double[to - from];
-            for (int k = from; k < to; k++) {
-                part[k - from] = y[order[k]];
-            }
-            out[q] = SaveRate.quantile(part, 0.5);
+            out[q] = SaveRate.quantile(parts[q], 0.5);
         }
         return out;
+    }
+
+    /** The first index of {@code sorted} whose value is not below {@code v}, in {@link Double#compare} order. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
