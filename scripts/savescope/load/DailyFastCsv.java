@@ -258,7 +258,7 @@ final class DailyFastCsv {
                     while (p < rowEnd && buf[p] != ',') {
                         int b = buf[p];
                         // Blanks, quotes, other delimiters and non-ASCII text are for the general reader.
-                        if (b <= ' ' || b == '"' || b == ';' || b == 0x7f) {
+                        if (b <= ' ' || b == '"' || b == ';' || b == '\\' || b == 0x7f) {
                             return null;
                         }
                         p++;
@@ -281,7 +281,8 @@ final class DailyFastCsv {
                         int year = key / 10000;
                         int month = key / 100 % 100;
                         int day = key % 100;
-                        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                        if (month < 1 || month > 12 || day < 1
+                                || (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth())) {
                             return null;
                         }
                         lastDateBytes = key;
