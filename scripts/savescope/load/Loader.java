@@ -101,6 +101,9 @@ public final class Loader {
                 zipTime = t;
             }
         }
+        if (options.progress() != null) {
+            options = options.withProgress(neverBack(options.progress()));
+        }
         LoadState state = new LoadState(options, zipTime);
         long total = 0;
         if (options.progress() != null) {
@@ -144,6 +147,17 @@ public final class Loader {
             }
         }
         return finish(state, inputs, files);
+    }
+
+    /** Passes on only counts that do not go back: a file the fast daily reader gave up on is read again. */
+    private static Progress neverBack(Progress progress) {
+        long[] shown = {0};
+        return (bytesRead, totalBytes) -> {
+            if (bytesRead >= shown[0]) {
+                shown[0] = bytesRead;
+                progress.bytesRead(bytesRead, totalBytes);
+            }
+        };
     }
 
     /** A plain canonical daily CSV read by {@link DailyFastCsv}; false when it must be read the general way. */

@@ -234,4 +234,30 @@ class DailyFastCsvTest {
         assertEquals(List.of(5, 70_002), List.of(ids.isEqualTo("v5").get(0), ids.isEqualTo("v5").get(1)));
         assertEquals("new", ids.get(70_001));
     }
+
+    @Test
+    void progressGoesOnlyForwardWhenABigFileIsReadAgain() throws Exception {
+        Path v = dir.resolve("videos.csv");
+        Files.writeString(v, "video_id,title,post_time,views,likes,comments,shares,saves\n"
+                + "a1,A,2026-03-01T10:00:00Z,1000,10,1,1,9\n");
+        // About 300 KB of plain rows, then one the fast reader gives up on: the file is read twice.
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
+        for (int i = 0; i < 10_000; i++) {
+            text.append("a1,2026-03-01,").append(i).append(",1,1,1,1\n");
+        }
+        text.append("a1,2026-03-02,\"5\",1,1,1,1\n");
+        Path d = dir.resolve("daily.csv");
+        Files.writeString(d, text);
+        long total = Files.size(v) + Files.size(d);
+        List<long[]> calls = new ArrayList<>();
+        Dataset data = Loader.load(List.of(v, d), Loader.Options.defaults()
+                .withProgress((read, all) -> calls.add(new long[] {read, all})));
+        assertEquals(10_001, data.daily().rowCount(), "the quoted count is read by the general reader");
+        assertTrue(calls.size() > 3, "several calls while the big file is read");
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(total, calls.get(i)[1]);
+            assertTrue(i == 0 || calls.get(i)[0] >= calls.get(i - 1)[0], "never goes back, call " + i);
+        }
+        assertEquals(total, calls.get(calls.size() - 1)[0]);
+    }
 }
