@@ -6,9 +6,7 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
@@ -81,25 +79,30 @@ final class DailyFastCsv {
         /** Each row's video as an index into {@link #distinct}, numbered in order of first appearance. */
         int[] idKeys;
         final List<String> distinct = new java.util.ArrayList<>();
-        final Map<String, Integer> keyOf = new HashMap<>();
+        /**
+         * Each distinct id's key in Tablesaw's int-keyed dictionary, put in the order that dictionary would put
+         * them, so that {@link #idColumn} can hand the map over as it is.
+         */
+        final Object2IntOpenHashMap<String> keyOf = new Object2IntOpenHashMap<>();
         int[] dates;
         int[][] counts;
 
         Parsed(int capacity) {
             idKeys = new int[capacity];
+            keyOf.defaultReturnValue(Integer.MIN_VALUE);
             dates = new int[capacity];
             counts = new int[Canonical.COUNTS.size()][capacity];
         }
 
         /** The key of a video id met at the start of a run of its rows. */
         int key(String id) {
-            Integer known = keyOf.get(id);
-            if (known != null) {
-                return known;
+            int known = keyOf.getInt(id);
+            if (known != Integer.MIN_VALUE) {
+                return known - FIRST_KEY;
             }
             int key = distinct.size();
             distinct.add(id);
-            keyOf.put(id, key);
+            keyOf.put(id, FIRST_KEY + key);
             return key;
         }
 
@@ -165,16 +168,13 @@ final class DailyFastCsv {
                 values[r] = FIRST_KEY + key;
             }
             Int2ObjectOpenHashMap<String> keyToValue = new Int2ObjectOpenHashMap<>();
-            Object2IntOpenHashMap<String> valueToKey = new Object2IntOpenHashMap<>();
-            valueToKey.defaultReturnValue(Integer.MIN_VALUE);
             Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap();
             for (int k = 0; k < n; k++) {
                 keyToValue.put(FIRST_KEY + k, distinct.get(k));
-                valueToKey.put(distinct.get(k), FIRST_KEY + k);
                 keyToCount.put(FIRST_KEY + k, rowsPerKey[k]);
             }
             IntDictionaryMap dictionary = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(FIRST_KEY + n - 1)
-                    .setKeyToValue(keyToValue).setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(values)
+                    .setKeyToValue(keyToValue).setValueToKey(keyOf).setKeyToCount(keyToCount).setValues(values)
                     .build();
             return StringColumn.createInternal(Canonical.VIDEO_ID, dictionary);
         }
