@@ -1,10 +1,13 @@
 package savescope.load;
 
-import java.io.IOException;
-import java.io.InputStream;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import savescope.model.Canonical;
@@ -78,7 +81,7 @@ final class DailyFastCsv {
         int rows;
         /** Each row's video as an index into {@link #distinct}, numbered in order of first appearance. */
         int[] idKeys;
-        final List<String> distinct = new java.util.ArrayList<>();
+        final List<String> distinct = new ArrayList<>();
         /**
          * Each distinct id's key in Tablesaw's int-keyed dictionary, put in the order that dictionary would put
          * them, so that {@link #idColumn} can hand the map over as it is.
@@ -117,7 +120,7 @@ final class DailyFastCsv {
 
         /** The same cells, in the same order, as {@link DailyCsv} appends row by row. */
         void appendTo(Table daily) {
-            List<Column<?>> columns = new java.util.ArrayList<>();
+            List<Column<?>> columns = new ArrayList<>();
             columns.add(idColumn());
             idKeys = null;
             columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
@@ -137,7 +140,7 @@ final class DailyFastCsv {
                 return;
             }
             // An empty frame takes the new columns whole, in its own column order.
-            List<Column<?>> ordered = new java.util.ArrayList<>();
+            List<Column<?>> ordered = new ArrayList<>();
             for (String name : daily.columnNames()) {
                 ordered.add(columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
             }
@@ -149,7 +152,9 @@ final class DailyFastCsv {
          * The video ids as a string column. Appending millions of ids one by one costs a dictionary lookup
          * each and, past 32,767 distinct ids, re-appending every row so far into a wider dictionary; with
          * that many ids the int-keyed dictionary they would end in is built directly, with the same keys
-         * (first appearance order from {@code Integer.MIN_VALUE + 1}), strings and counts.
+         * (first appearance order from {@code Integer.MIN_VALUE + 1}), strings and counts. This follows the
+         * Tablesaw version pinned in Deps; the tests append to such a column and compare it with one appended
+         * row by row.
          */
         private StringColumn idColumn() {
             int n = distinct.size();
@@ -273,16 +278,19 @@ final class DailyFastCsv {
                         return null;
                     }
                     // Eight digits of yyyy-mm-dd as one int, to compare with the row before in one step.
-                    int key = digitsAt(p, 4) * 10000 + digitsAt(p + 5, 2) * 100 + digitsAt(p + 8, 2);
-                    if (key < 0) {
+                    int yearDigits = digitsAt(p, 4);
+                    int monthDigits = digitsAt(p + 5, 2);
+                    int dayDigits = digitsAt(p + 8, 2);
+                    if (yearDigits < 0 || monthDigits < 0 || dayDigits < 0) {
                         return null;
                     }
+                    int key = yearDigits * 10000 + monthDigits * 100 + dayDigits;
                     if (key != lastDateBytes) {
                         int year = key / 10000;
                         int month = key / 100 % 100;
                         int day = key % 100;
                         if (month < 1 || month > 12 || day < 1
-                                || (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth())) {
+                                || (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
                             return null;
                         }
                         lastDateBytes = key;
@@ -323,7 +331,7 @@ final class DailyFastCsv {
                 }
                 System.arraycopy(buf, idFrom, lastId, 0, idLength);
                 lastIdLength = idLength;
-                lastIdKey = out.key(new String(buf, idFrom, idLength, java.nio.charset.StandardCharsets.US_ASCII));
+                lastIdKey = out.key(new String(buf, idFrom, idLength, StandardCharsets.US_ASCII));
             }
             if (out.rows == out.dates.length) {
                 out.grow();
@@ -345,7 +353,7 @@ final class DailyFastCsv {
         for (int i = at; i < at + n; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
-                return -1_000_000_000;
+                return -1;
             }
             v = v * 10 + d;
         }
@@ -357,7 +365,7 @@ final class DailyFastCsv {
      * columns, once each, in plain lower case (anything else is left to the general reader's matching).
      */
     private int[] roles(int from, int to) {
-        String header = new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String header = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         String[] names = header.split(",", -1);
         if (names.length != FIELDS) {
             return null;

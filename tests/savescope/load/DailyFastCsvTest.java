@@ -120,6 +120,8 @@ class DailyFastCsvTest {
                 header + "a1,2026-03-01,1 000,1,1,1,1\n",          // a count with a space
                 header + "a1,01/03/2026,1,1,1,1,1\n",              // a date in another form
                 header + "a1,2026-02-30,1,1,1,1,1\n",              // no such day
+                header + "a1,ab26-cd-05,1,1,1,1,1\n",              // letters where digits belong
+                header + "a1,2026-03-0x,1,1,1,1,1\n",
                 header + "a1,2026-03-01,1,1,1,1\n",                // a field too few
                 header + "a1,2026-03-01,1,1,1,1,1,9\n",            // a field too many
                 header + "a1,2026-03-01,3000000000,1,1,1,1\n",     // above an int
