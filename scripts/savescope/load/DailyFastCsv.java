@@ -194,7 +194,12 @@ final class DailyFastCsv {
 
     /** The whole file, or null as soon as something is not plain. */
     private Parsed parse(long sizeHint) throws IOException {
-        if (!fill()) {
+        // The header must be in the first buffer: a file without a line end there (binary data, say) is not
+        // read on into memory here, but left to the general reader's checks.
+        while (limit < buf.length && fill()) {
+            // keep reading until the buffer is full or the file ends
+        }
+        if (limit == 0 || !hasNewline()) {
             return null;
         }
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
@@ -382,6 +387,15 @@ final class DailyFastCsv {
         }
         List<String> list = Arrays.asList(names);
         return DailyCsv.matches(list) && ChannelTables.kindOf(list) == null ? roles : null;
+    }
+
+    private boolean hasNewline() {
+        for (int i = 0; i < limit; i++) {
+            if (buf[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -130,7 +130,9 @@ class DailyFastCsvTest {
                 header + "é1,2026-03-01,1,1,1,1,1\n",              // a non-ASCII id
                 "Video_ID,date,views,likes,comments,shares,saves\na1,2026-03-01,1,1,1,1,1\n", // header not plain
                 "video_id,date,views,saves\na1,2026-03-01,1,1\n",  // not all seven columns
-                header);                                           // no data rows
+                header,                                            // no data rows
+                header.strip(),                                    // a header alone, without a line end
+                "x".repeat(200_000));                              // no line end in the first buffer
         for (String text : unusual) {
             assertEquals(null, fast(utf8(text)), text);
         }
