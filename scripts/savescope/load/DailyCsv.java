@@ -40,8 +40,13 @@ final class DailyCsv {
                 missing.add(Canonical.COUNTS.get(i));
             }
         }
-        return new SourceReport(file, "daily series (canonical)", reader.read, reader.used, reader.rejections, missing,
-                List.of(), SourceReport.DAILY);
+        return report(file, reader.read, reader.used, reader.rejections, missing);
+    }
+
+    /** What a daily file gave, as both this reader and {@link DailyFastCsv} report it. */
+    static SourceReport report(String file, long read, long used, List<Rejection> rejections, List<String> missing) {
+        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, List.of(),
+                SourceReport.DAILY);
     }
 
     /** Turns one record at a time into a daily row, or a rejection naming the cell. */

@@ -101,6 +101,9 @@ public final class Loader {
                 zipTime = t;
             }
         }
+        if (options.progress() != null) {
+            options = options.withProgress(neverBack(options.progress()));
+        }
         LoadState state = new LoadState(options, zipTime);
         long total = 0;
         if (options.progress() != null) {
@@ -123,10 +126,14 @@ public final class Loader {
             String name = file.toString();
             LoadState.FileContext fc = new LoadState.FileContext(name, zipExportTime(file.getFileName().toString()),
                     namedTime(file.getFileName().toString()), modified);
-            try (InputStream raw = Files.newInputStream(file);
-                    InputStream in = options.progress() == null ? raw
-                            : new CountingInputStream(raw, done, total, options.progress())) {
-                readFile(in, fc, state);
+            try {
+                if (!readDailyFast(file, fc, state, done, total)) {
+                    try (InputStream raw = Files.newInputStream(file);
+                            InputStream in = options.progress() == null ? raw
+                                    : new CountingInputStream(raw, done, total, options.progress())) {
+                        readFile(in, fc, state);
+                    }
+                }
             } catch (IOException e) {
                 throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
             }
@@ -140,6 +147,30 @@ public final class Loader {
             }
         }
         return finish(state, inputs, files);
+    }
+
+    /** Passes on only counts that do not go back: a file the fast daily reader gave up on is read again. */
+    private static Progress neverBack(Progress progress) {
+        long[] shown = {0};
+        return (bytesRead, totalBytes) -> {
+            if (bytesRead >= shown[0]) {
+                shown[0] = bytesRead;
+                progress.bytesRead(bytesRead, totalBytes);
+            }
+        };
+    }
+
+    /** A plain canonical daily CSV read by {@link DailyFastCsv}; false when it must be read the general way. */
+    private static boolean readDailyFast(Path file, LoadState.FileContext fc, LoadState state, long done, long total)
+            throws IOException {
+        if (!fc.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return false;
+        }
+        Progress progress = state.options.progress();
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = progress == null ? raw : new CountingInputStream(raw, done, total, progress)) {
+            return DailyFastCsv.read(in, fc.name(), Files.size(file), state);
+        }
     }
 
     /** Tells a {@link Progress} the bytes read so far, all files together, as a reader pulls them. */

@@ -1,8 +1,6 @@
 package savescope.metrics;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.dates.PackedLocalDate;
 
 /**
  * How saves build up after posting, from a daily series: per-video evergreen score, whether a video is still
@@ -108,103 +105,49 @@ public final class Accumulation {
 
     /** Every video's curve, from the daily increments and the videos' posting times; unknown videos skipped. */
     public static List<VideoCurve> curves(Table videos, Table daily) {
-        DailyDays days = new DailyDays(videos, daily);
-        var saves = daily.longColumn(Canonical.SAVES);
-        long[][] byVideo = new long[days.ids.size()][];
-        int[] lastDay = new int[days.ids.size()];
-        for (int i = 0; i < days.video.length; i++) {
-            int v = days.video[i];
-            if (v < 0) {
-                continue;
+        return curves(DailyIndex.of(videos, daily));
+    }
+
+    /** Every indexed video's curve, in the index's order of videos. */
+    public static List<VideoCurve> curves(DailyIndex index) {
+        List<VideoCurve> out = new ArrayList<>(index.videos());
+        for (int v = 0; v < index.videos(); v++) {
+            long[] savesByDay = new long[index.lastDay(v) + 1];
+            for (int r = index.start(v); r < index.end(v); r++) {
+                savesByDay[index.day(r)] += index.saves(r);
             }
-            int day = days.day[i];
-            long[] arr = byVideo[v];
-            if (arr == null) {
-                arr = new long[Math.max(day + 1, 32)];
-            } else if (day >= arr.length) {
-                arr = java.util.Arrays.copyOf(arr, Math.max(day + 1, arr.length * 2));
-            }
-            byVideo[v] = arr;
-            arr[day] += saves.isMissing(i) ? 0 : saves.getLong(i);
-            lastDay[v] = Math.max(lastDay[v], day);
-        }
-        List<VideoCurve> out = new ArrayList<>(byVideo.length);
-        for (int v = 0; v < byVideo.length; v++) {
-            out.add(curve(days.ids.get(v), java.util.Arrays.copyOf(byVideo[v], lastDay[v] + 1)));
+            out.add(curve(index.id(v), savesByDay));
         }
         return out;
     }
 
-    /**
-     * Each daily row resolved once to its video and its day since posting (a row dated before the posting
-     * day is a time-zone edge and counts as day 0), so millions of rows cost one id lookup each at most.
-     */
-    static final class DailyDays {
-        /** The videos with a usable daily row, in the order of their first such row. */
-        final List<String> ids = new ArrayList<>();
-        /** Per daily row: index into {@link #ids}, or -1 when the video has no posting day or the row no date. */
-        final int[] video;
-        /** Per daily row: days since posting, 0 or more (undefined where {@link #video} is -1). */
-        final int[] day;
-
-        private static final class Posted {
-            final long epochDay;
-            int index = -1;
-
-            Posted(long epochDay) {
-                this.epochDay = epochDay;
-            }
-        }
-
-        DailyDays(Table videos, Table daily) {
-            Map<String, Posted> posted = new HashMap<>();
-            postingDays(videos).forEach((id, d) -> posted.put(id, new Posted(d.toEpochDay())));
-            var ids = daily.stringColumn(Canonical.VIDEO_ID);
-            var dates = daily.dateColumn(Canonical.DATE);
-            int n = daily.rowCount();
-            video = new int[n];
-            day = new int[n];
-            String lastId = null;
-            Posted last = null;
-            for (int i = 0; i < n; i++) {
-                String id = ids.get(i);
-                // Daily exports list a video's days together, so most rows repeat the previous row's id.
-                Posted p = id.equals(lastId) ? last : posted.get(id);
-                lastId = id;
-                last = p;
-                if (p == null || dates.isMissing(i)) {
-                    video[i] = -1;
-                    continue;
-                }
-                if (p.index < 0) {
-                    p.index = this.ids.size();
-                    this.ids.add(id);
-                }
-                video[i] = p.index;
-                day[i] = (int) Math.max(0, PackedLocalDate.toEpochDay(dates.getIntInternal(i)) - p.epochDay);
-            }
-        }
-    }
-
     public static Summary summarize(List<VideoCurve> curves, int horizon) {
-        List<Double> scores = new ArrayList<>();
-        List<Double> halves = new ArrayList<>();
+        // Primitive arrays in curve order: the medians and pooled sums see the values in the same order as ever.
+        double[] scores = new double[curves.size()];
+        double[] halves = new double[curves.size()];
+        int scored = 0;
+        int halved = 0;
         int evergreen = 0;
         int gaining = 0;
+        List<VideoCurve> full = new ArrayList<>();
+        List<VideoCurve> fullEvergreen = new ArrayList<>();
+        List<VideoCurve> fullOther = new ArrayList<>();
         for (VideoCurve c : curves) {
             if (!Double.isNaN(c.evergreenScore())) {
-                scores.add(c.evergreenScore());
+                scores[scored++] = c.evergreenScore();
                 evergreen += c.evergreen() ? 1 : 0;
             }
             if (c.saves() > 0 && c.observedDays() >= MIN_DAYS) {
-                halves.add((double) c.halfLifeDays());
+                halves[halved++] = c.halfLifeDays();
             }
             gaining += c.stillGaining() ? 1 : 0;
+            if (c.observedDays() >= horizon) {
+                full.add(c);
+                (c.evergreen() ? fullEvergreen : fullOther).add(c);
+            }
         }
-        List<VideoCurve> full = curves.stream().filter(c -> c.observedDays() >= horizon).toList();
-        return new Summary(curves.size(), scores.size(), median(scores), evergreen, gaining, median(halves), horizon,
-                full.size(), pooled(full, horizon), pooled(full.stream().filter(VideoCurve::evergreen).toList(), horizon),
-                pooled(full.stream().filter(c -> !c.evergreen()).toList(), horizon));
+        return new Summary(curves.size(), scored, median(scores, scored), evergreen, gaining, median(halves, halved),
+                horizon, full.size(), pooled(full, horizon), pooled(fullEvergreen, horizon), pooled(fullOther, horizon));
     }
 
     /** Cumulative share of the videos' saves (over days 0 .. horizon-1) by day; empty when they have none. */
@@ -225,20 +168,9 @@ public final class Accumulation {
         return cum;
     }
 
-    static double median(List<Double> v) {
-        return v.isEmpty() ? Double.NaN : SaveRate.quantile(v.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
-    }
-
-    static Map<String, LocalDate> postingDays(Table videos) {
-        Map<String, LocalDate> m = new HashMap<>();
-        var ids = videos.stringColumn(Canonical.VIDEO_ID);
-        var posted = videos.instantColumn(Canonical.POSTED_AT);
-        for (int i = 0; i < videos.rowCount(); i++) {
-            if (!posted.isMissing(i)) {
-                m.putIfAbsent(ids.get(i), posted.get(i).atZone(ZoneOffset.UTC).toLocalDate());
-            }
-        }
-        return m;
+    /** The median of the first {@code n} values, NaN when there are none. */
+    static double median(double[] values, int n) {
+        return n == 0 ? Double.NaN : SaveRate.quantile(java.util.Arrays.copyOf(values, n), 0.5);
     }
 
     /**

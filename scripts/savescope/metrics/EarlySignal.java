@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,33 +41,29 @@ public final class EarlySignal {
             double[] quartiles) {}
 
     public static Result measure(Table videos, Table daily, int horizon) {
-        Accumulation.DailyDays days = new Accumulation.DailyDays(videos, daily);
-        int m = days.ids.size();
-        long[] earlyViews = new long[m];
-        long[] earlySaves = new long[m];
-        long[] laterViews = new long[m];
-        int[] lastDay = new int[m];
-        var views = daily.longColumn(Canonical.VIEWS);
-        var saves = daily.longColumn(Canonical.SAVES);
-        for (int i = 0; i < days.video.length; i++) {
-            int k = days.video[i];
-            if (k < 0) {
-                continue;
-            }
-            int day = days.day[i];
-            lastDay[k] = Math.max(lastDay[k], day);
-            long v = views.isMissing(i) ? 0 : views.getLong(i);
-            if (day <= 1) {
-                earlyViews[k] += v;
-                earlySaves[k] += saves.isMissing(i) ? 0 : saves.getLong(i);
-            } else if (day < horizon) {
-                laterViews[k] += v;
-            }
-        }
+        return measure(DailyIndex.of(videos, daily), horizon);
+    }
+
+    /** {@link #measure(Table, Table, int)} from the daily series already grouped by video. */
+    public static Result measure(DailyIndex index, int horizon) {
         List<Point> points = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-            if (lastDay[k] >= horizon - 1 && earlyViews[k] > 0) {
-                points.add(new Point(days.ids.get(k), earlyViews[k], earlySaves[k], laterViews[k]));
+        for (int k = 0; k < index.videos(); k++) {
+            long earlyViews = 0;
+            long earlySaves = 0;
+            long laterViews = 0;
+            int lastDay = 0;
+            for (int r = index.start(k); r < index.end(k); r++) {
+                int day = index.day(r);
+                lastDay = Math.max(lastDay, day);
+                if (day <= 1) {
+                    earlyViews += index.views(r);
+                    earlySaves += index.saves(r);
+                } else if (day < horizon) {
+                    laterViews += index.views(r);
+                }
+            }
+            if (lastDay >= horizon - 1 && earlyViews > 0) {
+                points.add(new Point(index.id(k), earlyViews, earlySaves, laterViews));
             }
         }
         points.sort(Comparator.comparing(Point::id));
@@ -89,21 +84,43 @@ public final class EarlySignal {
         if (n < 4) {
             return new double[0];
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // Each point's place in the order by x, ties kept in input order (as a stable sort of indices would
+        // give), found from a sorted copy of x rather than by sorting boxed indices with a comparator.
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        int[] tiesPlaced = new int[n];
+        double[][] parts = new double[4][];
+        for (int q = 0; q < 4; q++) {
+            parts[q] = new double[(q + 1) * n / 4 - q * n / 4];
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> x[i]).thenComparing(i -> i));
+        for (int i = 0; i < n; i++) {
+            int first = firstAtLeast(sorted, x[i]);
+            int place = first + tiesPlaced[first]++;
+            int q = 0;
+            while (place >= (q + 1) * n / 4) {
+                q++;
+            }
+            parts[q][place - q * n / 4] = y[i];
+        }
         double[] out = new double[4];
         for (int q = 0; q < 4; q++) {
-            int from = q * n / 4;
-            int to = (q + 1) * n / 4;
-            double[] part = new double[to - from];
-            for (int k = from; k < to; k++) {
-                part[k - from] = y[order[k]];
-            }
-            out[q] = SaveRate.quantile(part, 0.5);
+            out[q] = SaveRate.quantile(parts[q], 0.5);
         }
         return out;
+    }
+
+    /** The first index of {@code sorted} whose value is not below {@code v}, in {@link Double#compare} order. */
+    private static int firstAtLeast(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

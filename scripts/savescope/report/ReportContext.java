@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.metrics.DailyIndex;
 import savescope.metrics.RatedVideo;
 import savescope.model.Dataset;
 import savescope.notebook.Cell;
@@ -116,5 +117,21 @@ public final class ReportContext {
 
     public Map<String, Object> jsonDocument() {
         return json;
+    }
+
+    private Table dailyIndexFrom;
+    private DailyIndex dailyIndex;
+
+    /**
+     * {@link DailyIndex#of} the videos and the daily series, built once for the sections that read the daily
+     * series (they may run on several threads) and rebuilt if the videos frame is replaced.
+     */
+    public synchronized DailyIndex dailyIndex() {
+        Table videos = videos();
+        if (dailyIndex == null || dailyIndexFrom != videos) {
+            dailyIndex = DailyIndex.of(videos, data.daily());
+            dailyIndexFrom = videos;
+        }
+        return dailyIndex;
     }
 }

@@ -36,4 +36,40 @@ class EarlySignalTest {
         // Quarters by early rate for n = 5: [v1], [v2], [v3], [v4, v5] -> 300, 200, 500, median(400, 600) = 500.
         assertArrayEquals(new double[] {300, 200, 500, 500}, r.quartiles(), 1e-12);
     }
+
+    @Test
+    void quartileMediansByHandWithTies() {
+        // x sorted with ties in input order: 1 (i0), 1 (i2), 2 (i1), 2 (i4), 3 (i3), 3 (i5); n = 6 splits 1, 2, 1, 2:
+        // quarters [i0], [i2, i1], [i4], [i3, i5] -> y 10, median(30, 20) = 25, 50, median(40, 60) = 50.
+        double[] x = {1, 2, 1, 3, 2, 3};
+        double[] y = {10, 20, 30, 40, 50, 60};
+        assertArrayEquals(new double[] {10, 25, 50, 50}, EarlySignal.quartileMedians(x, y), 1e-12);
+    }
+
+    @Test
+    void quartileMediansMatchAStableSortOfIndices() {
+        java.util.Random random = new java.util.Random(3);
+        for (int n : new int[] {4, 5, 7, 101, 1000}) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = random.nextInt(9) / 8.0;   // few distinct values: many ties
+                y[i] = random.nextInt(1000);
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> x[i]).thenComparing(i -> i));
+            double[] expected = new double[4];
+            for (int q = 0; q < 4; q++) {
+                double[] part = new double[(q + 1) * n / 4 - q * n / 4];
+                for (int k = q * n / 4; k < (q + 1) * n / 4; k++) {
+                    part[k - q * n / 4] = y[order[k]];
+                }
+                expected[q] = SaveRate.quantile(part, 0.5);
+            }
+            assertArrayEquals(expected, EarlySignal.quartileMedians(x, y), 0.0, "n = " + n);
+        }
+    }
 }

@@ -36,7 +36,7 @@ public final class EarlySignalSection implements Section {
             ctx.json("early_signal", j);
             return;
         }
-        EarlySignal.Result r = EarlySignal.measure(ctx.videos(), ctx.data().daily(), HORIZON);
+        EarlySignal.Result r = EarlySignal.measure(ctx.dailyIndex(), HORIZON);
         j.put("horizon_days", HORIZON);
         j.put("videos", r.points().size());
         if (r.points().size() < MIN_VIDEOS) {

@@ -6,6 +6,7 @@ import static savescope.report.sections.TrendsSection.rate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import savescope.notebook.TableView.Column;
 import savescope.render.Formats;
 import savescope.report.ReportContext;
 import savescope.report.Section;
+import tech.tablesaw.api.Table;
 
 /** How saves build up after posting: evergreen videos, videos still gaining saves, the half-life of new saves. */
 public final class EvergreenSection implements Section {
@@ -58,7 +60,7 @@ public final class EvergreenSection implements Section {
     }
 
     private void daily(ReportContext ctx, Map<String, Object> j) {
-        List<Accumulation.VideoCurve> curves = Accumulation.curves(ctx.videos(), ctx.data().daily());
+        List<Accumulation.VideoCurve> curves = Accumulation.curves(ctx.dailyIndex());
         if (curves.isEmpty()) {
             ctx.markdown("*The daily series names no video that is in the per-video data with a posting time, so "
                     + "days since posting cannot be counted.*");
@@ -84,10 +86,8 @@ public final class EvergreenSection implements Section {
                     + "summary.curveVideos())", TimeCharts.accumulation(s.curve(), s.evergreenCurve(), s.otherCurve(),
                     s.curveVideos()));
         }
-        Map<String, String> titles = TrendsSection.titles(ctx.videos());
-        List<Accumulation.VideoCurve> top = curves.stream().filter(c -> !Double.isNaN(c.evergreenScore()))
-                .sorted(Comparator.comparingDouble(Accumulation.VideoCurve::evergreenScore).reversed()
-                        .thenComparing(Accumulation.VideoCurve::id)).limit(10).toList();
+        List<Accumulation.VideoCurve> top = top(curves, 10);
+        Map<String, String> titles = titles(ctx.videos(), top);
         List<List<Cell>> rows = new ArrayList<>();
         for (Accumulation.VideoCurve c : top) {
             rows.add(List.of(Cell.plain(VideosSection.shorten(titles.getOrDefault(c.id(), c.id()), 70)),
@@ -166,6 +166,50 @@ public final class EvergreenSection implements Section {
                         new Column("Old videos gaining", false)), rows, rows.size(),
                 "The last row ends at the latest export when its time is known.")));
         j.put("snapshots", js);
+    }
+
+    /**
+     * The {@code n} curves with the highest evergreen score (ties by id), as a full sort would list them first;
+     * kept in one pass because a daily series can cover a hundred thousand videos.
+     */
+    static List<Accumulation.VideoCurve> top(List<Accumulation.VideoCurve> curves, int n) {
+        Comparator<Accumulation.VideoCurve> order = Comparator.comparingDouble(Accumulation.VideoCurve::evergreenScore)
+                .reversed().thenComparing(Accumulation.VideoCurve::id);
+        List<Accumulation.VideoCurve> best = new ArrayList<>(n + 1);
+        for (Accumulation.VideoCurve c : curves) {
+            if (Double.isNaN(c.evergreenScore())
+                    || (best.size() == n && (n == 0 || order.compare(c, best.get(n - 1)) >= 0))) {
+                continue;
+            }
+            int at = best.size();
+            // After any equal one, as a stable sort keeps them.
+            while (at > 0 && order.compare(c, best.get(at - 1)) < 0) {
+                at--;
+            }
+            best.add(at, c);
+            if (best.size() > n) {
+                best.remove(n);
+            }
+        }
+        return best;
+    }
+
+    /** The titles of the listed videos only, as {@link TrendsSection#titles} gives them. */
+    static Map<String, String> titles(Table videos, List<Accumulation.VideoCurve> listed) {
+        Map<String, String> wanted = new HashMap<>();
+        for (Accumulation.VideoCurve c : listed) {
+            wanted.put(c.id(), null);
+        }
+        Map<String, String> titles = new HashMap<>();
+        var ids = videos.stringColumn(Canonical.VIDEO_ID);
+        var t = videos.stringColumn(Canonical.TITLE);
+        for (int i = 0; i < videos.rowCount() && titles.size() < wanted.size(); i++) {
+            String id = ids.get(i);
+            if (wanted.containsKey(id) && !titles.containsKey(id)) {
+                titles.put(id, t.get(i).isBlank() ? "(untitled)" : t.get(i));
+            }
+        }
+        return titles;
     }
 
     /** The latest snapshot-like time we know for the current totals: the newest snapshot or daily date, else none. */

@@ -1,0 +1,445 @@
+package savescope.load;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import savescope.model.Canonical;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
+
+/**
+ * Reads a plain canonical daily CSV straight from its bytes into primitive arrays. A daily series has
+ * millions of rows, and the general reader's per-row String[] and number Strings cost seconds of garbage
+ * collection there; anything this reader does not recognise makes it give up so the file is read again by
+ * {@link DailyCsv}, whose rejections and messages stay the only ones users see.
+ */
+final class DailyFastCsv {
+    private static final int ID = 0;
+    private static final int DATE = 1;
+    /** Roles from here on are counts, in the order of {@link Canonical#COUNTS}. */
+    private static final int FIRST_COUNT = 2;
+    private static final List<String> NAMES = List.of(Canonical.VIDEO_ID, Canonical.DATE, Canonical.VIEWS,
+            Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
+    private static final int FIELDS = NAMES.size();
+    private static final int BUFFER = 1 << 16;
+    /**
+     * Above this many distinct ids Tablesaw's string column is surely int-keyed (its byte and short keyed
+     * dictionaries hold fewer), so {@link Parsed#idColumn} may build that dictionary itself.
+     */
+    private static final int WIDE_DICTIONARY = 1 << 16;
+    /** The first key Tablesaw's int-keyed dictionary gives out: one past its "absent" value. */
+    private static final int FIRST_KEY = Integer.MIN_VALUE + 1;
+
+    private final InputStream in;
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private DailyFastCsv(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads {@code in} into {@code state.daily} and records its source, or returns false having changed
+     * nothing when the file is not plainly the canonical daily CSV (then read it again the general way).
+     *
+     * @param sizeHint the file's size in bytes, to size the arrays once (0 when unknown)
+     */
+    static boolean read(InputStream in, String file, long sizeHint, LoadState state) throws IOException {
+        if (!state.options.columnMap().isEmpty()) {
+            return false;
+        }
+        DailyFastCsv reader = new DailyFastCsv(in);
+        Parsed parsed = reader.parse(sizeHint);
+        if (parsed == null || parsed.rows == 0) {
+            return false;
+        }
+        parsed.appendTo(state.daily);
+        state.sources.add(DailyCsv.report(file, parsed.rows, parsed.rows, List.of(), List.of()));
+        return true;
+    }
+
+    /**
+     * The rows read, column by column; {@code rows} of each array are used. Counts are held as ints until the
+     * end (half the memory while reading); a daily increment above {@link Integer#MAX_VALUE} makes the
+     * reader give up.
+     */
+    private static final class Parsed {
+        int rows;
+        /** Each row's video as an index into {@link #distinct}, numbered in order of first appearance. */
+        int[] idKeys;
+        final List<String> distinct = new ArrayList<>();
+        /**
+         * Each distinct id's key in Tablesaw's int-keyed dictionary, put in the order that dictionary would put
+         * them, so that {@link #idColumn} can hand the map over as it is.
+         */
+        final Object2IntOpenHashMap<String> keyOf = new Object2IntOpenHashMap<>();
+        int[] dates;
+        int[][] counts;
+
+        Parsed(int capacity) {
+            idKeys = new int[capacity];
+            keyOf.defaultReturnValue(Integer.MIN_VALUE);
+            dates = new int[capacity];
+            counts = new int[Canonical.COUNTS.size()][capacity];
+        }
+
+        /** The key of a video id met at the start of a run of its rows. */
+        int key(String id) {
+            int known = keyOf.getInt(id);
+            if (known != Integer.MIN_VALUE) {
+                return known - FIRST_KEY;
+            }
+            int key = distinct.size();
+            distinct.add(id);
+            keyOf.put(id, FIRST_KEY + key);
+            return key;
+        }
+
+        void grow() {
+            int capacity = Math.max(16, dates.length + (dates.length >> 1));
+            idKeys = Arrays.copyOf(idKeys, capacity);
+            dates = Arrays.copyOf(dates, capacity);
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] = Arrays.copyOf(counts[c], capacity);
+            }
+        }
+
+        /** The same cells, in the same order, as {@link DailyCsv} appends row by row. */
+        void appendTo(Table daily) {
+            List<Column<?>> columns = new ArrayList<>();
+            columns.add(idColumn());
+            idKeys = null;
+            columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
+            dates = null;
+            for (int c = 0; c < counts.length; c++) {
+                // Made at its final size and filled in place: no second copy of millions of longs.
+                LongColumn column = LongColumn.create(Canonical.COUNTS.get(c), rows);
+                int[] values = counts[c];
+                for (int r = 0; r < rows; r++) {
+                    column.set(r, values[r]);
+                }
+                counts[c] = null;
+                columns.add(column);
+            }
+            if (daily.rowCount() > 0) {
+                appendColumns(daily, columns);
+                return;
+            }
+            // An empty frame takes the new columns whole, in its own column order.
+            List<Column<?>> ordered = new ArrayList<>();
+            for (String name : daily.columnNames()) {
+                ordered.add(columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+            }
+            daily.removeColumns(daily.columnNames().toArray(new String[0]));
+            daily.addColumns(ordered.toArray(new Column<?>[0]));
+        }
+
+        /**
+         * The video ids as a string column. Appending millions of ids one by one costs a dictionary lookup
+         * each and, past 32,767 distinct ids, re-appending every row so far into a wider dictionary; with
+         * that many ids the int-keyed dictionary they would end in is built directly, with the same keys
+         * (first appearance order from {@code Integer.MIN_VALUE + 1}), strings and counts. This follows the
+         * Tablesaw version pinned in Deps; the tests append to such a column and compare it with one appended
+         * row by row.
+         */
+        private StringColumn idColumn() {
+            int n = distinct.size();
+            if (n <= WIDE_DICTIONARY) {
+                StringColumn ids = StringColumn.create(Canonical.VIDEO_ID);
+                for (int r = 0; r < rows; r++) {
+                    ids.append(distinct.get(idKeys[r]));
+                }
+                return ids;
+            }
+            int[] rowsPerKey = new int[n];
+            int[] values = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                int key = idKeys[r];
+                rowsPerKey[key]++;
+                values[r] = FIRST_KEY + key;
+            }
+            Int2ObjectOpenHashMap<String> keyToValue = new Int2ObjectOpenHashMap<>();
+            Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap();
+            for (int k = 0; k < n; k++) {
+                keyToValue.put(FIRST_KEY + k, distinct.get(k));
+                keyToCount.put(FIRST_KEY + k, rowsPerKey[k]);
+            }
+            IntDictionaryMap dictionary = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(FIRST_KEY + n - 1)
+                    .setKeyToValue(keyToValue).setValueToKey(keyOf).setKeyToCount(keyToCount).setValues(values)
+                    .build();
+            return StringColumn.createInternal(Canonical.VIDEO_ID, dictionary);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static void appendColumns(Table daily, List<Column<?>> columns) {
+            for (Column<?> column : columns) {
+                ((Column) daily.column(column.name())).append(column);
+            }
+        }
+    }
+
+    /** The whole file, or null as soon as something is not plain. */
+    private Parsed parse(long sizeHint) throws IOException {
+        // The header must be in the first buffer: a file without a line end there (binary data, say) is not
+        // read on into memory here, but left to the general reader's checks.
+        while (limit < buf.length && fill()) {
+            // keep reading until the buffer is full or the file ends
+        }
+        if (limit == 0 || !hasNewline()) {
+            return null;
+        }
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        int headerEnd = lineEnd();
+        if (headerEnd < 0) {
+            return null;
+        }
+        // The header's line end decides the file's: rows must end the same way, as the general reader assumes.
+        boolean crlf = headerEnd > pos && buf[headerEnd - 1] == '\r';
+        int[] roles = roles(pos, crlf ? headerEnd - 1 : headerEnd);
+        if (roles == null) {
+            return null;
+        }
+        int headerBytes = headerEnd + 1 - pos;
+        pos = headerEnd + 1;
+        int firstRows = limit - pos;
+        int capacity = 1024;
+        if (sizeHint > 0 && firstRows > 0) {
+            int firstLines = 0;
+            for (int i = pos; i < limit; i++) {
+                firstLines += buf[i] == '\n' ? 1 : 0;
+            }
+            if (firstLines > 0) {
+                long estimate = (sizeHint - headerBytes) / Math.max(1, firstRows / firstLines) * 21 / 20 + 16;
+                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, estimate));
+            }
+        }
+        Parsed out = new Parsed(capacity);
+        byte[] lastId = new byte[64];
+        int lastIdLength = -1;
+        int lastIdKey = -1;
+        int lastDateBytes = -1;
+        int lastDatePacked = 0;
+        long[] values = new long[FIELDS];
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            int end = lineEnd();
+            int rowEnd;
+            if (end < 0) {
+                // The last row without a line end.
+                end = limit;
+                rowEnd = limit;
+            } else if (crlf) {
+                if (end == pos || buf[end - 1] != '\r') {
+                    return null;
+                }
+                rowEnd = end - 1;
+            } else {
+                rowEnd = end;
+            }
+            if (rowEnd == pos) {
+                return null;
+            }
+            int p = pos;
+            int idFrom = -1;
+            int idTo = -1;
+            int datePacked = 0;
+            for (int f = 0; f < FIELDS; f++) {
+                int from = p;
+                int role = roles[f];
+                if (role == ID) {
+                    while (p < rowEnd && buf[p] != ',') {
+                        int b = buf[p];
+                        // Blanks, quotes, other delimiters and non-ASCII text are for the general reader.
+                        if (b <= ' ' || b == '"' || b == ';' || b == '\\' || b == 0x7f) {
+                            return null;
+                        }
+                        p++;
+                    }
+                    if (p == from) {
+                        return null;
+                    }
+                    idFrom = from;
+                    idTo = p;
+                } else if (role == DATE) {
+                    if (p + 10 > rowEnd || buf[p + 4] != '-' || buf[p + 7] != '-') {
+                        return null;
+                    }
+                    // Eight digits of yyyy-mm-dd as one int, to compare with the row before in one step.
+                    int yearDigits = digitsAt(p, 4);
+                    int monthDigits = digitsAt(p + 5, 2);
+                    int dayDigits = digitsAt(p + 8, 2);
+                    if (yearDigits < 0 || monthDigits < 0 || dayDigits < 0) {
+                        return null;
+                    }
+                    int key = yearDigits * 10000 + monthDigits * 100 + dayDigits;
+                    if (key != lastDateBytes) {
+                        int year = key / 10000;
+                        int month = key / 100 % 100;
+                        int day = key % 100;
+                        if (month < 1 || month > 12 || day < 1
+                                || (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
+                            return null;
+                        }
+                        lastDateBytes = key;
+                        lastDatePacked = PackedLocalDate.pack(year, month, day);
+                    }
+                    datePacked = lastDatePacked;
+                    p += 10;
+                } else {
+                    long v = 0;
+                    while (p < rowEnd && buf[p] != ',') {
+                        int d = buf[p] - '0';
+                        if (d < 0 || d > 9) {
+                            return null;
+                        }
+                        v = v * 10 + d;
+                        p++;
+                    }
+                    // Longer numbers are parsed (or refused) by the general reader's rules.
+                    if (p == from || p - from > 18 || v > Integer.MAX_VALUE) {
+                        return null;
+                    }
+                    values[role] = v;
+                }
+                if (f < FIELDS - 1) {
+                    if (p >= rowEnd || buf[p] != ',') {
+                        return null;
+                    }
+                    p++;
+                } else if (p != rowEnd) {
+                    return null;
+                }
+            }
+            int idLength = idTo - idFrom;
+            // Rows come grouped by video: the same String as the row before keeps the dictionary lookup cheap.
+            if (idLength != lastIdLength || !Arrays.equals(buf, idFrom, idTo, lastId, 0, idLength)) {
+                if (idLength > lastId.length) {
+                    lastId = new byte[idLength * 2];
+                }
+                System.arraycopy(buf, idFrom, lastId, 0, idLength);
+                lastIdLength = idLength;
+                lastIdKey = out.key(new String(buf, idFrom, idLength, StandardCharsets.US_ASCII));
+            }
+            if (out.rows == out.dates.length) {
+                out.grow();
+            }
+            int r = out.rows++;
+            out.idKeys[r] = lastIdKey;
+            out.dates[r] = datePacked;
+            for (int c = 0; c < out.counts.length; c++) {
+                out.counts[c][r] = (int) values[FIRST_COUNT + c];
+            }
+            pos = end + 1;
+        }
+        return out;
+    }
+
+    /** The value of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
+    private int digitsAt(int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * Each field's role from the header, or null unless the header names exactly the seven canonical
+     * columns, once each, in plain lower case (anything else is left to the general reader's matching).
+     */
+    private int[] roles(int from, int to) {
+        String header = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        String[] names = header.split(",", -1);
+        if (names.length != FIELDS) {
+            return null;
+        }
+        int[] roles = new int[FIELDS];
+        boolean[] seen = new boolean[FIELDS];
+        for (int f = 0; f < FIELDS; f++) {
+            int role = NAMES.indexOf(names[f]);
+            if (role < 0 || seen[role]) {
+                return null;
+            }
+            seen[role] = true;
+            roles[f] = role;
+        }
+        List<String> list = Arrays.asList(names);
+        return DailyCsv.matches(list) && ChannelTables.kindOf(list) == null ? roles : null;
+    }
+
+    private boolean hasNewline() {
+        for (int i = 0; i < limit; i++) {
+            if (buf[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The index of the next '\n' at or after {@link #pos}, reading more of the file as needed (the line is
+     * then whole in the buffer), or -1 when the file ends first.
+     */
+    private int lineEnd() throws IOException {
+        int scanned = pos;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            scanned = limit - pos;
+            if (!fill()) {
+                return -1;
+            }
+            scanned += pos;
+        }
+    }
+
+    /**
+     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
+     * false when the file has ended and nothing was added.
+     */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int unread = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, unread);
+        } else if (unread == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos = 0;
+        limit = unread;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+}

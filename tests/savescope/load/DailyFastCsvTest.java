@@ -1,0 +1,267 @@
+package savescope.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** The byte-level daily reader gives exactly the general reader's table, and gives up on anything unusual. */
+class DailyFastCsvTest {
+    @TempDir
+    Path dir;
+
+    private static final String PLAIN = """
+            video_id,date,views,likes,comments,shares,saves
+            a1,2026-03-01,100,10,1,0,5
+            a1,2026-03-02,50,4,0,1,2
+            a1,2026-03-03,0,0,0,0,0
+            b2,2026-02-28,7,1,0,0,1
+            b2,2026-03-01,9,0,0,0,3
+            a1,2026-03-04,12,1,0,0,1
+            """;
+
+    private static LoadState state() {
+        return new LoadState(Loader.Options.defaults(), null);
+    }
+
+    /** The fast reader's state, or null when it gave up (then it must have left the state untouched). */
+    private static LoadState fast(byte[] bytes) throws Exception {
+        LoadState s = state();
+        boolean read = DailyFastCsv.read(new ByteArrayInputStream(bytes), "d.csv", bytes.length, s);
+        if (!read) {
+            assertEquals(0, s.daily.rowCount(), "a reader that gives up adds no rows");
+            assertTrue(s.sources.isEmpty(), "a reader that gives up reports no source");
+            return null;
+        }
+        return s;
+    }
+
+    /** Today's general reader: univocity records through {@link DailyCsv}. */
+    private static LoadState general(byte[] bytes) throws Exception {
+        LoadState s = state();
+        try (CsvRows rows = new CsvRows("d.csv", new ByteArrayInputStream(bytes))) {
+            s.sources.add(DailyCsv.read(rows, s.daily));
+        }
+        return s;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every cell, column type and name, and the source report, compared. */
+    private static void assertSameTables(LoadState expected, LoadState actual) {
+        assertSameTable(expected.daily, actual.daily);
+        assertEquals(expected.sources, actual.sources);
+    }
+
+    private static void assertSameTable(Table expected, Table actual) {
+        assertEquals(expected.columnNames(), actual.columnNames());
+        assertEquals(expected.rowCount(), actual.rowCount());
+        for (int c = 0; c < expected.columnCount(); c++) {
+            Column<?> e = expected.column(c);
+            Column<?> a = actual.column(c);
+            assertEquals(e.type(), a.type(), e.name());
+            for (int r = 0; r < expected.rowCount(); r++) {
+                assertEquals(e.isMissing(r), a.isMissing(r), e.name() + " row " + r);
+                assertEquals(e.get(r), a.get(r), e.name() + " row " + r);
+            }
+        }
+    }
+
+    @Test
+    void plainFileGivesTheGeneralReadersTable() throws Exception {
+        LoadState f = fast(utf8(PLAIN));
+        assertTrue(f != null, "a plain daily file takes the fast path");
+        assertSameTables(general(utf8(PLAIN)), f);
+        // Spot checks by hand: 6 rows, the fourth is b2 on 2026-02-28 with 7 views and 1 save.
+        assertEquals(6, f.daily.rowCount());
+        assertEquals("b2", f.daily.stringColumn(Canonical.VIDEO_ID).get(3));
+        assertEquals(LocalDate.of(2026, 2, 28), f.daily.dateColumn(Canonical.DATE).get(3));
+        assertEquals(7L, f.daily.longColumn(Canonical.VIEWS).get(3));
+        assertEquals(1L, f.daily.longColumn(Canonical.SAVES).get(3));
+        assertEquals(6, f.sources.get(0).rowsUsed());
+    }
+
+    @Test
+    void columnsInAnotherOrderBomCrlfAndNoFinalNewline() throws Exception {
+        String text = "\uFEFFdate,saves,video_id,views,likes,comments,shares\r\n"
+                + "2026-03-01,5,a1,100,10,1,0\r\n"
+                + "2026-03-02,2,a1,50,4,0,1\r\n"
+                + "2024-02-29,3,b2,9,0,0,0";
+        LoadState f = fast(utf8(text));
+        assertTrue(f != null);
+        assertSameTables(general(utf8(text)), f);
+        assertEquals(LocalDate.of(2024, 2, 29), f.daily.dateColumn(Canonical.DATE).get(2));
+        assertEquals(3L, f.daily.longColumn(Canonical.SAVES).get(2));
+        assertEquals("b2", f.daily.stringColumn(Canonical.VIDEO_ID).get(2));
+    }
+
+    @Test
+    void unusualFilesAreLeftToTheGeneralReader() throws Exception {
+        String header = "video_id,date,views,likes,comments,shares,saves\n";
+        List<String> unusual = List.of(
+                header + "\"a1\",2026-03-01,1,1,1,1,1\n",          // a quoted field
+                header + "a1,2026-03-01,x,1,1,1,1\n",              // a count that is not digits
+                header + "a1,2026-03-01,,1,1,1,1\n",               // an empty count
+                header + "a1,2026-03-01,1 000,1,1,1,1\n",          // a count with a space
+                header + "a1,01/03/2026,1,1,1,1,1\n",              // a date in another form
+                header + "a1,2026-02-30,1,1,1,1,1\n",              // no such day
+                header + "a1,ab26-cd-05,1,1,1,1,1\n",              // letters where digits belong
+                header + "a1,2026-03-0x,1,1,1,1,1\n",
+                header + "a1,2026-03-01,1,1,1,1\n",                // a field too few
+                header + "a1,2026-03-01,1,1,1,1,1,9\n",            // a field too many
+                header + "a1,2026-03-01,3000000000,1,1,1,1\n",     // above an int
+                header + "a1,2026-03-01,1,1,1,1,1\n\nb2,2026-03-01,1,1,1,1,1\n", // an empty line
+                header.replace("\n", "\r\n") + "a1,2026-03-01,1,1,1,1,1\n", // line ends mixed
+                header + "é1,2026-03-01,1,1,1,1,1\n",              // a non-ASCII id
+                "Video_ID,date,views,likes,comments,shares,saves\na1,2026-03-01,1,1,1,1,1\n", // header not plain
+                "video_id,date,views,saves\na1,2026-03-01,1,1\n",  // not all seven columns
+                header,                                            // no data rows
+                header.strip(),                                    // a header alone, without a line end
+                "x".repeat(200_000));                              // no line end in the first buffer
+        for (String text : unusual) {
+            assertEquals(null, fast(utf8(text)), text);
+        }
+    }
+
+    @Test
+    void aLoadThatFallsBackRejectsAsTheGeneralReaderDoes() throws Exception {
+        String videos = "video_id,title,post_time,views,likes,comments,shares,saves\n"
+                + "a1,A,2026-03-01T10:00:00Z,1000,10,1,1,9\n";
+        // Line 3 has a count "lots": the general reader rejects that row, naming line 3, field 3.
+        String daily = "video_id,date,views,likes,comments,shares,saves\n"
+                + "a1,2026-03-01,100,10,1,0,5\n"
+                + "a1,2026-03-02,lots,4,0,1,2\n"
+                + "\"a1\",2026-03-03,7,0,0,0,1\n";
+        Path v = dir.resolve("videos.csv");
+        Path d = dir.resolve("daily.csv");
+        Files.writeString(v, videos);
+        Files.writeString(d, daily);
+        Dataset data = Loader.load(List.of(v, d), Loader.Options.defaults());
+        LoadState expected = general(utf8(daily));
+        assertSameTable(expected.daily, data.daily());
+        SourceReport report = data.load().sources().stream().filter(s -> s.kind().equals(SourceReport.DAILY))
+                .findFirst().orElseThrow();
+        SourceReport generalReport = expected.sources.get(0);
+        assertEquals(3, report.rowsRead());
+        assertEquals(2, report.rowsUsed());
+        assertEquals(1, report.rejections().size());
+        // Same message as today's reader, with the real file name in place of the test's.
+        assertEquals(generalReport.rejections().get(0).toString().replace("d.csv", d.toString()),
+                report.rejections().get(0).toString());
+        assertTrue(report.rejections().get(0).toString().contains(":3:3"), report.rejections().get(0).toString());
+        assertTrue(report.rejections().get(0).toString().contains("lots"), report.rejections().get(0).toString());
+    }
+
+    @Test
+    void aSecondDailyFileIsAppendedAsTheGeneralReaderAppendsIt() throws Exception {
+        String second = """
+                video_id,date,views,likes,comments,shares,saves
+                c3,2026-03-05,4,0,0,0,2
+                a1,2026-03-05,6,0,0,0,0
+                """;
+        LoadState f = fast(utf8(PLAIN));
+        assertTrue(DailyFastCsv.read(new ByteArrayInputStream(utf8(second)), "d.csv", second.length(), f));
+        LoadState g = general(utf8(PLAIN));
+        try (CsvRows rows = new CsvRows("d.csv", new ByteArrayInputStream(utf8(second)))) {
+            g.sources.add(DailyCsv.read(rows, g.daily));
+        }
+        assertSameTables(g, f);
+        assertEquals(8, f.daily.rowCount());
+        assertEquals("c3", f.daily.stringColumn(Canonical.VIDEO_ID).get(6));
+    }
+
+    @Test
+    void manyRowsAcrossBufferRefills() throws Exception {
+        // Well past the 64 KiB read buffer and the first size estimate, so rows straddle refills and arrays grow.
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
+        LocalDate start = LocalDate.of(2025, 12, 20);
+        List<String> ids = new ArrayList<>();
+        for (int v = 0; v < 400; v++) {
+            ids.add("video" + (v * 7919 % 100_003));
+        }
+        for (String id : ids) {
+            for (int d = 0; d < 30; d++) {
+                text.append(id).append(',').append(start.plusDays(d)).append(',').append(d * 37 % 1000).append(",1,")
+                        .append(d % 3).append(",0,").append(d % 5).append('\n');
+            }
+        }
+        byte[] bytes = utf8(text.toString());
+        LoadState s = state();
+        // A size hint far too small makes the arrays grow while reading.
+        assertTrue(DailyFastCsv.read(new ByteArrayInputStream(bytes), "d.csv", 1000, s));
+        assertSameTables(general(bytes), s);
+        assertEquals(12_000, s.daily.rowCount());
+        assertFalse(s.daily.longColumn(Canonical.SAVES).isMissing(11_999));
+    }
+
+    @Test
+    void seventyThousandVideosThenAnotherFileReadTheGeneralWay() throws Exception {
+        // More distinct ids than a short-keyed dictionary holds: the id column's dictionary is built directly,
+        // and must then take further rows (a known id and a new one) as one built by appending would.
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
+        for (int v = 0; v < 70_000; v++) {
+            text.append("v").append(v).append(",2026-03-0").append(1 + v % 9).append(',').append(v % 1000)
+                    .append(",0,0,0,").append(v % 7).append('\n');
+        }
+        byte[] wide = utf8(text.toString());
+        byte[] more = utf8("video_id,date,views,likes,comments,shares,saves\nv69999,2026-03-09,1,0,0,0,1\n"
+                + "new,2026-03-09,2,0,0,0,2\nv5,2026-03-09,3,0,0,0,3\n");
+        LoadState f = fast(wide);
+        assertTrue(f != null);
+        LoadState g = general(wide);
+        assertSameTables(g, f);
+        for (LoadState s : List.of(f, g)) {
+            try (CsvRows rows = new CsvRows("d.csv", new ByteArrayInputStream(more))) {
+                s.sources.add(DailyCsv.read(rows, s.daily));
+            }
+        }
+        assertSameTables(g, f);
+        var ids = f.daily.stringColumn(Canonical.VIDEO_ID);
+        assertEquals(70_003, ids.size());
+        assertEquals(70_001, ids.countUnique(), "70,000 ids and one new");
+        assertEquals(2, ids.isEqualTo("v5").size(), "v5's first row and the appended one");
+        assertEquals(List.of(5, 70_002), List.of(ids.isEqualTo("v5").get(0), ids.isEqualTo("v5").get(1)));
+        assertEquals("new", ids.get(70_001));
+    }
+
+    @Test
+    void progressGoesOnlyForwardWhenABigFileIsReadAgain() throws Exception {
+        Path v = dir.resolve("videos.csv");
+        Files.writeString(v, "video_id,title,post_time,views,likes,comments,shares,saves\n"
+                + "a1,A,2026-03-01T10:00:00Z,1000,10,1,1,9\n");
+        // About 300 KB of plain rows, then one the fast reader gives up on: the file is read twice.
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
+        for (int i = 0; i < 10_000; i++) {
+            text.append("a1,2026-03-01,").append(i).append(",1,1,1,1\n");
+        }
+        text.append("a1,2026-03-02,\"5\",1,1,1,1\n");
+        Path d = dir.resolve("daily.csv");
+        Files.writeString(d, text);
+        long total = Files.size(v) + Files.size(d);
+        List<long[]> calls = new ArrayList<>();
+        Dataset data = Loader.load(List.of(v, d), Loader.Options.defaults()
+                .withProgress((read, all) -> calls.add(new long[] {read, all})));
+        assertEquals(10_001, data.daily().rowCount(), "the quoted count is read by the general reader");
+        assertTrue(calls.size() > 3, "several calls while the big file is read");
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(total, calls.get(i)[1]);
+            assertTrue(i == 0 || calls.get(i)[0] >= calls.get(i - 1)[0], "never goes back, call " + i);
+        }
+        assertEquals(total, calls.get(calls.size() - 1)[0]);
+    }
+}
