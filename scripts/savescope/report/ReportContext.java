@@ -27,10 +27,35 @@ public final class ReportContext {
     /** Values computed once and read by several sections, shared by every context of one report. */
     private final Shared shared;
 
-    /** Memoized values; sections may run on several threads at once, so each is computed under the lock. */
+    /** Memoized values of one report's data, read by several sections (immutable once computed). */
     private static final class Shared {
-        private Table ratedFrom;
-        private List<RatedVideo> rated;
+        final Memo<List<RatedVideo>> rated;
+        final Memo<DailyIndex> dailyIndex;
+
+        Shared(Dataset data) {
+            rated = new Memo<>(() -> Collections.unmodifiableList(RatedVideo.of(data.videos())));
+            dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
+        }
+    }
+
+    /**
+     * A value computed on first use. Sections may run on several threads at once; each value has its own lock,
+     * so one section building the daily index does not hold up another ranking the videos.
+     */
+    private static final class Memo<T> {
+        private final java.util.function.Supplier<T> compute;
+        private T value;
+
+        Memo(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
     }
 
     /** A finding with its importance; the report shows the highest first. */
@@ -40,7 +65,7 @@ public final class ReportContext {
         this.data = data;
         this.options = options;
         this.generatedAt = generatedAt;
-        this.shared = new Shared();
+        this.shared = new Shared(data);
     }
 
     private ReportContext(ReportContext parent) {
@@ -67,18 +92,10 @@ public final class ReportContext {
     }
 
     /**
-     * {@link RatedVideo#of} of {@link #videos()}, computed once and shared by the sections (read-only); it is
-     * recomputed if the videos frame is replaced.
+     * {@link RatedVideo#of} of {@link #videos()}, computed once and shared by the sections (read-only).
      */
     public List<RatedVideo> ratedVideos() {
-        Table videos = videos();
-        synchronized (shared) {
-            if (shared.rated == null || shared.ratedFrom != videos) {
-                shared.rated = Collections.unmodifiableList(RatedVideo.of(videos));
-                shared.ratedFrom = videos;
-            }
-            return shared.rated;
-        }
+        return shared.rated.get();
     }
 
     public ReportOptions options() {
@@ -119,19 +136,11 @@ public final class ReportContext {
         return json;
     }
 
-    private Table dailyIndexFrom;
-    private DailyIndex dailyIndex;
-
     /**
      * {@link DailyIndex#of} the videos and the daily series, built once for the sections that read the daily
-     * series (they may run on several threads) and rebuilt if the videos frame is replaced.
+     * series.
      */
-    public synchronized DailyIndex dailyIndex() {
-        Table videos = videos();
-        if (dailyIndex == null || dailyIndexFrom != videos) {
-            dailyIndex = DailyIndex.of(videos, data.daily());
-            dailyIndexFrom = videos;
-        }
-        return dailyIndex;
+    public DailyIndex dailyIndex() {
+        return shared.dailyIndex.get();
     }
 }
