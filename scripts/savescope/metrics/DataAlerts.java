@@ -8,6 +8,10 @@ import java.util.Set;
 import savescope.model.Canonical;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
+import tech.tablesaw.columns.strings.DictionaryMap;
+import tech.tablesaw.columns.strings.IntDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * Warnings about the data itself, in the manner of profiling tools: zero-view videos, duplicate ids, counts
@@ -41,7 +45,8 @@ public final class DataAlerts {
         double[] saves = VideoValues.of(videos, Canonical.SAVES);
 
         for (String metric : Canonical.COUNTS) {
-            double[] v = VideoValues.of(videos, metric);
+            double[] v = metric.equals(Canonical.VIEWS) ? views : metric.equals(Canonical.SAVES) ? saves
+                    : VideoValues.of(videos, metric);
             int missing = 0;
             for (double x : v) {
                 missing += Double.isNaN(x) ? 1 : 0;
@@ -98,15 +103,7 @@ public final class DataAlerts {
                             + "of big videos are approximate.", roundViews, bigViews)));
         }
 
-        StringColumn ids = videos.stringColumn(Canonical.VIDEO_ID);
-        Set<String> seen = new HashSet<>(Math.max(16, n * 4 / 3 + 1));
-        int duplicates = 0;
-        for (int i = 0; i < n; i++) {
-            String id = ids.get(i);
-            if (id != null && !id.isBlank() && !seen.add(id)) {
-                duplicates++;
-            }
-        }
+        int duplicates = duplicateIds(videos.stringColumn(Canonical.VIDEO_ID));
         if (duplicates > 0) {
             alerts.add(new Alert("duplicate_ids", "warning", duplicates, Double.NaN, duplicates + " rows repeat "
                     + "a video id already seen; if the same video was loaded twice its counts are in the totals "
@@ -126,6 +123,50 @@ public final class DataAlerts {
                     + "have a save rate: every comparison and correlation here rests on very little data."));
         }
         return List.copyOf(alerts);
+    }
+
+    /** Rows whose id is not blank and repeats an id of an earlier row. */
+    static int duplicateIds(StringColumn ids) {
+        int n = ids.size();
+        DictionaryMap dict = ids.getDictionary();
+        if (dict instanceof IntDictionaryMap || dict instanceof ShortDictionaryMap
+                || dict instanceof ByteDictionaryMap) {
+            // The column already holds each distinct id once under an int key: a bit per key replaces a
+            // million-entry set of strings.
+            int low = Integer.MAX_VALUE;
+            int high = Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                int k = dict.getKeyForIndex(i);
+                low = Math.min(low, k);
+                high = Math.max(high, k);
+            }
+            if (n == 0) {
+                return 0;
+            }
+            if ((long) high - low < 4L * n + 1024) {
+                java.util.BitSet seen = new java.util.BitSet((int) ((long) high - low + 1));
+                int duplicates = 0;
+                for (int i = 0; i < n; i++) {
+                    int k = (int) ((long) dict.getKeyForIndex(i) - low);
+                    if (seen.get(k)) {
+                        String id = dict.getValueForKey(k + low);
+                        duplicates += id != null && !id.isBlank() ? 1 : 0;
+                    } else {
+                        seen.set(k);
+                    }
+                }
+                return duplicates;
+            }
+        }
+        Set<String> seen = new HashSet<>(Math.max(16, n * 4 / 3 + 1));
+        int duplicates = 0;
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            if (id != null && !id.isBlank() && !seen.add(id)) {
+                duplicates++;
+            }
+        }
+        return duplicates;
     }
 
     private static boolean constant(double[] v) {

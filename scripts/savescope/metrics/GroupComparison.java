@@ -124,6 +124,15 @@ public final class GroupComparison {
             return new Rated(videos);
         }
 
+        /** The save rates that exist, ascending: the sorted form of {@link SaveRate#perVideo}. */
+        public double[] sortedRates() {
+            double[] out = new double[byRate.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = rates[byRate[k]];
+            }
+            return out;
+        }
+
         /** Posting times as epoch seconds, {@link Long#MIN_VALUE} where unknown: weekday and hour share one read. */
         synchronized long[] postedSeconds() {
             if (postedSeconds == null) {

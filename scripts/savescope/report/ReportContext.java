@@ -93,4 +93,20 @@ public final class ReportContext {
     public Map<String, Object> jsonDocument() {
         return json;
     }
+
+    private Table groupRatesFrom;
+    private savescope.metrics.GroupComparison.Rated groupRates;
+
+    /**
+     * {@link savescope.metrics.GroupComparison.Rated#of} of {@link #videos()}: every video's save rate and
+     * their order, sorted once for all sections (immutable, safe to share between threads).
+     */
+    public synchronized savescope.metrics.GroupComparison.Rated groupRates() {
+        Table videos = videos();
+        if (groupRates == null || groupRatesFrom != videos) {
+            groupRates = savescope.metrics.GroupComparison.Rated.of(videos);
+            groupRatesFrom = videos;
+        }
+        return groupRates;
+    }
 }

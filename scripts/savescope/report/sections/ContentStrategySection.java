@@ -28,7 +28,7 @@ public final class ContentStrategySection implements Section {
     public void build(ReportContext ctx) {
         Table videos = ctx.videos();
         // One pass of counts, rates and their order, shared by the five groupings.
-        GroupComparison.Rated rated = GroupComparison.Rated.of(videos);
+        GroupComparison.Rated rated = ctx.groupRates();
         GroupComparison.Result types = GroupComparison.byContentType(rated);
         GroupComparison.Result hashtags = GroupComparison.byHashtag(rated);
         GroupComparison.Result durations = GroupComparison.byDuration(rated);
