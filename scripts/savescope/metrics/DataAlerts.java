@@ -1,17 +1,11 @@
 package savescope.metrics;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import savescope.model.Canonical;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.strings.ByteDictionaryMap;
-import tech.tablesaw.columns.strings.DictionaryMap;
-import tech.tablesaw.columns.strings.IntDictionaryMap;
-import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * Warnings about the data itself, in the manner of profiling tools: zero-view videos, duplicate ids, counts
@@ -128,42 +122,33 @@ public final class DataAlerts {
     /** Rows whose id is not blank and repeats an id of an earlier row. */
     static int duplicateIds(StringColumn ids) {
         int n = ids.size();
-        DictionaryMap dict = ids.getDictionary();
-        if (dict instanceof IntDictionaryMap || dict instanceof ShortDictionaryMap
-                || dict instanceof ByteDictionaryMap) {
-            // The column already holds each distinct id once under an int key: a bit per key replaces a
-            // million-entry set of strings.
-            int low = Integer.MAX_VALUE;
-            int high = Integer.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                int k = dict.getKeyForIndex(i);
-                low = Math.min(low, k);
-                high = Math.max(high, k);
-            }
-            if (n == 0) {
-                return 0;
-            }
-            if ((long) high - low < 4L * n + 1024) {
-                java.util.BitSet seen = new java.util.BitSet((int) ((long) high - low + 1));
-                int duplicates = 0;
-                for (int i = 0; i < n; i++) {
-                    int k = (int) ((long) dict.getKeyForIndex(i) - low);
-                    if (seen.get(k)) {
-                        String id = dict.getValueForKey(k + low);
-                        duplicates += id != null && !id.isBlank() ? 1 : 0;
-                    } else {
-                        seen.set(k);
-                    }
-                }
-                return duplicates;
-            }
+        // An open-addressing table of the ids themselves, at most half full: a set without an entry object
+        // per video, which at a million videos is most of what a HashSet costs.
+        int capacity = 16;
+        while (capacity < 2L * n) {
+            capacity <<= 1;
         }
-        Set<String> seen = new HashSet<>(Math.max(16, n * 4 / 3 + 1));
+        String[] table = new String[capacity];
+        int mask = capacity - 1;
         int duplicates = 0;
         for (int i = 0; i < n; i++) {
             String id = ids.get(i);
-            if (id != null && !id.isBlank() && !seen.add(id)) {
-                duplicates++;
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            int h = id.hashCode();
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                String there = table[slot];
+                if (there == null) {
+                    table[slot] = id;
+                    break;
+                }
+                if (there.equals(id)) {
+                    duplicates++;
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
         return duplicates;

@@ -95,6 +95,8 @@ public final class GroupComparison {
         final double[] rates;
         /** Rows with a save rate, ascending by rate, ties in row order. */
         final int[] byRate;
+        /** Their rates in that order, so walks in rate order read memory in sequence. */
+        final double[] sortedRates;
         private long[] postedSeconds;
 
         private Rated(Table videos) {
@@ -115,8 +117,10 @@ public final class GroupComparison {
             }
             int[] order = Stats.sortedOrder(present);
             byRate = new int[n];
+            sortedRates = new double[n];
             for (int k = 0; k < n; k++) {
                 byRate[k] = rows[order[k]];
+                sortedRates[k] = present[order[k]];
             }
         }
 
@@ -126,11 +130,7 @@ public final class GroupComparison {
 
         /** The save rates that exist, ascending: the sorted form of {@link SaveRate#perVideo}. */
         public double[] sortedRates() {
-            double[] out = new double[byRate.length];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = rates[byRate[k]];
-            }
-            return out;
+            return sortedRates.clone();
         }
 
         /** Posting times as epoch seconds, {@link Long#MIN_VALUE} where unknown: weekday and hour share one read. */
@@ -390,13 +390,15 @@ public final class GroupComparison {
             sorted[g] = new double[count[g]];
         }
         int[] filled = new int[groupCount];
-        for (int row : rated.byRate) {
-            int c = cellOf[row];
+        int[] cellByRate = new int[rated.byRate.length];
+        for (int k = 0; k < cellByRate.length; k++) {
+            int c = cellOf[rated.byRate[k]];
+            cellByRate[k] = c;
             if (c < 0) {
                 continue;
             }
             for (int g : cellGroups[c]) {
-                sorted[g][filled[g]++] = rates[row];
+                sorted[g][filled[g]++] = rated.sortedRates[k];
             }
         }
         if (order == null) {
@@ -427,7 +429,7 @@ public final class GroupComparison {
             groups.sort(Comparator.comparingLong(Group::views).reversed().thenComparing(Group::key));
         }
         Test test = exclusive && judgedOrder.size >= 2
-                ? kruskalWallis(rated, cellOf, cellGroups, judged, Arrays.copyOf(judgedOrder.values, judgedOrder.size))
+                ? kruskalWallis(rated, cellByRate, cellGroups, judged, Arrays.copyOf(judgedOrder.values, judgedOrder.size))
                 : null;
         return new Result(dimension, List.copyOf(groups), test, without);
     }
@@ -439,36 +441,34 @@ public final class GroupComparison {
      * rate instead of a fresh sort. Gives the same numbers: mid-ranks are multiples of one half well below
      * 2^52, so their sums are exact in any order, and tie runs are met in ascending order as before.
      */
-    private static Test kruskalWallis(Rated rated, int[] cellOf, int[][] cellGroups, boolean[] judged,
+    private static Test kruskalWallis(Rated rated, int[] cellByRate, int[][] cellGroups, boolean[] judged,
             int[] judgedOrder) {
-        double[] rates = rated.rates;
-        int[] byRate = rated.byRate;
+        double[] rates = rated.sortedRates;
+        int total = rates.length;
         double[] rankSum = new double[judged.length];
         int[] size = new int[judged.length];
         int n = 0;
         double tieSum = 0;
         int k = 0;
-        while (k < byRate.length) {
-            int row = byRate[k];
-            if (!isJudged(row, cellOf, cellGroups, judged)) {
+        while (k < total) {
+            if (!isJudged(cellByRate[k], cellGroups, judged)) {
                 k++;
                 continue;
             }
             // A run of equal rates among judged rows: ranks n+1 .. n+t share their mean.
-            double value = rates[row];
+            double value = rates[k];
             int t = 0;
             int end = k;
-            while (end < byRate.length && rates[byRate[end]] == value) {
-                if (isJudged(byRate[end], cellOf, cellGroups, judged)) {
+            while (end < total && rates[end] == value) {
+                if (isJudged(cellByRate[end], cellGroups, judged)) {
                     t++;
                 }
                 end++;
             }
             double rank = (n + (n + t - 1)) / 2.0 + 1;
             for (int q = k; q < end; q++) {
-                int r = byRate[q];
-                if (isJudged(r, cellOf, cellGroups, judged)) {
-                    int g = cellGroups[cellOf[r]][0];
+                if (isJudged(cellByRate[q], cellGroups, judged)) {
+                    int g = cellGroups[cellByRate[q]][0];
                     rankSum[g] += rank;
                     size[g]++;
                 }
@@ -485,8 +485,7 @@ public final class GroupComparison {
         return kruskalWallisFrom(sum, tieSum, n, judgedOrder.length);
     }
 
-    private static boolean isJudged(int row, int[] cellOf, int[][] cellGroups, boolean[] judged) {
-        int c = cellOf[row];
+    private static boolean isJudged(int c, int[][] cellGroups, boolean[] judged) {
         return c >= 0 && cellGroups[c].length > 0 && judged[cellGroups[c][0]];
     }
 

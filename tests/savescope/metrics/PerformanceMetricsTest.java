@@ -91,7 +91,7 @@ class PerformanceMetricsTest {
         tech.tablesaw.api.StringColumn ids = tech.tablesaw.api.StringColumn.create("video_id",
                 "a", "a", "b", "", "", "a", "c", "b");
         assertEquals(3, DataAlerts.duplicateIds(ids));
-        // More distinct ids than a one-byte dictionary key holds, checked against a plain set of strings.
+        // Enough ids that the table grows and probes collide, checked against a plain set of strings.
         tech.tablesaw.api.StringColumn many = tech.tablesaw.api.StringColumn.create("video_id");
         java.util.Set<String> seen = new java.util.HashSet<>();
         int expected = 0;
