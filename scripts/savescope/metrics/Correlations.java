@@ -201,11 +201,31 @@ public final class Correlations {
     /** log(1 + v) of each value (NaN stays NaN), so counts spanning decades can be correlated linearly. */
     public static double[] log1p(double[] values) {
         double[] out = new double[values.length];
+        // Counts repeat small whole numbers (likes, comments, shares) many times over a big export: each
+        // small whole number's logarithm is worked out once. Same function, same argument, same result.
+        double[] small = values.length > LOG_TABLE ? new double[LOG_TABLE] : null;
+        if (small != null) {
+            java.util.Arrays.fill(small, Double.NaN);
+        }
         for (int i = 0; i < out.length; i++) {
-            out[i] = values[i] < 0 ? Double.NaN : Math.log1p(values[i]);
+            double v = values[i];
+            if (v < 0) {
+                out[i] = Double.NaN;
+            } else if (small != null && v < LOG_TABLE && v == (int) v && (v != 0 || 1 / v > 0)) { // not -0.0
+                double known = small[(int) v];
+                if (Double.isNaN(known)) {
+                    known = Math.log1p(v);
+                    small[(int) v] = known;
+                }
+                out[i] = known;
+            } else {
+                out[i] = Math.log1p(v);
+            }
         }
         return out;
     }
+
+    private static final int LOG_TABLE = 1 << 16;
 
     /**
      * The matrix of one method between every pair of variables.
