@@ -124,11 +124,13 @@ public final class DataAlerts {
         int n = ids.size();
         // An open-addressing table of the ids themselves, at most half full: a set without an entry object
         // per video, which at a million videos is most of what a HashSet costs.
-        int capacity = 16;
-        while (capacity < 2L * n) {
-            capacity <<= 1;
+        int bits = 4;
+        while ((1L << bits) < 2L * n) {
+            bits++;
         }
+        int capacity = 1 << bits;
         String[] table = new String[capacity];
+        int[] hashes = new int[capacity];
         int mask = capacity - 1;
         int duplicates = 0;
         for (int i = 0; i < n; i++) {
@@ -137,14 +139,16 @@ public final class DataAlerts {
                 continue;
             }
             int h = id.hashCode();
-            int slot = (h ^ (h >>> 16)) & mask;
+            // Fibonacci hashing: ids that count up give hash codes that count up, which would cluster.
+            int slot = (h * 0x9E3779B9) >>> (32 - bits);
             while (true) {
                 String there = table[slot];
                 if (there == null) {
                     table[slot] = id;
+                    hashes[slot] = h;
                     break;
                 }
-                if (there.equals(id)) {
+                if (hashes[slot] == h && there.equals(id)) {
                     duplicates++;
                     break;
                 }
