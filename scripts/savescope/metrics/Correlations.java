@@ -323,12 +323,9 @@ public final class Correlations {
             if (method.equals(SPEARMAN)) {
                 return pearsonComplete(midRanks(i), midRanks(j));
             }
-            if (nAll > KENDALL_MAX_N) {
-                kendallRanks(i);
-                kendallRanks(j);
-                return kendallSorted(sortedByRanks(i, j));
-            }
-            return kendallRanked(denseRanks(i), denseRanks(j));
+            kendallRanks(i);
+            kendallRanks(j);
+            return kendallSorted(sortedByRanks(i, j));
         }
 
         private double[] subset(int k) {
@@ -346,26 +343,25 @@ public final class Correlations {
             return midRanks[k];
         }
 
-        private int[] denseRanks(int k) {
-            if (denseRanks[k] == null) {
-                denseRanks[k] = Stats.denseRanks(subset(k));
-            }
-            return denseRanks[k];
-        }
-
-        /** Dense ranks of the seeded Kendall sample, and its rows bucketed by rank. */
+        /**
+         * Dense ranks of the rows Kendall's tau uses (all complete rows, or the seeded sample of them), and
+         * those rows bucketed by rank.
+         */
         private void kendallRanks(int k) {
             if (denseRanks[k] != null) {
                 return;
             }
-            if (kendallKeep == null) {
-                kendallKeep = kendallRows(nAll);
-            }
-            int[] keep = kendallKeep;
-            double[] all = subset(k);
-            double[] s = new double[keep.length];
-            for (int q = 0; q < keep.length; q++) {
-                s[q] = all[keep[q]];
+            double[] s = subset(k);
+            if (nAll > KENDALL_MAX_N) {
+                if (kendallKeep == null) {
+                    kendallKeep = kendallRows(nAll);
+                }
+                int[] keep = kendallKeep;
+                double[] all = s;
+                s = new double[keep.length];
+                for (int q = 0; q < keep.length; q++) {
+                    s[q] = all[keep[q]];
+                }
             }
             int[] ranks = Stats.denseRanks(s);
             int distinct = 0;
