@@ -427,9 +427,18 @@ public final class Correlations {
     private static double[] select(double[] values, long[] keep, int count) {
         double[] out = new double[count];
         int k = 0;
-        for (int i = 0; i < values.length; i++) {
-            if ((keep[i >>> 6] & (1L << i)) != 0) {
-                out[k++] = values[i];
+        // A word at a time: whole runs of 64 kept rows are one copy, others visit only their set bits.
+        for (int w = 0; w < keep.length; w++) {
+            long bits = keep[w];
+            int base = w << 6;
+            if (bits == -1L && base + 64 <= values.length) {
+                System.arraycopy(values, base, out, k, 64);
+                k += 64;
+                continue;
+            }
+            while (bits != 0) {
+                out[k++] = values[base + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
             }
         }
         return out;
