@@ -330,7 +330,9 @@ public final class Correlations {
 
         private double[] subset(int k) {
             if (subset[k] == null) {
-                subset[k] = select(columns.get(k), allPresent, nAll);
+                // Nothing is ever written to a subset: with every row complete the column itself serves.
+                double[] column = columns.get(k);
+                subset[k] = nAll == column.length ? column : select(column, allPresent, nAll);
                 subsetMean[k] = Stats.mean(subset[k]);
             }
             return subset[k];
