@@ -116,6 +116,17 @@ public final class Correlations {
             aSorted[i] = (int) (keys[i] / n);
             bSorted[i] = (int) (keys[i] % n);
         }
+        return kendallSorted(new int[][] {aSorted, bSorted});
+    }
+
+    /** Kendall's tau-b from rank pairs sorted by (a, b); sorts the b ranks in place while counting. */
+    private static Correlation kendallSorted(int[][] sortedPairs) {
+        int[] aSorted = sortedPairs[0];
+        int[] bSorted = sortedPairs[1];
+        int n = aSorted.length;
+        if (n < 3) {
+            return new Correlation(Double.NaN, n, Double.NaN);
+        }
         long nPairs = (long) n * (n - 1) / 2;
         TieSums tiesA = ties(aSorted);
         long tiedBoth = 0;
@@ -190,11 +201,31 @@ public final class Correlations {
     /** log(1 + v) of each value (NaN stays NaN), so counts spanning decades can be correlated linearly. */
     public static double[] log1p(double[] values) {
         double[] out = new double[values.length];
+        // Counts repeat small whole numbers (likes, comments, shares) many times over a big export: each
+        // small whole number's logarithm is worked out once. Same function, same argument, same result.
+        double[] small = values.length > LOG_TABLE ? new double[LOG_TABLE] : null;
+        if (small != null) {
+            java.util.Arrays.fill(small, Double.NaN);
+        }
         for (int i = 0; i < out.length; i++) {
-            out[i] = values[i] < 0 ? Double.NaN : Math.log1p(values[i]);
+            double v = values[i];
+            if (v < 0) {
+                out[i] = Double.NaN;
+            } else if (small != null && v < LOG_TABLE && v == (int) v && (v != 0 || 1 / v > 0)) { // not -0.0
+                double known = small[(int) v];
+                if (Double.isNaN(known)) {
+                    known = Math.log1p(v);
+                    small[(int) v] = known;
+                }
+                out[i] = known;
+            } else {
+                out[i] = Math.log1p(v);
+            }
         }
         return out;
     }
+
+    private static final int LOG_TABLE = 1 << 16;
 
     /**
      * The matrix of one method between every pair of variables.
@@ -205,81 +236,175 @@ public final class Correlations {
         if (!List.of(PEARSON, SPEARMAN, KENDALL).contains(method)) {
             throw new IllegalArgumentException("unknown correlation method " + method);
         }
-        int m = names.size();
-        // Ranks are the costly part at a million rows. Pairs whose complete rows are exactly the rows where
-        // every variable is present (the usual case) share ranks computed once per variable.
-        int rows = columns.isEmpty() ? 0 : columns.get(0).length;
-        long[][] presence = new long[columns.size()][];
-        long[] allPresent = new long[(rows + 63) >>> 6];
-        java.util.Arrays.fill(allPresent, -1L);
-        for (int k = 0; k < presence.length; k++) {
-            presence[k] = presence(columns.get(k));
-            for (int w = 0; w < allPresent.length; w++) {
-                allPresent[w] &= presence[k][w];
-            }
-        }
-        if (rows % 64 != 0) {
-            allPresent[allPresent.length - 1] &= (1L << rows) - 1; // no rows past the end
-        }
-        int nAll = pairCount(allPresent, allPresent);
-        int[] kendallKeep = null;
-        double[][] subset = new double[m][];
-        double[][] midRanks = new double[m][];
-        int[][] denseRanks = new int[m][];
-        Correlation[][] cells = new Correlation[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                double[] x = columns.get(i);
-                double[] y = columns.get(j);
-                Correlation c;
-                if (!method.equals(PEARSON) && pairCount(presence[i], presence[j]) == nAll && nAll >= 3) {
-                    for (int k : new int[] {i, j}) {
-                        if (subset[k] == null) {
-                            subset[k] = select(columns.get(k), allPresent, nAll);
-                        }
-                    }
-                    if (method.equals(KENDALL) && nAll > KENDALL_MAX_N) {
-                        if (kendallKeep == null) {
-                            kendallKeep = kendallRows(nAll);
-                        }
-                        int[] keep = kendallKeep;
-                        for (int k : new int[] {i, j}) {
-                            if (denseRanks[k] == null) {
-                                double[] s = new double[keep.length];
-                                for (int q = 0; q < keep.length; q++) {
-                                    s[q] = subset[k][keep[q]];
-                                }
-                                denseRanks[k] = Stats.denseRanks(s);
-                            }
-                        }
-                    }
-                    if (method.equals(SPEARMAN)) {
-                        for (int k : new int[] {i, j}) {
-                            if (midRanks[k] == null) {
-                                midRanks[k] = Stats.midRanks(subset[k]);
-                            }
-                        }
-                        c = pearsonComplete(midRanks[i], midRanks[j]);
-                    } else {
-                        for (int k : new int[] {i, j}) {
-                            if (denseRanks[k] == null) {
-                                denseRanks[k] = Stats.denseRanks(subset[k]);
-                            }
-                        }
-                        c = kendallRanked(denseRanks[i], denseRanks[j]);
-                    }
-                } else {
-                    c = switch (method) {
-                        case PEARSON -> pearson(x, y);
-                        case SPEARMAN -> spearman(x, y);
-                        default -> kendall(x, y);
-                    };
+        return new Prepared(columns).matrix(method, names);
+    }
+
+    /**
+     * The Pearson, Spearman and Kendall matrices, in that order, over the same variables: each variable's
+     * complete rows, mean and ranks are found once for all three (the same numbers as {@link #matrix}).
+     */
+    public static List<Matrix> matrices(List<String> names, List<double[]> columns) {
+        Prepared prepared = new Prepared(columns);
+        return List.of(prepared.matrix(PEARSON, names), prepared.matrix(SPEARMAN, names),
+                prepared.matrix(KENDALL, names));
+    }
+
+    /**
+     * Per-variable work the cells share. Ranks are the costly part at a million rows: pairs whose complete
+     * rows are exactly the rows where every variable is present (the usual case) use the values, means and
+     * ranks of those rows, computed once per variable.
+     */
+    private static final class Prepared {
+        private final List<double[]> columns;
+        private final long[][] presence;
+        private final long[] allPresent;
+        private final int nAll;
+        private final double[][] subset;
+        private final double[] subsetMean;
+        private final double[][] midRanks;
+        private int[] kendallKeep;
+        private final int[][] denseRanks;
+        /** Per variable: rows of its Kendall sample in order of dense rank, and where each rank starts. */
+        private final int[][] rowsByRank;
+        private final int[][] rankStart;
+
+        Prepared(List<double[]> columns) {
+            this.columns = columns;
+            int m = columns.size();
+            int rows = columns.isEmpty() ? 0 : columns.get(0).length;
+            presence = new long[m][];
+            allPresent = new long[(rows + 63) >>> 6];
+            java.util.Arrays.fill(allPresent, -1L);
+            for (int k = 0; k < m; k++) {
+                presence[k] = presence(columns.get(k));
+                for (int w = 0; w < allPresent.length; w++) {
+                    allPresent[w] &= presence[k][w];
                 }
-                cells[i][j] = c;
-                cells[j][i] = c;
             }
+            if (rows % 64 != 0) {
+                allPresent[allPresent.length - 1] &= (1L << rows) - 1; // no rows past the end
+            }
+            nAll = pairCount(allPresent, allPresent);
+            subset = new double[m][];
+            subsetMean = new double[m];
+            midRanks = new double[m][];
+            denseRanks = new int[m][];
+            rowsByRank = new int[m][];
+            rankStart = new int[m][];
         }
-        return new Matrix(method, List.copyOf(names), cells);
+
+        Matrix matrix(String method, List<String> names) {
+            int m = names.size();
+            Correlation[][] cells = new Correlation[m][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    Correlation c = cell(method, i, j);
+                    cells[i][j] = c;
+                    cells[j][i] = c;
+                }
+            }
+            return new Matrix(method, List.copyOf(names), cells);
+        }
+
+        private Correlation cell(String method, int i, int j) {
+            double[] x = columns.get(i);
+            double[] y = columns.get(j);
+            if (pairCount(presence[i], presence[j]) != nAll || nAll < 3) {
+                return switch (method) {
+                    case PEARSON -> pearson(x, y);
+                    case SPEARMAN -> spearman(x, y);
+                    default -> kendall(x, y);
+                };
+            }
+            if (method.equals(PEARSON)) {
+                // The pair's complete rows are the shared subset: the same arrays and means as pearson(x, y).
+                return pearsonOn(subset(i), subset(j), subsetMean[i], subsetMean[j]);
+            }
+            if (method.equals(SPEARMAN)) {
+                return pearsonComplete(midRanks(i), midRanks(j));
+            }
+            kendallRanks(i);
+            kendallRanks(j);
+            return kendallSorted(sortedByRanks(i, j));
+        }
+
+        private double[] subset(int k) {
+            if (subset[k] == null) {
+                // Nothing is ever written to a subset: with every row complete the column itself serves.
+                double[] column = columns.get(k);
+                subset[k] = nAll == column.length ? column : select(column, allPresent, nAll);
+                subsetMean[k] = Stats.mean(subset[k]);
+            }
+            return subset[k];
+        }
+
+        private double[] midRanks(int k) {
+            if (midRanks[k] == null) {
+                midRanks[k] = Stats.midRanks(subset(k));
+            }
+            return midRanks[k];
+        }
+
+        /**
+         * Dense ranks of the rows Kendall's tau uses (all complete rows, or the seeded sample of them), and
+         * those rows bucketed by rank.
+         */
+        private void kendallRanks(int k) {
+            if (denseRanks[k] != null) {
+                return;
+            }
+            double[] s = subset(k);
+            if (nAll > KENDALL_MAX_N) {
+                if (kendallKeep == null) {
+                    kendallKeep = kendallRows(nAll);
+                }
+                int[] keep = kendallKeep;
+                double[] all = s;
+                s = new double[keep.length];
+                for (int q = 0; q < keep.length; q++) {
+                    s[q] = all[keep[q]];
+                }
+            }
+            int[] ranks = Stats.denseRanks(s);
+            int distinct = 0;
+            for (int r : ranks) {
+                distinct = Math.max(distinct, r + 1);
+            }
+            int[] start = new int[distinct + 1];
+            for (int r : ranks) {
+                start[r + 1]++;
+            }
+            for (int r = 0; r < distinct; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] at = java.util.Arrays.copyOf(start, distinct);
+            int[] rows = new int[ranks.length];
+            for (int q = 0; q < ranks.length; q++) {
+                rows[at[ranks[q]]++] = q;
+            }
+            denseRanks[k] = ranks;
+            rowsByRank[k] = rows;
+            rankStart[k] = start;
+        }
+
+        /**
+         * The sample's rank pairs sorted by (rank in i, rank in j): rows taken in order of their rank in j,
+         * then placed stably by their rank in i, a linear bucket pass instead of a sort per pair.
+         */
+        private int[][] sortedByRanks(int i, int j) {
+            int[] ra = denseRanks[i];
+            int[] rb = denseRanks[j];
+            int n = ra.length;
+            int[] at = java.util.Arrays.copyOf(rankStart[i], rankStart[i].length - 1);
+            int[] aSorted = new int[n];
+            int[] bSorted = new int[n];
+            for (int q : rowsByRank[j]) {
+                int p = at[ra[q]]++;
+                aSorted[p] = ra[q];
+                bSorted[p] = rb[q];
+            }
+            return new int[][] {aSorted, bSorted};
+        }
     }
 
     /** One bit per row, set where the value is present: pairs are then counted 64 rows at a time. */
@@ -304,28 +429,45 @@ public final class Correlations {
     private static double[] select(double[] values, long[] keep, int count) {
         double[] out = new double[count];
         int k = 0;
-        for (int i = 0; i < values.length; i++) {
-            if ((keep[i >>> 6] & (1L << i)) != 0) {
-                out[k++] = values[i];
+        // A word at a time: whole runs of 64 kept rows are one copy, others visit only their set bits.
+        for (int w = 0; w < keep.length; w++) {
+            long bits = keep[w];
+            int base = w << 6;
+            if (bits == -1L && base + 64 <= values.length) {
+                System.arraycopy(values, base, out, k, 64);
+                k += 64;
+                continue;
+            }
+            while (bits != 0) {
+                out[k++] = values[base + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
             }
         }
         return out;
     }
 
     private static Correlation pearsonComplete(double[] x, double[] y) {
+        return x.length < 3 ? new Correlation(Double.NaN, x.length, Double.NaN)
+                : pearsonOn(x, y, Stats.mean(x), Stats.mean(y));
+    }
+
+    /** {@link #pearsonComplete} with the means already known. */
+    private static Correlation pearsonOn(double[] x, double[] y, double mx, double my) {
         int n = x.length;
         if (n < 3) {
             return new Correlation(Double.NaN, n, Double.NaN);
         }
-        double r = pearsonR(x, y);
+        double r = pearsonR(x, y, mx, my);
         return Double.isNaN(r) ? new Correlation(Double.NaN, n, Double.NaN) : new Correlation(r, n, tTestP(r, n - 2));
     }
 
     /** Pearson's r by two-pass centred sums (numerically safer than the one-pass formula). */
     static double pearsonR(double[] x, double[] y) {
+        return pearsonR(x, y, Stats.mean(x), Stats.mean(y));
+    }
+
+    private static double pearsonR(double[] x, double[] y, double mx, double my) {
         int n = x.length;
-        double mx = Stats.mean(x);
-        double my = Stats.mean(y);
         double sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < n; i++) {
             double dx = x[i] - mx;

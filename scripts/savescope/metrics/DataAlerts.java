@@ -1,10 +1,8 @@
 package savescope.metrics;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import savescope.model.Canonical;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -41,7 +39,8 @@ public final class DataAlerts {
         double[] saves = VideoValues.of(videos, Canonical.SAVES);
 
         for (String metric : Canonical.COUNTS) {
-            double[] v = VideoValues.of(videos, metric);
+            double[] v = metric.equals(Canonical.VIEWS) ? views : metric.equals(Canonical.SAVES) ? saves
+                    : VideoValues.of(videos, metric);
             int missing = 0;
             for (double x : v) {
                 missing += Double.isNaN(x) ? 1 : 0;
@@ -98,15 +97,7 @@ public final class DataAlerts {
                             + "of big videos are approximate.", roundViews, bigViews)));
         }
 
-        StringColumn ids = videos.stringColumn(Canonical.VIDEO_ID);
-        Set<String> seen = new HashSet<>(Math.max(16, n * 4 / 3 + 1));
-        int duplicates = 0;
-        for (int i = 0; i < n; i++) {
-            String id = ids.get(i);
-            if (id != null && !id.isBlank() && !seen.add(id)) {
-                duplicates++;
-            }
-        }
+        int duplicates = duplicateIds(videos.stringColumn(Canonical.VIDEO_ID));
         if (duplicates > 0) {
             alerts.add(new Alert("duplicate_ids", "warning", duplicates, Double.NaN, duplicates + " rows repeat "
                     + "a video id already seen; if the same video was loaded twice its counts are in the totals "
@@ -126,6 +117,45 @@ public final class DataAlerts {
                     + "have a save rate: every comparison and correlation here rests on very little data."));
         }
         return List.copyOf(alerts);
+    }
+
+    /** Rows whose id is not blank and repeats an id of an earlier row. */
+    static int duplicateIds(StringColumn ids) {
+        int n = ids.size();
+        // An open-addressing table of the ids themselves, at most half full: a set without an entry object
+        // per video, which at a million videos is most of what a HashSet costs.
+        int bits = 4;
+        while ((1L << bits) < 2L * n) {
+            bits++;
+        }
+        int capacity = 1 << bits;
+        String[] table = new String[capacity];
+        int[] hashes = new int[capacity];
+        int mask = capacity - 1;
+        int duplicates = 0;
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            int h = id.hashCode();
+            // Fibonacci hashing: ids that count up give hash codes that count up, which would cluster.
+            int slot = (h * 0x9E3779B9) >>> (32 - bits);
+            while (true) {
+                String there = table[slot];
+                if (there == null) {
+                    table[slot] = id;
+                    hashes[slot] = h;
+                    break;
+                }
+                if (hashes[slot] == h && there.equals(id)) {
+                    duplicates++;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return duplicates;
     }
 
     private static boolean constant(double[] v) {

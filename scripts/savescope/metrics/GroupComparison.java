@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,63 +83,159 @@ public final class GroupComparison {
 
     private GroupComparison() {}
 
-    public static Result byContentType(Table videos) {
-        StringColumn type = videos.stringColumn(Canonical.CONTENT_TYPE);
-        String[] keys = new String[videos.rowCount()];
-        for (int i = 0; i < keys.length; i++) {
-            String t = type.get(i);
-            keys[i] = t == null || t.isBlank() ? "unknown" : t.strip();
+    /**
+     * What every dimension reads per video, computed once per frame: counts, save rates, and the rated
+     * rows in order of rate. Sorting a million rates once, instead of once per group and again per test, is
+     * most of what keeps this section fast. Immutable after construction, so sections may share it.
+     */
+    public static final class Rated {
+        final Table videos;
+        final double[] views;
+        final double[] saves;
+        final double[] rates;
+        /** Rows with a save rate, ascending by rate, ties in row order. */
+        final int[] byRate;
+        /** Their rates in that order, so walks in rate order read memory in sequence. */
+        final double[] sortedRates;
+        private long[] postedSeconds;
+
+        private Rated(Table videos) {
+            this.videos = videos;
+            views = VideoValues.of(videos, Canonical.VIEWS);
+            saves = VideoValues.of(videos, Canonical.SAVES);
+            rates = VideoValues.ratio(saves, views);
+            int[] rows = new int[rates.length];
+            int n = 0;
+            for (int i = 0; i < rates.length; i++) {
+                if (!Double.isNaN(rates[i])) {
+                    rows[n++] = i;
+                }
+            }
+            double[] present = new double[n];
+            for (int k = 0; k < n; k++) {
+                present[k] = rates[rows[k]];
+            }
+            int[] order = Stats.sortedOrder(present);
+            byRate = new int[n];
+            sortedRates = new double[n];
+            for (int k = 0; k < n; k++) {
+                byRate[k] = rows[order[k]];
+                sortedRates[k] = present[order[k]];
+            }
         }
-        return compare(CONTENT_TYPE, videos, keys, null);
+
+        public static Rated of(Table videos) {
+            return new Rated(videos);
+        }
+
+        /** The save rates that exist, ascending: the sorted form of {@link SaveRate#perVideo}. */
+        public double[] sortedRates() {
+            return sortedRates.clone();
+        }
+
+        /** Posting times as epoch seconds, {@link Long#MIN_VALUE} where unknown: weekday and hour share one read. */
+        synchronized long[] postedSeconds() {
+            if (postedSeconds == null) {
+                InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
+                long[] out = new long[videos.rowCount()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = posted.isMissing(i) ? Long.MIN_VALUE : posted.get(i).getEpochSecond();
+                }
+                postedSeconds = out;
+            }
+            return postedSeconds;
+        }
+    }
+
+    public static Result byContentType(Table videos) {
+        return byContentType(Rated.of(videos));
+    }
+
+    public static Result byContentType(Rated rated) {
+        StringColumn type = rated.videos.stringColumn(Canonical.CONTENT_TYPE);
+        int[] groupOf = new int[rated.rates.length];
+        List<String> names = new ArrayList<>();
+        // Types repeat across rows as the same few strings: resolve each distinct cell to its group once.
+        Map<String, Integer> idOfCell = new HashMap<>();
+        Map<String, Integer> idOfName = new HashMap<>();
+        for (int i = 0; i < groupOf.length; i++) {
+            String t = type.get(i);
+            Integer id = idOfCell.get(t);
+            if (id == null) {
+                String key = t == null || t.isBlank() ? "unknown" : t.strip();
+                id = idOfName.computeIfAbsent(key, k -> {
+                    names.add(k);
+                    return names.size() - 1;
+                });
+                idOfCell.put(t, id);
+            }
+            groupOf[i] = id;
+        }
+        return compare(CONTENT_TYPE, rated, groupOf, names, false);
     }
 
     public static Result byDuration(Table videos) {
-        double[] d = VideoValues.of(videos, Canonical.DURATION_S);
-        String[] keys = new String[d.length];
+        return byDuration(Rated.of(videos));
+    }
+
+    public static Result byDuration(Rated rated) {
+        double[] d = VideoValues.of(rated.videos, Canonical.DURATION_S);
+        int[] groupOf = new int[d.length];
         for (int i = 0; i < d.length; i++) {
-            keys[i] = durationBucket(d[i]);
+            groupOf[i] = durationBucketIndex(d[i]);
         }
-        return compare(DURATION, videos, keys, DURATION_BUCKETS);
+        return compare(DURATION, rated, groupOf, DURATION_BUCKETS, true);
     }
 
     /** The bucket of a duration in seconds, or null when unknown. */
     public static String durationBucket(double seconds) {
+        int b = durationBucketIndex(seconds);
+        return b < 0 ? null : DURATION_BUCKETS.get(b);
+    }
+
+    private static int durationBucketIndex(double seconds) {
         if (Double.isNaN(seconds) || seconds < 0) {
-            return null;
+            return -1;
         }
-        int b = seconds == 0 ? 0 : seconds < 15 ? 1 : seconds < 30 ? 2 : seconds < 60 ? 3 : seconds < 180 ? 4 : 5;
-        return DURATION_BUCKETS.get(b);
+        return seconds == 0 ? 0 : seconds < 15 ? 1 : seconds < 30 ? 2 : seconds < 60 ? 3 : seconds < 180 ? 4 : 5;
     }
 
     /** By the weekday of posting, in UTC (exports give instants; the creator's own time zone is unknown). */
     public static Result byWeekday(Table videos) {
-        InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
-        String[] keys = new String[videos.rowCount()];
+        return byWeekday(Rated.of(videos));
+    }
+
+    public static Result byWeekday(Rated rated) {
+        long[] posted = rated.postedSeconds();
+        int[] groupOf = new int[posted.length];
         List<String> order = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             order.add(d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
         }
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < groupOf.length; i++) {
             // Day 0 of the epoch (1970-01-01) was a Thursday, index 3 counting from Monday.
-            keys[i] = posted.isMissing(i) ? null
-                    : order.get((int) Math.floorMod(Math.floorDiv(posted.get(i).getEpochSecond(), 86_400L) + 3, 7L));
+            groupOf[i] = posted[i] == Long.MIN_VALUE ? -1
+                    : (int) Math.floorMod(Math.floorDiv(posted[i], 86_400L) + 3, 7L);
         }
-        return compare(WEEKDAY, videos, keys, order);
+        return compare(WEEKDAY, rated, groupOf, order, true);
     }
 
     /** By the hour of posting, in UTC, labelled {@code 00}–{@code 23}. */
     public static Result byHour(Table videos) {
-        InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
-        String[] keys = new String[videos.rowCount()];
+        return byHour(Rated.of(videos));
+    }
+
+    public static Result byHour(Rated rated) {
+        long[] posted = rated.postedSeconds();
+        int[] groupOf = new int[posted.length];
         List<String> order = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             order.add(String.format(Locale.ROOT, "%02d", h));
         }
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = posted.isMissing(i) ? null
-                    : order.get((int) (Math.floorMod(posted.get(i).getEpochSecond(), 86_400L) / 3600));
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = posted[i] == Long.MIN_VALUE ? -1 : (int) (Math.floorMod(posted[i], 86_400L) / 3600);
         }
-        return compare(HOUR, videos, keys, order);
+        return compare(HOUR, rated, groupOf, order, true);
     }
 
     /**
@@ -148,13 +243,17 @@ public final class GroupComparison {
      * its hashtags, so the groups overlap and are not tested against each other.
      */
     public static Result byHashtag(Table videos) {
-        StringColumn tags = videos.stringColumn(Canonical.HASHTAGS);
-        double[] rates = VideoValues.saveRates(videos);
+        return byHashtag(Rated.of(videos));
+    }
+
+    public static Result byHashtag(Rated rated) {
+        StringColumn tags = rated.videos.stringColumn(Canonical.HASHTAGS);
+        double[] rates = rated.rates;
         // Many videos share one hashtags cell: parse and count each distinct cell once.
         Map<String, Integer> cellIndex = new HashMap<>();
         List<String[]> cellTags = new ArrayList<>();
         List<int[]> cellUses = new ArrayList<>();
-        int[] cellOf = new int[videos.rowCount()];
+        int[] cellOf = new int[rates.length];
         for (int i = 0; i < cellOf.length; i++) {
             String t = tags.get(i);
             Integer c = cellIndex.get(t);
@@ -181,34 +280,23 @@ public final class GroupComparison {
         List<String> top = uses.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_HASHTAGS).map(Map.Entry::getKey).toList();
-        Map<String, IntList> members = new LinkedHashMap<>();
+        Map<String, Integer> topIndex = new HashMap<>();
         for (String tag : top) {
-            members.put(tag, new IntList());
+            topIndex.put(tag, topIndex.size());
         }
         // Each distinct cell's groups among the top hashtags, in the cell's tag order.
-        IntList[][] cellGroups = new IntList[cellTags.size()][];
+        int[][] cellGroups = new int[cellTags.size()][];
         for (int c = 0; c < cellGroups.length; c++) {
-            List<IntList> g = new ArrayList<>();
+            IntList g = new IntList();
             for (String tag : cellTags.get(c)) {
-                IntList m = members.get(tag);
+                Integer m = topIndex.get(tag);
                 if (m != null) {
                     g.add(m);
                 }
             }
-            cellGroups[c] = g.toArray(new IntList[0]);
+            cellGroups[c] = Arrays.copyOf(g.values, g.size);
         }
-        int without = 0;
-        for (int i = 0; i < cellOf.length; i++) {
-            if (Double.isNaN(rates[i])) {
-                continue;
-            }
-            IntList[] g = cellGroups[cellOf[i]];
-            for (IntList m : g) {
-                m.add(i);
-            }
-            without += g.length > 0 ? 0 : 1;
-        }
-        return build(HASHTAG, videos, members, false, without, true);
+        return build(HASHTAG, rated, cellOf, cellGroups, top, null, false, true);
     }
 
     /** The distinct space-separated hashtags of a cell, without regex or streams (a million rows). */
@@ -238,66 +326,167 @@ public final class GroupComparison {
     }
 
     /**
-     * Groups videos by a key per row (null: in no group).
+     * Groups videos by a group index per row (−1: in no group).
      *
-     * @param order the keys in their natural order (groups with no video are left out), or null to order
-     *     by views, most first
+     * @param names the groups' names by index
+     * @param natural true when {@code names} is the dimension's natural order (groups with no video are left
+     *     out); false to order groups by views, most first (the test then takes them as first met in row order)
      */
-    static Result compare(String dimension, Table videos, String[] keys, List<String> order) {
-        double[] rates = VideoValues.saveRates(videos);
-        Map<String, IntList> members = new LinkedHashMap<>();
-        if (order != null) {
-            for (String k : order) {
-                members.put(k, new IntList());
-            }
+    static Result compare(String dimension, Rated rated, int[] groupOf, List<String> names, boolean natural) {
+        int[][] single = new int[names.size()][];
+        for (int g = 0; g < single.length; g++) {
+            single[g] = new int[] {g};
         }
+        int[] order = null;
+        if (!natural) {
+            // A map keyed as rows are met, as the groups were always listed before their sort by views.
+            boolean[] met = new boolean[names.size()];
+            IntList firstMet = new IntList();
+            for (int i = 0; i < groupOf.length; i++) {
+                int g = groupOf[i];
+                if (g >= 0 && !met[g] && !Double.isNaN(rated.rates[i])) {
+                    met[g] = true;
+                    firstMet.add(g);
+                }
+            }
+            order = Arrays.copyOf(firstMet.values, firstMet.size);
+        }
+        return build(dimension, rated, groupOf, single, names, order, true, !natural);
+    }
+
+    /**
+     * Groups rows by cell: row i belongs to every group in {@code cellGroups[cellOf[i]]} (none when
+     * {@code cellOf[i]} is −1).
+     *
+     * @param order the group indexes in listing order, or null for index order
+     */
+    private static Result build(String dimension, Rated rated, int[] cellOf, int[][] cellGroups, List<String> names,
+            int[] order, boolean exclusive, boolean sortByViews) {
+        double[] views = rated.views;
+        double[] saves = rated.saves;
+        double[] rates = rated.rates;
+        int groupCount = names.size();
+        int[] count = new int[groupCount];
+        long[] viewSum = new long[groupCount];
+        long[] saveSum = new long[groupCount];
         int without = 0;
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < cellOf.length; i++) {
             if (Double.isNaN(rates[i])) {
                 continue;
             }
-            if (keys[i] == null) {
+            int[] gs = cellOf[i] < 0 ? EMPTY : cellGroups[cellOf[i]];
+            if (gs.length == 0) {
                 without++;
+            }
+            for (int g : gs) {
+                count[g]++;
+                viewSum[g] += (long) views[i];
+                saveSum[g] += (long) saves[i];
+            }
+        }
+        // Each group's rates come out sorted by walking the rows once in order of rate.
+        double[][] sorted = new double[groupCount][];
+        for (int g = 0; g < groupCount; g++) {
+            sorted[g] = new double[count[g]];
+        }
+        int[] filled = new int[groupCount];
+        int[] cellByRate = new int[rated.byRate.length];
+        for (int k = 0; k < cellByRate.length; k++) {
+            int c = cellOf[rated.byRate[k]];
+            cellByRate[k] = c;
+            if (c < 0) {
                 continue;
             }
-            members.computeIfAbsent(keys[i], k -> new IntList()).add(i);
-        }
-        members.values().removeIf(m -> m.size == 0);
-        return build(dimension, videos, members, true, without, order == null);
-    }
-
-    private static Result build(String dimension, Table videos, Map<String, IntList> members, boolean exclusive,
-            int without, boolean sortByViews) {
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
-        double[] saves = VideoValues.of(videos, Canonical.SAVES);
-        List<Group> groups = new ArrayList<>();
-        List<double[]> judgedRates = new ArrayList<>();
-        for (Map.Entry<String, IntList> e : members.entrySet()) {
-            IntList m = e.getValue();
-            long v = 0;
-            long s = 0;
-            double[] r = new double[m.size];
-            for (int k = 0; k < m.size; k++) {
-                int i = m.values[k];
-                v += (long) views[i];
-                s += (long) saves[i];
-                r[k] = saves[i] / views[i];
+            for (int g : cellGroups[c]) {
+                sorted[g][filled[g]++] = rated.sortedRates[k];
             }
-            boolean tooSmall = m.size < MIN_VIDEOS || v < MIN_VIEWS;
-            double[] sorted = r.clone();
-            Arrays.sort(sorted);
-            groups.add(new Group(e.getKey(), m.size, v, s, (double) s / v, Intervals.wilson(s, v, Intervals.Z95),
-                    Stats.quantileSorted(sorted, 0.5), Intervals.bootstrapMedianSorted(sorted, 0.95,
+        }
+        if (order == null) {
+            order = new int[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                order[g] = g;
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        boolean[] judged = new boolean[groupCount];
+        IntList judgedOrder = new IntList();
+        for (int g : order) {
+            if (count[g] == 0) {
+                continue;
+            }
+            long v = viewSum[g];
+            long s = saveSum[g];
+            boolean tooSmall = count[g] < MIN_VIDEOS || v < MIN_VIEWS;
+            groups.add(new Group(names.get(g), count[g], v, s, (double) s / v, Intervals.wilson(s, v, Intervals.Z95),
+                    Stats.quantileSorted(sorted[g], 0.5), Intervals.bootstrapMedianSorted(sorted[g], 0.95,
                             Intervals.BOOTSTRAP_RESAMPLES, Intervals.DEFAULT_SEED), tooSmall));
             if (!tooSmall) {
-                judgedRates.add(r);
+                judged[g] = true;
+                judgedOrder.add(g);
             }
         }
         if (sortByViews) {
             groups.sort(Comparator.comparingLong(Group::views).reversed().thenComparing(Group::key));
         }
-        Test test = exclusive && judgedRates.size() >= 2 ? kruskalWallis(judgedRates) : null;
+        Test test = exclusive && judgedOrder.size >= 2
+                ? kruskalWallis(rated, cellByRate, cellGroups, judged, Arrays.copyOf(judgedOrder.values, judgedOrder.size))
+                : null;
         return new Result(dimension, List.copyOf(groups), test, without);
+    }
+
+    private static final int[] EMPTY = new int[0];
+
+    /**
+     * {@link #kruskalWallis(List)} of the judged groups' rates, ranking by one walk over the rows in order of
+     * rate instead of a fresh sort. Gives the same numbers: mid-ranks are multiples of one half well below
+     * 2^52, so their sums are exact in any order, and tie runs are met in ascending order as before.
+     */
+    private static Test kruskalWallis(Rated rated, int[] cellByRate, int[][] cellGroups, boolean[] judged,
+            int[] judgedOrder) {
+        double[] rates = rated.sortedRates;
+        int total = rates.length;
+        double[] rankSum = new double[judged.length];
+        int[] size = new int[judged.length];
+        int n = 0;
+        double tieSum = 0;
+        int k = 0;
+        while (k < total) {
+            if (!isJudged(cellByRate[k], cellGroups, judged)) {
+                k++;
+                continue;
+            }
+            // A run of equal rates among judged rows: ranks n+1 .. n+t share their mean.
+            double value = rates[k];
+            int t = 0;
+            int end = k;
+            while (end < total && rates[end] == value) {
+                if (isJudged(cellByRate[end], cellGroups, judged)) {
+                    t++;
+                }
+                end++;
+            }
+            double rank = (n + (n + t - 1)) / 2.0 + 1;
+            for (int q = k; q < end; q++) {
+                if (isJudged(cellByRate[q], cellGroups, judged)) {
+                    int g = cellGroups[cellByRate[q]][0];
+                    rankSum[g] += rank;
+                    size[g]++;
+                }
+            }
+            double tt = t;
+            tieSum += tt * tt * tt - tt;
+            n += t;
+            k = end;
+        }
+        double sum = 0;
+        for (int g : judgedOrder) {
+            sum += rankSum[g] * rankSum[g] / size[g];
+        }
+        return kruskalWallisFrom(sum, tieSum, n, judgedOrder.length);
+    }
+
+    private static boolean isJudged(int c, int[][] cellGroups, boolean[] judged) {
+        return c >= 0 && cellGroups[c].length > 0 && judged[cellGroups[c][0]];
     }
 
     /** The Kruskal–Wallis H test, tie-corrected, with its chi-square p-value; null when every value ties. */
@@ -322,7 +511,6 @@ public final class GroupComparison {
             }
             sum += rankSum * rankSum / s.length;
         }
-        double h = 12.0 / ((double) n * (n + 1)) * sum - 3.0 * (n + 1);
         double[] sorted = all.clone();
         Arrays.sort(sorted);
         double tieSum = 0;
@@ -336,14 +524,20 @@ public final class GroupComparison {
             tieSum += t * t * t - t;
             i = j + 1;
         }
+        return kruskalWallisFrom(sum, tieSum, n, samples.size());
+    }
+
+    /** H from Σ(rank sum² / size) over the groups and Σ(t³ − t) over tie runs, then its p-value. */
+    private static Test kruskalWallisFrom(double sum, double tieSum, int n, int groups) {
+        double h = 12.0 / ((double) n * (n + 1)) * sum - 3.0 * (n + 1);
         double correction = 1 - tieSum / ((double) n * n * n - n);
         if (correction <= 0) {
             return null;
         }
         h /= correction;
-        int df = samples.size() - 1;
+        int df = groups - 1;
         double p = 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(h);
-        return new Test(h, df, p, samples.size(), n);
+        return new Test(h, df, p, groups, n);
     }
 
     /** A growable int array, so grouping a million rows does not box. */

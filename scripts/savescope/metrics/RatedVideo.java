@@ -43,7 +43,7 @@ public record RatedVideo(String id, String account, Instant postedAt, long views
         var type = videos.stringColumn(Canonical.CONTENT_TYPE);
         // Exports reuse a small set of hashtag strings across many videos; the sets are never modified.
         Map<String, Set<String>> tagSets = new HashMap<>();
-        for (int i = 0; i < videos.rowCount(); i++) {
+        for (int i = 0, n = videos.rowCount(); i < n; i++) {
             if (views.isMissing(i) || saves.isMissing(i) || views.getLong(i) <= 0) {
                 continue;
             }

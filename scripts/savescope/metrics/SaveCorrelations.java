@@ -33,29 +33,53 @@ public final class SaveCorrelations {
 
     private SaveCorrelations() {}
 
+    /**
+     * The per-video columns the three views read, each taken from the frame once: counts, rates and
+     * partials share views and saves. Not for sharing between threads.
+     */
+    public static final class Columns {
+        private final Table videos;
+        private final Map<String, double[]> read = new java.util.HashMap<>();
+
+        public Columns(Table videos) {
+            this.videos = videos;
+        }
+
+        double[] of(String name) {
+            return read.computeIfAbsent(name, n -> VideoValues.of(videos, n));
+        }
+    }
+
     public static Set counts(Table videos) {
+        return counts(new Columns(videos));
+    }
+
+    public static Set counts(Columns videos) {
         List<double[]> columns = new ArrayList<>();
         for (String name : COUNT_NAMES) {
-            columns.add(VideoValues.of(videos, name));
+            columns.add(videos.of(name));
         }
         return of(COUNT_NAMES, columns);
     }
 
     public static Set rates(Table videos) {
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
+        return rates(new Columns(videos));
+    }
+
+    public static Set rates(Columns videos) {
+        double[] views = videos.of(Canonical.VIEWS);
         List<double[]> columns = List.of(
-                VideoValues.ratio(VideoValues.of(videos, Canonical.SAVES), views),
-                VideoValues.ratio(VideoValues.of(videos, Canonical.LIKES), views),
-                VideoValues.ratio(VideoValues.of(videos, Canonical.COMMENTS), views),
-                VideoValues.ratio(VideoValues.of(videos, Canonical.SHARES), views),
-                VideoValues.of(videos, Canonical.DURATION_S));
+                VideoValues.ratio(videos.of(Canonical.SAVES), views),
+                VideoValues.ratio(videos.of(Canonical.LIKES), views),
+                VideoValues.ratio(videos.of(Canonical.COMMENTS), views),
+                VideoValues.ratio(videos.of(Canonical.SHARES), views),
+                videos.of(Canonical.DURATION_S));
         return of(RATE_NAMES, columns);
     }
 
     static Set of(List<String> names, List<double[]> columns) {
-        return new Set(names, Correlations.matrix(Correlations.PEARSON, names, columns),
-                Correlations.matrix(Correlations.SPEARMAN, names, columns),
-                Correlations.matrix(Correlations.KENDALL, names, columns));
+        List<Matrix> m = Correlations.matrices(names, columns);
+        return new Set(names, m.get(0), m.get(1), m.get(2));
     }
 
     /**
@@ -63,11 +87,15 @@ public final class SaveCorrelations {
      * (counts span decades, and on logs the dependence on reach is close to a straight line).
      */
     public static Map<String, Correlation> partialWithSaves(Table videos) {
-        double[] saves = Correlations.log1p(VideoValues.of(videos, Canonical.SAVES));
-        double[] views = Correlations.log1p(VideoValues.of(videos, Canonical.VIEWS));
+        return partialWithSaves(new Columns(videos));
+    }
+
+    public static Map<String, Correlation> partialWithSaves(Columns videos) {
+        double[] saves = Correlations.log1p(videos.of(Canonical.SAVES));
+        double[] views = Correlations.log1p(videos.of(Canonical.VIEWS));
         Map<String, Correlation> out = new LinkedHashMap<>();
         for (String name : PARTIAL_WITH) {
-            out.put(name, Correlations.partial(saves, Correlations.log1p(VideoValues.of(videos, name)), views));
+            out.put(name, Correlations.partial(saves, Correlations.log1p(videos.of(name)), views));
         }
         return out;
     }

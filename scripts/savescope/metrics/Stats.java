@@ -8,9 +8,90 @@ public final class Stats {
 
     /** The q-quantile by linear interpolation between order statistics (NumPy's default, R type 7). */
     public static double quantile(double[] values, double q) {
+        int n = values.length;
+        if (n < SELECT_MIN) {
+            return quantileBySort(values, q);
+        }
+        // Only the one or two order statistics around q matter: select them in linear time rather than sort
+        // a million values. Keys order the doubles exactly as Arrays.sort does (-0.0 before 0.0), so the
+        // values picked are bit for bit the ones a sort would put there.
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            if (Double.isNaN(values[i])) {
+                return quantileBySort(values, q);
+            }
+            keys[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        }
+        double pos = q * (n - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        long low = select(keys, lo);
+        long high = low;
+        if (hi > lo) {
+            // select leaves every later key at or above the chosen one: the next order statistic is their least.
+            high = keys[lo + 1];
+            for (int i = lo + 2; i < n; i++) {
+                high = Math.min(high, keys[i]);
+            }
+        }
+        double a = fromKey(low);
+        double b = fromKey(high);
+        return a + (b - a) * (pos - lo);
+    }
+
+    /** Below this many values a plain sort is as quick as selection. */
+    static final int SELECT_MIN = 1024;
+
+    private static double quantileBySort(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return quantileSorted(sorted, q);
+    }
+
+    private static double fromKey(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
+    /**
+     * Rearranges {@code a} so that {@code a[k]} holds the k-th smallest key, every key before it is no larger
+     * and every key after it no smaller (Hoare's selection, median-of-three pivots); returns that key.
+     */
+    static long select(long[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (right > left) {
+            int mid = (left + right) >>> 1;
+            long x = a[left];
+            long y = a[mid];
+            long z = a[right];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     /** {@link #quantile} of values already sorted ascending. */
@@ -37,8 +118,11 @@ public final class Stats {
      * Kruskal–Wallis test need.
      */
     public static double[] midRanks(double[] values) {
-        int[] order = sortedOrder(values);
-        double[] sorted = inOrder(values, order);
+        long[][] keys = new long[1][];
+        int[] order = sortedOrder(values, keys);
+        // Equal keys are equal values (both zeros share a key), and the keys come out sorted: ties are found
+        // reading them in sequence, with no gather of the values into sorted order.
+        long[] sorted = keys[0];
         double[] ranks = new double[values.length];
         int i = 0;
         while (i < order.length) {
@@ -76,6 +160,11 @@ public final class Stats {
      * memory access, which is what keeps a million-row rank cheap. Values must not be NaN.
      */
     static int[] sortedOrder(double[] values) {
+        return sortedOrder(values, new long[1][]);
+    }
+
+    /** {@link #sortedOrder}, also handing back the sort keys in sorted order in {@code sortedKeys[0]}. */
+    private static int[] sortedOrder(double[] values, long[][] sortedKeys) {
         int n = values.length;
         long[] keys = new long[n];
         int[] idx = new int[n];
@@ -116,6 +205,7 @@ public final class Stats {
             idx = idx2;
             idx2 = ti;
         }
+        sortedKeys[0] = keys;
         return idx;
     }
 

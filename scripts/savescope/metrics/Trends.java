@@ -65,19 +65,74 @@ public final class Trends {
         return periods(videos, d -> d.withDayOfMonth(1), window);
     }
 
+    /** Posting days spanning at most this many days are summed in arrays indexed by day. */
+    private static final int MAX_DAY_SPAN = 200_000;
+
     /** Periods in time order; periods with no rated video are left out, not shown as zero. */
     static List<Period> periods(List<RatedVideo> videos, Function<LocalDate, LocalDate> bucket, int window) {
-        TreeMap<LocalDate, long[]> sums = new TreeMap<>();
-        for (RatedVideo v : videos) {
-            if (v.postedAt() == null) {
-                continue;
+        TreeMap<LocalDate, long[]> sums = byDay(videos, bucket);
+        if (sums == null) {
+            sums = new TreeMap<>();
+            for (RatedVideo v : videos) {
+                if (v.postedAt() == null) {
+                    continue;
+                }
+                long[] a = sums.computeIfAbsent(bucket.apply(v.postedAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                        k -> new long[3]);
+                a[0]++;
+                a[1] += v.views();
+                a[2] += v.saves();
             }
-            long[] a = sums.computeIfAbsent(bucket.apply(v.postedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                    k -> new long[3]);
-            a[0]++;
-            a[1] += v.views();
-            a[2] += v.saves();
         }
+        return periodsOf(sums, window);
+    }
+
+    /**
+     * The per-period sums by way of per-day sums in plain arrays, so a million videos cost no date object
+     * and no map lookup each (integer sums, so the order of adding does not matter); null when the posting
+     * days span too long a range for that.
+     */
+    private static TreeMap<LocalDate, long[]> byDay(List<RatedVideo> videos, Function<LocalDate, LocalDate> bucket) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (RatedVideo v : videos) {
+            if (v.postedAt() != null) {
+                long day = Math.floorDiv(v.postedAt().getEpochSecond(), 86_400L);
+                first = Math.min(first, day);
+                last = Math.max(last, day);
+            }
+        }
+        TreeMap<LocalDate, long[]> sums = new TreeMap<>();
+        if (first > last) {
+            return sums;
+        }
+        if (last - first >= MAX_DAY_SPAN) {
+            return null;
+        }
+        int span = (int) (last - first + 1);
+        long[] count = new long[span];
+        long[] views = new long[span];
+        long[] saves = new long[span];
+        for (RatedVideo v : videos) {
+            if (v.postedAt() != null) {
+                int d = (int) (Math.floorDiv(v.postedAt().getEpochSecond(), 86_400L) - first);
+                count[d]++;
+                views[d] += v.views();
+                saves[d] += v.saves();
+            }
+        }
+        for (int d = 0; d < span; d++) {
+            if (count[d] > 0) {
+                long[] a = sums.computeIfAbsent(bucket.apply(LocalDate.ofEpochDay(first + d)), k -> new long[3]);
+                a[0] += count[d];
+                a[1] += views[d];
+                a[2] += saves[d];
+            }
+        }
+        return sums;
+    }
+
+    private static List<Period> periodsOf(TreeMap<LocalDate, long[]> sums, int window) {
         List<Period> out = new ArrayList<>();
         double[] rates = new double[sums.size()];
         int i = 0;
@@ -95,11 +150,12 @@ public final class Trends {
     public static MannKendall mannKendall(double[] x) {
         int n = x.length;
         long s = 0;
-        List<Double> slopes = new ArrayList<>();
+        double[] slopes = new double[Math.max(0, n * (n - 1) / 2)];
+        int pairs = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 s += Long.signum(Double.compare(x[j], x[i]));
-                slopes.add((x[j] - x[i]) / (j - i));
+                slopes[pairs++] = (x[j] - x[i]) / (j - i);
             }
         }
         if (n < 3) {
@@ -121,7 +177,7 @@ public final class Trends {
         double variance = ((double) n * (n - 1) * (2 * n + 5) - ties) / 18.0;
         double z = variance == 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
         double p = 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z)));
-        double sen = SaveRate.quantile(slopes.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double sen = SaveRate.quantile(slopes, 0.5);
         return new MannKendall(n, s, variance, z, p, sen);
     }
 

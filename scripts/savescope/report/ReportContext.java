@@ -31,10 +31,12 @@ public final class ReportContext {
     private static final class Shared {
         final Memo<List<RatedVideo>> rated;
         final Memo<DailyIndex> dailyIndex;
+        final Memo<savescope.metrics.GroupComparison.Rated> groupRates;
 
         Shared(Dataset data) {
             rated = new Memo<>(() -> Collections.unmodifiableList(RatedVideo.of(data.videos())));
             dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
+            groupRates = new Memo<>(() -> savescope.metrics.GroupComparison.Rated.of(data.videos()));
         }
     }
 
@@ -142,5 +144,13 @@ public final class ReportContext {
      */
     public DailyIndex dailyIndex() {
         return shared.dailyIndex.get();
+    }
+
+    /**
+     * {@link savescope.metrics.GroupComparison.Rated#of} of {@link #videos()}: every video's save rate and
+     * their order, sorted once for all sections (immutable).
+     */
+    public savescope.metrics.GroupComparison.Rated groupRates() {
+        return shared.groupRates.get();
     }
 }

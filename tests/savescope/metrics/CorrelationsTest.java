@@ -191,4 +191,22 @@ class CorrelationsTest {
         var m = Correlations.matrix(Correlations.KENDALL, List.of("x", "y"), List.of(x, y));
         assertEquals(c.r(), m.get("x", "y").r(), 1e-12, "the matrix uses the same rows");
     }
+
+    @Test
+    void log1pOfALongColumnIsMathLog1pOfEachValue() {
+        // Long enough that small whole numbers are looked up once; both zeros, fractions, big counts, NaN
+        // and negatives checked bit for bit against Math.log1p.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        double[] v = new double[200_000];
+        for (int i = 0; i < v.length; i++) {
+            int kind = rnd.nextInt(6);
+            v[i] = kind == 0 ? rnd.nextInt(100) : kind == 1 ? rnd.nextInt(70_000) : kind == 2 ? rnd.nextDouble() * 50
+                    : kind == 3 ? (rnd.nextBoolean() ? -0.0 : 0.0) : kind == 4 ? Double.NaN : -rnd.nextInt(5) - 1;
+        }
+        double[] out = Correlations.log1p(v);
+        for (int i = 0; i < v.length; i++) {
+            double expected = v[i] < 0 ? Double.NaN : Math.log1p(v[i]);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[i]), "value " + v[i]);
+        }
+    }
 }

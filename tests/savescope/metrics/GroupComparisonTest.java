@@ -113,4 +113,49 @@ class GroupComparisonTest {
         assertEquals(List.of("05", "07", "23"), hours.groups().stream().map(GroupComparison.Group::key).toList());
         assertEquals(2, hours.groups().get(2).saves());
     }
+
+    @Test
+    void sharedRateOrderGivesTheSameTestAsRankingEachGroupingAfresh() {
+        // Many tied rates (saves out of 50 or 100 views), a type too small to judge, zero-view and
+        // missing-saves videos: the walk over the report's one rate order must match the plain test exactly.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        Table t = Canonical.emptyVideos("t");
+        String[] types = {"tutorial", "comedy", " vlog ", "", "rare"};
+        for (int i = 0; i < 3000; i++) {
+            String type = i % 500 == 0 ? "rare" : types[rnd.nextInt(4)];
+            long views = rnd.nextInt(20) == 0 ? 0 : rnd.nextBoolean() ? 50 : 100;
+            Long saves = rnd.nextInt(30) == 0 ? null : (long) rnd.nextInt(6);
+            Instant posted = Instant.ofEpochSecond(1_700_000_000L + rnd.nextInt(30 * 86_400));
+            VideoTables.add(t, "v" + i, type, c((Long) views, (Long) 10L, (Long) 1L, (Long) 1L, saves), posted, rnd.nextInt(90), "");
+        }
+        GroupComparison.Rated rated = GroupComparison.Rated.of(t);
+        double[] rates = VideoValues.saveRates(t);
+        GroupComparison.Result types1 = GroupComparison.byContentType(rated);
+        // Independently: the judged groups' rates in the order their first video appears.
+        java.util.Map<String, java.util.List<Double>> byType = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < rates.length; i++) {
+            if (!Double.isNaN(rates[i])) {
+                String raw = t.stringColumn(Canonical.CONTENT_TYPE).get(i);
+                byType.computeIfAbsent(raw.isBlank() ? "unknown" : raw.strip(), k -> new java.util.ArrayList<>()).add(rates[i]);
+            }
+        }
+        java.util.List<String> judged = types1.judged().stream().map(GroupComparison.Group::key).toList();
+        assertFalse(judged.contains("rare"));
+        java.util.List<double[]> samples = new java.util.ArrayList<>();
+        byType.forEach((k, v) -> {
+            if (judged.contains(k)) {
+                samples.add(v.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        });
+        GroupComparison.Test expected = GroupComparison.kruskalWallis(samples);
+        assertEquals(expected.statistic(), types1.test().statistic(), 0);
+        assertEquals(expected.p(), types1.test().p(), 0);
+        assertEquals(expected.n(), types1.test().n());
+        assertEquals(GroupComparison.byContentType(t), types1);
+        // Each group's typical video is the median of its own sorted rates.
+        for (GroupComparison.Group g : types1.groups()) {
+            double[] r = byType.get(g.key()).stream().mapToDouble(Double::doubleValue).toArray();
+            assertEquals(Stats.quantile(r, 0.5), g.medianRate(), 0);
+        }
+    }
 }

@@ -86,6 +86,25 @@ class PerformanceMetricsTest {
     }
 
     @Test
+    void duplicateIdsCountRepeatsOfNonBlankIdsAsASetWould() {
+        // ids: a a b "" "" a c b  -> repeats of a (2) and b (1); the blank ids never count
+        tech.tablesaw.api.StringColumn ids = tech.tablesaw.api.StringColumn.create("video_id",
+                "a", "a", "b", "", "", "a", "c", "b");
+        assertEquals(3, DataAlerts.duplicateIds(ids));
+        // Enough ids that the table grows and probes collide, checked against a plain set of strings.
+        tech.tablesaw.api.StringColumn many = tech.tablesaw.api.StringColumn.create("video_id");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int expected = 0;
+        for (int i = 0; i < 70_000; i++) {
+            String id = i % 7 == 0 ? " " : "v" + (i * 31 % 40_000);
+            many.append(id);
+            expected += !id.isBlank() && !seen.add(id) ? 1 : 0;
+        }
+        assertTrue(expected > 20_000, "expected " + expected);
+        assertEquals(expected, DataAlerts.duplicateIds(many));
+    }
+
+    @Test
     void skewAndRoundingAreReported() {
         Table t = Canonical.emptyVideos("t");
         long[] views = {10_000, 12_000, 11_000, 13_000, 10_500, 9_000, 11_500, 2_000_000, 12_300, 10_100, 9_900, 10_200};

@@ -35,4 +35,27 @@ class StatsTest {
         // quantile type 7 of 1, 2, 4, 8: q = 0.25 -> position 0.75 -> 1 + 0.75 = 1.75
         assertEquals(1.75, Stats.quantile(new double[] {8, 1, 4, 2}, 0.25), 1e-15);
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5, 6})
+    void selectedQuantilesAreBitForBitThoseOfASortedCopy(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        // Above the selection threshold, with heavy ties, both zeros, infinities and tiny values.
+        double[] v = new double[Stats.SELECT_MIN * 3 + 7];
+        double[] pool = {0.0, -0.0, -1.5, 3, 1e300, -1e-300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextInt(3) == 0 ? pool[rnd.nextInt(pool.length)] : Math.round(rnd.nextGaussian() * 20) / 4.0;
+        }
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        for (double q : new double[] {0, 0.1, 0.25, 0.5, 0.5 + 1e-9, 0.75, 0.9, 1}) {
+            double expected = Stats.quantileSorted(sorted, q);
+            double got = Stats.quantile(v.clone(), q);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got), "q " + q);
+        }
+        // The input is left as it was.
+        double[] before = v.clone();
+        Stats.quantile(v, 0.5);
+        assertArrayEquals(before, v);
+    }
 }

@@ -27,11 +27,13 @@ public final class ContentStrategySection implements Section {
     @Override
     public void build(ReportContext ctx) {
         Table videos = ctx.videos();
-        GroupComparison.Result types = GroupComparison.byContentType(videos);
-        GroupComparison.Result hashtags = GroupComparison.byHashtag(videos);
-        GroupComparison.Result durations = GroupComparison.byDuration(videos);
-        GroupComparison.Result weekdays = GroupComparison.byWeekday(videos);
-        GroupComparison.Result hours = GroupComparison.byHour(videos);
+        // One pass of counts, rates and their order, shared by the five groupings.
+        GroupComparison.Rated rated = ctx.groupRates();
+        GroupComparison.Result types = GroupComparison.byContentType(rated);
+        GroupComparison.Result hashtags = GroupComparison.byHashtag(rated);
+        GroupComparison.Result durations = GroupComparison.byDuration(rated);
+        GroupComparison.Result weekdays = GroupComparison.byWeekday(rated);
+        GroupComparison.Result hours = GroupComparison.byHour(rated);
 
         ctx.markdown("## What gets saved: content strategy\n\n"
                 + "Save rate by kind of video. Each group's rate is its saves over its views, with a 95% **Wilson "

@@ -28,9 +28,10 @@ public final class CorrelationsSection implements Section {
     @Override
     public void build(ReportContext ctx) {
         Table videos = ctx.videos();
-        SaveCorrelations.Set rates = SaveCorrelations.rates(videos);
-        SaveCorrelations.Set counts = SaveCorrelations.counts(videos);
-        Map<String, Correlation> partials = SaveCorrelations.partialWithSaves(videos);
+        SaveCorrelations.Columns columns = new SaveCorrelations.Columns(videos);
+        SaveCorrelations.Set rates = SaveCorrelations.rates(columns);
+        SaveCorrelations.Set counts = SaveCorrelations.counts(columns);
+        Map<String, Correlation> partials = SaveCorrelations.partialWithSaves(columns);
 
         ctx.markdown("## What goes with saves: correlations\n\n"
                 + "Raw counts all grow with reach: a video shown to more people gets more views, likes, comments, "
