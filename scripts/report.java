@@ -6,8 +6,8 @@
 //FILES templates/styles.css=../templates/styles.css
 //FILES templates/report.js=../templates/report.js
 //FILES templates/index.ftlh=../templates/index.ftlh
-//COMPILE_OPTIONS -encoding UTF-8
-//JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+//COMPILE_OPTIONS -encoding UTF-8 -XDstringConcat=inline
+//JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xmn32m -XX:+UseTransparentHugePages
 //DESCRIPTION Builds a notebook-style HTML report about saves from TikTok analytics exports.
 
 import java.awt.Font;
@@ -24,8 +24,7 @@ public class report {
 
     public static void main(String... args) {
         if (Arrays.stream(args).noneMatch(NO_REPORT_FLAGS::contains)) {
-            warmUpFontsInBackground();
-            initTablesawQuickly();
+            warmUpInBackground();
         }
         System.exit(Cli.run(new ReportCommand(), args));
     }
@@ -34,8 +33,8 @@ public class report {
      * Tablesaw's {@code Table} registers its file readers and writers by scanning the class path with ClassGraph
      * when the class is first used: opening our ~50 jars cost 0.5-0.7 s of every start, and even tablesaw-core
      * alone 0.1 s. The report reads and writes files with its own code, never through Tablesaw's readers, so
-     * the scan is shown an empty class path. Nothing else runs yet that reads the property, and it is restored
-     * before anything else does.
+     * the scan is shown an empty class path. Nothing else in the report reads the property (class loading
+     * does not), and it is restored as soon as the scan is done.
      */
     static void initTablesawQuickly() {
         String classPath = System.getProperty("java.class.path", "");
@@ -50,20 +49,20 @@ public class report {
     }
 
     /**
-     * Charts measure text with AWT fonts, whose first use reads the system font configuration (~0.1-0.2 s).
-     * Doing that on a second core while the exports load takes it off the critical path; a failure here is
-     * ignored and resurfaces where charts are drawn.
+     * Tablesaw's set-up and the AWT fonts that charts measure text with each cost 0.1-0.2 s on first use.
+     * A second core does both while this one parses the command line and reads the exports; a failure here
+     * is ignored and resurfaces where Tablesaw or the charts are first used.
      */
-    static void warmUpFontsInBackground() {
+    static void warmUpInBackground() {
         Thread warm = new Thread(() -> {
+            initTablesawQuickly();
             try {
                 new Font(Font.SANS_SERIF, Font.PLAIN, 12).getStringBounds("0.0%", new FontRenderContext(null, true, true));
             } catch (Throwable ignored) {
                 // see javadoc
             }
-        }, "font-warm-up");
+        }, "warm-up");
         warm.setDaemon(true);
-        warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
     }
 }

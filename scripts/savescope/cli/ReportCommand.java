@@ -145,8 +145,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (minSegment < 1) {
             throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
         }
-        HtmlReport renderer = new HtmlReport(templateDir);
-        renderer.prepareInBackground();
+        java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
         Dataset data;
         try (LoadProgress bar = new LoadProgress(System.console() != null)) {
@@ -157,6 +156,7 @@ public final class ReportCommand implements Callable<Integer> {
         long drawnBefore = savescope.charts.Svg.drawingNanos();
         SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
+        HtmlReport renderer = HtmlReport.ready(preparing);
         String html;
         try {
             html = renderer.render(result.notebook());

@@ -76,25 +76,54 @@ public final class HtmlReport {
     }
 
     /**
-     * Parses the page templates on a background thread, so that the parse overlaps loading and computing
-     * instead of adding to them; {@link #render} then finds them in the configuration's cache. A template
-     * error is left for {@code render} to report with its place.
+     * Sets up the renderer and parses the page templates on a background thread, so that this overlaps
+     * loading and computing instead of adding to them; {@link #ready} waits for it. A template error is left
+     * for {@link #render} to report with its place.
      */
-    public void prepareInBackground() {
-        Thread parse = new Thread(() -> {
-            for (String name : List.of("report.ftlh", "outputs.ftlh")) {
-                try {
-                    config.getTemplate(name);
-                } catch (IOException | RuntimeException e) {
-                    // The cache would hand render() this failure wrapped; it should parse again and say where.
-                    config.clearTemplateCache();
-                    return;
-                }
+    public static java.util.concurrent.Future<HtmlReport> prepareInBackground(Path templateDir) {
+        java.util.concurrent.FutureTask<HtmlReport> task = new java.util.concurrent.FutureTask<>(() -> {
+            HtmlReport renderer = new HtmlReport(templateDir);
+            renderer.parseTemplates();
+            return renderer;
+        });
+        Thread thread = new Thread(task, "template-parse");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The renderer {@link #prepareInBackground} set up, or the exception setting it up threw. */
+    public static HtmlReport ready(java.util.concurrent.Future<HtmlReport> prepared) throws IOException {
+        try {
+            return prepared.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
             }
-        }, "template-parse");
-        parse.setDaemon(true);
-        parse.setPriority(Thread.MIN_PRIORITY);
-        parse.start();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing the page templates", e);
+        }
+    }
+
+    private void parseTemplates() {
+        for (String name : List.of("report.ftlh", "outputs.ftlh")) {
+            try {
+                config.getTemplate(name);
+            } catch (IOException | RuntimeException e) {
+                // The cache would hand render() this failure wrapped; it should parse again and say where.
+                config.clearTemplateCache();
+                return;
+            }
+        }
     }
 
     /**
