@@ -2,12 +2,16 @@
 // through //SOURCES, so JBang resolves the same versions everywhere. Test-only libraries (JUnit) are
 // listed in tests/TestRunner.java, the only script that runs tests.
 //JAVA 17+
-//DEPS tech.tablesaw:tablesaw-core:0.44.4
-//DEPS org.knowm.xchart:xchart:3.8.8
-//DEPS org.freemarker:freemarker:2.3.34
+// Order matters for start-up: the class path is searched in this order, and classes that class-data
+// sharing cannot archive (picocli and commons-math3 are compiled for Java 5) are found without first
+// opening the large jars (ICU, fastutil, POI). Moving a line may also change which version of a shared
+// transitive dependency wins.
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.apache.commons:commons-math3:3.6.1
 //DEPS org.commonmark:commonmark:0.24.0
+//DEPS org.freemarker:freemarker:2.3.34
+//DEPS tech.tablesaw:tablesaw-core:0.44.4
+//DEPS org.knowm.xchart:xchart:3.8.8
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.19.0
 //DEPS org.apache.poi:poi-ooxml:5.3.0
 //DEPS me.tongfei:progressbar:0.10.1
