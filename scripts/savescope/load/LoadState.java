@@ -14,14 +14,37 @@ final class LoadState {
     final List<VideoFrameBuilder> videos = new ArrayList<>();
     final List<VideoFrameBuilder> content = new ArrayList<>();
     final List<ChannelTables.Pending> channels = new ArrayList<>();
-    final Table daily = Canonical.emptyDaily("daily");
-    final Table comments = Canonical.emptyComments("comments");
+    Table daily = Canonical.emptyDaily("daily");
+    Table comments = Canonical.emptyComments("comments");
     final List<SourceReport> sources = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
 
     LoadState(Loader.Options options, Instant zipExportTime) {
         this.options = options;
         this.zipExportTime = zipExportTime;
+    }
+
+    /** Adds what {@code later} gathered from the files after this state's, as if read into this one. */
+    void join(LoadState later) {
+        videos.addAll(later.videos);
+        content.addAll(later.content);
+        channels.addAll(later.channels);
+        sources.addAll(later.sources);
+        warnings.addAll(later.warnings);
+        daily = joined(daily, later.daily);
+        comments = joined(comments, later.comments);
+    }
+
+    /** {@code first} with the rows of {@code then} after its own; an empty table is replaced, not copied into. */
+    private static Table joined(Table first, Table then) {
+        if (then.rowCount() == 0) {
+            return first;
+        }
+        if (first.rowCount() == 0) {
+            then.setName(first.name());
+            return then;
+        }
+        return first.append(then);
     }
 
     /**

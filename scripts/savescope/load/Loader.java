@@ -57,7 +57,8 @@ public final class Loader {
     /** Hears how many bytes of the input files have been read, for a progress bar on long loads. */
     public interface Progress {
         /**
-         * Called on the loading thread as bytes are read, and once more when all are.
+         * Called as bytes are read (files may be read on two threads; calls come one at a time), and once
+         * more when all are.
          *
          * @param bytesRead bytes of the input files read so far (a ZIP counts its compressed size)
          * @param totalBytes the size of every input file together
@@ -106,47 +107,126 @@ public final class Loader {
         }
         LoadState state = new LoadState(options, zipTime);
         long total = 0;
-        if (options.progress() != null) {
-            for (Path f : files) {
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                sizes[i] = Files.size(files.get(i));
+            } catch (IOException e) {
+                // The read below names the file if it really cannot be read.
+            }
+            total += sizes[i];
+        }
+        // Each file is read into a state of its own, two files at a time (a videos export and its daily
+        // series take about as long as each other), then the states are joined in the order of the files, so
+        // the result and the first error reported are those of reading the files one after another.
+        FileProgress shared = options.progress() == null ? null : new FileProgress(options.progress(), sizes, total);
+        LoadState[] parts = new LoadState[files.size()];
+        Throwable[] failures = new Throwable[files.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Options base = options;
+        Instant exportTime = zipTime;
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < parts.length; i = next.getAndIncrement()) {
                 try {
-                    total += Files.size(f);
-                } catch (IOException e) {
-                    // The read below names the file if it really cannot be read.
+                    Options own = shared == null ? base : base.withProgress(shared.forFile(i));
+                    parts[i] = new LoadState(own, exportTime);
+                    readOne(files.get(i), parts[i]);
+                    if (shared != null) {
+                        shared.done(i);
+                    }
+                } catch (Throwable t) {
+                    failures[i] = t;
                 }
+            }
+        };
+        Thread helper = null;
+        if (files.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+            helper = new Thread(work, "savescope-load");
+            helper.setDaemon(true);
+            helper.start();
+        }
+        work.run();
+        if (helper != null) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the inputs", e);
             }
         }
-        long done = 0;
-        for (Path file : files) {
-            Instant modified;
-            try {
-                modified = Files.getLastModifiedTime(file).toInstant();
-            } catch (IOException e) {
-                modified = Instant.now();
+        for (int i = 0; i < parts.length; i++) {
+            Throwable t = failures[i];
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
             }
-            String name = file.toString();
-            LoadState.FileContext fc = new LoadState.FileContext(name, zipExportTime(file.getFileName().toString()),
-                    namedTime(file.getFileName().toString()), modified);
-            try {
-                if (!readDailyFast(file, fc, state, done, total)) {
-                    try (InputStream raw = Files.newInputStream(file);
-                            InputStream in = options.progress() == null ? raw
-                                    : new CountingInputStream(raw, done, total, options.progress())) {
-                        readFile(in, fc, state);
-                    }
-                }
-            } catch (IOException e) {
-                throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
+            if (t instanceof Error) {
+                throw (Error) t;
             }
-            if (options.progress() != null) {
-                try {
-                    done += Files.size(file);
-                } catch (IOException e) {
-                    // keep the count read so far
-                }
-                options.progress().bytesRead(Math.min(done, total), total);
+            if (t != null) {
+                throw new IllegalStateException(t);
             }
+            state.join(parts[i]);
         }
         return finish(state, inputs, files);
+    }
+
+    /** Reads one input file (a ZIP with all its entries) into {@code state}. */
+    private static void readOne(Path file, LoadState state) {
+        Instant modified;
+        try {
+            modified = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            modified = Instant.now();
+        }
+        String name = file.toString();
+        LoadState.FileContext fc = new LoadState.FileContext(name, zipExportTime(file.getFileName().toString()),
+                namedTime(file.getFileName().toString()), modified);
+        Progress progress = state.options.progress();
+        try {
+            if (!readDailyFast(file, fc, state, 0, Long.MAX_VALUE)) {
+                try (InputStream raw = Files.newInputStream(file);
+                        InputStream in = progress == null ? raw : new CountingInputStream(raw, 0, Long.MAX_VALUE, progress)) {
+                    readFile(in, fc, state);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * The bytes read of every file, added up for one progress display while files are read side by side.
+     * Each file reports its own count from zero (a file read again starts again), and the sum goes on.
+     */
+    private static final class FileProgress {
+        private final Progress progress;
+        private final long[] sizes;
+        private final long[] read;
+        private final long total;
+
+        FileProgress(Progress progress, long[] sizes, long total) {
+            this.progress = progress;
+            this.sizes = sizes;
+            this.read = new long[sizes.length];
+            this.total = total;
+        }
+
+        Progress forFile(int i) {
+            return (bytesRead, ignoredTotal) -> update(i, bytesRead);
+        }
+
+        void done(int i) {
+            update(i, sizes[i]);
+        }
+
+        private synchronized void update(int i, long bytesRead) {
+            read[i] = Math.min(bytesRead, sizes[i]);
+            long sum = 0;
+            for (long r : read) {
+                sum += r;
+            }
+            progress.bytesRead(Math.min(sum, total), total);
+        }
     }
 
     /** Passes on only counts that do not go back: a file the fast daily reader gave up on is read again. */
