@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../scripts/savescope/*.java
 //SOURCES ../scripts/savescope/**/*.java
+//SOURCES savescope/*.java
 //SOURCES savescope/**/*.java
 //FILES templates/report.ftlh=../templates/report.ftlh
 //FILES templates/outputs.ftlh=../templates/outputs.ftlh

@@ -121,51 +121,19 @@ public final class Loader {
         // the result and the first error reported are those of reading the files one after another.
         FileProgress shared = options.progress() == null ? null : new FileProgress(options.progress(), sizes, total);
         LoadState[] parts = new LoadState[files.size()];
-        Throwable[] failures = new Throwable[files.size()];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Options base = options;
         Instant exportTime = zipTime;
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < parts.length; i = next.getAndIncrement()) {
-                try {
-                    Options own = shared == null ? base : base.withProgress(shared.forFile(i));
-                    parts[i] = new LoadState(own, exportTime);
-                    readOne(files.get(i), parts[i]);
-                    if (shared != null) {
-                        shared.done(i);
-                    }
-                } catch (Throwable t) {
-                    failures[i] = t;
-                }
+        int threads = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
+        savescope.Parallel.forEachIndex(parts.length, threads, "savescope-load", i -> {
+            Options own = shared == null ? base : base.withProgress(shared.forFile(i));
+            parts[i] = new LoadState(own, exportTime);
+            readOne(files.get(i), parts[i]);
+            if (shared != null) {
+                shared.done(i);
             }
-        };
-        Thread helper = null;
-        if (files.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
-            helper = new Thread(work, "savescope-load");
-            helper.setDaemon(true);
-            helper.start();
-        }
-        work.run();
-        if (helper != null) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the inputs", e);
-            }
-        }
-        for (int i = 0; i < parts.length; i++) {
-            Throwable t = failures[i];
-            if (t instanceof RuntimeException) {
-                throw (RuntimeException) t;
-            }
-            if (t instanceof Error) {
-                throw (Error) t;
-            }
-            if (t != null) {
-                throw new IllegalStateException(t);
-            }
-            state.join(parts[i]);
+        });
+        for (LoadState part : parts) {
+            state.join(part);
         }
         return finish(state, inputs, files);
     }

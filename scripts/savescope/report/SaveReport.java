@@ -124,47 +124,16 @@ public final class SaveReport {
     static List<ReportContext> buildSections(ReportContext ctx, List<Section> sections, int threads,
             java.util.concurrent.atomic.LongAdder busyNanos) {
         ReportContext[] parts = new ReportContext[sections.size()];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < parts.length && failure.get() == null; i = next.getAndIncrement()) {
-                long start = System.nanoTime();
-                try {
-                    ReportContext part = ctx.fork();
-                    sections.get(i).build(part);
-                    parts[i] = part;
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
+        savescope.Parallel.forEachIndex(parts.length, threads, "savescope-section", i -> {
+            long start = System.nanoTime();
+            try {
+                ReportContext part = ctx.fork();
+                sections.get(i).build(part);
+                parts[i] = part;
+            } finally {
                 busyNanos.add(System.nanoTime() - start);
             }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, parts.length); t++) {
-            Thread helper = new Thread(work, "savescope-section-" + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        work.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while building the report", e);
-            }
-        }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException) {
-            throw (RuntimeException) t;
-        }
-        if (t instanceof Error) {
-            throw (Error) t;
-        }
-        if (t != null) {
-            throw new IllegalStateException(t);
-        }
+        });
         return java.util.Arrays.asList(parts);
     }
 
