@@ -1,8 +1,6 @@
 package savescope.charts;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -13,7 +11,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * a content type) can reach the markup through a chart; the only text is the escaped accessible name.
  */
 public final class Svg {
-    private static final Pattern PATH_TOKEN = Pattern.compile("[A-Za-z]|-?\\d+(?:\\.\\d+)?");
 
     /** Time spent drawing charts, summed over threads (for the benchmark's split of the report stage). */
     private static final java.util.concurrent.atomic.LongAdder DRAWING_NANOS = new java.util.concurrent.atomic.LongAdder();
@@ -57,45 +54,6 @@ public final class Svg {
             return "";
         }
         return unescape(svg.substring(open + 7, close));
-    }
-
-    /**
-     * Path data in its shortest equivalent form: no spaces around commands, a minus sign as separator,
-     * and the line-to command left out where SVG implies it (after a move-to or line-to).
-     */
-    public static String path(String d) {
-        StringBuilder b = new StringBuilder(d.length());
-        Matcher m = PATH_TOKEN.matcher(d);
-        char last = ' ';
-        while (m.find()) {
-            String t = m.group();
-            char c = t.charAt(0);
-            if (Character.isLetter(c)) {
-                if (c == 'L' && (last == 'M' || last == 'L')) {
-                    last = 'L';
-                    continue;
-                }
-                b.append(c);
-                last = c;
-                continue;
-            }
-            if (t.equals("-0")) {
-                t = "0";
-            }
-            char prev = b.length() == 0 ? ' ' : b.charAt(b.length() - 1);
-            if ((Character.isDigit(prev) || prev == '.') && t.charAt(0) != '-') {
-                b.append(' ');
-            }
-            b.append(t);
-        }
-        return b.toString();
-    }
-
-    /** A decimal rounded to a tenth, without a trailing {@code .0} or a negative zero. */
-    public static String round(String decimal) {
-        StringBuilder b = new StringBuilder(12);
-        SvgWriter.tenths(b, Math.round(Double.parseDouble(decimal) * 10));
-        return b.toString();
     }
 
     /** Escapes text for XML attribute and element content. */

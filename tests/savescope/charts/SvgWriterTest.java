@@ -254,4 +254,26 @@ class SvgWriterTest {
         assertTrue(m.find(), svg);
         return m.group().substring(0, m.group().lastIndexOf('-'));
     }
+
+    @Test
+    void tenthsAreWrittenAsTheFormatterWouldWriteThem() {
+        assertEquals("-0.5", tenths(Math.round(-0.46 * 10)));
+        assertEquals("-12.2", tenths(Math.round(-12.25 * 10))); // Math.round(-122.5) = -122: halves go up
+        assertEquals("100", tenths(Math.round(99.96 * 10)));
+        assertEquals("0", tenths(Math.round(-0.04 * 10)));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double d = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(7));
+            double v = Math.round(d * 10) / 10.0;
+            String expected = v == Math.rint(v) ? Long.toString((long) v)
+                    : String.format(java.util.Locale.ROOT, "%.1f", v);
+            assertEquals(expected, tenths(Math.round(d * 10)), Double.toString(d));
+        }
+    }
+
+    private static String tenths(long count) {
+        StringBuilder b = new StringBuilder();
+        SvgWriter.tenths(b, count);
+        return b.toString();
+    }
 }

@@ -89,29 +89,4 @@ class ChartMarkupTest {
             assertEquals(hex, m.group(1).toLowerCase(Locale.ROOT), e.getValue());
         }
     }
-
-    @Test
-    void pathDataIsShortenedWithoutChangingTheShape() {
-        // Same points: the L after M and after L is implied, "-0" is 0, a minus sign separates numbers.
-        assertEquals("M0-3.4-8.7-0.1 1 2ZM5 5Q1 2 3 4L6 7", savescope.charts.Svg.path("M-0,-3.4 L-8.7,-0.1 L1,2 Z M5,5 Q1,2 3,4 L6,7"));
-        assertEquals("0", savescope.charts.Svg.round("-0.04"));
-        assertEquals("0", savescope.charts.Svg.round("1.2E-5"));
-        assertEquals("12.3", savescope.charts.Svg.round("12.345"));
-    }
-
-    @Test
-    void roundingToATenthAgreesWithTheFormatter() {
-        assertEquals("-0.5", savescope.charts.Svg.round("-0.46"));
-        assertEquals("-12.2", savescope.charts.Svg.round("-12.25")); // Math.round(-122.5) = -122: halves go up
-        assertEquals("100", savescope.charts.Svg.round("99.96"));
-        // The hand-written digits must match what String.format gives for the same rounded value.
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < 20_000; i++) {
-            double d = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(7));
-            String text = Double.toString(d);
-            double v = Math.round(d * 10) / 10.0;
-            String expected = v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-            assertEquals(expected, savescope.charts.Svg.round(text), text);
-        }
-    }
 }
