@@ -151,9 +151,9 @@ public final class Loader {
                 namedTime(file.getFileName().toString()), modified);
         Progress progress = state.options.progress();
         try {
-            if (!readDailyFast(file, fc, state, 0, Long.MAX_VALUE)) {
+            if (!readDailyFast(file, fc, state)) {
                 try (InputStream raw = Files.newInputStream(file);
-                        InputStream in = progress == null ? raw : new CountingInputStream(raw, 0, Long.MAX_VALUE, progress)) {
+                        InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
                     readFile(in, fc, state);
                 }
             }
@@ -209,29 +209,27 @@ public final class Loader {
     }
 
     /** A plain canonical daily CSV read by {@link DailyFastCsv}; false when it must be read the general way. */
-    private static boolean readDailyFast(Path file, LoadState.FileContext fc, LoadState state, long done, long total)
-            throws IOException {
+    private static boolean readDailyFast(Path file, LoadState.FileContext fc, LoadState state) throws IOException {
         if (!fc.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return false;
         }
         Progress progress = state.options.progress();
         try (InputStream raw = Files.newInputStream(file);
-                InputStream in = progress == null ? raw : new CountingInputStream(raw, done, total, progress)) {
+                InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
             return DailyFastCsv.read(in, fc.name(), Files.size(file), state);
         }
     }
 
-    /** Tells a {@link Progress} the bytes read so far, all files together, as a reader pulls them. */
+    /**
+     * Tells one file's {@link Progress} ({@link FileProgress#forFile}, which adds up the files) the bytes of
+     * this file read so far, as a reader pulls them.
+     */
     private static final class CountingInputStream extends java.io.FilterInputStream {
-        private final long before;
-        private final long total;
         private final Progress progress;
         private long read;
 
-        CountingInputStream(InputStream in, long before, long total, Progress progress) {
+        CountingInputStream(InputStream in, Progress progress) {
             super(in);
-            this.before = before;
-            this.total = total;
             this.progress = progress;
         }
 
@@ -262,7 +260,7 @@ public final class Loader {
 
         private void counted(long n) {
             read += n;
-            progress.bytesRead(Math.min(before + read, total), total);
+            progress.bytesRead(read, read);
         }
     }
 
