@@ -363,8 +363,7 @@ final class JsonReader {
             if (missing.contains(Canonical.SAVES)) {
                 warnings.add("This source carries no saves count; its saves are missing, not zero.");
             }
-            state.sources.add(new SourceReport(file, format, videos.rowsRead(), videos.rowsUsed(),
-                    List.copyOf(videos.rejections()), missing, warnings, SourceReport.VIDEOS));
+            state.sources.add(videos.sourceReport(format, missing, warnings, SourceReport.VIDEOS));
         }
     }
 }

@@ -13,16 +13,36 @@ import java.util.stream.Collectors;
  *
  * @param rowsMerged per-video rows used as earlier counts of a video seen again (kept as its snapshots, not
  *     as a video of their own)
+ * @param assumptions what the loader assumed across files (for example which snapshot is the newer and why)
  */
-public record LoadReport(List<SourceReport> sources, List<String> warnings, long rowsMerged) {
+public record LoadReport(List<SourceReport> sources, List<String> warnings, long rowsMerged, List<String> assumptions) {
 
     public LoadReport {
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    public LoadReport(List<SourceReport> sources, List<String> warnings, long rowsMerged) {
+        this(sources, warnings, rowsMerged, List.of());
     }
 
     public LoadReport(List<SourceReport> sources, List<String> warnings) {
         this(sources, warnings, 0);
+    }
+
+    /** Every assumption made: the run's own, then each source's, prefixed with its file. */
+    public List<String> allAssumptions() {
+        List<String> all = new ArrayList<>(assumptions);
+        for (SourceReport s : sources) {
+            s.assumptions().forEach(a -> all.add("`" + s.file() + "`: " + a));
+        }
+        return all;
+    }
+
+    /** Rows with some field left missing because it could not be read, summed over sources and fields. */
+    public long fieldsLeftMissing() {
+        return sources.stream().flatMap(s -> s.fieldGaps().stream()).mapToLong(FieldGap::rows).sum();
     }
 
     public long rowsRead() {

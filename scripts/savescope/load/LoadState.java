@@ -18,6 +18,8 @@ final class LoadState {
     Table comments = Canonical.emptyComments("comments");
     final List<SourceReport> sources = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /** What was assumed across files (for example which snapshot is the newer), for the data-quality section. */
+    final List<String> assumptions = new ArrayList<>();
 
     LoadState(Loader.Options options, Instant zipExportTime) {
         this.options = options;
@@ -31,6 +33,7 @@ final class LoadState {
         channels.addAll(later.channels);
         sources.addAll(later.sources);
         warnings.addAll(later.warnings);
+        assumptions.addAll(later.assumptions);
         daily = joined(daily, later.daily);
         comments = joined(comments, later.comments);
     }

@@ -323,7 +323,7 @@ public final class Loader {
             state.options.types().assign(videos);
         }
         return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
-                new LoadReport(state.sources, warnings, merged.superseded()));
+                new LoadReport(state.sources, warnings, merged.superseded(), state.assumptions));
     }
 
     private static Instant modified(String file) {

@@ -13,6 +13,9 @@ import java.util.List;
  * @param missingMetrics canonical metrics the source does not carry at all
  * @param warnings things the user should know that did not reject rows
  * @param kind what the rows are: {@link #VIDEOS}, {@link #DAILY}, {@link #CHANNEL} or {@link #COMMENTS}
+ * @param fieldGaps fields left missing in kept rows because their values could not be read, per field
+ * @param assumptions what the reader assumed where the file left a choice open (a date order, which column
+ *     holds the posting time, where an id was recovered from), in words for the data-quality section
  */
 public record SourceReport(
         String file,
@@ -22,7 +25,9 @@ public record SourceReport(
         List<Rejection> rejections,
         List<String> missingMetrics,
         List<String> warnings,
-        String kind) {
+        String kind,
+        List<FieldGap> fieldGaps,
+        List<String> assumptions) {
     public static final String VIDEOS = "videos";
     public static final String DAILY = "daily";
     public static final String CHANNEL = "channel";
@@ -32,6 +37,14 @@ public record SourceReport(
         rejections = List.copyOf(rejections);
         missingMetrics = List.copyOf(missingMetrics);
         warnings = List.copyOf(warnings);
+        fieldGaps = List.copyOf(fieldGaps);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** A source with no fields left missing and nothing assumed. */
+    public SourceReport(String file, String format, long rowsRead, long rowsUsed, List<Rejection> rejections,
+            List<String> missingMetrics, List<String> warnings, String kind) {
+        this(file, format, rowsRead, rowsUsed, rejections, missingMetrics, warnings, kind, List.of(), List.of());
     }
 
     /** A per-video source. */

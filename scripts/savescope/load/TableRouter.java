@@ -144,9 +144,8 @@ final class TableRouter {
         } else {
             state.videos.add(builder);
         }
-        state.sources.add(new SourceReport(file, studioContent ? "TikTok Studio Content (channel)" : formatName(header),
-                builder.rowsRead(), builder.rowsUsed(), List.copyOf(builder.rejections()), missing, warnings,
-                studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
+        state.sources.add(builder.sourceReport(studioContent ? "TikTok Studio Content (channel)" : formatName(header),
+                missing, warnings, studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
     }
 
     private static void fill(String[] raw, String[] row, int[] column) {

@@ -332,6 +332,54 @@ public final class VideoFrameBuilder {
         return mangledIds;
     }
 
+    /**
+     * Notes that {@code field} of the row at {@code place} is left missing because its value could not be read;
+     * the row itself is kept. Counted per field, with the first few places listed.
+     */
+    public void leaveMissing(int field, String place, String reason) {
+        if (gapRows[field]++ == 0) {
+            gapReason[field] = reason;
+            gapPlaces[field] = new ArrayList<>();
+        }
+        if (gapPlaces[field].size() < FieldGap.MAX_PLACES) {
+            gapPlaces[field].add(place);
+        }
+    }
+
+    private final long[] gapRows = new long[FIELDS.size()];
+    private final String[] gapReason = new String[FIELDS.size()];
+    @SuppressWarnings("unchecked")
+    private final List<String>[] gapPlaces = new List[FIELDS.size()];
+    private final List<String> assumptions = new ArrayList<>();
+
+    /** The fields left missing in kept rows, in {@link #FIELDS} order. */
+    public List<FieldGap> fieldGaps() {
+        List<FieldGap> gaps = new ArrayList<>();
+        for (int f = 0; f < gapRows.length; f++) {
+            if (gapRows[f] > 0) {
+                gaps.add(new FieldGap(FIELDS.get(f), header(f), gapRows[f], gapPlaces[f], gapReason[f]));
+            }
+        }
+        return gaps;
+    }
+
+    /** Records something assumed about this source (said once, in the data-quality section). */
+    public void assume(String assumption) {
+        if (!assumptions.contains(assumption)) {
+            assumptions.add(assumption);
+        }
+    }
+
+    public List<String> assumptions() {
+        return assumptions;
+    }
+
+    /** What this builder's rows gave, as the source report of {@code file}. */
+    public SourceReport sourceReport(String format, List<String> missingMetrics, List<String> warnings, String kind) {
+        return new SourceReport(file, format, rowsRead, rowsUsed, List.copyOf(rejections), missingMetrics, warnings,
+                kind, fieldGaps(), assumptions);
+    }
+
     /** Records a row rejected before it reached {@link #add} (for example a short row). */
     public void reject(Rejection r) {
         rowsRead++;

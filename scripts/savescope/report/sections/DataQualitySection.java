@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.load.FieldGap;
 import savescope.load.LoadReport;
 import savescope.load.Rejection;
 import savescope.load.SourceReport;
@@ -48,6 +49,11 @@ public final class DataQualitySection implements Section {
         for (String w : load.warnings()) {
             md.append("\n\n> ").append(w);
         }
+        List<String> assumed = load.allAssumptions();
+        if (!assumed.isEmpty()) {
+            md.append("\n\n**Assumptions made while reading** (check them against what you know of the files):\n");
+            assumed.forEach(a -> md.append("\n- ").append(a));
+        }
         ctx.markdown(md.toString());
 
         List<Column> cols = List.of(new Column("File", false), new Column("Format", false),
@@ -73,9 +79,25 @@ public final class DataQualitySection implements Section {
             for (Rejection r : all.subList(0, Math.min(50, all.size()))) {
                 places.add(List.of(Cell.plain(r.file() + ":" + r.location()), Cell.plain(r.message())));
             }
+            long rejected = load.rowsRejected();
             outputs.add(new Output.Table(new TableView(List.of(new Column("Where", false), new Column("Why", false)),
-                    places, all.size(), all.size() > 50 ? "The first 50 of " + all.size()
-                            + " rejected rows; --json lists them all." : "")));
+                    places, rejected, rejected > places.size() ? "The first " + places.size() + " of "
+                            + Formats.exact(rejected) + " rejected rows; --json lists "
+                            + (rejected > MAX_LISTED ? "the first " + Formats.exact((long) MAX_LISTED) : "them all") + "." : "")));
+        }
+        List<List<Cell>> gaps = new ArrayList<>();
+        for (SourceReport s : load.sources()) {
+            for (FieldGap g : s.fieldGaps()) {
+                gaps.add(List.of(Cell.plain(s.file()), Cell.plain(g.header()), VideosSection.count(g.rows()),
+                        Cell.plain(String.join(", ", g.firstPlaces()) + (g.rows() > g.firstPlaces().size() ? ", ..." : "")),
+                        Cell.plain(g.firstReason())));
+            }
+        }
+        if (!gaps.isEmpty()) {
+            outputs.add(new Output.Table(new TableView(List.of(new Column("File", false),
+                    new Column("Field left missing", false), new Column("Rows", true), new Column("First places", false),
+                    new Column("First reason", false)), gaps, gaps.size(), "These rows were kept with their counts; only "
+                            + "the field named could not be read.")));
         }
         ctx.code("loadReport.sources()", outputs.toArray(Output[]::new));
         if (load.rowsRejected() > 0) {
@@ -100,6 +122,16 @@ public final class DataQualitySection implements Section {
             m.put("rows_rejected", s.rowsRejected());
             m.put("missing_metrics", s.missingMetrics());
             m.put("warnings", s.warnings());
+            m.put("fields_missing", s.fieldGaps().stream().map(g -> {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("field", g.field());
+                gm.put("header", g.header());
+                gm.put("rows", g.rows());
+                gm.put("first_places", g.firstPlaces());
+                gm.put("first_reason", g.firstReason());
+                return gm;
+            }).toList());
+            m.put("assumptions", s.assumptions());
             return m;
         }).toList());
         input.put("rows_read", load.rowsRead());
@@ -107,6 +139,7 @@ public final class DataQualitySection implements Section {
         input.put("rows_rejected", load.rowsRejected());
         input.put("rows_merged", load.rowsMerged());
         input.put("warnings", load.warnings());
+        input.put("assumptions", load.allAssumptions());
         input.put("rejections", load.rejections().stream().limit(MAX_LISTED).map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", r.file());
@@ -114,6 +147,7 @@ public final class DataQualitySection implements Section {
             m.put("reason", r.message());
             return m;
         }).toList());
+        input.put("rejections_not_listed", Math.max(0, load.rowsRejected() - Math.min(MAX_LISTED, load.rejections().size())));
         ctx.json("input", input);
     }
 }
