@@ -54,7 +54,8 @@ final class JsonReader {
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         this.jsonLines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
         Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
-        this.videos = new VideoFrameBuilder(file, "").types(state.options.types()).takenAt(fc.takenAt(state.zipExportTime))
+        this.videos = new VideoFrameBuilder(file, "").types(state.options.types())
+                .takenAt(fc.takenAt(state.zipExportTime), fc.takenBasis(state.zipExportTime))
                 .yearAnchor(anchor != null ? anchor : fc.modified());
     }
 
@@ -355,6 +356,7 @@ final class JsonReader {
                         + "Business API responses (data.videos with view_count, favorites_count, ...) or comments "
                         + "(cid, aweme_id, text), or name the keys with --map saves=KEY.");
             }
+            videos.finish();
             state.videos.add(videos);
             String format = formats.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .orElse("JSON items");
