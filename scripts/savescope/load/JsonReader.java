@@ -182,14 +182,19 @@ final class JsonReader {
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
         Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
-        String[] raw = new String[VideoFrameBuilder.FIELDS.size()];
+        String[] raw = new String[VideoFrameBuilder.RAW_WIDTH];
         String[] headers = new String[raw.length];
-        for (int f = 0; f < raw.length; f++) {
+        for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
             Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
             if (at != null) {
                 headers[f] = keys.get(at);
                 raw[f] = flat.get(keys.get(at));
             }
+        }
+        int scraped = SnapshotOrder.scrapeColumn(keys);
+        if (scraped >= 0) {
+            headers[VideoFrameBuilder.SCRAPED_AT] = keys.get(scraped);
+            raw[VideoFrameBuilder.SCRAPED_AT] = flat.get(keys.get(scraped));
         }
         for (String m : Canonical.COUNTS) {
             if (match.containsKey(m)) {

@@ -51,7 +51,7 @@ final class SnapshotOrder {
     /** {@code 20250731}, optionally with a time {@code _015506} or {@code T0155}. */
     private static final Pattern COMPACT = Pattern.compile("(?<!\\d)(20\\d{2})(\\d{2})(\\d{2})"
             + "(?:[T_-]?(\\d{2})(\\d{2})(\\d{2})?)?(?!\\d)");
-    /** Scrape-time headers, lower case with only letters: {@code vid_scrapeTime} ends with {@code scrapetime}. */
+    /** Scrape-time headers as their letters in lower case: {@code vid_scrapeTime} ends with {@code scrapetime}. */
     private static final List<String> SCRAPE_HEADERS = List.of("scrapetime", "scrapedat", "scrapedate", "scrapedtime",
             "scrapetimestamp", "collectedat", "collectiontime", "crawledat", "crawltime", "fetchedat", "fetchtime",
             "downloadedat", "retrievedat", "extractedat", "snapshottime", "snapshotat", "snapshotdate", "takenat");
@@ -97,17 +97,34 @@ final class SnapshotOrder {
         }
     }
 
-    /** The index of the scrape-time column among these headers, or -1. */
+    /** The index of the scrape-time column among these headers (or JSON keys, read for every item), or -1. */
     static int scrapeColumn(List<String> header) {
         for (int i = 0; i < header.size(); i++) {
-            String key = Fields.normalize(header.get(i)).replaceAll("[^a-z]", "");
             for (String h : SCRAPE_HEADERS) {
-                if (key.endsWith(h)) {
+                if (endsWithLetters(header.get(i), h)) {
                     return i;
                 }
             }
         }
         return -1;
+    }
+
+    /** Whether the ASCII letters of {@code key}, in lower case, end with {@code letters}; without copying the key. */
+    private static boolean endsWithLetters(String key, String letters) {
+        int i = key.length() - 1;
+        for (int j = letters.length() - 1; j >= 0; j--, i--) {
+            while (i >= 0 && !isAsciiLetter(key.charAt(i))) {
+                i--;
+            }
+            if (i < 0 || (key.charAt(i) | 0x20) != letters.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**

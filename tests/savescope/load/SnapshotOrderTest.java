@@ -35,6 +35,16 @@ class SnapshotOrderTest {
     }
 
     @Test
+    void scrapeTimeColumnsAreFoundByTheirUsualNames() {
+        assertEquals(4, SnapshotOrder.scrapeColumn(List.of("vid_id", "vid_caption", "vid_postTime", "vid_nview",
+                "vid_scrapeTime")));
+        assertEquals(1, SnapshotOrder.scrapeColumn(List.of("id", "Scraped At", "collected_at")));
+        assertEquals(0, SnapshotOrder.scrapeColumn(List.of("crawled_at")));
+        assertEquals(0, SnapshotOrder.scrapeColumn(List.of("fetchedAt")));
+        assertEquals(-1, SnapshotOrder.scrapeColumn(List.of("createTime", "collectCount", "Post time", "Date")));
+    }
+
+    @Test
     void datesInTheFileNamesOrderTheSnapshotsAndTheReportSaysSo() {
         Dataset d = LoaderFormatsTest.load("snapshots");
         assertEquals(List.of("snapshot order: from the dates in the file names (videos_2025-03-02.csv < "
@@ -55,6 +65,38 @@ class SnapshotOrderTest {
                 + "2025-07-24 09:10 UTC; feed-a.csv: column \"scrapedAt\", 2025-07-31 01:55 UTC)"), d.load().assumptions());
         assertEquals(List.of("2 rows repeated videos already seen (the same id in several files or snapshots); each "
                 + "video keeps its latest counts and the earlier ones form its snapshot series."), d.load().warnings());
+    }
+
+    @Test
+    void jsonItemsCarryTheirScrapeTimeToo(@TempDir Path dir) throws Exception {
+        String item = "{\"id\":\"7520000000000000001\",\"createTimeISO\":\"2025-07-20T17:00:00.000Z\","
+                + "\"scrapedAt\":\"%s\",\"playCount\":%d,\"collectCount\":%d}\n";
+        Files.writeString(dir.resolve("a.jsonl"), String.format(item, "2025-07-31T01:55:06Z", 12_000, 610));
+        Files.writeString(dir.resolve("b.jsonl"), String.format(item, "2025-07-24T09:10:00Z", 7_000, 380));
+        Dataset d = Loader.load(List.of(dir), Loader.Options.defaults());
+        // a.jsonl is read first but scraped later: its 610 saves are the video's latest.
+        assertEquals(List.of(610L), LoaderFormatsTest.longs(d.videos(), "saves"));
+        assertEquals(List.of("snapshot order: from each row's scrape time (b.jsonl: column \"scrapedAt\", "
+                + "2025-07-24 09:10 UTC; a.jsonl: column \"scrapedAt\", 2025-07-31 01:55 UTC)"), d.load().assumptions());
+    }
+
+    @Test
+    void aFileInsideAZipTakesTheDateInTheZipsName(@TempDir Path dir) throws Exception {
+        // The newer snapshot (videos_2025-03-09.csv: video 1 at 400 views) goes into the ZIP that sorts first.
+        zip(dir.resolve("a_2025-03-09.zip"), LoaderFormatsTest.DIR.resolve("snapshots/videos_2025-03-09.csv"));
+        zip(dir.resolve("b_2025-03-02.zip"), LoaderFormatsTest.DIR.resolve("snapshots/videos_2025-03-02.csv"));
+        Dataset d = Loader.load(List.of(dir), Loader.Options.defaults());
+        assertEquals(List.of(400L, 90L), LoaderFormatsTest.longs(d.videos().sortAscendingOn("video_id"), "views"));
+        assertEquals(List.of("snapshot order: from the dates in the file names (b_2025-03-02.zip!/videos.csv < "
+                + "a_2025-03-09.zip!/videos.csv)"), d.load().assumptions());
+    }
+
+    private static void zip(Path zip, Path entry) throws Exception {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("videos.csv"));
+            out.write(Files.readAllBytes(entry));
+            out.closeEntry();
+        }
     }
 
     @Test
