@@ -166,7 +166,8 @@ class PostingTimesTest {
 
     @Test
     void handCopiedStudioSheetReadsDayFirstBecauseOfItsOwnDates() {
-        // tests/fixtures/public/handcopied-studio-content.csv (see SOURCES.md): "Post day" 09/09/24 .. 26/12/24.
+        // tests/fixtures/public/handcopied-studio-content.csv, from MatheusDiani/project (public/Content.csv; see
+        // SOURCES.md): "Post day" runs 09/09/24 .. 26/12/24, and its fifth row, 13/09/24, can only be day first.
         Dataset d = Loader.load(List.of(Path.of("tests", "fixtures", "public", "handcopied-studio-content.csv")),
                 Loader.Options.defaults());
         SourceReport s = d.load().sources().get(0);

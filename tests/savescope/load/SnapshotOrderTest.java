@@ -21,7 +21,9 @@ class SnapshotOrderTest {
     @Test
     void fileAndZipNamesCarryTheExportTime() {
         assertEquals(Instant.parse("2026-10-23T00:00:00Z"), Loader.namedTime("videos_2026-10-23.csv"));
-        assertEquals(Instant.parse("2025-07-31T01:55:06Z"), Loader.namedTime("dataset_tiktok_2025-07-31_01-55-06-123.json"));
+        // The name of tests/fixtures/public/apify-scraper-flat.json at its source (see SOURCES.md).
+        assertEquals(Instant.parse("2025-07-31T01:55:06Z"),
+                Loader.namedTime("dataset_tiktok-scraper_2025-07-31_01-55-06-405.json"));
         assertEquals(Instant.parse("2025-07-31T00:00:00Z"), Loader.namedTime("export_20250731.csv"));
         assertEquals(Instant.parse("2025-07-31T01:55:06Z"), Loader.namedTime("export_20250731_015506.csv"));
         assertEquals(Instant.parse("2025-07-31T00:00:00Z"), Loader.namedTime("scrape 2025.07.31.csv"));
