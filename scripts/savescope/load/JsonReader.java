@@ -54,7 +54,8 @@ final class JsonReader {
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         this.jsonLines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
         Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
-        this.videos = new VideoFrameBuilder(file, "").types(state.options.types()).takenAt(fc.takenAt(state.zipExportTime))
+        this.videos = new VideoFrameBuilder(file, "").types(state.options.types())
+                .takenAt(fc.takenAt(state.zipExportTime), fc.takenBasis(state.zipExportTime))
                 .yearAnchor(anchor != null ? anchor : fc.modified());
     }
 
@@ -181,14 +182,19 @@ final class JsonReader {
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
         Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
-        String[] raw = new String[VideoFrameBuilder.FIELDS.size()];
+        String[] raw = new String[VideoFrameBuilder.RAW_WIDTH];
         String[] headers = new String[raw.length];
-        for (int f = 0; f < raw.length; f++) {
+        for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
             Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
             if (at != null) {
                 headers[f] = keys.get(at);
                 raw[f] = flat.get(keys.get(at));
             }
+        }
+        int scraped = SnapshotOrder.scrapeColumn(keys);
+        if (scraped >= 0) {
+            headers[VideoFrameBuilder.SCRAPED_AT] = keys.get(scraped);
+            raw[VideoFrameBuilder.SCRAPED_AT] = flat.get(keys.get(scraped));
         }
         for (String m : Canonical.COUNTS) {
             if (match.containsKey(m)) {
@@ -355,6 +361,7 @@ final class JsonReader {
                         + "Business API responses (data.videos with view_count, favorites_count, ...) or comments "
                         + "(cid, aweme_id, text), or name the keys with --map saves=KEY.");
             }
+            videos.finish();
             state.videos.add(videos);
             String format = formats.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .orElse("JSON items");

@@ -52,7 +52,7 @@ final class LoadState {
 
     /**
      * Where one file came from: its name for messages, the export time of the ZIP it was in, a time named
-     * by the file itself ({@code videos_2026-10-23.csv}) and its modification time.
+     * by the file itself ({@code videos_2026-10-23.csv}, or by the ZIP it was in) and its modification time.
      */
     record FileContext(String name, Instant zipTime, Instant namedTime, Instant modified) {
         /** When this file's counts were taken, as best known. */
@@ -64,6 +64,17 @@ final class LoadState {
                 return namedTime;
             }
             return runExportTime != null ? runExportTime : modified;
+        }
+
+        /** Where {@link #takenAt} found its time. */
+        SnapshotOrder.Basis takenBasis(Instant runExportTime) {
+            if (zipTime != null) {
+                return SnapshotOrder.Basis.ZIP_NAME;
+            }
+            if (namedTime != null) {
+                return SnapshotOrder.Basis.FILE_NAME;
+            }
+            return runExportTime != null ? SnapshotOrder.Basis.STUDIO_EXPORT : SnapshotOrder.Basis.MODIFIED;
         }
     }
 }

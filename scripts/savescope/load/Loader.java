@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +68,6 @@ public final class Loader {
             ".ndjson", ".zip");
     /** {@code <Section>_<date>_<epoch>_<handle>.zip}: the epoch is when the export was made. */
     private static final Pattern ZIP_EPOCH = Pattern.compile("_(\\d{10})(?:_|\\.zip$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
     private static final long MAX_ENTRY_BYTES = 1L << 30;
 
     private Loader() {}
@@ -283,6 +280,12 @@ public final class Loader {
                     + "expected per-video data with at least one metric (views, likes, comments, shares, saves).");
         }
         List<String> warnings = new ArrayList<>(state.warnings);
+        List<String> assumptions = new ArrayList<>(state.assumptions);
+        SnapshotOrder.Statement order = SnapshotOrder.describe(merged.compared());
+        if (order != null) {
+            assumptions.add(order.assumption());
+            warnings.addAll(order.warnings());
+        }
         if (merged.superseded() > 0) {
             warnings.add(merged.superseded() + " rows repeated videos already seen (the same id in several files or "
                     + "snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.");
@@ -323,7 +326,7 @@ public final class Loader {
             state.options.types().assign(videos);
         }
         return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
-                new LoadReport(state.sources, warnings, merged.superseded(), state.assumptions));
+                new LoadReport(state.sources, warnings, merged.superseded(), assumptions));
     }
 
     private static Instant modified(String file) {
@@ -353,21 +356,19 @@ public final class Loader {
             return null;
         }
         Matcher m = ZIP_EPOCH.matcher(fileName);
-        return m.find() ? Instant.ofEpochSecond(Long.parseLong(m.group(1))) : null;
+        while (m.find()) {
+            long epoch = Long.parseLong(m.group(1));
+            // Ten digits that are no time since 2010 (an account id, say) are not the export time.
+            if (epoch >= PostingTimes.EARLIEST_EPOCH_SECOND && epoch < 4_102_444_800L) {
+                return Instant.ofEpochSecond(epoch);
+            }
+        }
+        return null;
     }
 
-    /** A date in a file name ({@code videos_2026-10-23.csv}) as the start of that day, UTC. */
+    /** The export time a file name carries ({@code videos_2026-10-23.csv}, {@code 20250731}), UTC; or null. */
     static Instant namedTime(String fileName) {
-        Matcher m = NAME_DATE.matcher(fileName);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-                    .atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
+        return SnapshotOrder.timeInName(fileName);
     }
 
     private static boolean isDataFile(Path p) {
@@ -409,8 +410,9 @@ public final class Loader {
                 byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 16));
                 entries++;
                 Instant zipTime = fc.zipTime() != null ? fc.zipTime() : null;
+                Instant entryTime = zipTime != null ? null : namedTime(base);
                 LoadState.FileContext inner = new LoadState.FileContext(fc.name() + "!/" + entry, zipTime,
-                        zipTime != null ? null : namedTime(base), fc.modified());
+                        entryTime != null ? entryTime : fc.namedTime(), fc.modified());
                 readFile(new ByteArrayInputStream(bytes), inner, state);
             }
         } catch (ZipException | IllegalArgumentException e) {

@@ -90,20 +90,25 @@ final class TableRouter {
             boolean studioContent) {
         String file = rows.file();
         List<String> header = rows.header();
-        int[] column = new int[VideoFrameBuilder.FIELDS.size()];
+        int[] column = new int[VideoFrameBuilder.RAW_WIDTH];
         String[] headerNames = new String[column.length];
         Arrays.fill(column, -1);
         int maxIndex = -1;
-        for (int f = 0; f < column.length; f++) {
+        for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
             Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
             if (at != null) {
                 column[f] = at;
-                headerNames[f] = header.get(at);
                 maxIndex = Math.max(maxIndex, at);
             }
         }
+        column[VideoFrameBuilder.POSTED_DAY] = PostingTimes.dayColumn(header, column[VideoFrameBuilder.POSTED]);
+        column[VideoFrameBuilder.SCRAPED_AT] = SnapshotOrder.scrapeColumn(header);
+        for (int f = 0; f < column.length; f++) {
+            headerNames[f] = column[f] >= 0 ? header.get(column[f]) : null;
+        }
         VideoFrameBuilder builder = new VideoFrameBuilder(file, "").types(state.options.types()).headers(headerNames)
-                .takenAt(fc.takenAt(state.zipExportTime));
+                .takenAt(fc.takenAt(state.zipExportTime), fc.takenBasis(state.zipExportTime))
+                .dateConvention(PostingTimes.convention(header));
         java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
         boolean anchorFromMtime = anchor == null;
         builder.yearAnchor(anchor != null ? anchor : fc.modified());
@@ -137,6 +142,7 @@ final class TableRouter {
             }
         }
         requireRows(rows, builder.rowsRead());
+        builder.finish();
         List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
         List<String> warnings = builderWarnings(builder, anchorFromMtime);
         if (studioContent) {
@@ -162,6 +168,11 @@ final class TableRouter {
                     + "longer identify videos; " + (builder.mangledIdsRecovered() > 0 ? builder.mangledIdsRecovered()
                     + " were recovered from the video link, the other " + lost + " rows" : "those rows")
                     + " are kept but never deduplicated.");
+        }
+        warnings.addAll(builder.postingTimeWarnings());
+        if (builder.scrapeTimesUnread() > 0) {
+            warnings.add(builder.scrapeTimesUnread() + " rows have no readable scrape time; they count as "
+                    + "taken when the file was.");
         }
         if (builder.yearlessPostTimes() > 0) {
             warnings.add(builder.yearlessPostTimes() + " posting dates had no year; it was taken from the "

@@ -29,6 +29,13 @@ public final class VideoFrameBuilder {
 
     public static final int ID = 0, TITLE = 1, POSTED = 2, DURATION = 3, VIEWS = 4, LIKES = 5, COMMENTS = 6,
             SHARES = 7, SAVES = 8, TYPE = 9, HASHTAGS = 10, LINK = 11, ACCOUNT = 12;
+    /**
+     * Cells after the canonical fields that help read them: the row's date when the posting time holds only a
+     * time of day (Meta's {@code Date} beside {@code Publish time}), and when the row was scraped.
+     */
+    public static final int POSTED_DAY = 13, SCRAPED_AT = 14;
+    /** The length of a {@code raw} row with the helper cells; readers without them may pass {@link #FIELDS}' length. */
+    public static final int RAW_WIDTH = 15;
 
     private static final Pattern VIDEO_LINK_ID = Pattern.compile("/(?:video|photo|p|reel)/([0-9A-Za-z_-]+)");
     private static final Pattern MANGLED_ID = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
@@ -49,7 +56,6 @@ public final class VideoFrameBuilder {
     private final List<Rejection> rejections = new ArrayList<>();
     private long rowsRead;
     private long mangledIds;
-    private long yearlessPostTimes;
     private long rowsUsed;
     /** Per used row: when its counts were taken (epoch ms; {@link Long#MIN_VALUE} when unknown). */
     private long[] takenAt = new long[256];
@@ -63,7 +69,7 @@ public final class VideoFrameBuilder {
     private final boolean[] rowPresent = new boolean[5];
     /** The ids as appended, so merging need not read them back through the column's dictionary. */
     private final List<String> idList = new ArrayList<>();
-    private Instant yearAnchor;
+    private final PostingTimes postingTimes = new PostingTimes(this);
 
     public VideoFrameBuilder(String file, String account) {
         this.file = file;
@@ -112,7 +118,6 @@ public final class VideoFrameBuilder {
         rowsRead++;
         long[] values = rowValues;
         boolean[] present = rowPresent;
-        Instant when;
         OptionalDouble dur;
         try {
             for (int i = 0; i < 5; i++) {
@@ -129,14 +134,6 @@ public final class VideoFrameBuilder {
                     values[i] = v.orElse(0);
                 } catch (BadValueException e) {
                     throw new CellException(f, e.getMessage());
-                }
-            }
-            try {
-                when = Values.instant(raw[POSTED]);
-            } catch (BadValueException e) {
-                when = yearlessPostTime(raw[POSTED]);
-                if (when == null) {
-                    throw new CellException(POSTED, e.getMessage());
                 }
             }
             try {
@@ -167,12 +164,16 @@ public final class VideoFrameBuilder {
         if (row == takenAt.length) {
             takenAt = java.util.Arrays.copyOf(takenAt, row * 2);
         }
+        if (raw.length > SCRAPED_AT && raw[SCRAPED_AT] != null && basis.rowTimeWins()) {
+            taken = scrapedAt(raw[SCRAPED_AT], taken);
+        }
         takenAt[row] = taken == null ? Long.MIN_VALUE : taken.toEpochMilli();
         id.append(videoId);
         idList.add(videoId);
         String rowAccount = raw.length > ACCOUNT && raw[ACCOUNT] != null ? raw[ACCOUNT].strip() : "";
         accountCol.append(!rowAccount.isEmpty() ? rowAccount : !account.isEmpty() ? account : handleOf(raw[LINK]));
         title.append(nullToEmpty(raw[TITLE]).strip());
+        Instant when = postingTimes.read(raw[POSTED], raw.length > POSTED_DAY ? raw[POSTED_DAY] : null, row, cellPlace);
         if (when == null) {
             posted.appendMissing();
         } else {
@@ -238,18 +239,6 @@ public final class VideoFrameBuilder {
         return mangledIdsRecovered;
     }
 
-    /** A Studio date with no year ({@code "September 25"}), placed in the year before the export time. */
-    private Instant yearlessPostTime(String raw) {
-        StudioDates.Parsed p = yearAnchor == null ? null : StudioDates.parse(raw);
-        if (p == null) {
-            return null;
-        }
-        if (p.year() == 0) {
-            yearlessPostTimes++;
-        }
-        return StudioDates.latestNotAfter(p, yearAnchor).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-    }
-
     /** Fills hashtags and content types as rows arrive (from the title when the source has none). */
     public VideoFrameBuilder types(ContentTypes contentTypes) {
         this.types = contentTypes;
@@ -272,15 +261,97 @@ public final class VideoFrameBuilder {
         return this;
     }
 
-    /** The export time that year-less posting dates are placed before; null to reject such dates. */
+    /** As above, saying where that time came from (a row's scrape time wins only over a time not in the name). */
+    VideoFrameBuilder takenAt(Instant when, SnapshotOrder.Basis where) {
+        this.rowsTakenAt = when;
+        this.basis = where;
+        return this;
+    }
+
+    /** The time {@code cell} names, or {@code fallback} (counted) when it names none. */
+    private Instant scrapedAt(String cell, Instant fallback) {
+        Instant t = Values.isoFast(cell);
+        if (t == null && !Values.isMissing(cell)) {
+            try {
+                t = Values.instant(cell);
+            } catch (BadValueException e) {
+                t = null;
+            }
+        }
+        if (t == null) {
+            scrapeTimesUnread++;
+            return fallback;
+        }
+        long ms = t.toEpochMilli();
+        scrapeTimesRead++;
+        firstScraped = Math.min(firstScraped, ms);
+        lastScraped = Math.max(lastScraped, ms);
+        return t;
+    }
+
+    private SnapshotOrder.Basis basis = SnapshotOrder.Basis.UNKNOWN;
+    private long scrapeTimesRead;
+    private long scrapeTimesUnread;
+    private long firstScraped = Long.MAX_VALUE;
+    private long lastScraped = Long.MIN_VALUE;
+
+    /** Where this file's snapshot time came from: {@link SnapshotOrder.Basis#SCRAPE_COLUMN} once rows named theirs. */
+    SnapshotOrder.Basis snapshotBasis() {
+        return scrapeTimesRead > 0 ? SnapshotOrder.Basis.SCRAPE_COLUMN : basis;
+    }
+
+    /** The file's own snapshot time (null when unknown), and the span of its rows' scrape times. */
+    Instant fileTakenAt() {
+        return rowsTakenAt;
+    }
+
+    Instant firstScraped() {
+        return scrapeTimesRead == 0 ? null : Instant.ofEpochMilli(firstScraped);
+    }
+
+    Instant lastScraped() {
+        return scrapeTimesRead == 0 ? null : Instant.ofEpochMilli(lastScraped);
+    }
+
+    /** How many rows' scrape-time cells could not be read (those rows took the file's time). */
+    long scrapeTimesUnread() {
+        return scrapeTimesUnread;
+    }
+
+    /** The header of cell {@code index} of {@code raw}, when the reader gave it. */
+    String rawHeader(int index) {
+        return headers != null && headers.length > index ? headers[index] : null;
+    }
+
+    /** The export time that year-less posting dates are placed before; null to leave such dates missing. */
     public VideoFrameBuilder yearAnchor(Instant anchor) {
-        this.yearAnchor = anchor;
+        postingTimes.yearAnchor(anchor);
+        return this;
+    }
+
+    /** The order numeric posting dates are read in when nothing in their column settles it. */
+    VideoFrameBuilder dateConvention(PostingTimes.Convention convention) {
+        postingTimes.convention(convention);
         return this;
     }
 
     /** How many posting dates had no year and were given one from the export time. */
     public long yearlessPostTimes() {
-        return yearlessPostTimes;
+        return postingTimes.yearless();
+    }
+
+    /**
+     * Settles what waited for the whole source (posting dates that read either way); call once the source has no
+     * more rows, before its warnings and report are made.
+     */
+    public void finish() {
+        postingTimes.finish(posted, header(POSTED), headers != null && headers.length > POSTED_DAY
+                && headers[POSTED_DAY] != null ? headers[POSTED_DAY] : "date");
+    }
+
+    /** What went wrong reading this source's posting times (after {@link #finish}). */
+    public List<String> postingTimeWarnings() {
+        return postingTimes.warnings();
     }
 
     /** When row {@code row}'s counts were taken, or null when unknown. */
@@ -300,7 +371,7 @@ public final class VideoFrameBuilder {
 
     private String[] headers;
 
-    /** The source's own header names in {@link #FIELDS} order, so messages quote what the user sees. */
+    /** The source's own header names in {@code raw} order, so messages quote what the user sees. */
     public VideoFrameBuilder headers(String[] sourceHeaders) {
         this.headers = sourceHeaders.clone();
         return this;
@@ -376,6 +447,7 @@ public final class VideoFrameBuilder {
 
     /** What this builder's rows gave, as the source report of {@code file}. */
     public SourceReport sourceReport(String format, List<String> missingMetrics, List<String> warnings, String kind) {
+        finish();
         return new SourceReport(file, format, rowsRead, rowsUsed, List.copyOf(rejections), missingMetrics, warnings,
                 kind, fieldGaps(), assumptions);
     }

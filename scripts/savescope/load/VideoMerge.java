@@ -15,8 +15,11 @@ import tech.tablesaw.api.Table;
  * Rows without a real id (mangled or missing) are never merged.
  */
 final class VideoMerge {
-    /** The merged frame, the snapshots series, and how many rows were earlier counts of a video kept. */
-    record Result(Table videos, Table snapshots, long superseded) {}
+    /**
+     * The merged frame, the snapshots series, how many rows were earlier counts of a video kept, and the sources
+     * whose rows were put in time order against other rows of the same video (in load order).
+     */
+    record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared) {}
 
     private VideoMerge() {}
 
@@ -36,7 +39,10 @@ final class VideoMerge {
             }
         }
         int at = 0;
-        for (VideoFrameBuilder b : builders) {
+        int[] source = new int[total];
+        for (int bi = 0; bi < builders.size(); bi++) {
+            VideoFrameBuilder b = builders.get(bi);
+            java.util.Arrays.fill(source, at, at + b.table().rowCount(), bi);
             for (int r = 0; r < b.table().rowCount(); r++, at++) {
                 var t = b.takenAt(r);
                 taken[at] = t == null ? Long.MIN_VALUE : t.toEpochMilli();
@@ -62,14 +68,19 @@ final class VideoMerge {
         Table snapshots = Canonical.emptySnapshots("snapshots");
         if (repeated.isEmpty()) {
             all.setName("videos");
-            return new Result(all, snapshots, 0);
+            return new Result(all, snapshots, 0, List.of());
         }
         LongColumn[] counts = Canonical.COUNTS.stream().map(all::longColumn).toArray(LongColumn[]::new);
         List<Integer> drop = new ArrayList<>();
         List<String> order = new ArrayList<>(repeated.keySet());
         order.sort(null);
+        java.util.BitSet compared = new java.util.BitSet();
         for (String id : order) {
             List<Integer> rows = repeated.get(id);
+            if (rows.stream().mapToLong(r -> taken[r]).distinct().count() > 1
+                    || rows.stream().mapToInt(r -> source[r]).distinct().count() > 1) {
+                rows.forEach(r -> compared.set(source[r]));
+            }
             // Oldest first; rows of the same time keep their load order, so the later file wins a tie.
             rows.sort((a, b) -> taken[a] != taken[b] ? Long.compare(taken[a], taken[b]) : Integer.compare(a, b));
             int keep = rows.get(rows.size() - 1);
@@ -95,7 +106,7 @@ final class VideoMerge {
         }
         Table videos = all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
         videos.setName("videos");
-        return new Result(videos, snapshots, drop.size());
+        return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList());
     }
 
     private static void addSnapshot(Table snapshots, String id, long takenMillis, Table all, int row) {

@@ -12,7 +12,7 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * The rows of one spreadsheet sheet as text cells, numbers written exactly (whole numbers without a
- * fraction, dates as ISO-8601), with places like {@code Content!C4}.
+ * fraction, dates and times as ISO-8601), with places like {@code Content!C4}.
  */
 final class XlsxRows implements Rows {
     private final String file;
@@ -110,8 +110,7 @@ final class XlsxRows implements Rows {
                 return cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case NUMERIC:
                 if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime t = cell.getLocalDateTimeCellValue();
-                    return t == null ? "" : t.toString();
+                    return dateText(cell.getNumericCellValue(), cell.getLocalDateTimeCellValue());
                 }
                 return number(cell.getNumericCellValue());
             case ERROR:
@@ -119,6 +118,25 @@ final class XlsxRows implements Rows {
             default:
                 return "";
         }
+    }
+
+    /**
+     * A date-formatted cell as ISO-8601 text: a date alone ({@code 2025-01-07}) when it has no time, a time alone
+     * ({@code 06:30:00}) when it has no day (its value is below one: a day would count from 1899-12-31, which is
+     * what naive readers show), else both.
+     */
+    static String dateText(double value, LocalDateTime t) {
+        if (t == null) {
+            return "";
+        }
+        if (value >= 0 && value < 1) {
+            long seconds = Math.round(value * 86_400) % 86_400;
+            return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        }
+        if (value == Math.rint(value)) {
+            return t.toLocalDate().toString();
+        }
+        return t.withNano(0).toString();
     }
 
     /**
