@@ -361,7 +361,7 @@ final class JsonReader {
             List<String> missing = Canonical.COUNTS.stream().filter(m -> !metricsSeen.contains(m)).toList();
             List<String> warnings = new ArrayList<>(TableRouter.builderWarnings(videos, false));
             if (missing.contains(Canonical.SAVES)) {
-                warnings.add("This source carries no saves count; its saves are missing, not zero.");
+                warnings.add(Loader.NO_SAVES_WARNING);
             }
             state.sources.add(videos.sourceReport(format, missing, warnings, SourceReport.VIDEOS));
         }
