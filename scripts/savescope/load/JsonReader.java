@@ -46,6 +46,8 @@ final class JsonReader {
     private long records;
     private List<String> firstKeys;
     private String linePrefix = "";
+    /** The field match of the last item, so the assumptions are worked out again only when the keys change. */
+    private Map<String, Integer> lastMatch;
 
     private JsonReader(LoadState.FileContext fc, LoadState state) {
         this.fc = fc;
@@ -199,11 +201,28 @@ final class JsonReader {
         if (!tags.isEmpty()) {
             raw[VideoFrameBuilder.HASHTAGS] = tags;
         }
-        formats.merge(formatOf(flat.keySet()), 1, Integer::sum);
+        String format = formatOf(flat.keySet(), match.containsKey(Canonical.SAVES));
+        if (format.equals(APP_API) && "video.duration".equals(headers[VideoFrameBuilder.DURATION])) {
+            raw[VideoFrameBuilder.DURATION] = millisToSeconds(raw[VideoFrameBuilder.DURATION]);
+        }
+        if (!match.equals(lastMatch)) {
+            lastMatch = match;
+            Fields.assumptions(keys, match, state.options.columnMap()).forEach(videos::assume);
+        }
+        formats.merge(format, 1, Integer::sum);
         videos.headers(headers);
         String base = place.endsWith("/") ? place : place + "/";
         videos.add(raw, place, f -> base + (headers[f] == null ? VideoFrameBuilder.FIELDS.get(f) : headers[f].replace('.', '/')),
                 file + "#" + place);
+    }
+
+    /**
+     * The app API gives {@code video.duration} in milliseconds: as seconds, exact in decimal; any other value
+     * is left for the builder to report.
+     */
+    static String millisToSeconds(String millis) {
+        long ms = Values.plainDigits(millis);
+        return ms < 0 ? millis : new java.math.BigDecimal(ms).movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 
     /** Dotted keys for nested objects; arrays of plain values joined by spaces; other arrays left out. */
@@ -239,6 +258,8 @@ final class JsonReader {
         collect(node.get("challenges"), "title", tags);
         collect(node.get("textExtra"), "hashtagName", tags);
         collect(node.get("hashtags"), "name", tags);
+        collect(node.get("text_extra"), "hashtag_name", tags);
+        collect(node.get("cha_list"), "cha_name", tags);
         return String.join(" ", tags);
     }
 
@@ -254,7 +275,13 @@ final class JsonReader {
         }
     }
 
-    private static String formatOf(Set<String> keys) {
+    static final String APP_API = "TikTok app API JSON";
+
+    private static String formatOf(Set<String> keys, boolean hasSaves) {
+        if (keys.contains("aweme_id") && (keys.contains("statistics.play_count") || keys.contains("statistics.collect_count")
+                || keys.contains("statistics.digg_count"))) {
+            return APP_API;
+        }
         if (keys.contains("stats.collectCount") || keys.contains("stats.playCount")) {
             return "web-item JSON (nested)";
         }
@@ -268,7 +295,7 @@ final class JsonReader {
             return "TikTok Business API JSON";
         }
         if (keys.contains("view_count") || keys.contains("share_url")) {
-            return "TikTok Display API JSON (no saves)";
+            return hasSaves ? "TikTok Display API JSON" : "TikTok Display API JSON (no saves)";
         }
         return "JSON items";
     }
