@@ -80,7 +80,8 @@ public final class Fields {
         LOOSE.put(LIKES, List.of("like", "likes", "likecount", "heart", "hearts", "digg", "diggs", "diggcount",
                 "me gusta", "curtidas", "gefallt mir", "j aime", "synes godt om", "gillamarkeringar", "luot thich",
                 "thich", "mi piace", "vind ik leuks", "点赞", "点赞数", "点赞量", "获赞", "いいね", "いいね数"));
-        LOOSE.put(COMMENTS, List.of("comment", "comments", "commentcount", "comentarios", "kommentare",
+        // Not "comment" alone: that names a comment's text in comment exports.
+        LOOSE.put(COMMENTS, List.of("comments", "commentcount", "comentarios", "kommentare",
                 "kommentar", "commentaires", "kommentarer", "binh luan", "luot binh luan", "commenti", "reacties",
                 "评论", "评论数", "评论量", "コメント", "コメント数"));
         LOOSE.put(SHARES, List.of("share", "shares", "sharecount", "compartidos", "compartido", "veces compartido",
@@ -137,8 +138,9 @@ public final class Fields {
         }
         String c = String.join(" ", words);
         // A scraper's "n" for "number of", glued on: nview, nsave, ncomment.
-        if (words.size() == 1 && c.length() > 4 && c.charAt(0) == 'n' && isLooseName(c.substring(1))) {
-            c = c.substring(1);
+        if (words.size() == 1 && c.length() > 4 && c.charAt(0) == 'n') {
+            String rest = c.substring(1);
+            c = isLooseName(rest) ? rest : isLooseName(rest + "s") ? rest + "s" : c;
         }
         return c.isEmpty() ? null : c;
     }
