@@ -28,10 +28,9 @@ final class TableRouter {
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
-        // A Studio channel table stays one unless --map names its saves column: a mapping meant for another
-        // file (--map views=Likes) must not turn the daily Overview into videos.
-        ChannelTables.Kind kind = match.containsKey(Canonical.SAVES) && state.options.columnMap().containsKey(Canonical.SAVES)
-                ? null : ChannelTables.kindOf(header);
+        // Studio's daily channel tables stay what they are whatever --map says: their rows are days, not videos,
+        // and a mapping meant for another file (--map views=Likes) must not turn them into videos.
+        ChannelTables.Kind kind = ChannelTables.kindOf(header);
         if (kind != null) {
             readChannel(rows, kind, fc, state);
             return;

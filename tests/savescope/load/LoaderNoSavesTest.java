@@ -3,7 +3,6 @@ package savescope.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static savescope.load.LoaderFormatsTest.f;
 import static savescope.load.LoaderFormatsTest.load;
 import static savescope.load.LoaderFormatsTest.longs;
 
@@ -108,6 +107,17 @@ class LoaderNoSavesTest {
     }
 
     @Test
+    void aMappingNeverTurnsTheDailyOverviewIntoVideos() {
+        // "Likes" and "Shares" are Overview headers too; the Overview's rows stay days of the channel.
+        Dataset d = load(Map.of("saves", "Total shares", "likes", "Total likes"), "studio-no-saves");
+        assertEquals(4, d.videos().rowCount());
+        assertEquals(List.of(100L, 200L, 300L, 400L), longs(d.channelTable("Overview").orElseThrow(), "video_views"));
+        Dataset shares = load(Map.of("saves", "Shares"), "studio-no-saves");
+        assertEquals(4, shares.channelTable("Overview").orElseThrow().rowCount());
+        assertEquals(4, shares.videos().rowCount());
+    }
+
+    @Test
     void onlyChannelTablesAndNoVideosAtAllIsStillRefused() throws Exception {
         Path overview = dir.resolve("Overview.csv");
         Files.writeString(overview, "\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n"
@@ -117,9 +127,5 @@ class LoaderNoSavesTest {
         assertEquals(overview + ": found only TikTok Studio Overview (channel) and no per-video data; expected "
                 + "per-video data as well (the Studio Content download, the Studio per-video export with \"Add to "
                 + "Favorites\", web-item JSON or CSV, API JSON, or the canonical CSV).", e.getMessage());
-    }
-
-    static String file(String name) {
-        return f(name);
     }
 }
