@@ -200,7 +200,8 @@ final class TableRouter {
         requireRows(rows, builder.rowsRead());
         List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
         List<String> warnings = builderWarnings(builder, anchorFromMtime);
-        Fields.assumptions(header, match, state.options.columnMap()).forEach(builder::assume);
+        List<String> assumed = Fields.assumptions(header, match, state.options.columnMap());
+        assumed.forEach(builder::assume);
         if (probe != null && !studioContent) {
             String hint = savesHint(header, match, probe);
             if (hint != null) {
@@ -212,7 +213,7 @@ final class TableRouter {
         } else {
             state.videos.add(builder);
         }
-        state.sources.add(builder.sourceReport(studioContent ? STUDIO_CONTENT : formatName(header),
+        state.sources.add(builder.sourceReport(studioContent ? STUDIO_CONTENT : formatName(header, assumed),
                 missing, warnings, studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
     }
 
@@ -329,7 +330,7 @@ final class TableRouter {
     }
 
     /** The export format, in words, told from characteristic headers. */
-    static String formatName(List<String> header) {
+    static String formatName(List<String> header, List<String> assumed) {
         List<String> h = header.stream().map(Fields::normalize).toList();
         if (h.contains("add to favorites") || h.contains("lägg till i favoriter")) {
             return "TikTok Studio per-video export";
@@ -349,6 +350,9 @@ final class TableRouter {
         if (h.contains("video_id") && h.contains("saves")) {
             return "canonical CSV";
         }
-        return "CSV with mapped columns";
+        if (assumed.stream().anyMatch(a -> a.endsWith("(--map)")) || assumed.isEmpty()) {
+            return "CSV with mapped columns";
+        }
+        return "CSV with its own headers (recognised)";
     }
 }

@@ -84,6 +84,7 @@ class LoaderPublicDataTest {
         assertEquals(122_587.0, d.videos().doubleColumn("duration_s").sum(), 1e-9);
         assertEquals("7502050641603284245", d.videos().stringColumn("video_id").get(0));
         assertEquals("abahoatattoo", d.videos().stringColumn("account").get(0));
+        assertEquals("CSV with its own headers (recognised)", d.load().sources().get(0).format());
         assertEquals(List.of("video_id read from \"vid_id\"", "title read from \"vid_caption\"",
                 "posted_at read from \"vid_postTime\"", "duration_s read from \"vid_duration\"",
                 "views read from \"vid_nview\"", "likes read from \"vid_nlike\"",

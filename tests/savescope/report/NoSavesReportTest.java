@@ -103,7 +103,9 @@ class NoSavesReportTest {
         assumeTrue(BrowserCheck.findChromium().isPresent(), "Chromium is not installed (.ci/install-chromium installs it)");
         Path html = report(dir.resolve("j.json"));
         BrowserCheck.Result r = BrowserCheck.check(html, null, Duration.ofSeconds(60));
-        assertEquals(List.of(), r.problems(0, 10), r.summary());
+        // One chart (the channel's daily views), visible and named; every contents link resolves.
+        assertEquals(List.of(), r.problems(1, 10), r.summary());
+        assertEquals(1, r.visibleCharts().size(), r.summary());
     }
 
     private static int count(String text, String part) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import savescope.charts.TimeCharts;
 import savescope.notebook.Output;
 import savescope.notebook.TableView;
 import savescope.notebook.TableView.Cell;
@@ -40,12 +41,17 @@ public final class ChannelSection implements Section {
         LocalDate first = null;
         LocalDate last = null;
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
+        TreeMap<LocalDate, Long> dailyViews = new TreeMap<>();
+        LongColumn videoViews = t.containsColumn("video_views") ? t.longColumn("video_views") : null;
         long[] totals = new long[present.size()];
         for (int r = 0; r < t.rowCount(); r++) {
             if (dates.isMissing(r)) {
                 continue;
             }
             LocalDate d = dates.get(r);
+            if (videoViews != null && !videoViews.isMissing(r)) {
+                dailyViews.merge(d, videoViews.getLong(r), Long::sum);
+            }
             first = first == null || d.isBefore(first) ? d : first;
             last = last == null || d.isAfter(last) ? d : last;
             long[] week = weeks.computeIfAbsent(d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
@@ -84,6 +90,11 @@ public final class ChannelSection implements Section {
             }
             rows.add(row);
             js.add(jw);
+        }
+        if (dailyViews.size() >= 2) {
+            ctx.code("TimeCharts.channelViews(overview.dateColumn(\"date\"), overview.longColumn(\"video_views\"))",
+                    TimeCharts.channelViews(new ArrayList<>(dailyViews.keySet()),
+                            new ArrayList<>(dailyViews.values())));
         }
         ctx.code("overview.groupBy(week(date)).sum(videoViews, profileViews, likes, comments, shares)",
                 new Output.Kpis(kpis), new Output.Table(new TableView(columns, rows, rows.size(),
