@@ -149,8 +149,25 @@ public final class Fields {
         return LOOSE.values().stream().anyMatch(l -> l.contains(core));
     }
 
+    /** Loose lookups already made: JSON items repeat the same few keys on every item. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOOSE_SEEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LOOSE_SEEN_MAX = 10_000;
+
     /** The field a header names loosely, or null: the whole folded header first, then its core. */
     static String looseField(String header) {
+        String seen = LOOSE_SEEN.get(header);
+        if (seen != null) {
+            return seen.isEmpty() ? null : seen;
+        }
+        String field = looseFieldOf(header);
+        if (LOOSE_SEEN.size() < LOOSE_SEEN_MAX) {
+            LOOSE_SEEN.put(header, field == null ? "" : field);
+        }
+        return field;
+    }
+
+    private static String looseFieldOf(String header) {
         String folded = fold(header);
         for (String candidate : new String[] {folded, core(folded)}) {
             if (candidate == null) {

@@ -171,7 +171,7 @@ final class JsonReader {
             node.fieldNames().forEachRemaining(keys::add);
             firstKeys = keys;
         }
-        if (node.has("cid") || (node.has("aweme_id") && node.has("text") && !node.has("stats"))) {
+        if (node.has("cid") || (node.has("aweme_id") && node.has("text") && !node.has("stats") && !node.has("statistics"))) {
             comment(node, place);
             return;
         }
