@@ -45,6 +45,8 @@ final class JsonReader {
     private long commentsUsed;
     private long records;
     private List<String> firstKeys;
+    /** Keys of the first video item that look like saves but were not recognised, for the --map hint. */
+    private List<String> savesLikeKeys;
     private String linePrefix = "";
     /** The field match of the last item, so the assumptions are worked out again only when the keys change. */
     private Map<String, Integer> lastMatch;
@@ -183,6 +185,9 @@ final class JsonReader {
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
         Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
+        if (savesLikeKeys == null) {
+            savesLikeKeys = Fields.savesLike(keys, match.values());
+        }
         String[] raw = new String[VideoFrameBuilder.FIELDS.size()];
         String[] headers = new String[raw.length];
         for (int f = 0; f < raw.length; f++) {
@@ -380,7 +385,8 @@ final class JsonReader {
                 throw new InputException(file + ": found JSON objects with the keys " + firstKeys + " but no known "
                         + "metric; expected web items (stats.collectCount or collectCount), TikTok Research/Display/"
                         + "Business API responses (data.videos with view_count, favorites_count, ...) or comments "
-                        + "(cid, aweme_id, text), or name the keys with --map saves=KEY.");
+                        + "(cid, aweme_id, text), or name the keys with " + (savesLikeKeys == null || savesLikeKeys.isEmpty()
+                        ? "--map saves=KEY" : Fields.mapOption(Canonical.SAVES, savesLikeKeys.get(0))) + ".");
             }
             state.videos.add(videos);
             String format = formats.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
@@ -389,6 +395,10 @@ final class JsonReader {
             List<String> warnings = new ArrayList<>(TableRouter.builderWarnings(videos, false));
             if (missing.contains(Canonical.SAVES)) {
                 warnings.add(Loader.NO_SAVES_WARNING);
+                if (savesLikeKeys != null && !savesLikeKeys.isEmpty()) {
+                    warnings.add("No saves column was recognised; if the key \"" + savesLikeKeys.get(0) + "\" holds "
+                            + "saves, run again with " + Fields.mapOption(Canonical.SAVES, savesLikeKeys.get(0)) + ".");
+                }
             }
             state.sources.add(videos.sourceReport(format, missing, warnings, SourceReport.VIDEOS));
         }

@@ -97,7 +97,9 @@ public final class SaveReport {
                 .format(generatedAt.atOffset(ZoneOffset.UTC)));
         String title = options.title() != null ? options.title()
                 : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
-        Notebook nb = new Notebook(title, "Which videos people save, how often, and what earns the saves. From "
+        Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
+                + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
+                : "Which videos people save, how often, and what earns the saves. From "
                 + "aggregate counts only: TikTok never says who saved.", meta, cells, "report");
 
         Map<String, Object> json = new LinkedHashMap<>();

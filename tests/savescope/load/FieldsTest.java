@@ -75,4 +75,21 @@ class FieldsTest {
         assertEquals(List.of("saves read from \"kept\" (--map)"), mapped.load().sources().get(0).assumptions());
         assertEquals(List.of(), mapped.load().sources().get(0).warnings());
     }
+
+    @Test
+    void jsonItemsAreToldTooWhichKeyMightHoldSaves() throws Exception {
+        Path f = dir.resolve("items.json");
+        Files.writeString(f, "[{\"id\":\"1\",\"views\":100,\"saves_total_all\":7},{\"id\":\"2\",\"views\":50,"
+                + "\"saves_total_all\":2}]");
+        Dataset d = Loader.load(List.of(f), Loader.Options.defaults());
+        assertEquals(List.of("This source carries no saves count; its saves are missing, not zero.",
+                "No saves column was recognised; if the key \"saves_total_all\" holds saves, run again with "
+                + "--map saves=saves_total_all."), d.load().sources().get(0).warnings());
+
+        Path g = dir.resolve("nothing.json");
+        Files.writeString(g, "[{\"id\":\"1\",\"Saved (all time)\":3}]");
+        InputException e = assertThrows(InputException.class, () -> Loader.load(List.of(g), Loader.Options.defaults()));
+        assertEquals(true, e.getMessage().endsWith("or name the keys with --map saves=\"Saved (all time)\"."),
+                e.getMessage());
+    }
 }

@@ -59,6 +59,7 @@ class NoSavesReportTest {
         int banner = html.indexOf("<aside class=\"cell markdown-cell banner\" role=\"note\"");
         assertTrue(banner > 0 && banner < html.indexOf("id=\"findings\""), "banner above the findings");
         assertTrue(text.contains("Saves are missing: this report shows views, likes, comments and shares only."));
+        assertTrue(text.contains("What these files say about your videos and channel, and what saves would add."));
         assertTrue(text.contains("videos from 2 files of TikTok Studio Content (no saves)"), text);
         assertTrue(text.contains("The per-video export of a business account in TikTok Studio: its Add to Favorites "
                 + "column is the saves count."), text);
