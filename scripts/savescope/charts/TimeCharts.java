@@ -58,6 +58,30 @@ public final class TimeCharts {
                         + "steadily is a trend; the test below says whether it is more than chance.", data);
     }
 
+    /** The channel's daily video views from the Studio Overview export, as a line. */
+    public static Output.Chart channelViews(List<java.time.LocalDate> days, List<Long> views) {
+        XYChart chart = new XYChartBuilder().width(760).height(240).xAxisTitle("Day")
+                .yAxisTitle("Video views").build();
+        Theme.apply(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDatePattern("d MMM yy");
+        chart.getStyler().setLocale(Locale.ENGLISH);
+        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        List<Date> x = days.stream().map(d -> Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant())).toList();
+        XYSeries s = chart.addSeries("video views", x, views.stream().map(Long::doubleValue).toList());
+        s.setMarker(days.size() > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        s.setLineStyle(new BasicStroke(1.8f));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            rows.add(List.of(Cell.plain(days.get(i).toString()), count(views.get(i))));
+        }
+        return new Output.Chart(Svg.of(chart, "Daily video views of the channel"), "Line chart of the channel's video "
+                + "views per day, " + days.size() + " days, from the Studio Overview export.",
+                "Look for lasting steps rather than single spikes: a spike is usually one video taking off, a step a "
+                        + "change in how often you are shown. The last day may be partial.",
+                new TableView(List.of(new Column("Day", false), new Column("Video views", true)), rows, rows.size(), ""));
+    }
+
     /** Saves per posting week (the saves the week's videos earned so far). */
     public static Output.Chart weeklySaves(List<Trends.Period> weeks) {
         XYChart chart = new XYChartBuilder().width(760).height(240).xAxisTitle("Posting week")

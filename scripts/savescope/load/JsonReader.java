@@ -45,7 +45,11 @@ final class JsonReader {
     private long commentsUsed;
     private long records;
     private List<String> firstKeys;
+    /** Keys of the first video item that look like saves but were not recognised, for the --map hint. */
+    private List<String> savesLikeKeys;
     private String linePrefix = "";
+    /** The field match of the last item, so the assumptions are worked out again only when the keys change. */
+    private Map<String, Integer> lastMatch;
 
     private JsonReader(LoadState.FileContext fc, LoadState state) {
         this.fc = fc;
@@ -170,7 +174,7 @@ final class JsonReader {
             node.fieldNames().forEachRemaining(keys::add);
             firstKeys = keys;
         }
-        if (node.has("cid") || (node.has("aweme_id") && node.has("text") && !node.has("stats"))) {
+        if (node.has("cid") || (node.has("aweme_id") && node.has("text") && !node.has("stats") && !node.has("statistics"))) {
             comment(node, place);
             return;
         }
@@ -182,6 +186,9 @@ final class JsonReader {
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
         Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
+        if (savesLikeKeys == null) {
+            savesLikeKeys = Fields.savesLike(keys, match.values());
+        }
         String[] raw = new String[VideoFrameBuilder.RAW_WIDTH];
         String[] headers = new String[raw.length];
         for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
@@ -205,11 +212,28 @@ final class JsonReader {
         if (!tags.isEmpty()) {
             raw[VideoFrameBuilder.HASHTAGS] = tags;
         }
-        formats.merge(formatOf(flat.keySet()), 1, Integer::sum);
+        String format = formatOf(flat.keySet(), match.containsKey(Canonical.SAVES));
+        if (format.equals(APP_API) && "video.duration".equals(headers[VideoFrameBuilder.DURATION])) {
+            raw[VideoFrameBuilder.DURATION] = millisToSeconds(raw[VideoFrameBuilder.DURATION]);
+        }
+        if (!match.equals(lastMatch)) {
+            lastMatch = match;
+            Fields.assumptions(keys, match, state.options.columnMap()).forEach(videos::assume);
+        }
+        formats.merge(format, 1, Integer::sum);
         videos.headers(headers);
         String base = place.endsWith("/") ? place : place + "/";
         videos.add(raw, place, f -> base + (headers[f] == null ? VideoFrameBuilder.FIELDS.get(f) : headers[f].replace('.', '/')),
                 file + "#" + place);
+    }
+
+    /**
+     * The app API gives {@code video.duration} in milliseconds: as seconds, exact in decimal; any other value
+     * is left for the builder to report.
+     */
+    static String millisToSeconds(String millis) {
+        long ms = Values.plainDigits(millis);
+        return ms < 0 ? millis : new java.math.BigDecimal(ms).movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 
     /** Dotted keys for nested objects; arrays of plain values joined by spaces; other arrays left out. */
@@ -245,6 +269,8 @@ final class JsonReader {
         collect(node.get("challenges"), "title", tags);
         collect(node.get("textExtra"), "hashtagName", tags);
         collect(node.get("hashtags"), "name", tags);
+        collect(node.get("text_extra"), "hashtag_name", tags);
+        collect(node.get("cha_list"), "cha_name", tags);
         return String.join(" ", tags);
     }
 
@@ -260,7 +286,13 @@ final class JsonReader {
         }
     }
 
-    private static String formatOf(Set<String> keys) {
+    static final String APP_API = "TikTok app API JSON";
+
+    private static String formatOf(Set<String> keys, boolean hasSaves) {
+        if (keys.contains("aweme_id") && (keys.contains("statistics.play_count") || keys.contains("statistics.collect_count")
+                || keys.contains("statistics.digg_count"))) {
+            return APP_API;
+        }
         if (keys.contains("stats.collectCount") || keys.contains("stats.playCount")) {
             return "web-item JSON (nested)";
         }
@@ -274,7 +306,7 @@ final class JsonReader {
             return "TikTok Business API JSON";
         }
         if (keys.contains("view_count") || keys.contains("share_url")) {
-            return "TikTok Display API JSON (no saves)";
+            return hasSaves ? "TikTok Display API JSON" : "TikTok Display API JSON (no saves)";
         }
         return "JSON items";
     }
@@ -359,7 +391,8 @@ final class JsonReader {
                 throw new InputException(file + ": found JSON objects with the keys " + firstKeys + " but no known "
                         + "metric; expected web items (stats.collectCount or collectCount), TikTok Research/Display/"
                         + "Business API responses (data.videos with view_count, favorites_count, ...) or comments "
-                        + "(cid, aweme_id, text), or name the keys with --map saves=KEY.");
+                        + "(cid, aweme_id, text), or name the keys with " + (savesLikeKeys == null || savesLikeKeys.isEmpty()
+                        ? "--map saves=KEY" : Fields.mapOption(Canonical.SAVES, savesLikeKeys.get(0))) + ".");
             }
             videos.finish();
             state.videos.add(videos);
@@ -368,7 +401,11 @@ final class JsonReader {
             List<String> missing = Canonical.COUNTS.stream().filter(m -> !metricsSeen.contains(m)).toList();
             List<String> warnings = new ArrayList<>(TableRouter.builderWarnings(videos, false));
             if (missing.contains(Canonical.SAVES)) {
-                warnings.add("This source carries no saves count; its saves are missing, not zero.");
+                warnings.add(Loader.NO_SAVES_WARNING);
+                if (savesLikeKeys != null && !savesLikeKeys.isEmpty()) {
+                    warnings.add("No saves column was recognised; if the key \"" + savesLikeKeys.get(0) + "\" holds "
+                            + "saves, run again with " + Fields.mapOption(Canonical.SAVES, savesLikeKeys.get(0)) + ".");
+                }
             }
             state.sources.add(videos.sourceReport(format, missing, warnings, SourceReport.VIDEOS));
         }

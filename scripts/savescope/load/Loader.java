@@ -262,6 +262,14 @@ public final class Loader {
     }
 
     private static Dataset finish(LoadState state, List<Path> inputs, List<Path> files) {
+        boolean contentAsVideos = !state.content.isEmpty()
+                && state.sources.stream().noneMatch(s -> s.kind().equals(SourceReport.VIDEOS));
+        if (contentAsVideos) {
+            // The usual Studio download has no per-video export: its Content tables are then the videos.
+            state.videos.addAll(state.content);
+            state.content.clear();
+            promoteContentSources(state.sources);
+        }
         VideoMerge.Result merged = VideoMerge.merge(state.videos);
         Table videos = merged.videos();
         if (videos.rowCount() == 0) {
@@ -270,8 +278,8 @@ public final class Loader {
                     .map(SourceReport::format).distinct().toList();
             if (state.sources.stream().noneMatch(s -> s.kind().equals(SourceReport.VIDEOS))) {
                 throw new InputException(where + ": found only " + String.join(", ", kinds) + " and no per-video data; "
-                        + "expected per-video data as well (the Studio per-video export with \"Add to Favorites\", "
-                        + "web-item JSON or CSV, API JSON, or the canonical CSV).");
+                        + "expected per-video data as well (the Studio Content download, the Studio per-video export "
+                        + "with \"Add to Favorites\", web-item JSON or CSV, API JSON, or the canonical CSV).");
             }
             long rejected = state.sources.stream().mapToLong(SourceReport::rowsRejected).sum();
             String first = state.sources.stream().flatMap(s -> s.rejections().stream()).findFirst()
@@ -328,6 +336,23 @@ public final class Loader {
         return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
                 new LoadReport(state.sources, warnings, merged.superseded(), assumptions));
     }
+
+    /** The Studio Content sources, now read as the videos: reported as per-video sources without saves. */
+    private static void promoteContentSources(List<SourceReport> sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            SourceReport s = sources.get(i);
+            if (s.format().equals(TableRouter.STUDIO_CONTENT)) {
+                List<String> warnings = new ArrayList<>(s.warnings());
+                warnings.add(NO_SAVES_WARNING);
+                sources.set(i, new SourceReport(s.file(), TableRouter.STUDIO_CONTENT_VIDEOS, s.rowsRead(), s.rowsUsed(),
+                        s.rejections(), s.missingMetrics(), warnings, SourceReport.VIDEOS, s.fieldGaps(),
+                        s.assumptions()));
+            }
+        }
+    }
+
+    /** Said of every per-video source that carries no saves count. */
+    static final String NO_SAVES_WARNING = "This source carries no saves count; its saves are missing, not zero.";
 
     private static Instant modified(String file) {
         try {

@@ -95,6 +95,10 @@ final class PostingTimes {
         this.convention = c;
     }
 
+    Instant yearAnchor() {
+        return yearAnchor;
+    }
+
     void yearAnchor(Instant anchor) {
         this.yearAnchor = anchor;
     }

@@ -18,12 +18,19 @@ final class TableRouter {
             + "duration_s,views,likes,comments,shares,saves), the daily CSV (video_id,date,views,...,saves), "
             + "comments (web-item comment JSON, or a CSV with video_id and text)";
 
+    /** The Studio Content table kept beside per-video data that has saves. */
+    static final String STUDIO_CONTENT = "TikTok Studio Content (channel)";
+    /** The Studio Content table read as the videos, when no other per-video source was given. */
+    static final String STUDIO_CONTENT_VIDEOS = "TikTok Studio Content (no saves)";
+
     private TableRouter() {}
 
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
-        ChannelTables.Kind kind = usesMappedHeader(header, state.options.columnMap()) ? null : ChannelTables.kindOf(header);
+        // Studio's daily channel tables stay what they are whatever --map says: their rows are days, not videos,
+        // and a mapping meant for another file (--map views=Likes) must not turn them into videos.
+        ChannelTables.Kind kind = ChannelTables.kindOf(header);
         if (kind != null) {
             readChannel(rows, kind, fc, state);
             return;
@@ -42,7 +49,7 @@ final class TableRouter {
         }
         if (Canonical.COUNTS.stream().noneMatch(match::containsKey)) {
             throw new InputException(rows.file() + ": found the columns " + header + " but no known metric; expected "
-                    + "one of " + KNOWN_FORMATS + ", or name your columns with --map saves=HEADER --map views=HEADER.");
+                    + "one of " + KNOWN_FORMATS + ", or name your columns with " + mapSuggestion(rows, match) + ".");
         }
         boolean studioContent = isStudioContent(header) && !match.containsKey(Canonical.SAVES);
         readVideos(rows, match, fc, state, studioContent);
@@ -55,6 +62,48 @@ final class TableRouter {
         }
         List<String> h = header.stream().map(Fields::normalize).toList();
         return userMap.values().stream().map(Fields::normalize).anyMatch(h::contains);
+    }
+
+    /**
+     * The {@code --map} options most likely to read this file: a header that looks like saves, else the first
+     * columns of the first rows that hold counts; the general form when neither is found.
+     */
+    private static String mapSuggestion(Rows rows, Map<String, Integer> match) {
+        List<String> saves = Fields.savesLike(rows.header(), match.values());
+        if (!saves.isEmpty()) {
+            return Fields.mapOption(Canonical.SAVES, saves.get(0)) + " (and --map views=HEADER for the views)";
+        }
+        List<String> counts = countColumns(rows, match, 20);
+        if (!counts.isEmpty()) {
+            return "--map saves=HEADER --map views=HEADER; the columns holding counts are " + String.join(", ",
+                    counts.stream().map(h -> "\"" + h + "\"").toList());
+        }
+        return "--map saves=HEADER --map views=HEADER";
+    }
+
+    /** Unmatched columns whose first {@code sample} values are all counts (and at least one is present). */
+    private static List<String> countColumns(Rows rows, Map<String, Integer> match, int sample) {
+        int width = rows.header().size();
+        boolean[] ok = new boolean[width];
+        boolean[] seen = new boolean[width];
+        Arrays.fill(ok, true);
+        String[] row;
+        for (int n = 0; n < sample && (row = rows.next()) != null; n++) {
+            for (int c = 0; c < Math.min(width, row.length); c++) {
+                try {
+                    seen[c] |= Values.count(row[c]).isPresent();
+                } catch (BadValueException e) {
+                    ok[c] = false;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            if (ok[c] && seen[c] && !match.containsValue(c)) {
+                out.add(rows.header().get(c));
+            }
+        }
+        return out;
     }
 
     /** Studio's Content table: a snapshot of recent videos with a "Time" column and no saves. */
@@ -114,6 +163,10 @@ final class TableRouter {
         builder.yearAnchor(anchor != null ? anchor : fc.modified());
         String[] raw = new String[column.length];
         String prefix = file + "#";
+        CountProbe probe = match.containsKey(Canonical.SAVES) ? null : new CountProbe(header.size(), match);
+        int snapshotColumn = studioContent && fc.zipTime() == null && fc.namedTime() == null
+                ? header.stream().map(Fields::normalize).toList().indexOf("time") : -1;
+        java.time.Instant snapshotAnchor = builder.yearAnchorOrNull();
         int width = header.size();
         int maxColumn = maxIndex;
         if (rows instanceof CsvRows) {
@@ -125,6 +178,10 @@ final class TableRouter {
                     return;
                 }
                 fill(raw, row, column);
+                takenFromRow(builder, row, snapshotColumn, snapshotAnchor);
+                if (probe != null) {
+                    probe.look(row);
+                }
                 builder.add(raw, () -> String.valueOf(line), f -> line + ":" + (column[f] + 1),
                         () -> prefix + line);
             });
@@ -138,6 +195,10 @@ final class TableRouter {
                     continue;
                 }
                 fill(raw, row, column);
+                takenFromRow(builder, row, snapshotColumn, snapshotAnchor);
+                if (probe != null) {
+                    probe.look(row);
+                }
                 builder.add(raw, rows::rowPlace, cellPlace, () -> prefix + rows.rowPlace());
             }
         }
@@ -145,19 +206,116 @@ final class TableRouter {
         builder.finish();
         List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
         List<String> warnings = builderWarnings(builder, anchorFromMtime);
+        List<String> assumed = Fields.assumptions(header, match, state.options.columnMap());
+        assumed.forEach(builder::assume);
+        if (probe != null && !studioContent) {
+            String hint = savesHint(header, match, probe);
+            if (hint != null) {
+                warnings.add(hint);
+            }
+        }
         if (studioContent) {
             state.content.add(builder);
         } else {
             state.videos.add(builder);
         }
-        state.sources.add(builder.sourceReport(studioContent ? "TikTok Studio Content (channel)" : formatName(header),
+        state.sources.add(builder.sourceReport(studioContent ? STUDIO_CONTENT : formatName(header, assumed),
                 missing, warnings, studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
+    }
+
+    /**
+     * A loose Studio Content file (no ZIP export time, no date in its name) says when its counts were taken
+     * in its own "Time" column, often without a year ("January 10"): that orders several downloads.
+     */
+    private static void takenFromRow(VideoFrameBuilder builder, String[] row, int timeColumn, java.time.Instant anchor) {
+        if (timeColumn < 0 || timeColumn >= row.length) {
+            return;
+        }
+        java.time.Instant taken;
+        try {
+            taken = Values.instant(row[timeColumn]);
+        } catch (BadValueException e) {
+            StudioDates.Parsed p = anchor == null ? null : StudioDates.parse(row[timeColumn]);
+            taken = p == null ? null : StudioDates.latestNotAfter(p, anchor).atStartOfDay()
+                    .toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (taken != null) {
+            builder.takenAt(taken);
+        }
     }
 
     private static void fill(String[] raw, String[] row, int[] column) {
         for (int f = 0; f < column.length; f++) {
             raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
         }
+        raw[VideoFrameBuilder.DURATION] = clockSeconds(raw[VideoFrameBuilder.DURATION]);
+    }
+
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("\\s*(\\d{1,3}):([0-5]\\d)\\s*");
+
+    /** A scraper's {@code mm:ss} duration ({@code 00:59}) as seconds; any other value as it is. */
+    static String clockSeconds(String duration) {
+        if (duration == null || duration.indexOf(':') < 0) {
+            return duration;
+        }
+        java.util.regex.Matcher m = CLOCK.matcher(duration);
+        return m.matches() ? String.valueOf(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))) : duration;
+    }
+
+    /** The columns of the first rows not matched to a field, and whether each held only counts. */
+    private static final class CountProbe {
+        private static final int SAMPLE = 20;
+        private final boolean[] ok;
+        private final boolean[] seen;
+        private int rows;
+
+        CountProbe(int width, Map<String, Integer> match) {
+            ok = new boolean[width];
+            seen = new boolean[width];
+            Arrays.fill(ok, true);
+            match.values().forEach(c -> ok[c] = false);
+        }
+
+        void look(String[] row) {
+            if (rows++ >= SAMPLE) {
+                return;
+            }
+            for (int c = 0; c < Math.min(ok.length, row.length); c++) {
+                if (ok[c]) {
+                    try {
+                        seen[c] |= Values.count(row[c]).isPresent();
+                    } catch (BadValueException e) {
+                        ok[c] = false;
+                    }
+                }
+            }
+        }
+
+        List<Integer> countColumns() {
+            List<Integer> out = new ArrayList<>();
+            for (int c = 0; c < ok.length; c++) {
+                if (ok[c] && seen[c]) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** What to add to the command line when a file of videos loaded without saves, or null when nothing fits. */
+    private static String savesHint(List<String> header, Map<String, Integer> match, CountProbe probe) {
+        List<String> saves = Fields.savesLike(header, match.values());
+        if (!saves.isEmpty()) {
+            return "No saves column was recognised; if \"" + saves.get(0) + "\" holds saves, run again with "
+                    + Fields.mapOption(Canonical.SAVES, saves.get(0)) + ".";
+        }
+        List<String> counts = probe.countColumns().stream().map(header::get).toList();
+        if (counts.isEmpty()) {
+            return null;
+        }
+        return "No saves column was recognised; if one of the count columns " + String.join(", ",
+                counts.stream().map(h -> "\"" + h + "\"").toList()) + " holds saves, run again with "
+                + Fields.mapOption(Canonical.SAVES, counts.get(0)) + " (naming that column).";
     }
 
     static List<String> builderWarnings(VideoFrameBuilder builder, boolean anchorFromMtime) {
@@ -183,7 +341,7 @@ final class TableRouter {
     }
 
     /** The export format, in words, told from characteristic headers. */
-    static String formatName(List<String> header) {
+    static String formatName(List<String> header, List<String> assumed) {
         List<String> h = header.stream().map(Fields::normalize).toList();
         if (h.contains("add to favorites") || h.contains("lägg till i favoriter")) {
             return "TikTok Studio per-video export";
@@ -203,6 +361,9 @@ final class TableRouter {
         if (h.contains("video_id") && h.contains("saves")) {
             return "canonical CSV";
         }
-        return "CSV with mapped columns";
+        if (assumed.stream().anyMatch(a -> a.endsWith("(--map)")) || assumed.isEmpty()) {
+            return "CSV with mapped columns";
+        }
+        return "CSV with its own headers (recognised)";
     }
 }

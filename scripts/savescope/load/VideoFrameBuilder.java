@@ -335,6 +335,11 @@ public final class VideoFrameBuilder {
         return this;
     }
 
+    /** The export time year-less dates are placed before, or null. */
+    public Instant yearAnchorOrNull() {
+        return postingTimes.yearAnchor();
+    }
+
     /** How many posting dates had no year and were given one from the export time. */
     public long yearlessPostTimes() {
         return postingTimes.yearless();

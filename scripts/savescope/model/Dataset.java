@@ -35,7 +35,8 @@ public record Dataset(Table videos, Table daily, Table snapshots, List<ChannelTa
      *   <li>{@code FollowerGender}: gender (string), share</li>
      *   <li>{@code FollowerTopTerritories}: territory (ISO-2 string), share</li>
      *   <li>{@code Viewers}: date, total_viewers, new_viewers, returning_viewers</li>
-     *   <li>{@code Content}: the Studio Content.csv rows as videos (no saves), kept for reference</li>
+     *   <li>{@code Content}: the Studio Content.csv rows as videos (no saves), kept for reference beside
+     *       per-video data; with no other per-video source they are the videos instead</li>
      * </ul>
      */
     public record ChannelTable(String kind, String file, Table table) {}

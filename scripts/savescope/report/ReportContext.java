@@ -100,6 +100,12 @@ public final class ReportContext {
         return shared.rated.get();
     }
 
+    /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
+    public boolean hasSaves() {
+        var saves = data.videos().longColumn(savescope.model.Canonical.SAVES);
+        return saves.countMissing() < saves.size();
+    }
+
     public ReportOptions options() {
         return options;
     }

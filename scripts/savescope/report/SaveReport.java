@@ -27,6 +27,7 @@ import savescope.report.sections.ExperimentSection;
 import savescope.report.sections.AudienceSection;
 import savescope.report.sections.CommentsSection;
 import savescope.report.sections.AccountsSection;
+import savescope.report.sections.ChannelSection;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.StringColumn;
 
@@ -38,7 +39,7 @@ public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
     static List<Section> sections() {
         return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
-                new CorrelationsSection(), new TrendsSection(), new EvergreenSection(), new EarlySignalSection(),
+                new CorrelationsSection(), new TrendsSection(), new ChannelSection(), new EvergreenSection(), new EarlySignalSection(),
                 new ExperimentSection(), new AudienceSection(), new CommentsSection(), new AccountsSection(),
                 new VideosSection(), new DataQualitySection());
     }
@@ -60,15 +61,25 @@ public final class SaveReport {
     public static Result build(Dataset data, ReportOptions options, Instant generatedAt, int threads) {
         ReportContext ctx = new ReportContext(data, options, generatedAt);
         java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
-        List<ReportContext> parts = buildSections(ctx, sections(), threads, busy);
+        List<Section> sections = sections();
+        List<ReportContext> parts = buildSections(ctx, sections, threads, busy);
         List<ReportContext.Ranked> ranked = new ArrayList<>();
-        for (ReportContext part : parts) {
+        boolean noSaves = !ctx.hasSaves();
+        for (int i = 0; i < parts.size(); i++) {
+            ReportContext part = parts.get(i);
+            ctx.jsonDocument().putAll(part.jsonDocument());
+            if (noSaves && sections.get(i).needsSaves()) {
+                ctx.cells().addAll(MissingSaves.needsSaves(part.cells()));
+                continue;
+            }
             ranked.addAll(part.findings());
             ctx.cells().addAll(part.cells());
-            ctx.jsonDocument().putAll(part.jsonDocument());
         }
         ranked.sort(Comparator.comparingDouble(ReportContext.Ranked::importance).reversed());
         List<Cell> cells = new ArrayList<>();
+        if (noSaves) {
+            cells.add(MissingSaves.banner(data.load()));
+        }
         cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
                 + "says how sure we can be; a difference that could be chance is called so."));
         cells.add(Cell.code("findings.sort(comparingDouble(Ranked::importance).reversed());",
@@ -86,7 +97,9 @@ public final class SaveReport {
                 .format(generatedAt.atOffset(ZoneOffset.UTC)));
         String title = options.title() != null ? options.title()
                 : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
-        Notebook nb = new Notebook(title, "Which videos people save, how often, and what earns the saves. From "
+        Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
+                + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
+                : "Which videos people save, how often, and what earns the saves. From "
                 + "aggregate counts only: TikTok never says who saved.", meta, cells, "report");
 
         Map<String, Object> json = new LinkedHashMap<>();

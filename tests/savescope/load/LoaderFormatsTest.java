@@ -111,7 +111,13 @@ class LoaderFormatsTest {
         assertEquals(List.of("a1", "a2"), v.stringColumn("video_id").asList());
         assertEquals(List.of(500L, 1_500L), longs(v, "views"));
         assertEquals(List.of(25L, 30L), longs(v, "saves"));
-        assertEquals(List.of("likes", "comments", "shares"), d.load().sources().get(0).missingMetrics());
+        // "Hearts" is a common name for likes: read without a mapping, and said so.
+        assertEquals(List.of(50L, 90L), longs(v, "likes"));
+        assertEquals(List.of("comments", "shares"), d.load().sources().get(0).missingMetrics());
+        assertEquals(List.of("video_id read from \"Clip\" (--map)", "posted_at read from \"Uploaded\" (--map)",
+                "views read from \"Plays\" (--map)", "likes read from \"Hearts\"",
+                "saves read from \"Favorites\" (--map)"),
+                d.load().sources().get(0).assumptions());
     }
 
     @Test

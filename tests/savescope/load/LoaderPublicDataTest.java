@@ -65,4 +65,45 @@ class LoaderPublicDataTest {
         assertEquals("7470484781977931026", d.videos().stringColumn("video_id").get(0));
         assertEquals("web-item JSON (nested)", d.load().sources().get(0).format());
     }
+
+    @Test
+    void scrapedFeedWithTheScrapersOwnHeadersNeedsNoMap() {
+        // thienphucle/IE403.P21_Social_Media_Data_Mining, finalProject/data/tiktok_feed.csv (see SOURCES.md).
+        // Totals from Python: csv.DictReader, "13.9M" as Decimal("13.9") * 10**6, blank cells missing.
+        Dataset d = load("scraped-feed-vn.csv");
+        Totals t = Totals.of(d.videos());
+        assertEquals(4_127, t.videos());
+        assertEquals(14_388_659_444L, t.views());
+        assertEquals(1_111_211_813L, t.likes());
+        assertEquals(15_051_752L, t.comments());
+        assertEquals(218_683_859L, t.shares());
+        assertEquals(63_751_195L, t.saves());
+        assertEquals(1_049, d.videos().longColumn("views").countMissing());
+        assertEquals(0, d.load().rowsRejected());
+        // 4,125 durations written mm:ss add up to 122,587 s; two are blank.
+        assertEquals(122_587.0, d.videos().doubleColumn("duration_s").sum(), 1e-9);
+        assertEquals("7502050641603284245", d.videos().stringColumn("video_id").get(0));
+        assertEquals("abahoatattoo", d.videos().stringColumn("account").get(0));
+        assertEquals("CSV with its own headers (recognised)", d.load().sources().get(0).format());
+        assertEquals(List.of("video_id read from \"vid_id\"", "title read from \"vid_caption\"",
+                "posted_at read from \"vid_postTime\"", "duration_s read from \"vid_duration\"",
+                "views read from \"vid_nview\"", "likes read from \"vid_nlike\"",
+                "comments read from \"vid_ncomment\"", "shares read from \"vid_nshare\"",
+                "saves read from \"vid_nsave\"", "hashtags read from \"vid_hashtags\"", "link read from \"vid_url\"",
+                "account read from \"user_name\""), d.load().sources().get(0).assumptions());
+    }
+
+    @Test
+    void hostedScraperFlatJsonWithTheIdOnlyInTheLink() {
+        // emilywebster25-jpg/tiktok-scraper, 04_docs/archive/old_data/dataset_tiktok-scraper_2025-07-31_01-55-06-405.json
+        // (see SOURCES.md). Totals from Python's json module: sums of playCount and collectCount over the 40 items.
+        Dataset d = load("apify-scraper-flat.json");
+        Totals t = Totals.of(d.videos());
+        assertEquals(40, t.videos());
+        assertEquals(17_577_859L, t.views());
+        assertEquals(340_647L, t.saves());
+        assertEquals("7456472400465513770", d.videos().stringColumn("video_id").get(0));
+        assertEquals("web-item JSON (flat)", d.load().sources().get(0).format());
+        assertEquals(List.of(), d.load().metricsMissingEverywhere());
+    }
 }

@@ -18,6 +18,11 @@ import savescope.report.Section;
 
 /** A summary per account and how their save rates compare, shown only when the inputs cover several accounts. */
 public final class AccountsSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
 
     @Override
     public void build(ReportContext ctx) {

@@ -115,6 +115,19 @@ public final class AudienceSection implements Section {
                     : VideosSection.count(Math.round(byHour[h]))));
             hours.add(hide ? AudienceContext.suppressedText(min) : (Object) Math.round(byHour[h]));
         }
+        if (!ctx.hasSaves()) {
+            // Without saves there is no save rate to pair with the busy hours: the activity alone.
+            ctx.markdown("### When followers are active\n\nFollowers active per hour of the day (mean over the days in "
+                    + "the export, channel level; hours as the export gives them). Whether posting in a busy hour goes "
+                    + "with a higher save rate needs a saves count per video, which these files do not have.");
+            ctx.code("AudienceContext.activeByHour(followerActivity)", new Output.Table(new TableView(List.of(
+                    new Column("Hour", false), new Column("Active followers", true)), rows, rows.size(),
+                    "Channel level: mean active followers per hour.")));
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("active_followers_by_hour", hours);
+            j.put("active_hours", a);
+            return;
+        }
         AudienceContext.PostingHours ph = AudienceContext.postingHours(rated, byHour);
         RankCorrelation c = ph.correlation();
         ctx.markdown("### Posting when followers are active\n\nFollowers active per hour of the day (mean over the "

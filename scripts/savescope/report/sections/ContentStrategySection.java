@@ -23,6 +23,11 @@ import tech.tablesaw.api.Table;
  * each with intervals and a test of whether the groups really differ.
  */
 public final class ContentStrategySection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
 
     @Override
     public void build(ReportContext ctx) {

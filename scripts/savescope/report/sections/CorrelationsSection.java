@@ -22,6 +22,11 @@ import tech.tablesaw.api.Table;
  * saves with views held fixed, then the raw counts.
  */
 public final class CorrelationsSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
     static final String P_METHODS = "Pearson: t-test on n - 2 df (as commons-math3 PearsonsCorrelation); Spearman: "
             + "t approximation on n - 2 df; Kendall tau-b: normal approximation with tie-corrected variance";
 

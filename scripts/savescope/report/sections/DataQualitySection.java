@@ -106,9 +106,10 @@ public final class DataQualitySection implements Section {
         }
         List<String> missing = load.metricsMissingEverywhere();
         if (missing.contains("saves")) {
-            ctx.finding(2.0, "Your data has no saves count.", "The sources loaded carry no saves (TikTok's Display API "
-                    + "and the Studio Content file never do), so save rates cannot be computed. Export the per-video "
-                    + "data with \"Add to Favorites\" or use web-item data with collectCount.", "strong");
+            ctx.finding(2.0, "Your data has no saves count.", "The sources loaded carry no saves (TikTok Studio's "
+                    + "standard download and the Display API never do), so save rates cannot be computed. Add the "
+                    + "per-video export of a business account (its \"Add to Favorites\" column), web-item data with "
+                    + "collectCount, or name a saves column with --map saves=HEADER.", "strong");
         }
 
         Map<String, Object> input = new LinkedHashMap<>();

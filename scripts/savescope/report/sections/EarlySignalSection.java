@@ -19,6 +19,11 @@ import savescope.report.Section;
 
 /** Whether a video's early save rate goes with the views it gets later, on this account: an association. */
 public final class EarlySignalSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
     static final int HORIZON = 28;
     static final int MIN_VIDEOS = 10;
 

@@ -24,6 +24,11 @@ import tech.tablesaw.api.Table;
 
 /** How saves build up after posting: evergreen videos, videos still gaining saves, the half-life of new saves. */
 public final class EvergreenSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
     static final int HORIZON = 28;
     /** Videos older than this at a snapshot count as "old" when splitting the saves gained since. */
     static final int OLD_DAYS = 28;

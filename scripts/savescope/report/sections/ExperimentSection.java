@@ -21,6 +21,11 @@ import savescope.report.Section;
 
 /** Compares the save rates of experiment variants with an interval, a permutation p-value and a sober verdict. */
 public final class ExperimentSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
 
     @Override
     public void build(ReportContext ctx) {

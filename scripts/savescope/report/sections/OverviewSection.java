@@ -43,6 +43,11 @@ public final class OverviewSection implements Section {
         Intervals.Interval medianCi = Intervals.bootstrapMedianSorted(ctx.groupRates().sortedRates(), 0.95,
                 Intervals.BOOTSTRAP_RESAMPLES, Intervals.DEFAULT_SEED);
 
+        if (!ctx.hasSaves()) {
+            withoutSaves(ctx, t);
+            json(ctx, t, r, medianCi);
+            return;
+        }
         ctx.markdown("## Saves at a glance\n\nA save means someone meant to come back to the video: it is the "
                 + "strongest sign of lasting value, and TikTok's ranking weighs it. TikTok never tells you *who* "
                 + "saved, so everything here is an aggregate count. The **save rate** is saves divided by views. "
@@ -129,6 +134,68 @@ public final class OverviewSection implements Section {
             }
         }
 
+        json(ctx, t, r, medianCi);
+    }
+
+    /**
+     * The headline numbers of data without saves: totals of what there is, and the rates per view that need no
+     * saves, each over the videos that have both counts.
+     */
+    private static void withoutSaves(ReportContext ctx, Totals t) {
+        ctx.markdown("## Saves at a glance\n\nA save means someone meant to come back to the video, and the save rate "
+                + "is saves divided by views. **These files have no saves count**, so this part shows the counts they "
+                + "do have and the rates per view that need no saves.");
+        ctx.code("var totals = Totals.of(videos);   // no saves: views, likes, comments, shares",
+                new Output.Kpis(List.of(
+                        new Output.Kpi("Videos", Formats.compact(t.videos()), Formats.exact(t.videos()), ""),
+                        kpi("Views", t.views()), kpi("Likes", t.likes()), kpi("Comments", t.comments()),
+                        kpi("Shares", t.shares()),
+                        new Output.Kpi("Saves", "–", "", "not in these files"))));
+        Table videos = ctx.videos();
+        List<List<Cell>> rows = new ArrayList<>();
+        for (String m : List.of("likes", "comments", "shares")) {
+            Double perView = perView(videos, List.of(m));
+            rows.add(row(capitalized(m) + " per 1,000 views", dec(perView == null ? null : perView * 1000, 1),
+                    "total " + m + " / total views × 1,000"));
+        }
+        rows.add(row("Engagement rate by views, without saves", pct(perView(videos, List.of("likes", "comments",
+                "shares"))), "(likes + comments + shares) / views; the usual formula adds saves"));
+        ctx.code("Rates.perView(videos, \"likes\", \"comments\", \"shares\")", new Output.Table(new TableView(List.of(
+                new Column("Measure", false), new Column("Value", true), new Column("Formula", false)), rows,
+                rows.size(), "Each ratio uses only the videos that have every count it needs; a missing count is "
+                + "never zero. Outside benchmarks of save and engagement rates are left out: without saves, "
+                + "yours cannot be set beside them.")));
+    }
+
+    private static Output.Kpi kpi(String label, Long value) {
+        return new Output.Kpi(label, value == null ? "–" : Formats.compact(value), value == null ? "" : Formats.exact(value),
+                value == null ? "not in these files" : "");
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The sum of {@code metrics} over the sum of views, over the videos that have views and every one of them. */
+    static Double perView(Table videos, List<String> metrics) {
+        var views = videos.longColumn("views");
+        List<tech.tablesaw.api.LongColumn> cols = metrics.stream().map(videos::longColumn).toList();
+        long sumViews = 0;
+        long sum = 0;
+        for (int i = 0; i < videos.rowCount(); i++) {
+            final int row = i;
+            if (views.isMissing(i) || cols.stream().anyMatch(c -> c.isMissing(row))) {
+                continue;
+            }
+            sumViews += views.getLong(i);
+            for (var c : cols) {
+                sum += c.getLong(i);
+            }
+        }
+        return sumViews == 0 ? null : (double) sum / sumViews;
+    }
+
+    private static void json(ReportContext ctx, Totals t, Rates r, Intervals.Interval medianCi) {
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("videos", t.videos());
         totals.put("views", t.views());

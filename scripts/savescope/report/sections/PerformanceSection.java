@@ -22,6 +22,11 @@ import tech.tablesaw.api.Table;
 
 /** How each video performs: quadrants of views × save rate, top and bottom videos, outliers, data alerts. */
 public final class PerformanceSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
     /** Videos in each top, bottom and outlier list. */
     static final int LIST_SIZE = 10;
 

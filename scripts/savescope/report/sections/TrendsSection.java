@@ -20,6 +20,11 @@ import tech.tablesaw.api.Table;
 
 /** Saves and save rate by posting week and month, and whether the save rate really trends. */
 public final class TrendsSection implements Section {
+    @Override
+    public boolean needsSaves() {
+        return true;
+    }
+
     static final int WEEK_WINDOW = 4;
     static final int MONTH_WINDOW = 3;
 

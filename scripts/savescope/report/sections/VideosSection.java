@@ -26,20 +26,42 @@ public final class VideosSection implements Section {
     public void build(ReportContext ctx) {
         Table v = ctx.videos();
         int cap = ctx.options().tableRows();
+        if (!ctx.hasSaves()) {
+            ctx.markdown("## Videos\n\nEvery video with its counts, most viewed first (these files have no saves "
+                    + "count). Click a column header to sort; type in the box to filter. Hover a number for its exact "
+                    + "value.");
+            ctx.code("videos.sortDescendingOn(\"views\").first(" + cap + ")", new Output.Table(tableWithoutSaves(v, cap)));
+            return;
+        }
         ctx.markdown("## Videos\n\nEvery video with its counts, most saved first. Click a column header to sort; "
                 + "type in the box to filter. Hover a number for its exact value.");
         ctx.code("videos.sortDescendingOn(\"saves\").first(" + cap + ")", new Output.Table(table(v, cap)));
     }
 
+    /** The per-video table of data without saves: no saves or save-rate columns, most viewed first. */
+    static TableView tableWithoutSaves(Table v, int cap) {
+        TableView full = table(v, cap, v.longColumn(Canonical.VIEWS));
+        List<Column> columns = full.columns().subList(0, full.columns().size() - 2);
+        List<List<Cell>> rows = full.rows().stream().map(r -> r.subList(0, r.size() - 2)).toList();
+        String note = v.rowCount() > cap ? "Showing the " + Formats.exact((long) cap) + " most viewed of "
+                + Formats.exact((long) v.rowCount()) + " videos; the full table is in the --data-dir export." : "";
+        return new TableView(columns, rows, v.rowCount(), note);
+    }
+
     /** The per-video table, most saved first (missing saves last), at most {@code cap} rows. */
     public static TableView table(Table v, int cap) {
+        return table(v, cap, v.longColumn(Canonical.SAVES));
+    }
+
+    /** The per-video table in descending order of {@code by} (missing last), at most {@code cap} rows. */
+    private static TableView table(Table v, int cap, LongColumn by) {
         LongColumn saves = v.longColumn(Canonical.SAVES);
         LongColumn views = v.longColumn(Canonical.VIEWS);
         StringColumn title = v.stringColumn(Canonical.TITLE);
         StringColumn link = v.stringColumn(Canonical.LINK);
         StringColumn type = v.stringColumn(Canonical.CONTENT_TYPE);
         InstantColumn posted = v.instantColumn(Canonical.POSTED_AT);
-        int[] order = mostSaved(saves, cap);
+        int[] order = mostSaved(by, cap);
         List<Column> columns = List.of(new Column("Video", false), new Column("Type", false),
                 new Column("Posted", false), new Column("Views", true), new Column("Likes", true),
                 new Column("Comments", true), new Column("Shares", true), new Column("Saves", true),
