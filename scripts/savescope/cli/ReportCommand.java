@@ -134,13 +134,11 @@ public final class ReportCommand implements Callable<Integer> {
         Loader.Options options = new Loader.Options(parseMaps(maps),
                 types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
 
-        List<savescope.metrics.Experiment.Arm> arms = new ArrayList<>();
-        for (String c : compare) {
-            try {
-                arms.add(savescope.metrics.Experiment.Arm.parse(c));
-            } catch (IllegalArgumentException e) {
-                throw new ExitException(2, e.getMessage());
-            }
+        List<savescope.metrics.Experiment.Arm> arms;
+        try {
+            arms = savescope.metrics.Experiment.Arm.parseAll(compare);
+        } catch (IllegalArgumentException e) {
+            throw new ExitException(2, e.getMessage());
         }
         if (minSegment < 1) {
             throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
