@@ -18,6 +18,8 @@ final class LoadState {
     Table comments = Canonical.emptyComments("comments");
     final List<SourceReport> sources = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /** The --map headers (normalized) that some input has, so that a header no input has can be named. */
+    final java.util.Set<String> mappedHeadersSeen = new java.util.HashSet<>();
 
     LoadState(Loader.Options options, Instant zipExportTime) {
         this.options = options;
@@ -31,6 +33,7 @@ final class LoadState {
         channels.addAll(later.channels);
         sources.addAll(later.sources);
         warnings.addAll(later.warnings);
+        mappedHeadersSeen.addAll(later.mappedHeadersSeen);
         daily = joined(daily, later.daily);
         comments = joined(comments, later.comments);
     }

@@ -265,6 +265,13 @@ public final class Loader {
     }
 
     private static Dataset finish(LoadState state, List<Path> inputs, List<Path> files) {
+        for (Map.Entry<String, String> m : state.options.columnMap().entrySet()) {
+            if (!state.mappedHeadersSeen.contains(Fields.normalize(m.getValue()))) {
+                String where = files.size() == 1 ? files.get(0).toString() : "any of the inputs " + inputs;
+                throw new InputException("--map " + m.getKey() + "=" + m.getValue() + ": no column \"" + m.getValue()
+                        + "\" in " + where + " (headers are matched ignoring case and spacing); check its spelling.");
+            }
+        }
         VideoMerge.Result merged = VideoMerge.merge(state.videos);
         Table videos = merged.videos();
         if (videos.rowCount() == 0) {

@@ -23,6 +23,7 @@ final class TableRouter {
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
+        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(header, state.options.columnMap()));
         ChannelTables.Kind kind = usesMappedHeader(header, state.options.columnMap()) ? null : ChannelTables.kindOf(header);
         if (kind != null) {
             readChannel(rows, kind, fc, state);
