@@ -180,8 +180,8 @@ final class JsonReader {
         Map<String, String> flat = new LinkedHashMap<>();
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
-        Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
         state.mappedHeadersSeen.addAll(Fields.mappedHeaders(keys, state.options.columnMap()));
+        Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
         String[] raw = new String[VideoFrameBuilder.FIELDS.size()];
         String[] headers = new String[raw.length];
         for (int f = 0; f < raw.length; f++) {
