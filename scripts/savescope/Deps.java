@@ -8,6 +8,8 @@
 // transitive dependency wins.
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.apache.commons:commons-math3:3.6.1
+// Rewrites notebook cells' bytecode so that they cannot end or hijack the process that runs them.
+//DEPS org.ow2.asm:asm:9.11.1
 //DEPS org.commonmark:commonmark:0.24.0
 //DEPS org.freemarker:freemarker:2.3.34
 //DEPS tech.tablesaw:tablesaw-core:0.44.4

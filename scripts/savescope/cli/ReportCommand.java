@@ -134,13 +134,11 @@ public final class ReportCommand implements Callable<Integer> {
         Loader.Options options = new Loader.Options(parseMaps(maps),
                 types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
 
-        List<savescope.metrics.Experiment.Arm> arms = new ArrayList<>();
-        for (String c : compare) {
-            try {
-                arms.add(savescope.metrics.Experiment.Arm.parse(c));
-            } catch (IllegalArgumentException e) {
-                throw new ExitException(2, e.getMessage());
-            }
+        List<savescope.metrics.Experiment.Arm> arms;
+        try {
+            arms = savescope.metrics.Experiment.Arm.parseAll(compare);
+        } catch (IllegalArgumentException e) {
+            throw new ExitException(2, e.getMessage());
         }
         if (minSegment < 1) {
             throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
@@ -275,7 +273,21 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new ExitException(2, "--map \"" + s + "\": unknown field \"" + field + "\"; expected one of "
                         + savescope.load.VideoFrameBuilder.FIELDS);
             }
-            m.put(field, s.substring(eq + 1));
+            String header = s.substring(eq + 1);
+            if (m.containsKey(field)) {
+                throw new ExitException(2, "--map \"" + s + "\": " + field + " is already read from \"" + m.get(field)
+                        + "\"; map each field once");
+            }
+            // Headers are matched ignoring case and spacing, so two spellings of one header are the same column.
+            String key = savescope.load.Fields.normalize(header);
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                if (savescope.load.Fields.normalize(e.getValue()).equals(key)) {
+                    throw new ExitException(2, "--map \"" + s + "\": the column \"" + header + "\" already feeds "
+                            + e.getKey() + "; one column can feed one field, so " + e.getKey() + " and " + field
+                            + " cannot both read it");
+                }
+            }
+            m.put(field, header);
         }
         return m;
     }

@@ -194,6 +194,15 @@ public final class Fields {
         return h.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** The normalized headers among {@code headers} that the user's --map names. */
+    static List<String> mappedHeaders(List<String> headers, Map<String, String> userMap) {
+        if (userMap.isEmpty()) {
+            return List.of();
+        }
+        List<String> wanted = userMap.values().stream().map(Fields::normalize).toList();
+        return headers.stream().map(Fields::normalize).filter(wanted::contains).toList();
+    }
+
     /**
      * Matches headers onto canonical fields.
      *
@@ -206,19 +215,26 @@ public final class Fields {
         for (int i = 0; i < headers.size(); i++) {
             index.putIfAbsent(normalize(headers.get(i)), i);
         }
+        // The user's columns first, so that no alias hands one of them to a second field as well; a mapped
+        // header this file lacks leaves the field to the aliases here (another input may have the header).
+        Map<String, Integer> mapped = new LinkedHashMap<>();
+        for (String field : ALIASES.keySet()) {
+            String header = userMap.get(field);
+            Integer at = header == null ? null : index.get(normalize(header));
+            if (at != null) {
+                mapped.put(field, at);
+            }
+        }
         Map<String, Integer> found = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ALIASES.entrySet()) {
-            String mapped = userMap.get(e.getKey());
-            if (mapped != null) {
-                Integer at = index.get(normalize(mapped));
-                if (at != null) {
-                    found.put(e.getKey(), at);
-                }
+            Integer own = mapped.get(e.getKey());
+            if (own != null) {
+                found.put(e.getKey(), own);
                 continue;
             }
             for (String alias : e.getValue()) {
                 Integer at = index.get(alias);
-                if (at != null && !found.containsValue(at)) {
+                if (at != null && !found.containsValue(at) && !mapped.containsValue(at)) {
                     found.put(e.getKey(), at);
                     break;
                 }

@@ -14,6 +14,8 @@ final class LoadState {
     final List<VideoFrameBuilder> videos = new ArrayList<>();
     final List<VideoFrameBuilder> content = new ArrayList<>();
     final List<ChannelTables.Pending> channels = new ArrayList<>();
+    /** The --map headers (normalized) that some input has, so that a header no input has can be named. */
+    final java.util.Set<String> mappedHeadersSeen = new java.util.HashSet<>();
     Table daily = Canonical.emptyDaily("daily");
     Table comments = Canonical.emptyComments("comments");
     final List<SourceReport> sources = new ArrayList<>();
@@ -31,6 +33,7 @@ final class LoadState {
         videos.addAll(later.videos);
         content.addAll(later.content);
         channels.addAll(later.channels);
+        mappedHeadersSeen.addAll(later.mappedHeadersSeen);
         sources.addAll(later.sources);
         warnings.addAll(later.warnings);
         assumptions.addAll(later.assumptions);

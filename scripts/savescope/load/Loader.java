@@ -262,6 +262,13 @@ public final class Loader {
     }
 
     private static Dataset finish(LoadState state, List<Path> inputs, List<Path> files) {
+        for (Map.Entry<String, String> m : state.options.columnMap().entrySet()) {
+            if (!state.mappedHeadersSeen.contains(Fields.normalize(m.getValue()))) {
+                String where = files.size() == 1 ? files.get(0).toString() : "any of the inputs " + inputs;
+                throw new InputException("--map " + m.getKey() + "=" + m.getValue() + ": no column \"" + m.getValue()
+                        + "\" in " + where + " (headers are matched ignoring case and spacing); check its spelling.");
+            }
+        }
         boolean contentAsVideos = !state.content.isEmpty()
                 && state.sources.stream().noneMatch(s -> s.kind().equals(SourceReport.VIDEOS));
         if (contentAsVideos) {

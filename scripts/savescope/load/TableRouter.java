@@ -28,6 +28,7 @@ final class TableRouter {
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
+        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(header, state.options.columnMap()));
         // Studio's daily channel tables stay what they are whatever --map says: their rows are days, not videos,
         // and a mapping meant for another file (--map views=Likes) must not turn them into videos.
         ChannelTables.Kind kind = ChannelTables.kindOf(header);

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +55,16 @@ public final class Experiment {
             }
             String name = spec.substring(0, eq).strip();
             String rule = spec.substring(eq + 1).strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("--compare \"" + spec + "\": the variant name before \"=\" is empty");
+            }
             if (rule.startsWith("#") && rule.length() > 1) {
-                return new Arm(name, rule.substring(1).toLowerCase(Locale.ROOT), null, null, null);
+                String tag = rule.substring(1).strip();
+                if (tag.isEmpty() || tag.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#' || c == ',')) {
+                    throw new IllegalArgumentException("--compare \"" + spec + "\": expected one hashtag after \"=\", "
+                            + "found \"" + rule + "\"; give each variant one rule");
+                }
+                return new Arm(name, tag.toLowerCase(Locale.ROOT), null, null, null);
             }
             if (rule.startsWith("variant:") && rule.length() > 8) {
                 return new Arm(name, null, null, null, rule.substring(8));
@@ -77,6 +86,36 @@ public final class Experiment {
             }
             throw new IllegalArgumentException("--compare \"" + spec + "\": expected #hashtag, FROM..TO dates or "
                     + "variant:VALUE after \"=\", found \"" + rule + "\"");
+        }
+
+        /**
+         * Every {@code --compare} in order; two variants may not share a name or a rule (the second would be
+         * empty or take the first's place), and one variant alone has nothing to be compared with.
+         */
+        public static List<Arm> parseAll(List<String> specs) {
+            List<Arm> arms = new ArrayList<>();
+            Map<String, String> byName = new HashMap<>();
+            Map<String, String> byRule = new HashMap<>();
+            for (String spec : specs) {
+                Arm arm = parse(spec);
+                String sameName = byName.putIfAbsent(arm.name(), spec);
+                if (sameName != null) {
+                    throw new IllegalArgumentException("--compare \"" + spec + "\": the variant name \"" + arm.name()
+                            + "\" is already used by --compare \"" + sameName + "\"; give each variant its own name");
+                }
+                String sameRule = byRule.putIfAbsent(arm.rule(), spec);
+                if (sameRule != null) {
+                    throw new IllegalArgumentException("--compare \"" + spec + "\": the rule " + arm.rule()
+                            + " is already variant \"" + sameRule.substring(0, sameRule.indexOf('=')).strip()
+                            + "\" (--compare \"" + sameRule + "\"); every video would match both");
+                }
+                arms.add(arm);
+            }
+            if (arms.size() == 1) {
+                throw new IllegalArgumentException("--compare \"" + specs.get(0) + "\": one variant alone has nothing "
+                        + "to be compared with; name at least two (the first is the baseline)");
+            }
+            return arms;
         }
 
         boolean matches(RatedVideo v, String variantValue) {
@@ -113,7 +152,7 @@ public final class Experiment {
 
     /** {@link #assign(Table, List, String)} with {@code rated} = {@link RatedVideo#of} of {@code videos}. */
     public static Assignment assign(Table videos, List<RatedVideo> rated, List<Arm> arms, String source) {
-        Map<String, String> variants = new java.util.HashMap<>();
+        Map<String, String> variants = new HashMap<>();
         if (videos.columnNames().contains("variant")) {
             var ids = videos.stringColumn(Canonical.VIDEO_ID);
             var col = videos.column("variant");

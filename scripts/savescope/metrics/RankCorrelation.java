@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * Spearman's rank correlation with a Fisher-z interval and a p-value, for associations between per-video
@@ -41,7 +41,9 @@ public record RankCorrelation(int n, double rho, double low, double high, double
             p = 0;
         } else {
             double t = rho * Math.sqrt((n - 2) / (1 - rho * rho));
-            p = 2 * (1 - new TDistribution(n - 2).cumulativeProbability(Math.abs(t)));
+            // Both t tails at once: P(|T| > t) = I_{df / (df + t^2)}(df / 2, 1 / 2), without the 1 - CDF that rounds to 0.
+            double df = n - 2;
+            p = Beta.regularizedBeta(df / (df + t * t), df / 2, 0.5);
         }
         return new RankCorrelation(n, rho, Math.tanh(z - q * se), Math.tanh(z + q * se), p);
     }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Erf;
 import tech.tablesaw.api.Table;
 
 /**
@@ -176,7 +176,8 @@ public final class Trends {
         }
         double variance = ((double) n * (n - 1) * (2 * n + 5) - ties) / 18.0;
         double z = variance == 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
-        double p = 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z)));
+        // Two normal tails, 2 (1 - Phi(|z|)) = erfc(|z| / sqrt 2), computed directly so small p-values stay above 0.
+        double p = Erf.erfc(Math.abs(z) / Math.sqrt(2));
         double sen = SaveRate.quantile(slopes, 0.5);
         return new MannKendall(n, s, variance, z, p, sen);
     }

@@ -1,6 +1,7 @@
 package savescope.notebook;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -109,13 +110,16 @@ public final class NotebookRunner {
         long codeCells = cells.stream().filter(PercentFormat.SourceCell::isCode).count();
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
+        InputStream realIn = System.in;
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "notebook-cell-timeout");
             t.setDaemon(true);
             return t;
         });
         long start = System.nanoTime();
-        try (JShell shell = JShell.builder().executionEngine("local").out(realOut).err(realErr).build()) {
+        Thread lastWord = lastWord(realErr, nb.file());
+        try (JShell shell = JShell.builder().executionEngine(new GuardedExecution(), Map.of()).out(realOut).err(realErr)
+                .build()) {
             shell.addToClasspath(System.getProperty("java.class.path"));
             for (String entry : options.extraClasspath()) {
                 shell.addToClasspath(entry);
@@ -149,13 +153,16 @@ public final class NotebookRunner {
                 executed++;
                 long t0 = System.nanoTime();
                 CellRun r;
+                running = new Place(out.size() + 1, sc.line());
                 try {
                     r = run.cell(sc, out.size() + 1);
                 } finally {
                     System.setOut(realOut);
                     System.setErr(realErr);
+                    System.setIn(realIn);
                     Display.detach();
                 }
+                run.refusals(r, sc, out.size() + 1);
                 double took = (System.nanoTime() - t0) / 1e9;
                 out.add(new Cell(Cell.Type.CODE, sc.source(), r.outputs, executed, sc.tags()));
                 results.add(r.resultIndex);
@@ -174,6 +181,36 @@ public final class NotebookRunner {
             return new Result(out, results, first, failed, executed, (int) codeCells, (System.nanoTime() - start) / 1e9);
         } finally {
             watchdog.shutdownNow();
+            running = null;
+            removeHook(lastWord);
+        }
+    }
+
+    /** The cell running now, for {@link #lastWord}. */
+    private static volatile Place running;
+
+    /**
+     * A shutdown hook that says which cell ended the process, for the routes {@link GuardedExecution} cannot
+     * guard (System.exit inside library code a cell calls): without it the run would end without a word.
+     */
+    private static Thread lastWord(PrintStream err, String file) {
+        Thread hook = new Thread(() -> {
+            Place at = running;
+            if (at != null) {
+                err.println("error: " + file + ":" + at.line() + ": cell " + at.cellNumber() + " ended the notebook "
+                        + "process (System.exit or similar in code it called); no report was written.");
+                err.flush();
+            }
+        }, "notebook-last-word");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or has run.
         }
     }
 
@@ -226,8 +263,12 @@ public final class NotebookRunner {
         CellRun cell(PercentFormat.SourceCell cell, int cellNumber) {
             CellRun run = new CellRun();
             Capture capture = new Capture(run.outputs);
-            System.setOut(new PrintStream(capture.stream("stdout"), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(capture.stream("stderr"), true, StandardCharsets.UTF_8));
+            // The runner writes and flushes through its own references: a cell may replace System.out and System.err.
+            PrintStream out = new PrintStream(capture.stream("stdout"), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(capture.stream("stderr"), true, StandardCharsets.UTF_8);
+            System.setOut(out);
+            System.setErr(err);
+            capture.err = err;
             Display.attach(capture);
             timedOut = false;
             ScheduledFuture<?> stopper = null;
@@ -244,8 +285,8 @@ public final class NotebookRunner {
                 if (stopper != null) {
                     stopper.cancel(false);
                 }
-                System.out.flush();
-                System.err.flush();
+                out.flush();
+                err.flush();
                 capture.close();
             }
             return run;
@@ -291,7 +332,7 @@ public final class NotebookRunner {
                     return;
                 }
                 if (main.status() == Snippet.Status.RECOVERABLE_DEFINED) {
-                    System.err.println("note: " + describe(snippet) + " is defined but cannot be used until "
+                    capture.err.println("note: " + describe(snippet) + " is defined but cannot be used until "
                             + unresolved(snippet) + " is declared");
                 }
                 if (main.exception() != null) {
@@ -302,6 +343,25 @@ public final class NotebookRunner {
                     trailingValue(snippet, main.value(), run, capture);
                 }
                 pos = next;
+            }
+        }
+
+        /**
+         * Shows the calls {@link CellGuard} refused while the cell ran that are not already its error: those made on
+         * threads the cell started, or caught by the cell. Either way the cell tried to end or hijack the run.
+         */
+        void refusals(CellRun run, PercentFormat.SourceCell cell, int cellNumber) {
+            for (CellGuard.Refusal r : CellGuard.drain()) {
+                if (run.failure != null && r.message().equals(run.failure.evalue())) {
+                    continue;
+                }
+                String ename = "java.lang.UnsupportedOperationException";
+                run.outputs.add(new Output.Error(ename, r.message(),
+                        List.of(file + ":" + cell.line() + ": refused in thread \"" + r.thread() + "\" of cell "
+                                + cellNumber)));
+                if (run.failure == null) {
+                    run.failure = new Failure(cellNumber, cell.line(), ename, r.message());
+                }
             }
         }
 
@@ -489,6 +549,7 @@ public final class NotebookRunner {
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private String pendingName;
         volatile Object result;
+        PrintStream err;
 
         Capture(List<Output> outputs) {
             this.outputs = outputs;

@@ -10,7 +10,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,15 @@ import savescope.notebook.Output;
  * user's folder first (overriding ours by name), then from the ones bundled with SaveScope.
  */
 public final class HtmlReport {
+    /** Far above a real page (about 1 MB, a few MB with large notebook tables) and far below the heap. */
+    static final int MAX_CHARS = 32 << 20;
+    /** Pages render in well under a second. */
+    static final long MAX_SECONDS = 60;
+
     private final Configuration config;
     private final Path templateDir;
+    private int maxChars = MAX_CHARS;
+    private long maxNanos = MAX_SECONDS * 1_000_000_000L;
 
     /** A cell ready for the template: markdown already turned into safe HTML. */
     public record CellView(Cell cell, boolean markdown, String html, List<OutputView> outputs, int index) {}
@@ -195,9 +201,12 @@ public final class HtmlReport {
     private String process(String name, Map<String, Object> model) {
         try {
             Template template = config.getTemplate(name);
-            StringWriter out = new StringWriter(256 * 1024);
+            BoundedWriter out = new BoundedWriter(maxChars, maxNanos);
             template.process(model, out);
             return out.toString();
+        } catch (BoundedWriter.Exceeded e) {
+            throw new TemplateProblem(where(e.template != null ? e.template : name) + ": template error: " + e.getMessage()
+                    + "; a loop in the template may not end", e);
         } catch (TemplateException e) {
             throw new TemplateProblem(where(e.getTemplateSourceName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template error: " + summary(e.getMessageWithoutStackTop()), e);
@@ -206,6 +215,83 @@ public final class HtmlReport {
                     + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
         } catch (IOException e) {
             throw new TemplateProblem("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lower limits, so tests need not write 32 MB or wait a minute. */
+    HtmlReport limits(int chars, long nanos) {
+        maxChars = chars;
+        maxNanos = nanos;
+        return this;
+    }
+
+    /**
+     * Collects the page, and stops a template that writes past the size or time limit (a runaway loop would
+     * otherwise fill the heap or never end). Once tripped it refuses every later write, so a template that
+     * catches the error cannot carry on.
+     */
+    private static final class BoundedWriter extends java.io.Writer {
+        private final StringBuilder page = new StringBuilder(256 * 1024);
+        private final int maxChars;
+        private final long deadline;
+        private final String seconds;
+        private Exceeded tripped;
+
+        BoundedWriter(int maxChars, long maxNanos) {
+            this.maxChars = maxChars;
+            this.seconds = java.math.BigDecimal.valueOf(maxNanos, 9).stripTrailingZeros().toPlainString();
+            this.deadline = System.nanoTime() + maxNanos;
+        }
+
+        @Override
+        public void write(char[] text, int off, int len) throws Exceeded {
+            check(len);
+            page.append(text, off, len);
+        }
+
+        @Override
+        public void write(String text, int off, int len) throws Exceeded {
+            check(len);
+            page.append(text, off, off + len);
+        }
+
+        private void check(int len) throws Exceeded {
+            if (tripped == null && page.length() + (long) len > maxChars) {
+                tripped = new Exceeded("the page grew past " + limit(maxChars) + " while rendering (a report is "
+                        + "about 1 MB)");
+            } else if (tripped == null && System.nanoTime() - deadline > 0) {
+                tripped = new Exceeded("rendering took longer than " + seconds + " s");
+            }
+            if (tripped != null) {
+                throw tripped;
+            }
+        }
+
+        private static String limit(int chars) {
+            return chars >= 1 << 20 ? (chars >> 20) + " MB" : chars + " characters";
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return page.toString();
+        }
+
+        /** The limit was passed; {@code template} is the one writing at the time (maybe an included one). */
+        static final class Exceeded extends IOException {
+            final String template;
+
+            Exceeded(String message) {
+                super(message);
+                freemarker.core.Environment env = freemarker.core.Environment.getCurrentEnvironment();
+                template = env == null || env.getCurrentTemplate() == null ? null
+                        : env.getCurrentTemplate().getSourceName();
+            }
         }
     }
 
