@@ -23,7 +23,7 @@ public final class AtomicFiles {
     public static final class WriteFailure extends IOException {
         private final transient Path target;
 
-        WriteFailure(Path target, IOException cause) {
+        public WriteFailure(Path target, IOException cause) {
             super(target + ": " + cause.getMessage(), cause);
             this.target = target;
         }
