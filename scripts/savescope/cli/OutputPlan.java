@@ -142,6 +142,10 @@ final class OutputPlan {
             throw new ExitException(2, named + ": " + existing + " is a file, so the folder " + dir + " cannot be "
                     + "made there. Choose another place, or move " + existing + " away.");
         }
+        if (readOnlyStore(existing)) {
+            throw new ExitException(2, named + ": the folder " + existing + " is on a read-only file system; choose "
+                    + "another place.");
+        }
         if (!Files.isWritable(existing)) {
             throw new ExitException(2, named + ": the folder " + existing + " is not writable. Make it writable, "
                     + "or choose another place.");
@@ -289,6 +293,14 @@ final class OutputPlan {
             return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
         } catch (IOException e) {
             return abs.normalize();
+        }
+    }
+
+    private static boolean readOnlyStore(Path p) {
+        try {
+            return Files.getFileStore(p).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 

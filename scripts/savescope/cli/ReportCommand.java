@@ -47,7 +47,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "",
-            "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or options."})
+            "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
