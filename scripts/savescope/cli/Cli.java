@@ -3,6 +3,7 @@ package savescope.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
+import savescope.FileProblems;
 import savescope.load.InputException;
 
 /**
@@ -36,7 +37,7 @@ public final class Cli {
                 err.println("error: " + ex.getMessage());
             } else {
                 code = 1;
-                err.println("error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+                err.println("error: " + plainMessage(ex) + (verbose ? "" : " (run with --verbose for details)"));
             }
             if (verbose) {
                 cause.printStackTrace(err);
@@ -52,6 +53,21 @@ public final class Cli {
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * An unexpected failure in words: what a file problem was about, else the exception's own message; never
+     * its class name.
+     */
+    static String plainMessage(Throwable ex) {
+        Throwable t = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (t instanceof java.io.IOException io) {
+            String file = FileProblems.file(io);
+            return (file == null ? "a file operation failed" : file) + ": " + FileProblems.reason(io);
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? "an unexpected internal failure" : "an unexpected internal failure: "
+                + m.lines().findFirst().orElse("").strip();
     }
 
     public static int run(Object command, String... args) {

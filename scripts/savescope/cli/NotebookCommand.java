@@ -79,6 +79,9 @@ public final class NotebookCommand implements Callable<Integer> {
             description = "A folder of .ftlh templates that override the built-in ones by name.")
     Path templateDir;
 
+    @Option(names = "--force", description = "Replace the HTML and .ipynb even when they are write-protected.")
+    boolean force;
+
     @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
             description = "Pretend the notebook ran at this time (for reproducible output).")
     Instant generatedAt;
@@ -88,6 +91,9 @@ public final class NotebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path html = output != null ? output : Path.of("reports", baseName(file) + ".html");
+        Path ipynb = html.resolveSibling(baseName(html) + ".ipynb");
+        new OutputPlan(List.of(file), force).file("-o", html).file("the .ipynb", ipynb).check();
         String text;
         try {
             text = Files.readString(file);
@@ -95,6 +101,9 @@ public final class NotebookCommand implements Callable<Integer> {
             throw new ExitException(2, file + ": no such notebook file.");
         } catch (MalformedInputException e) {
             throw new ExitException(2, file + ": not UTF-8 text; save the notebook as UTF-8.");
+        } catch (IOException e) {
+            throw new ExitException(2, file + ": could not read the notebook (" + savescope.FileProblems.reason(e)
+                    + ").", e);
         }
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
@@ -104,8 +113,6 @@ public final class NotebookCommand implements Callable<Integer> {
         }
         PercentFormat.Parsed nb = PercentFormat.parse(text, file.toString());
         Map<String, String> values = parseParams(params);
-        Path html = output != null ? output : Path.of("reports", baseName(file) + ".html");
-        Path ipynb = html.resolveSibling(baseName(html) + ".ipynb");
 
         List<String> deps = NotebookDeps.needed(nb);
         Path dir = file.toAbsolutePath().getParent();
@@ -128,8 +135,13 @@ public final class NotebookCommand implements Callable<Integer> {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source", file.getFileName().toString());
         extra.put("parameters", values);
-        AtomicFiles.write(html, rendered);
-        IpynbWriter.write(executed, result.executeResult(), extra, ipynb);
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(html, rendered);
+            batch.write(ipynb, IpynbWriter.toJson(executed, result.executeResult(), extra));
+            batch.commit();
+        } catch (IOException e) {
+            throw OutputPlan.writeFailure(e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(html);
         out.println(ipynb);

@@ -47,7 +47,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "",
-            "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or options."})
+            "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -110,6 +110,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Do not rebuild index.html (the list of reports) in the report's folder.")
     boolean noIndex;
 
+    @Option(names = "--force", description = "Replace output files even when they are write-protected.")
+    boolean force;
+
     @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
             description = "Pretend the report is made at this time (for reproducible output).")
     Instant generatedAt;
@@ -131,6 +134,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
         }
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
+        OutputPlan plan = plan(in, out);
         Loader.Options options = new Loader.Options(parseMaps(maps),
                 types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
 
@@ -162,24 +166,27 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ExitException(2, e.getMessage(), e);
         }
         clock.lap("render");
-        AtomicFiles.write(out, html);
-        if (json != null) {
-            JsonOutput.write(result.json(), json);
-        }
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> tables = List.of();
+        // Every file is written beside its target first and moved into place only when all were written, so a
+        // failed run (a full disk, say) leaves the earlier report, JSON and tables as they were.
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(out, html);
+            if (json != null) {
+                batch.write(json, JsonOutput.toJson(result.json()));
+            }
+            if (dataDir != null) {
+                tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
+            }
+            batch.commit();
+        } catch (IOException e) {
+            throw OutputPlan.writeFailure(e);
+        }
         if (dataDir != null) {
-            List<Path> files = DataExport.write(result.notebook(), data.videos(), dataDir);
-            err.println("wrote " + files.size() + " CSV files to " + dataDir);
+            err.println("wrote " + tables.size() + " CSV files to " + dataDir);
         }
         if (!noIndex) {
-            Path folder = out.toAbsolutePath().getParent();
-            try {
-                if (ReportIndex.rebuild(folder, renderer, now).isEmpty()) {
-                    err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
-                }
-            } catch (HtmlReport.TemplateProblem e) {
-                throw new ExitException(2, e.getMessage(), e);
-            }
+            rebuildIndex(plan, renderer, now, err);
         }
         clock.lap("write");
         clock.print(err);
@@ -191,6 +198,40 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /** The run's inputs and outputs, checked before anything is read. */
+    private OutputPlan plan(List<Path> in, Path out) {
+        OutputPlan plan = new OutputPlan(in, force).file("-o", out);
+        if (json != null) {
+            plan.file("--json", json);
+        }
+        if (dataDir != null) {
+            plan.dataDir(dataDir);
+        }
+        if (!noIndex) {
+            plan.index(out.toAbsolutePath().getParent());
+        }
+        return plan.check();
+    }
+
+    /** The index is a convenience: when it cannot be written the report still stands, so only say why. */
+    private static void rebuildIndex(OutputPlan plan, HtmlReport renderer, Instant now, PrintWriter err) {
+        if (plan.indexNote() != null) {
+            err.println("note: " + plan.indexNote());
+            return;
+        }
+        Path folder = plan.indexFolder();
+        try {
+            if (ReportIndex.rebuild(folder, renderer, now).isEmpty()) {
+                err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
+            }
+        } catch (HtmlReport.TemplateProblem e) {
+            throw new ExitException(2, e.getMessage(), e);
+        } catch (IOException e) {
+            ExitException failure = OutputPlan.writeFailure(e);
+            err.println("note: the report was written, but not the list of reports: " + failure.getMessage());
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import savescope.FileProblems;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.InstantColumn;
@@ -81,9 +82,16 @@ public final class Loader {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
                     walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | UncheckedIOException e) {
+                    // A subfolder that cannot be listed fails the walk part way, as an unchecked exception.
+                    IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                    String where = FileProblems.file(cause) != null ? FileProblems.file(cause) : input.toString();
+                    throw new InputException(where + ": could not read this folder (" + FileProblems.reason(cause)
+                            + "); make it readable, or name the export files you want instead of " + input + ".", cause);
                 }
+            } else if (!Files.isRegularFile(input) && !FileProblems.isPipe(input)) {
+                throw new InputException(input + ": this is " + FileProblems.whatIsBehind(input) + ", not an "
+                        + "export file; expected CSV, XLSX, JSON or ZIP files, folders of them, or a pipe.");
             } else {
                 files.add(input);
             }
@@ -103,11 +111,47 @@ public final class Loader {
             options = options.withProgress(neverBack(options.progress()));
         }
         LoadState state = new LoadState(options, zipTime);
+        // A pipe gives its bytes once, and a file may be opened twice (the fast daily reader, then the general
+        // one): each pipe is copied to a private temporary file first, read from there under its own name.
+        Path[] readFrom = files.toArray(Path[]::new);
+        try {
+            for (int i = 0; i < readFrom.length; i++) {
+                if (!Files.isRegularFile(readFrom[i])) {
+                    Path copy = Files.createTempFile("savescope-input-", ".tmp");
+                    readFrom[i] = copy;
+                    try {
+                        Files.copy(files.get(i), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException e) {
+                        throw new InputException(files.get(i) + ": could not read it (" + FileProblems.reason(e)
+                                + ").", e);
+                    }
+                }
+            }
+            return loadFiles(state, options, zipTime, inputs, files, readFrom);
+        } catch (IOException e) {
+            throw new InputException("could not make a temporary copy of an input that is a pipe ("
+                    + FileProblems.reason(e) + "); set java.io.tmpdir to a writable folder.", e);
+        } finally {
+            for (int i = 0; i < readFrom.length; i++) {
+                if (readFrom[i] != files.get(i)) {
+                    try {
+                        Files.deleteIfExists(readFrom[i]);
+                    } catch (IOException e) {
+                        // A temporary file left behind is removed with the system's temporary files.
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads the files (from {@code readFrom}, the same files or copies of pipes) side by side and joins them. */
+    private static Dataset loadFiles(LoadState state, Options options, Instant zipTime, List<Path> inputs,
+            List<Path> files, Path[] readFrom) {
         long total = 0;
         long[] sizes = new long[files.size()];
         for (int i = 0; i < files.size(); i++) {
             try {
-                sizes[i] = Files.size(files.get(i));
+                sizes[i] = Files.size(readFrom[i]);
             } catch (IOException e) {
                 // The read below names the file if it really cannot be read.
             }
@@ -124,7 +168,7 @@ public final class Loader {
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-load", i -> {
             Options own = shared == null ? base : base.withProgress(shared.forFile(i));
             parts[i] = new LoadState(own, exportTime);
-            readOne(files.get(i), parts[i]);
+            readOne(files.get(i), readFrom[i], parts[i]);
             if (shared != null) {
                 shared.done(i);
             }
@@ -135,8 +179,8 @@ public final class Loader {
         return finish(state, inputs, files);
     }
 
-    /** Reads one input file (a ZIP with all its entries) into {@code state}. */
-    private static void readOne(Path file, LoadState state) {
+    /** Reads one input file (a ZIP with all its entries), its bytes from {@code source}, into {@code state}. */
+    private static void readOne(Path file, Path source, LoadState state) {
         Instant modified;
         try {
             modified = Files.getLastModifiedTime(file).toInstant();
@@ -148,14 +192,14 @@ public final class Loader {
                 namedTime(file.getFileName().toString()), modified);
         Progress progress = state.options.progress();
         try {
-            if (!readDailyFast(file, fc, state)) {
-                try (InputStream raw = Files.newInputStream(file);
+            if (!readDailyFast(source, fc, state)) {
+                try (InputStream raw = Files.newInputStream(source);
                         InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
                     readFile(in, fc, state);
                 }
             }
         } catch (IOException e) {
-            throw new InputException(name + ": could not read the file (" + e.getMessage() + ").", e);
+            throw new InputException(name + ": could not read the file (" + FileProblems.reason(e) + ").", e);
         }
     }
 
@@ -403,7 +447,8 @@ public final class Loader {
         return SnapshotOrder.timeInName(fileName);
     }
 
-    private static boolean isDataFile(Path p) {
+    /** True for a file the loader reads when it lies in an input folder (by its name: an export's extension). */
+    public static boolean isDataFile(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && !name.startsWith("~$") && DATA_EXTENSIONS.stream().anyMatch(name::endsWith);
     }

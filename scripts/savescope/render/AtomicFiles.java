@@ -4,32 +4,123 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Writes a file through a temporary sibling and a move, so a reader never sees half a report. */
+/**
+ * Writes files through a temporary sibling and a move, so a reader never sees half a report; a {@link Batch}
+ * writes every file of a run first and moves them into place only when all were written.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** A write that failed, with the file the user asked for (the exception may name its temporary sibling). */
+    public static final class WriteFailure extends IOException {
+        private final transient Path target;
+
+        public WriteFailure(Path target, IOException cause) {
+            super(target + ": " + cause.getMessage(), cause);
+            this.target = target;
+        }
+
+        WriteFailure(Path target, String reason) {
+            super(target + ": " + reason);
+            this.target = target;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        /** The underlying failure, or this one when it has none. */
+        public IOException problem() {
+            return getCause() instanceof IOException io ? io : this;
+        }
+    }
+
     public static void write(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            // Temporary files are private to their owner; a report is meant to be shared like any other file.
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            }
+        try (Batch batch = new Batch()) {
+            batch.write(target, content);
+            batch.commit();
+        }
+    }
+
+    /** Files written to temporary siblings, moved over their targets together by {@link #commit()}. */
+    public static final class Batch implements AutoCloseable {
+        private final List<Path> targets = new ArrayList<>();
+        private final List<Path> temps = new ArrayList<>();
+
+        /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
+        public void write(Path target, String content) throws IOException {
+            refuseSpecial(target);
+            Path tmp;
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Path dir = target.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            } catch (IOException e) {
+                throw new WriteFailure(target, e);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            temps.add(tmp);
+            targets.add(target);
+            try {
+                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                // Temporary files are private to their owner; a report is meant to be shared like any other file.
+                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                            : PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            } catch (IOException e) {
+                throw new WriteFailure(target, e);
+            }
+        }
+
+        /** Moves every written file into place, in the order written. */
+        public void commit() throws IOException {
+            for (int i = 0; i < targets.size(); i++) {
+                Path target = targets.get(i);
+                refuseSpecial(target);
+                try {
+                    try {
+                        Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new WriteFailure(target, e);
+                }
+            }
+        }
+
+        /** Removes what was written but not moved into place. */
+        @Override
+        public void close() throws IOException {
+            for (Path tmp : temps) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /**
+     * A move replaces whatever stands at the target: a link (not the file it points to), a device or pipe
+     * (with a plain file), an empty folder. Only plain files are ever replaced.
+     */
+    private static void refuseSpecial(Path target) throws WriteFailure {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return;
+        }
+        if (!a.isRegularFile()) {
+            throw new WriteFailure(target, "is " + savescope.FileProblems.whatIsAt(target) + ", not a plain file; "
+                    + "SaveScope only replaces plain files");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import savescope.charts.Svg;
 import savescope.notebook.Cell;
 import savescope.notebook.Notebook;
@@ -26,17 +27,50 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataExport {
     private static final String BOM = "\uFEFF";
+    /**
+     * The file that marks a folder as SaveScope's tables, so a later run may replace the CSV files in it
+     * (and only there: a folder of the user's own files is never written into).
+     */
+    public static final String MARKER = ".savescope-tables";
+    private static final String MARKER_TEXT = "This folder holds the tables SaveScope's report --data-dir wrote.\n"
+            + "SaveScope replaces its CSV files on each run; keep your own files elsewhere.\n";
 
     private DataExport() {}
 
+    /** True when the tables may go into {@code dir}: it is new, empty, or marked as SaveScope's. */
+    public static boolean mayWriteInto(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        if (Files.exists(dir.resolve(MARKER))) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     /** Writes the files into {@code dir} (created if needed) and returns them in the order written. */
     public static List<Path> write(Notebook notebook, Table videos, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            List<Path> written = write(notebook, videos, dir, batch);
+            batch.commit();
+            return written;
+        }
+    }
+
+    /**
+     * Writes the files into {@code dir} as part of {@code batch} (they appear when it commits), with the
+     * marker, and returns the tables in the order written.
+     */
+    public static List<Path> write(Notebook notebook, Table videos, Path dir, AtomicFiles.Batch batch)
+            throws IOException {
+        batch.write(dir.resolve(MARKER), MARKER_TEXT);
         List<Path> written = new ArrayList<>();
         Set<String> used = new HashSet<>();
         used.add("all-videos");
         Path all = dir.resolve("all-videos.csv");
-        AtomicFiles.write(all, videosCsv(videos));
+        batch.write(all, videosCsv(videos));
         written.add(all);
         String section = "report";
         for (Cell cell : notebook.cells()) {
@@ -59,7 +93,7 @@ public final class DataExport {
                 }
                 if (table != null) {
                     Path file = dir.resolve(unique(slug(name), used) + ".csv");
-                    AtomicFiles.write(file, tableCsv(table));
+                    batch.write(file, tableCsv(table));
                     written.add(file);
                 }
             }

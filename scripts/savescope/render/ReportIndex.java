@@ -43,7 +43,9 @@ public final class ReportIndex {
      */
     public static Optional<Path> rebuild(Path dir, HtmlReport renderer, Instant now) throws IOException {
         Path index = dir.resolve("index.html");
-        if (Files.exists(index) && !INDEX_GENERATOR.equals(read(index).get("generator"))) {
+        // A folder, link or device named index.html is not an index we wrote either.
+        if (Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && (!Files.isRegularFile(index,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS) || !INDEX_GENERATOR.equals(read(index).get("generator")))) {
             return Optional.empty();
         }
         List<Entry> entries = entries(dir);

@@ -1,0 +1,356 @@
+package savescope.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import savescope.FileProblems;
+import savescope.load.Loader;
+import savescope.render.AtomicFiles;
+import savescope.render.DataExport;
+
+/**
+ * The files a run reads and the files it will write, checked before any work: an output never replaces an
+ * input, another output of the run, anything but a plain file, or (without {@code --force}) a write-protected
+ * file. Also turns a failed write into a message that names the file and says what to do.
+ */
+final class OutputPlan {
+    /** A file the run writes, with the option that named it (for messages). */
+    private record Output(String option, Path path) {}
+
+    private final List<Path> inputs;
+    private final boolean force;
+    private final List<Output> outputs = new ArrayList<>();
+    private Path dataDir;
+    private Path index;
+    private String indexNote;
+
+    OutputPlan(List<Path> inputs, boolean force) {
+        this.inputs = List.copyOf(inputs);
+        this.force = force;
+    }
+
+    /** A file the run will write; {@code option} names it for the user ("-o", "--json", "the .ipynb"). */
+    OutputPlan file(String option, Path path) {
+        outputs.add(new Output(option, path));
+        return this;
+    }
+
+    /** The {@code --data-dir} folder, whose CSV files the run will write. */
+    OutputPlan dataDir(Path dir) {
+        dataDir = dir;
+        return this;
+    }
+
+    /** The reports index the run will rebuild in {@code folder}, unless it must be left alone. */
+    OutputPlan index(Path folder) {
+        index = folder.resolve("index.html");
+        return this;
+    }
+
+    /**
+     * Checks every planned output; a problem the user must solve ends the run with exit code 2.
+     *
+     * @throws ExitException naming the output and what it collides with
+     */
+    OutputPlan check() {
+        List<Path> inputFiles = new ArrayList<>();
+        List<Path> inputFolders = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                inputFolders.add(in);
+            } else if (Files.exists(in)) {
+                inputFiles.add(in);
+            }
+        }
+        List<Output> checked = new ArrayList<>();
+        for (Output o : outputs) {
+            checkNotInput(o, inputFiles, inputFolders);
+            checkWritable(o);
+            for (Output earlier : checked) {
+                if (real(earlier.path()).equals(real(o.path()))) {
+                    throw new ExitException(2, o.option() + " " + o.path() + " is the same file as " + earlier.option()
+                            + " " + earlier.path() + "; each output needs a file of its own.");
+                }
+            }
+            checked.add(o);
+        }
+        if (dataDir != null) {
+            checkDataDir(inputFiles, inputFolders);
+        }
+        if (index != null) {
+            checkIndex(inputFiles);
+        }
+        return this;
+    }
+
+    /**
+     * Why the reports index is left as it is (it is a folder, a link, a device, or write-protected), or null
+     * when the run may rebuild it. Known after {@link #check()}.
+     */
+    String indexNote() {
+        return indexNote;
+    }
+
+    /** The folder whose index the run rebuilds. */
+    Path indexFolder() {
+        return index.getParent();
+    }
+
+    private void checkWritable(Output o) {
+        Path p = o.path();
+        String what = FileProblems.whatIsAt(p);
+        String named = o.option() + " " + p;
+        if ("a symbolic link".equals(what)) {
+            Path target = linkTarget(p);
+            throw new ExitException(2, named + " is a symbolic link to " + target + "; SaveScope does not write "
+                    + "through links. Give the file itself: " + o.option() + " " + target);
+        }
+        if ("a folder".equals(what)) {
+            throw new ExitException(2, named + " is a folder; give a file name inside it, e.g. " + o.option() + " "
+                    + p.resolve(exampleName(o)));
+        }
+        if (what != null && !"a file".equals(what)) {
+            throw new ExitException(2, named + " is " + what + ", not a file; SaveScope writes only plain files "
+                    + "and never replaces a device, pipe or socket. Give a file name.");
+        }
+        if (what != null && isWriteProtected(p) && !force) {
+            throw new ExitException(2, named + " is write-protected (" + permissions(p) + "); SaveScope leaves it as "
+                    + "it is. Make it writable (chmod u+w " + p + "), choose another file, or pass --force to replace it.");
+        }
+        checkFolderFor(named, p.toAbsolutePath().getParent());
+    }
+
+    /** The folder {@code dir} can hold a new file: it exists and is writable, or can be made. */
+    private static void checkFolderFor(String named, Path dir) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new ExitException(2, named + ": " + existing + " is a file, so the folder " + dir + " cannot be "
+                    + "made there. Choose another place, or move " + existing + " away.");
+        }
+        if (readOnlyStore(existing)) {
+            throw new ExitException(2, named + ": the folder " + existing + " is on a read-only file system; choose "
+                    + "another place.");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new ExitException(2, named + ": the folder " + existing + " is not writable. Make it writable, "
+                    + "or choose another place.");
+        }
+    }
+
+    private static void checkNotInput(Output o, List<Path> inputFiles, List<Path> inputFolders) {
+        Path out = real(o.path());
+        for (Path in : inputFiles) {
+            if (out.equals(real(in)) || sameExistingFile(o.path(), in)) {
+                throw new ExitException(2, o.option() + " " + o.path() + " is the input " + in + "; SaveScope never "
+                        + "replaces an input. Choose another file for " + o.option() + ".");
+            }
+        }
+        for (Path folder : inputFolders) {
+            if (out.startsWith(real(folder)) && Loader.isDataFile(out)) {
+                throw new ExitException(2, o.option() + " " + o.path() + " lies inside the input folder " + folder
+                        + ", where SaveScope reads every export file (CSV, XLSX, JSON, ZIP): it could replace one, "
+                        + "and the next run would read it as an export. Write it outside " + folder + ".");
+            }
+        }
+    }
+
+    private void checkDataDir(List<Path> inputFiles, List<Path> inputFolders) {
+        String named = "--data-dir " + dataDir;
+        Path dir = real(dataDir);
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new ExitException(2, named + " is " + FileProblems.whatIsAt(dataDir) + ", not a folder; give a "
+                    + "new or empty folder for the tables.");
+        }
+        for (Path folder : inputFolders) {
+            if (dir.startsWith(real(folder)) || real(folder).startsWith(dir)) {
+                throw new ExitException(2, named + " is or shares the input folder " + folder + ", where SaveScope "
+                        + "reads every CSV file: the tables would replace your exports or be read as exports next "
+                        + "time. Give a folder outside " + folder + ", e.g. --data-dir tables/");
+            }
+        }
+        for (Path in : inputFiles) {
+            if (real(in).startsWith(dir)) {
+                throw new ExitException(2, named + " holds the input " + in + ", which its tables could replace. "
+                        + "Give another folder, e.g. --data-dir tables/");
+            }
+        }
+        for (Output o : outputs) {
+            if (real(o.path()).startsWith(dir) && o.path().getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".csv")) {
+                throw new ExitException(2, o.option() + " " + o.path() + " lies inside " + named + ", whose CSV files "
+                        + "are SaveScope's tables; write it elsewhere.");
+            }
+        }
+        try {
+            if (!DataExport.mayWriteInto(dataDir)) {
+                throw new ExitException(2, named + " already holds files that SaveScope did not write there (it has "
+                        + "no " + DataExport.MARKER + " file); SaveScope writes its tables only into a new or empty "
+                        + "folder, or one it wrote before. Give a new folder, e.g. --data-dir " + dataDir.resolve("tables")
+                        + ", or empty this one.");
+            }
+        } catch (IOException e) {
+            throw new ExitException(2, named + ": could not look inside the folder (" + FileProblems.reason(e)
+                    + "); give another folder.", e);
+        }
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> files = Files.list(dataDir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".csv")
+                        || f.getFileName().toString().equals(DataExport.MARKER)).sorted().toList()) {
+                    checkWritable(new Output("--data-dir", f));
+                }
+            } catch (IOException e) {
+                throw new ExitException(2, named + ": could not look inside the folder (" + FileProblems.reason(e)
+                        + "); give another folder.", e);
+            }
+        } else {
+            checkFolderFor(named, dataDir.toAbsolutePath());
+        }
+    }
+
+    private void checkIndex(List<Path> inputFiles) {
+        Path at = real(index);
+        for (Output o : outputs) {
+            if (real(o.path()).equals(at)) {
+                throw new ExitException(2, o.option() + " " + o.path() + " is where the list of reports (index.html) "
+                        + "goes; choose another file name, or pass --no-index.");
+            }
+        }
+        for (Path in : inputFiles) {
+            if (at.equals(real(in)) || sameExistingFile(index, in)) {
+                throw new ExitException(2, "the input " + in + " is the reports index SaveScope rebuilds beside the "
+                        + "report; pass --no-index, or write the report elsewhere with -o.");
+            }
+        }
+        String what = FileProblems.whatIsAt(index);
+        if (what != null && !"a file".equals(what)) {
+            indexNote = index + " is " + what + ", not a list of reports SaveScope wrote; left it as it is "
+                    + "(--no-index skips the index).";
+        } else if (what != null && isWriteProtected(index) && !force) {
+            indexNote = index + " is write-protected; left it as it is (--force replaces it, --no-index skips it).";
+        }
+    }
+
+    /**
+     * Turns a failed write into a message naming the file and what to do: exit code 2 where a choice of the
+     * user's can fix it (another place, a folder's permissions), 1 where the machine failed (a full disk).
+     */
+    static ExitException writeFailure(IOException e) {
+        IOException problem = e instanceof AtomicFiles.WriteFailure w ? w.problem() : e;
+        Object target = e instanceof AtomicFiles.WriteFailure w ? w.target() : FileProblems.file(e);
+        String head = "could not write " + (target == null ? "a file" : target) + ": ";
+        if (problem == e && e instanceof AtomicFiles.WriteFailure) {
+            // A check of the writer's own, with its reason as the message.
+            String m = e.getMessage();
+            return new ExitException(2, head + m.substring(m.indexOf(": ") + 2) + ".", e);
+        }
+        String place = FileProblems.file(problem);
+        return switch (FileProblems.kind(problem)) {
+            case PERMISSION -> new ExitException(2, head + "permission denied" + on(place, target)
+                    + "; make its folder writable, or choose another place.", e);
+            case READ_ONLY_FS -> new ExitException(2, head + "the file system there is read-only; choose another "
+                    + "place.", e);
+            case DISK_FULL -> new ExitException(1, head + "the disk is full (no space left on the device); free some "
+                    + "space or choose another place. Files already there were left as they were.", e);
+            case IS_FOLDER -> new ExitException(2, head + "it is a folder; give a file name inside it.", e);
+            case NOT_FOLDER -> new ExitException(2, head + "a file stands where a folder is needed"
+                    + on(place, target) + "; choose another place, or move that file away.", e);
+            case MISSING -> new ExitException(2, head + "its folder does not exist" + on(place, target)
+                    + "; create it or choose another place.", e);
+            case OTHER -> new ExitException(1, head + FileProblems.reason(problem) + ".", e);
+        };
+    }
+
+    private static String on(String place, Object target) {
+        return place == null || place.equals(String.valueOf(target)) || place.contains(".tmp") ? "" : " (" + place + ")";
+    }
+
+    /** The path with links and {@code ..} resolved as the system would: the existing part made real, the rest added. */
+    static Path real(Path p) {
+        Path abs = p.toAbsolutePath();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs.normalize();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+        } catch (IOException e) {
+            return abs.normalize();
+        }
+    }
+
+    private static boolean readOnlyStore(Path p) {
+        try {
+            return Files.getFileStore(p).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameExistingFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path linkTarget(Path link) {
+        try {
+            return link.toRealPath();
+        } catch (IOException e) {
+            try {
+                return link.toAbsolutePath().getParent().resolve(Files.readSymbolicLink(link)).normalize();
+            } catch (IOException e2) {
+                return link;
+            }
+        }
+    }
+
+    /**
+     * True when the owner has no write permission. Checked on the bits, because the superuser may write any file
+     * and would never be told.
+     */
+    static boolean isWriteProtected(Path p) {
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return !Files.isWritable(p);
+        }
+        try {
+            return !view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String permissions(Path p) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+            return PosixFilePermissions.toString(perms);
+        } catch (IOException | UnsupportedOperationException e) {
+            return "read-only";
+        }
+    }
+
+    private static String exampleName(Output o) {
+        return o.option().equals("--json") ? "numbers.json" : "report.html";
+    }
+}

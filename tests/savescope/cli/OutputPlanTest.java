@@ -1,0 +1,213 @@
+package savescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import savescope.render.AtomicFiles;
+import savescope.render.DataExport;
+
+/** The checks a run makes on its outputs before any work, and the messages of failed writes. */
+class OutputPlanTest {
+    @TempDir
+    Path dir;
+    Path exports;
+    Path videos;
+
+    @BeforeEach
+    void inputs() throws IOException {
+        exports = Files.createDirectories(dir.resolve("exports"));
+        videos = Files.writeString(exports.resolve("videos.csv"), "video_id,views,saves\n1,10,1\n");
+    }
+
+    private ExitException refused(OutputPlan plan) {
+        ExitException e = assertThrows(ExitException.class, plan::check);
+        assertEquals(2, e.code(), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "no class names: " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void anInputIsNeverAnOutputHoweverItIsSpelled() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("lnk"), exports);
+        Path hardLink = Files.createLink(dir.resolve("hard.csv"), videos);
+        for (Path spelled : List.of(videos, exports.resolve("../exports/./videos.csv"), link.resolve("videos.csv"),
+                hardLink)) {
+            ExitException e = refused(new OutputPlan(List.of(videos), false).file("-o", spelled));
+            assertEquals("-o " + spelled + " is the input " + videos + "; SaveScope never replaces an input. Choose "
+                    + "another file for -o.", e.getMessage());
+        }
+        // Named as a folder, the file is an input just the same; --json is named in its own message.
+        ExitException json = refused(new OutputPlan(List.of(exports), false).file("-o", dir.resolve("r.html"))
+                .file("--json", videos));
+        assertTrue(json.getMessage().startsWith("--json " + videos + " lies inside the input folder " + exports),
+                json.getMessage());
+    }
+
+    @Test
+    void insideAnInputFolderOnlyFilesTheLoaderWouldReadAreRefused() {
+        // HTML and hidden files are never read as exports; a new .json would be, on the next run.
+        new OutputPlan(List.of(exports), false).file("-o", exports.resolve("report.html"))
+                .file("--json", exports.resolve(".numbers.json")).check();
+        ExitException e = refused(new OutputPlan(List.of(exports), false).file("--json",
+                exports.resolve("sub/numbers.json")));
+        assertTrue(e.getMessage().contains("the next run would read it as an export"), e.getMessage());
+    }
+
+    @Test
+    void twoOutputsNeverShareAFile() {
+        Path html = dir.resolve("r.html");
+        ExitException e = refused(new OutputPlan(List.of(videos), false).file("-o", html)
+                .file("--json", dir.resolve("sub/../r.html")));
+        assertEquals("--json " + dir.resolve("sub/../r.html") + " is the same file as -o " + html
+                + "; each output needs a file of its own.", e.getMessage());
+        Path ipynb = dir.resolve("x.ipynb");
+        refused(new OutputPlan(List.of(), false).file("-o", ipynb).file("the .ipynb", ipynb));
+        ExitException index = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("index.html"))
+                .index(dir));
+        assertTrue(index.getMessage().contains("is where the list of reports (index.html) goes"), index.getMessage());
+    }
+
+    @Test
+    void theTablesFolderNeverHoldsOrSitsInAnInput() throws Exception {
+        assertTrue(refused(plan().dataDir(exports)).getMessage().contains("is or shares the input folder " + exports));
+        refused(plan().dataDir(exports.resolve("tables")));
+        ExitException holds = refused(new OutputPlan(List.of(videos), false).dataDir(exports));
+        assertTrue(holds.getMessage().startsWith("--data-dir " + exports + " holds the input " + videos),
+                holds.getMessage());
+        ExitException csvOutput = refused(plan().file("--json", dir.resolve("t/n.csv")).dataDir(dir.resolve("t")));
+        assertTrue(csvOutput.getMessage().contains("whose CSV files are SaveScope's tables"), csvOutput.getMessage());
+    }
+
+    @Test
+    void theTablesGoOnlyIntoANewEmptyOrMarkedFolder() throws Exception {
+        plan().dataDir(dir.resolve("new/tables")).check();
+        plan().dataDir(Files.createDirectories(dir.resolve("empty"))).check();
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        ExitException e = refused(plan().dataDir(mine));
+        assertTrue(e.getMessage().startsWith("--data-dir " + mine + " already holds files that SaveScope did not "
+                + "write there (it has no .savescope-tables file)"), e.getMessage());
+        Files.writeString(mine.resolve(DataExport.MARKER), "");
+        plan().dataDir(mine).check();
+        // A marked folder still never has a link or a write-protected table replaced.
+        Files.createSymbolicLink(mine.resolve("videos.csv"), videos);
+        assertTrue(refused(plan().dataDir(mine)).getMessage().contains("is a symbolic link to " + videos));
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertTrue(refused(plan().dataDir(file)).getMessage().contains("is a file, not a folder"));
+    }
+
+    @Test
+    void onlyPlainFilesOrNewPathsAreWritten() throws Exception {
+        Path target = Files.writeString(dir.resolve("target.html"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.html"), target);
+        assertEquals("-o " + link + " is a symbolic link to " + target + "; SaveScope does not write through links. "
+                + "Give the file itself: -o " + target, refused(plan().file("-o", link)).getMessage());
+        Path fifo = mkfifo(dir.resolve("pipe.html"));
+        assertEquals("-o " + fifo + " is a named pipe (FIFO), not a file; SaveScope writes only plain files and never "
+                + "replaces a device, pipe or socket. Give a file name.", refused(plan().file("-o", fifo)).getMessage());
+        assertTrue(refused(plan().file("-o", Path.of("/dev/null"))).getMessage()
+                .startsWith("-o /dev/null is a device, not a file;"));
+        Path folder = Files.createDirectories(dir.resolve("dir.html"));
+        assertEquals("--json " + folder + " is a folder; give a file name inside it, e.g. --json "
+                + folder.resolve("numbers.json"), refused(plan().file("--json", folder)).getMessage());
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertEquals("-o " + file.resolve("sub/r.html") + ": " + file + " is a file, so the folder "
+                + file.resolve("sub") + " cannot be made there. Choose another place, or move " + file + " away.",
+                refused(plan().file("-o", file.resolve("sub/r.html"))).getMessage());
+    }
+
+    @Test
+    void aWriteProtectedFileIsKeptUnlessForced() throws Exception {
+        Path ro = Files.writeString(dir.resolve("ro.html"), "old");
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r--r--r--"));
+        assertEquals("-o " + ro + " is write-protected (r--r--r--); SaveScope leaves it as it is. Make it writable "
+                + "(chmod u+w " + ro + "), choose another file, or pass --force to replace it.",
+                refused(plan().file("-o", ro)).getMessage());
+        new OutputPlan(List.of(videos), true).file("-o", ro).check();
+        // Group and others may lack write permission without the file counting as protected.
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rw-r--r--"));
+        plan().file("-o", ro).check();
+    }
+
+    @Test
+    void anIndexThatIsNotAPlainWritableFileIsLeftAloneWithANote() throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path index = Files.createDirectories(reports.resolve("index.html"));
+        OutputPlan plan = plan().file("-o", reports.resolve("r.html")).index(reports).check();
+        assertEquals(index + " is a folder, not a list of reports SaveScope wrote; left it as it is (--no-index skips "
+                + "the index).", plan.indexNote());
+        Files.delete(index);
+        Files.writeString(index, "old index");
+        Files.setPosixFilePermissions(index, PosixFilePermissions.fromString("r--r--r--"));
+        assertTrue(plan().index(reports).check().indexNote().contains("is write-protected"));
+        assertNull(new OutputPlan(List.of(videos), true).index(reports).check().indexNote());
+    }
+
+    @Test
+    void writeFailuresNameTheFileAndWhatToDo() {
+        Path out = dir.resolve("r.html");
+        // What the system reports when the disk fills: a plain IOException from the write, or a FileSystemException.
+        ExitException full = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new IOException("No space left on device")));
+        assertEquals(1, full.code());
+        assertEquals("could not write " + out + ": the disk is full (no space left on the device); free some space or "
+                + "choose another place. Files already there were left as they were.", full.getMessage());
+        assertEquals(full.getMessage(), OutputPlan.writeFailure(new FileSystemException(out.toString(), null,
+                "No space left on device")).getMessage());
+
+        ExitException denied = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new AccessDeniedException(dir.resolve(".r.html123.tmp").toString())));
+        assertEquals(2, denied.code());
+        assertEquals("could not write " + out + ": permission denied; make its folder writable, or choose another "
+                + "place.", denied.getMessage());
+        ExitException readOnly = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new FileSystemException(out.toString(), null, "Read-only file system")));
+        assertEquals("could not write " + out + ": the file system there is read-only; choose another place.",
+                readOnly.getMessage());
+        ExitException inTheWay = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new FileAlreadyExistsException(dir.resolve("afile").toString())));
+        assertEquals("could not write " + out + ": a file stands where a folder is needed (" + dir.resolve("afile")
+                + "); choose another place, or move that file away.", inTheWay.getMessage());
+        ExitException folder = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new FileSystemException(dir.resolve(".tmp").toString(), out.toString(), "Is a directory")));
+        assertEquals("could not write " + out + ": it is a folder; give a file name inside it.", folder.getMessage());
+        ExitException other = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+                new IOException("Input/output error")));
+        assertEquals(1, other.code());
+        assertEquals("could not write " + out + ": Input/output error.", other.getMessage());
+    }
+
+    @Test
+    void unexpectedFailuresAreToldWithoutClassNames() {
+        assertEquals("/data/x: permission denied",
+                Cli.plainMessage(new UncheckedIOException(new AccessDeniedException("/data/x"))));
+        assertEquals("an unexpected internal failure", Cli.plainMessage(new NullPointerException()));
+        assertEquals("an unexpected internal failure: bad state", Cli.plainMessage(new IllegalStateException("bad state")));
+    }
+
+    private OutputPlan plan() {
+        return new OutputPlan(List.of(exports), false);
+    }
+
+    static Path mkfifo(Path p) throws Exception {
+        Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+        assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo " + p);
+        return p;
+    }
+}
