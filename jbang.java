@@ -64,6 +64,12 @@ final class SaveScopeLauncher {
         this.lib = cache.resolve("jbang-" + pins.version);
         this.javaBin = Path.of(System.getProperty("java.home"), "bin", WINDOWS ? "java.exe" : "java").toString();
         env.put("SAVESCOPE_PROJECT_DIR", root.toString());
+        // Without a UTF-8 locale (a bare CI shell, `env -i`), Java on Linux reads file names as ASCII and
+        // cannot open non-English ones; C.UTF-8 exists everywhere glibc does, as ./jbang also assumes.
+        String locale = Stream.of("LC_ALL", "LC_CTYPE", "LANG").map(env::get).filter(v -> !blank(v)).findFirst().orElse("");
+        if (!WINDOWS && !locale.toLowerCase(Locale.ROOT).replace("-", "").contains("utf8")) {
+            env.put("LC_ALL", "C.UTF-8");
+        }
     }
 
     public static void main(String[] args) {
