@@ -154,6 +154,39 @@ class LaunchersTest {
         }
     }
 
+    /** A lock folder whose owner is gone (a run killed mid-build) is taken over by either launcher, which says so. */
+    @Test
+    void aBuildLockLeftByADeadProcessIsTakenOver() throws Exception {
+        Process finished = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        finished.getInputStream().readAllBytes();
+        finished.waitFor();
+        long dead = finished.pid();
+        Path cache = dir.resolve("cache");
+        Path lock = cache.resolve("build.lock.d");
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("owner"), dead + " a-host\n");
+        // The bash launcher, with JBang already in this cache (linked), prints JBang's version past the lock.
+        Files.createSymbolicLink(cache.resolve("jbang-" + pinnedVersion()), installedJBang());
+        ProcessBuilder pb = new ProcessBuilder("bash", "jbang", "--version").redirectErrorStream(true);
+        pb.environment().putAll(Map.of("SAVESCOPE_CACHE", cache.toString(), "SAVESCOPE_LOCK", "mkdir", "SAVESCOPE_USE_SYSTEM_JBANG", "0"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("savescope: removed a stale build lock of process " + dead + "."), out);
+        assertTrue(out.strip().endsWith(pinnedVersion()), out);
+        assertFalse(Files.exists(lock), "released after the run");
+
+        // The Java launcher's lock, the same folder: taken over and held under this process's id.
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("owner"), dead + " a-host\n");
+        Class<?> buildLock = java.util.Arrays.stream(javaLauncher.getDeclaredClasses())
+                .filter(c -> c.getSimpleName().equals("BuildLock")).findFirst().orElseThrow();
+        Method take = buildLock.getDeclaredMethod("lockFolder", Path.class);
+        take.setAccessible(true);
+        assertEquals(lock, take.invoke(null, lock));
+        assertTrue(Files.readString(lock.resolve("owner")).startsWith(ProcessHandle.current().pid() + " "));
+    }
+
     record Run(int code, String out, String err) {}
 
     Run launch(String launcher, Path cache, Path repo, String... args) throws Exception {
