@@ -183,7 +183,15 @@ class LaunchersTest {
                 .filter(c -> c.getSimpleName().equals("BuildLock")).findFirst().orElseThrow();
         Method take = buildLock.getDeclaredMethod("lockFolder", Path.class);
         take.setAccessible(true);
-        assertEquals(lock, take.invoke(null, lock));
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(lock, take.invoke(null, lock));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("savescope: removed a stale build lock of process " + dead + ".", said.toString(StandardCharsets.UTF_8).strip());
         assertTrue(Files.readString(lock.resolve("owner")).startsWith(ProcessHandle.current().pid() + " "));
     }
 
