@@ -125,11 +125,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> in = inputs.isEmpty() ? List.of(Path.of("data", "sample")) : inputs;
-        if (inputs.isEmpty() && !Files.isDirectory(in.get(0))) {
-            throw new ExitException(2, "no INPUT given and no data/sample/ folder here; run from the SaveScope "
-                    + "folder, or name your export files (see --help).");
-        }
+        List<Path> in = inputs.isEmpty()
+                ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
+                : inputs;
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
         }
@@ -276,30 +274,125 @@ public final class ReportCommand implements Callable<Integer> {
 
     Browser browser = ReportCommand::openInBrowser;
 
-    /** Asks the desktop to open the file; when that fails the report is still written, so only say so. */
-    static void openInBrowser(Path file, PrintWriter err) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac") ? List.of("open", file.toString())
-                : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
-                : List.of("xdg-open", file.toString());
-        try {
-            new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            err.println("note: could not open a browser (" + command.get(0) + ": " + e.getMessage()
-                    + "); open " + file + " yourself.");
+    /** Where the launchers name the SaveScope folder they run from, so its bundled sample is found anywhere. */
+    static final String PROJECT_DIR_VARIABLE = "SAVESCOPE_PROJECT_DIR";
+
+    /**
+     * The input when none is given: data/sample/ here, else the bundled sample of the SaveScope folder named in
+     * {@link #PROJECT_DIR_VARIABLE}; the latter is said on {@code err}, with where the report goes.
+     */
+    static Path sampleInput(Path here, String projectDir, boolean defaultOutput, PrintWriter err) {
+        Path local = Path.of("data", "sample");
+        if (Files.isDirectory(here.resolve(local))) {
+            return here.toString().isEmpty() ? local : here.resolve(local);
         }
+        Path bundled = projectDir == null || projectDir.isBlank() ? null : Path.of(projectDir, "data", "sample");
+        if (bundled == null || !Files.isDirectory(bundled)) {
+            throw new ExitException(2, "no INPUT given and no data/sample/ folder here; run from the SaveScope "
+                    + "folder, or name your export files (see --help).");
+        }
+        err.println("note: no INPUT and no data/sample/ here: reporting on SaveScope's bundled sample in " + bundled
+                + (defaultOutput ? "; the report goes to " + here.toAbsolutePath().resolve("reports") : "") + ".");
+        return bundled;
+    }
+
+    /** Asks the desktop to open the file; when that cannot work or fails, the report is still written: say where. */
+    static void openInBrowser(Path file, PrintWriter err) {
+        Path report = file.toAbsolutePath();
+        OpenPlan plan = openPlan(System.getProperty("os.name", ""), report.toString(), System.getenv(),
+                ReportCommand::onPath);
+        if (plan.command().isEmpty()) {
+            err.println("note: " + plan.problem() + "; the report is at " + report);
+            return;
+        }
+        try {
+            Process process = new ProcessBuilder(plan.command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            // A helper that fails (no browser set up) does so at once; one that hands over keeps running or ends well.
+            if (process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() != 0) {
+                err.println("note: " + plan.command().get(0) + " could not open a browser (exit code "
+                        + process.exitValue() + "); the report is at " + report);
+            }
+        } catch (IOException e) {
+            err.println("note: could not open a browser (" + plan.command().get(0) + ": " + e.getMessage()
+                    + "); the report is at " + report);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How to open a file on a desktop: a command to run, or why there is none. */
+    record OpenPlan(List<String> command, String problem) {}
+
+    /**
+     * The command that opens {@code file} on the desktop of {@code osName}: {@code open} on macOS, the URL handler
+     * on Windows, {@code xdg-open} on Linux and other Unix desktops, which need a display and xdg-open on the PATH.
+     */
+    static OpenPlan openPlan(String osName, String file, Map<String, String> env, java.util.function.Predicate<String> onPath) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            return new OpenPlan(List.of("open", file), "");
+        }
+        if (os.startsWith("windows")) {
+            // rundll32 is on every Windows; unlike "cmd /c start", it takes paths with & or ^ as they are.
+            return new OpenPlan(List.of("rundll32", "url.dll,FileProtocolHandler", file), "");
+        }
+        if (isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {
+            return new OpenPlan(List.of(), "--open: no desktop here (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        }
+        if (!onPath.test("xdg-open")) {
+            return new OpenPlan(List.of(), "--open: xdg-open is not installed (it comes with xdg-utils)");
+        }
+        return new OpenPlan(List.of("xdg-open", file), "");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String defaultName(List<Path> in) {
         Path first = in.get(0).toAbsolutePath().normalize();
-        String name = first.getFileName() == null ? "report" : first.getFileName().toString();
+        return reportName(first.toString(), Files.isDirectory(first));
+    }
+
+    /** Names that Windows keeps for devices, whatever the extension: a report may not be called so. */
+    private static final java.util.regex.Pattern WINDOWS_DEVICE =
+            java.util.regex.Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The report's name for an input path: its last part, without the extension of a file, in lower case, with
+     * letters (any script) and digits kept and other runs of characters made one hyphen. Both / and \ end a
+     * part and a drive letter alone is no name, so a Windows path gives the same name on any system; text is
+     * composed first (macOS writes "é" as e and an accent).
+     */
+    static String reportName(String path, boolean folder) {
+        String trimmed = path.replaceAll("[\\\\/]+$", "");
+        String name = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+        if (name.matches("[A-Za-z]:")) {
+            name = "";
+        }
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && !Files.isDirectory(first)) {
+        if (dot > 0 && !folder) {
             name = name.substring(0, dot);
         }
-        name = name.replaceAll("[^\\p{L}\\p{N}._-]+", "-");
-        return name.isEmpty() ? "report" : name.toLowerCase(Locale.ROOT);
+        name = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._-]+", "-").replaceAll("^[.-]+|[.-]+$", "").toLowerCase(Locale.ROOT);
+        if (name.length() > 80) {
+            name = name.substring(0, 80);
+        }
+        if (name.isEmpty()) {
+            return "report";
+        }
+        return WINDOWS_DEVICE.matcher(name).matches() ? name + "-report" : name;
     }
 
     static Map<String, String> parseMaps(List<String> specs) {

@@ -2,8 +2,6 @@ package savescope.render;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,12 +103,23 @@ public final class ReportIndex {
         return meta;
     }
 
+    /**
+     * A relative link to a file in the same folder: its UTF-8 bytes percent-encoded except letters, digits and
+     * {@code -._~}, so spaces, non-ASCII letters, {@code #}, {@code ?}, {@code %} and a backslash (which browsers
+     * on Windows read as a slash) stay part of the name, and a colon never makes it look like a scheme.
+     */
     static String href(String fileName) {
-        try {
-            return new URI(null, null, fileName, null).getRawPath();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("report file name " + fileName + ": " + e.getMessage(), e);
+        StringBuilder link = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+                link.append((char) c);
+            } else {
+                link.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
         }
+        return link.toString();
     }
 
     private static String unescape(String s) {

@@ -1,0 +1,253 @@
+package savescope.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers agree: ./jbang and jbang.java take JBang's version and checksums from jbang.pins only (jbang.cmd
+ * and jbang.ps1 run jbang.java), read what JBang prints alike, and install the same verified jars.
+ */
+class LaunchersTest {
+    static final Pattern SHA256 = Pattern.compile("\\b[0-9a-f]{64}\\b");
+    static Class<?> javaLauncher;
+
+    @TempDir
+    Path dir;
+
+    /** jbang.java is not on the test class path: compile it as `java jbang.java` would. */
+    @BeforeAll
+    static void compileJavaLauncher(@TempDir Path classes) throws Exception {
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "11", "-proc:none",
+                "-d", classes.toString(), "jbang.java");
+        assertEquals(0, rc, "jbang.java compiles for Java 11, where source-file mode starts");
+        javaLauncher = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, LaunchersTest.class.getClassLoader())
+                .loadClass("SaveScopeLauncher");
+    }
+
+    static List<String[]> pinnedJars() throws IOException {
+        return Files.readAllLines(Path.of("jbang.pins")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("version ")).map(l -> l.split("\\s+"))
+                .collect(Collectors.toList());
+    }
+
+    static String pinnedVersion() throws IOException {
+        return Files.readAllLines(Path.of("jbang.pins")).stream().filter(l -> l.startsWith("version "))
+                .map(l -> l.substring(8).strip()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void pinsNameJBangCliAtTheirVersionAndOneChecksumPerJar() throws IOException {
+        List<String[]> jars = pinnedJars();
+        String version = pinnedVersion();
+        assertTrue(jars.stream().anyMatch(j -> j[0].equals("dev/jbang/jbang-cli/" + version + "/jbang-cli-" + version + ".jar")));
+        for (String[] j : jars) {
+            assertEquals(2, j.length, String.join(" ", j));
+            assertTrue(j[0].matches("[A-Za-z0-9_./-]+/([^/]+)/([^/]+)/\\1-\\2\\.jar"), "a Maven path: " + j[0]);
+            assertTrue(SHA256.matcher(j[1]).matches(), j[1]);
+        }
+        assertEquals(jars.size(), jars.stream().map(j -> j[0].substring(j[0].lastIndexOf('/') + 1)).distinct().count(),
+                "jar file names are unique: the cache keeps them in one folder");
+    }
+
+    @Test
+    void noLauncherKeepsAVersionOrChecksumOfItsOwn() throws IOException {
+        for (String launcher : List.of("jbang", "jbang.java", "jbang.cmd", "jbang.ps1")) {
+            String text = Files.readString(Path.of(launcher));
+            assertFalse(SHA256.matcher(text).find(), launcher + " holds a checksum");
+            assertFalse(text.contains(pinnedVersion()), launcher + " names JBang's version");
+        }
+        assertTrue(Files.readString(Path.of("jbang")).contains("PINS=\"$ROOT/jbang.pins\""));
+        assertTrue(Files.readString(Path.of("jbang.java")).contains("root.resolve(\"jbang.pins\")"));
+        for (String wrapper : List.of("jbang.cmd", "jbang.ps1")) {
+            String text = Files.readString(Path.of(wrapper));
+            assertTrue(text.contains("jbang.java") && text.contains("-Dsavescope.root="), wrapper + " runs jbang.java");
+            assertTrue(text.contains("\r\n") && !text.replace("\r\n", "").contains("\n"), wrapper + " has Windows line ends");
+        }
+    }
+
+    @Test
+    void javaLauncherReadsThePinsAsTheyAre() throws Exception {
+        Object pins = call("read", Path.of("jbang.pins"), javaLauncher.getDeclaredClasses(), "Pins");
+        assertEquals(pinnedVersion(), field(pins, "version"));
+        List<String[]> jars = field(pins, "jars");
+        assertEquals(pinnedJars().stream().map(j -> j[0] + " " + j[1]).collect(Collectors.toList()),
+                jars.stream().map(j -> j[0] + " " + j[1]).collect(Collectors.toList()));
+    }
+
+    @Test
+    void javaLauncherReadsJBangsQuotingBack() throws Exception {
+        // JBang's bash quoting: unsafe words in single quotes, a quote inside as '\''.
+        String printed = "/usr/bin/java -Dx=1 -classpath '/home/ann/My Files/a.jar:/b.jar' 'it'\\''s' report __SAVESCOPE_APP_ARGS__";
+        assertEquals(List.of("/usr/bin/java", "-Dx=1", "-classpath", "/home/ann/My Files/a.jar:/b.jar", "it's", "report",
+                "__SAVESCOPE_APP_ARGS__"), call("split", printed, javaLauncher.getDeclaredClasses(), "ShellWords"));
+        // Its @argfiles on Windows: one argument a line, quoted with backslash escapes when needed.
+        String argFile = "-classpath\r\n\"C:\\\\Users\\\\Ann Lee\\\\.m2\\\\a.jar;C:\\\\b.jar\"\r\nreport\r\n";
+        assertEquals(List.of("-classpath", "C:\\Users\\Ann Lee\\.m2\\a.jar;C:\\b.jar", "report"),
+                call("argFile", argFile, javaLauncher.getDeclaredClasses(), "ShellWords"));
+    }
+
+    @Test
+    void javaLauncherCachesWhereTheBashLauncherDoes() throws Exception {
+        Method m = javaLauncher.getDeclaredMethod("cacheRoot", Map.class, String.class);
+        m.setAccessible(true);
+        assertEquals(Path.of("/c"), m.invoke(null, Map.of("SAVESCOPE_CACHE", "/c", "HOME", "/h"), "/u"));
+        assertEquals(Path.of("/x/savescope"), m.invoke(null, Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h"), "/u"));
+        assertEquals(Path.of("/h/.cache/savescope"), m.invoke(null, Map.of("HOME", "/h"), "/u"));
+        assertEquals(Path.of("C:\\Users\\Ann", ".cache", "savescope"), m.invoke(null, Map.of(), "C:\\Users\\Ann"),
+                "Windows has no HOME: the user's home");
+    }
+
+    /**
+     * Both launchers install JBang from a repository holding the pinned jars (a copy of the installed ones):
+     * the same files in the same layout, and JBang runs. With one jar altered, both refuse and install nothing.
+     */
+    @Test
+    void bothLaunchersInstallTheSameVerifiedJarsAndRefuseAnAlteredOne() throws Exception {
+        Path installed = installedJBang();
+        Path repo = dir.resolve("repo");
+        for (String[] j : pinnedJars()) {
+            Path target = repo.resolve(j[0]);
+            Files.createDirectories(target.getParent());
+            Files.copy(installed.resolve(target.getFileName().toString()), target);
+        }
+        String version = pinnedVersion();
+        for (String launcher : List.of("bash", "java")) {
+            Path cache = dir.resolve("cache-" + launcher);
+            Run r = launch(launcher, cache, repo, "--version");
+            assertEquals(0, r.code, r.err);
+            // JBang prints its version on stderr.
+            assertTrue(r.err.strip().endsWith("\n" + version), r.err);
+            assertEquals(pinnedJars().stream().map(j -> j[0].substring(j[0].lastIndexOf('/') + 1)).collect(Collectors.toCollection(TreeSet::new)),
+                    list(cache.resolve("jbang-" + version)), launcher + " launcher's cache");
+        }
+        String[] altered = pinnedJars().get(3);
+        Path jar = repo.resolve(altered[0]);
+        byte[] bytes = Files.readAllBytes(jar);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(jar, bytes);
+        for (String launcher : List.of("bash", "java")) {
+            Path cache = dir.resolve("altered-" + launcher);
+            Run r = launch(launcher, cache, repo, "--version");
+            assertEquals(1, r.code, r.err);
+            assertTrue(r.err.contains("checksum mismatch for " + altered[0] + ": expected " + altered[1]), r.err);
+            assertFalse(Files.exists(cache.resolve("jbang-" + version)), launcher + " installed nothing");
+        }
+    }
+
+    /** A lock folder whose owner is gone (a run killed mid-build) is taken over by either launcher, which says so. */
+    @Test
+    void aBuildLockLeftByADeadProcessIsTakenOver() throws Exception {
+        Process finished = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        finished.getInputStream().readAllBytes();
+        finished.waitFor();
+        long dead = finished.pid();
+        Path cache = dir.resolve("cache");
+        Path lock = cache.resolve("build.lock.d");
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("owner"), dead + " a-host\n");
+        // The bash launcher, with JBang already in this cache (linked), prints JBang's version past the lock.
+        Files.createSymbolicLink(cache.resolve("jbang-" + pinnedVersion()), installedJBang());
+        ProcessBuilder pb = new ProcessBuilder("bash", "jbang", "--version").redirectErrorStream(true);
+        pb.environment().putAll(Map.of("SAVESCOPE_CACHE", cache.toString(), "SAVESCOPE_LOCK", "mkdir", "SAVESCOPE_USE_SYSTEM_JBANG", "0"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("savescope: removed a stale build lock of process " + dead + "."), out);
+        assertTrue(out.strip().endsWith(pinnedVersion()), out);
+        assertFalse(Files.exists(lock), "released after the run");
+
+        // The Java launcher's lock, the same folder: taken over and held under this process's id.
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("owner"), dead + " a-host\n");
+        Class<?> buildLock = java.util.Arrays.stream(javaLauncher.getDeclaredClasses())
+                .filter(c -> c.getSimpleName().equals("BuildLock")).findFirst().orElseThrow();
+        Method take = buildLock.getDeclaredMethod("lockFolder", Path.class);
+        take.setAccessible(true);
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(lock, take.invoke(null, lock));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("savescope: removed a stale build lock of process " + dead + ".", said.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(Files.readString(lock.resolve("owner")).startsWith(ProcessHandle.current().pid() + " "));
+    }
+
+    record Run(int code, String out, String err) {}
+
+    Run launch(String launcher, Path cache, Path repo, String... args) throws Exception {
+        List<String> command = new ArrayList<>(launcher.equals("bash") ? List.of("bash", "jbang")
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "jbang.java"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("err-" + launcher).toFile());
+        pb.environment().put("SAVESCOPE_CACHE", cache.toString());
+        pb.environment().put("SAVESCOPE_MAVEN_REPO", repo.toUri().toString().replaceAll("/$", ""));
+        pb.environment().put("SAVESCOPE_USE_SYSTEM_JBANG", "0");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        return new Run(code, out, Files.readString(dir.resolve("err-" + launcher)));
+    }
+
+    /** JBang as the launcher that runs these tests installed it, or skip. */
+    static Path installedJBang() throws IOException {
+        Map<String, String> env = System.getenv();
+        Path cache = env.containsKey("SAVESCOPE_CACHE") ? Path.of(env.get("SAVESCOPE_CACHE"))
+                : env.containsKey("XDG_CACHE_HOME") ? Path.of(env.get("XDG_CACHE_HOME"), "savescope")
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cache", "savescope");
+        Path lib = cache.resolve("jbang-" + pinnedVersion());
+        Assumptions.assumeTrue(Files.isDirectory(lib), "JBang installed by ./jbang in " + lib + " (not when an installed jbang runs the tests)");
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux") || System.getProperty("os.name").startsWith("Mac"), "bash");
+        return lib;
+    }
+
+    static TreeSet<String> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T field(Object o, String name) throws Exception {
+        java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return (T) f.get(o);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T call(String method, Object arg, Class<?>[] nested, String className) throws Exception {
+        for (Class<?> c : nested) {
+            if (c.getSimpleName().equals(className)) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.getName().equals(method) && m.getParameterCount() == 1) {
+                        m.setAccessible(true);
+                        return (T) m.invoke(null, arg);
+                    }
+                }
+            }
+        }
+        throw new AssertionError(className + "." + method + " not found in jbang.java");
+    }
+}
