@@ -283,6 +283,7 @@ public final class Loader {
                     + "expected per-video data with at least one metric (views, likes, comments, shares, saves).");
         }
         List<String> warnings = new ArrayList<>(state.warnings);
+        warnings.addAll(merged.warnings());
         if (merged.superseded() > 0) {
             warnings.add(merged.superseded() + " rows repeated videos already seen (the same id in several files or "
                     + "snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.");
