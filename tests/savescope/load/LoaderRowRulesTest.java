@@ -105,6 +105,7 @@ class LoaderRowRulesTest {
         assertEquals(1_400, input.get("rejections_not_listed").asLong());
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.contains("The first 50 of 2,400 rejected rows; --json lists 1,000 of them."), "caption");
+        assertTrue(html.contains("the other 400 are counted here with their reasons."), "the rows no file lists");
         Dataset d = Loader.load(List.of(a, b), Loader.Options.defaults());
         assertEquals(Map.of("expected a number, found \"x\"", 2_400L), d.load().topReasons(10), "every row, listed or not");
         // Each file lists 1,000 of its 1,200: 200 + 200 counted but not listed.

@@ -31,6 +31,10 @@ public final class DataQualitySection implements Section {
                 .append(Formats.exact(load.rowsRejected())).append("** rejected. Every row is either used or "
                         + "listed here with its place and reason; a value that cannot be read is never counted "
                         + "as zero.");
+        if (load.rejectionsNotListed() > 0) {
+            md.append(" Each file lists its first rejected rows with their places; the other ")
+                    .append(Formats.exact(load.rejectionsNotListed())).append(" are counted here with their reasons.");
+        }
         if (load.rowsMerged() > 0) {
             md.append(" ").append(Formats.exact(load.rowsMerged())).append(load.rowsMerged() == 1 ? " row was" : " rows were")
                     .append(" an earlier count of a video seen again; each video keeps its latest counts and the earlier "
