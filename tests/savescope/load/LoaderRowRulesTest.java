@@ -112,6 +112,21 @@ class LoaderRowRulesTest {
         assertEquals(400, d.load().rejectionsNotListed());
     }
 
+    @Test
+    void aDailyFileListsItsFirstThousandRejectionsToo() throws Exception {
+        StringBuilder sb = new StringBuilder("video_id,date,views,saves\n");
+        for (int i = 0; i < 1_100; i++) {
+            sb.append("7400000000000000001,2024-06-01,").append(i).append(",x\n");
+        }
+        Path daily = Files.writeString(dir.resolve("daily.csv"), sb);
+        Dataset d = Loader.load(List.of(LoaderFormatsTest.DIR.resolve("canonical.csv"), daily), Loader.Options.defaults());
+        SourceReport s = d.load().sources().get(1);
+        assertEquals(SourceReport.DAILY, s.kind());
+        assertEquals(1_100, s.rowsRejected());
+        assertEquals(1_000, s.rejections().size());
+        assertEquals(100, s.rejectionsNotListed());
+    }
+
     /** A CSV of one good row and {@code bad} rows whose saves cell reads "x". */
     private Path badRows(String name, int bad) throws Exception {
         StringBuilder sb = new StringBuilder("video_id,saves\n");
