@@ -340,7 +340,7 @@ public final class VideoFrameBuilder {
 
     /**
      * Says that a plain number in the duration column is milliseconds (the app API's {@code video.duration});
-     * a reader that knows its source's unit says so rather than have each value guessed.
+     * a reader that knows its source's unit says so (before adding rows) rather than have each value guessed.
      */
     public VideoFrameBuilder durationInMilliseconds() {
         this.durationMillis = true;
