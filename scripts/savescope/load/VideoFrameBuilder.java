@@ -213,7 +213,7 @@ public final class VideoFrameBuilder {
     private String videoId(int row, String rawId, String rawLink, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
         String cell = rawId == null ? "" : VideoIds.digitsOf(rawId.strip());
         int kind = VideoIds.kind(cell);
-        if (cell.length() == 19 && kind != VideoIds.ROUNDED && cell.charAt(0) >= '0' && cell.charAt(0) <= '9') {
+        if (kind == VideoIds.SUSPECT || (kind == VideoIds.REAL && cell.length() == 19 && VideoIds.allDigits(cell, 19))) {
             idCounts.nineteenDigits++;
         }
         if (kind == VideoIds.REAL) {

@@ -83,7 +83,7 @@ final class VideoIds {
         return m.find() ? m.group(1) : null;
     }
 
-    private static boolean allDigits(String s, int end) {
+    static boolean allDigits(String s, int end) {
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
