@@ -197,6 +197,11 @@ public final class VideoFrameBuilder {
 
     /** The duration in seconds, or NaN: missing in the source, or unreadable and then counted as left missing. */
     private double durationOf(String raw, IntFunction<String> cellPlace) {
+        // Whole seconds are the common case: read without building an OptionalDouble per row.
+        long plain = Values.plainDigits(raw);
+        if (plain >= 0) {
+            return durationMillis ? plain / 1000.0 : plain;
+        }
         try {
             OptionalDouble d = Values.duration(raw, durationMillis);
             return d.isPresent() ? d.getAsDouble() : Double.NaN;
