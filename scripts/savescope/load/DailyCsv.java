@@ -40,7 +40,9 @@ final class DailyCsv {
                 missing.add(Canonical.COUNTS.get(i));
             }
         }
-        return report(file, reader.read, reader.used, reader.rejections, missing);
+        RejectionList r = reader.rejections;
+        return new SourceReport(file, "daily series (canonical)", reader.read, reader.used, r.listed(), missing,
+                List.of(), SourceReport.DAILY, List.of(), List.of(), r.notListed(), r.reasons());
     }
 
     /** What a daily file gave, as both this reader and {@link DailyFastCsv} report it. */
@@ -58,7 +60,7 @@ final class DailyCsv {
         final StringColumn ids;
         final DateColumn dates;
         final LongColumn[] counts;
-        final List<Rejection> rejections = new ArrayList<>();
+        final RejectionList rejections = new RejectionList();
         final long[] values;
         final boolean[] present;
         long read;

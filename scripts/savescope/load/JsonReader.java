@@ -385,8 +385,7 @@ final class JsonReader {
             if (metricsSeen.isEmpty()) {
                 if (commentsRead > 0) {
                     // Objects that are neither videos nor comments in a comment file: their rejections say why.
-                    state.sources.add(new SourceReport(file, "JSON items", videos.rowsRead(), 0, videos.rejections(),
-                            Canonical.COUNTS, List.of(), SourceReport.VIDEOS));
+                    state.sources.add(videos.sourceReport("JSON items", Canonical.COUNTS, List.of(), SourceReport.VIDEOS));
                     return;
                 }
                 throw new InputException(file + ": found JSON objects with the keys " + firstKeys + " but no known "

@@ -57,16 +57,22 @@ public record LoadReport(List<SourceReport> sources, List<String> warnings, long
         return sources.stream().mapToLong(SourceReport::rowsRejected).sum();
     }
 
+    /** The rejections listed with their places (each source lists its first ones; all are counted). */
     public List<Rejection> rejections() {
         List<Rejection> all = new ArrayList<>();
         sources.forEach(s -> all.addAll(s.rejections()));
         return all;
     }
 
-    /** Rejection reasons with their counts, most frequent first (ties by reason). */
+    /** Rejected rows counted but not listed in {@link #rejections()}. */
+    public long rejectionsNotListed() {
+        return sources.stream().mapToLong(SourceReport::rejectionsNotListed).sum();
+    }
+
+    /** Rejection reasons with their counts over every rejected row, most frequent first (ties by reason). */
     public Map<String, Long> topReasons(int limit) {
-        Map<String, Long> counts = rejections().stream()
-                .collect(Collectors.groupingBy(Rejection::reason, Collectors.counting()));
+        Map<String, Long> counts = new java.util.HashMap<>();
+        sources.forEach(s -> s.rejectionReasons().forEach((reason, n) -> counts.merge(reason, n, Long::sum)));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))

@@ -345,6 +345,7 @@ public final class Loader {
             assumptions.add(order.assumption());
             warnings.addAll(order.warnings());
         }
+        warnings.addAll(merged.warnings());
         if (merged.superseded() > 0) {
             warnings.add(merged.superseded() + " rows repeated videos already seen (the same id in several files or "
                     + "snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.");

@@ -321,12 +321,9 @@ final class TableRouter {
 
     static List<String> builderWarnings(VideoFrameBuilder builder, boolean anchorFromMtime) {
         List<String> warnings = new ArrayList<>();
-        long lost = builder.mangledIds() - builder.mangledIdsRecovered();
-        if (builder.mangledIds() > 0) {
-            warnings.add(builder.mangledIds() + " video ids were rounded by a spreadsheet (like 7.37023E+18) and no "
-                    + "longer identify videos; " + (builder.mangledIdsRecovered() > 0 ? builder.mangledIdsRecovered()
-                    + " were recovered from the video link, the other " + lost + " rows" : "those rows")
-                    + " are kept but never deduplicated.");
+        String ids = builder.idWarning();
+        if (ids != null) {
+            warnings.add(ids);
         }
         warnings.addAll(builder.postingTimeWarnings());
         if (builder.scrapeTimesUnread() > 0) {

@@ -91,6 +91,111 @@ public final class Values {
         return OptionalDouble.of(number(s, raw));
     }
 
+    /**
+     * A duration in seconds, written as people and exports write it: plain seconds ({@code 59}, {@code 59.0},
+     * {@code 59,5}), a clock ({@code 00:59}, {@code 1:05.5}, {@code 1:02:03}), units ({@code 59s}, {@code 1m 5s},
+     * {@code 1h 2m}) or ISO-8601 ({@code PT1M5S}); empty when the cell holds no value.
+     *
+     * @param millis whether a plain number is in milliseconds (a source-level fact: the app API's
+     *     {@code video.duration}); clocks, units and ISO-8601 say their own unit
+     * @throws BadValueException naming what was found and the forms expected
+     */
+    public static OptionalDouble duration(String raw, boolean millis) throws BadValueException {
+        long plain = plainDigits(raw);
+        if (plain >= 0) {
+            return OptionalDouble.of(millis ? plain / 1000.0 : plain);
+        }
+        if (isPlainDecimal(raw)) {
+            double d = Double.parseDouble(raw);
+            return OptionalDouble.of(millis ? d / 1000.0 : d);
+        }
+        if (isMissing(raw)) {
+            return OptionalDouble.empty();
+        }
+        String s = clean(raw);
+        if (s.startsWith("-") || s.startsWith("−")) {
+            throw new BadValueException("expected a duration of zero or more, found a negative value \"" + raw.trim() + "\"");
+        }
+        double seconds;
+        if (s.indexOf(':') >= 0) {
+            seconds = clockSeconds(s);
+        } else if (s.length() > 1 && (s.charAt(0) == 'P' || s.charAt(0) == 'p')) {
+            seconds = isoSeconds(s);
+        } else if (DURATION_UNITS.matcher(s).matches()) {
+            seconds = unitSeconds(s);
+        } else if (DECIMAL.matcher(s).matches() || GROUPED_COMMA.matcher(s).matches() || GROUPED_DOT.matcher(s).matches()
+                || GROUPED_SPACE.matcher(s).matches()) {
+            seconds = millis ? number(s, raw) / 1000.0 : number(s, raw);
+        } else {
+            seconds = -1;
+        }
+        if (seconds < 0 || Double.isNaN(seconds)) {
+            throw new BadValueException("expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \""
+                    + raw.trim() + "\"");
+        }
+        return OptionalDouble.of(seconds);
+    }
+
+    private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d{1,2})(?::(\\d{1,2}))?(?:[.,](\\d{1,9}))?");
+    private static final Pattern DURATION_UNITS = Pattern.compile(
+            "(?:\\d+(?:[.,]\\d+)?\\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|ms)\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION_PART = Pattern.compile(
+            "(\\d+(?:[.,]\\d+)?)\\s*(h|hrs?|hours?|ms|m|mins?|minutes?|s|secs?|seconds?)", Pattern.CASE_INSENSITIVE);
+
+    /** {@code m:ss}, {@code h:mm:ss}, each with optional fractional seconds; -1 when out of range. */
+    private static double clockSeconds(String s) {
+        var m = CLOCK.matcher(s);
+        if (!m.matches()) {
+            return -1;
+        }
+        long first = Long.parseLong(m.group(1));
+        int second = Integer.parseInt(m.group(2));
+        double whole;
+        if (m.group(3) == null) {
+            // m:ss: minutes may run past 59 (75:00 is an hour and a quarter), seconds may not.
+            whole = second > 59 ? -1 : first * 60.0 + second;
+        } else {
+            int third = Integer.parseInt(m.group(3));
+            whole = second > 59 || third > 59 ? -1 : first * 3600.0 + second * 60.0 + third;
+        }
+        if (whole < 0) {
+            return -1;
+        }
+        return m.group(4) == null ? whole : whole + Double.parseDouble("0." + m.group(4));
+    }
+
+    private static double isoSeconds(String s) {
+        try {
+            java.time.Duration d = java.time.Duration.parse(s.toUpperCase(Locale.ROOT));
+            return d.isNegative() ? -1 : d.toNanos() / 1e9;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    /** {@code 1h 2m 3s}, {@code 1m5s}, {@code 59 sec}, {@code 500ms}: each unit at most once. */
+    private static double unitSeconds(String s) {
+        var m = DURATION_PART.matcher(s);
+        double total = 0;
+        java.util.Set<Character> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(1).replace(',', '.'));
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            char key = unit.equals("ms") ? 'l' : unit.charAt(0);
+            if (!seen.add(key)) {
+                return -1;
+            }
+            total += v * switch (key) {
+                case 'h' -> 3600.0;
+                case 'm' -> 60.0;
+                case 'l' -> 0.001;
+                default -> 1.0;
+            };
+        }
+        return total;
+    }
+
     /** A share written as {@code 0.59}, {@code 59%} or {@code 59,0 %}, as a fraction of one. */
     public static OptionalDouble share(String raw) throws BadValueException {
         if (isMissing(raw)) {

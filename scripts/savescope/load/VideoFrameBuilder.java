@@ -7,8 +7,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import savescope.model.Canonical;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -17,8 +15,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Turns raw per-video cells (as strings, from any format) into rows of the canonical frame, rejecting a row
- * whose count cannot be read rather than storing a zero. Shared by every per-video reader.
+ * Turns raw per-video cells (as strings, from any format) into rows of the canonical frame: a row whose count
+ * cannot be read is rejected rather than stored as zero; any other unreadable field is left missing (and
+ * counted) while the row's counts are kept. Shared by every per-video reader.
  */
 public final class VideoFrameBuilder {
     /** Canonical fields a reader can supply, in the order of the {@code raw} array given to {@link #add}. */
@@ -37,9 +36,6 @@ public final class VideoFrameBuilder {
     /** The length of a {@code raw} row with the helper cells; readers without them may pass {@link #FIELDS}' length. */
     public static final int RAW_WIDTH = 15;
 
-    private static final Pattern VIDEO_LINK_ID = Pattern.compile("/(?:video|photo|p|reel)/([0-9A-Za-z_-]+)");
-    private static final Pattern MANGLED_ID = Pattern.compile("\\d(\\.\\d+)?[eE]\\+?\\d+");
-
     private final String file;
     private final String account;
     private final Table table;
@@ -53,14 +49,17 @@ public final class VideoFrameBuilder {
     private final StringColumn hashtags;
     private final StringColumn link;
     private final StringColumn source;
-    private final List<Rejection> rejections = new ArrayList<>();
+    private final RejectionList rejections = new RejectionList();
     private long rowsRead;
-    private long mangledIds;
     private long rowsUsed;
     /** Per used row: when its counts were taken (epoch ms; {@link Long#MIN_VALUE} when unknown). */
     private long[] takenAt = new long[256];
-    /** Per used row: whether its id is the video's real id (fallback and mangled ids are never merged). */
+    /** Per used row: whether its id is the video's real id (fallback and rounded ids are never merged). */
     private final java.util.BitSet realId = new java.util.BitSet();
+    private final IdCounts idCounts = new IdCounts();
+    /** Places of used rows that carry a video link, so a merge refused between two of them can name them. */
+    private final java.util.Map<Integer, String> linkedRowPlaces = new java.util.HashMap<>();
+    private boolean durationMillis;
     private Instant rowsTakenAt;
     private ContentTypes types;
     private final String[] typeAndTags = new String[2];
@@ -118,49 +117,34 @@ public final class VideoFrameBuilder {
         rowsRead++;
         long[] values = rowValues;
         boolean[] present = rowPresent;
-        OptionalDouble dur;
-        try {
-            for (int i = 0; i < 5; i++) {
-                int f = VIEWS + i;
-                long plain = Values.plainDigits(raw[f]);
-                if (plain >= 0) {
-                    present[i] = true;
-                    values[i] = plain;
-                    continue;
-                }
-                try {
-                    OptionalLong v = Values.count(raw[f]);
-                    present[i] = v.isPresent();
-                    values[i] = v.orElse(0);
-                } catch (BadValueException e) {
-                    throw new CellException(f, e.getMessage());
-                }
+        boolean anyCount = false;
+        for (int i = 0; i < 5; i++) {
+            int f = VIEWS + i;
+            long plain = Values.plainDigits(raw[f]);
+            if (plain >= 0) {
+                present[i] = true;
+                values[i] = plain;
+                anyCount = true;
+                continue;
             }
             try {
-                dur = Values.decimal(raw[DURATION]);
+                OptionalLong v = Values.count(raw[f]);
+                present[i] = v.isPresent();
+                values[i] = v.orElse(0);
+                anyCount |= present[i];
             } catch (BadValueException e) {
-                throw new CellException(DURATION, e.getMessage());
+                // Only a count that cannot be read rejects the row: storing zero or dropping it would change totals.
+                rejections.add(new Rejection(file, cellPlace.apply(f), "column \"" + header(f) + "\": " + e.getMessage()));
+                return false;
             }
-        } catch (CellException e) {
-            rejections.add(new Rejection(file, cellPlace.apply(e.field),
-                    "column \"" + header(e.field) + "\": " + e.getMessage()));
-            return false;
-        }
-        boolean anyCount = false;
-        for (boolean p : present) {
-            anyCount |= p;
         }
         if (!anyCount) {
             rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
+        double dur = durationOf(raw[DURATION], cellPlace);
         int row = (int) rowsUsed++;
-        String videoId = videoId(raw[ID], raw[LINK]);
-        if (videoId == null) {
-            videoId = fallbackId.get();
-        } else {
-            realId.set(row);
-        }
+        String videoId = videoId(row, raw[ID], raw[LINK], cellPlace, fallbackId);
         if (row == takenAt.length) {
             takenAt = java.util.Arrays.copyOf(takenAt, row * 2);
         }
@@ -170,6 +154,9 @@ public final class VideoFrameBuilder {
         takenAt[row] = taken == null ? Long.MIN_VALUE : taken.toEpochMilli();
         id.append(videoId);
         idList.add(videoId);
+        if (raw[LINK] != null && !raw[LINK].isBlank()) {
+            linkedRowPlaces.put(row, rowPlace.get());
+        }
         String rowAccount = raw.length > ACCOUNT && raw[ACCOUNT] != null ? raw[ACCOUNT].strip() : "";
         accountCol.append(!rowAccount.isEmpty() ? rowAccount : !account.isEmpty() ? account : handleOf(raw[LINK]));
         title.append(nullToEmpty(raw[TITLE]).strip());
@@ -179,10 +166,10 @@ public final class VideoFrameBuilder {
         } else {
             posted.append(when);
         }
-        if (dur.isPresent()) {
-            duration.append(dur.getAsDouble());
-        } else {
+        if (Double.isNaN(dur)) {
             duration.appendMissing();
+        } else {
+            duration.append(dur);
         }
         for (int i = 0; i < 5; i++) {
             if (present[i]) {
@@ -204,39 +191,123 @@ public final class VideoFrameBuilder {
         return true;
     }
 
-    /** The row's real video id, or null when it has none. */
-    private String videoId(String rawId, String rawLink) {
-        String v = rawId == null ? "" : rawId.strip();
-        boolean mangled = false;
-        if (!v.isEmpty() && (v.indexOf('E') >= 0 || v.indexOf('e') >= 0) && MANGLED_ID.matcher(v).matches()) {
-            // A spreadsheet rounded a 19-digit id to a float: it no longer identifies the video.
-            mangledIds++;
-            mangled = true;
-            v = "";
+    /** The duration in seconds, or NaN: missing in the source, or unreadable and then counted as left missing. */
+    private double durationOf(String raw, IntFunction<String> cellPlace) {
+        // Whole seconds are the common case: read without building an OptionalDouble per row.
+        long plain = Values.plainDigits(raw);
+        if (plain >= 0) {
+            return durationMillis ? plain / 1000.0 : plain;
         }
-        if (v.endsWith(".0") && v.length() > 2) {
-            v = v.substring(0, v.length() - 2);
+        try {
+            OptionalDouble d = Values.duration(raw, durationMillis);
+            return d.isPresent() ? d.getAsDouble() : Double.NaN;
+        } catch (BadValueException e) {
+            leaveMissing(DURATION, cellPlace.apply(DURATION), e.getMessage());
+            return Double.NaN;
         }
-        if (!v.isEmpty()) {
-            return v;
-        }
-        if (rawLink != null && !rawLink.isEmpty()) {
-            Matcher m = VIDEO_LINK_ID.matcher(rawLink);
-            if (m.find()) {
-                if (mangled) {
-                    mangledIdsRecovered++;
-                }
-                return m.group(1);
-            }
-        }
-        return null;
     }
 
-    private long mangledIdsRecovered;
+    /**
+     * The row's video id, marking it real when it may be merged with other rows of the same video: the id cell
+     * when it is a real id, else the id the video link carries, else the row's own id (never merged).
+     */
+    private String videoId(int row, String rawId, String rawLink, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
+        String cell = rawId == null ? "" : VideoIds.digitsOf(rawId.strip());
+        int kind = VideoIds.kind(cell);
+        if (kind == VideoIds.SUSPECT || (kind == VideoIds.REAL && cell.length() == 19 && VideoIds.allDigits(cell, 19))) {
+            idCounts.nineteenDigits++;
+        }
+        if (kind == VideoIds.REAL) {
+            realId.set(row);
+            return cell;
+        }
+        String fromLink = rawLink == null || rawLink.isEmpty() ? null : VideoIds.ofLink(rawLink);
+        if (kind == VideoIds.SUSPECT && fromLink == null) {
+            // Decided once the whole column is seen (settleIds): ids ending in zeros are real now and then.
+            idCounts.pending(row, cell, fallbackId.get(), rawId.strip(), cellPlace.apply(ID));
+            return cell;
+        }
+        if (kind == VideoIds.SUSPECT && fromLink.equals(cell)) {
+            realId.set(row);
+            return cell;
+        }
+        if (kind != VideoIds.NONE) {
+            idCounts.rounded(rawId.strip(), cellPlace.apply(ID), fromLink != null);
+        }
+        if (fromLink != null) {
+            realId.set(row);
+            return fromLink;
+        }
+        return fallbackId.get();
+    }
 
-    /** How many mangled ids were replaced by the id in the row's video link. */
+    /** Decides the ids that only their column could tell rounded from real; once all rows are in. */
+    private void settleIds() {
+        if (idCounts.pendingRows.isEmpty()) {
+            return;
+        }
+        boolean column = VideoIds.roundedColumn(idCounts.pendingRows.size(), idCounts.nineteenDigits);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        idCounts.pendingCells.forEach(c -> seen.merge(c, 1, Integer::sum));
+        long keptAsReal = 0;
+        for (int k = 0; k < idCounts.pendingRows.size(); k++) {
+            int row = idCounts.pendingRows.get(k);
+            // Two rows of one file with the same such id are likelier two videos rounded alike than one seen twice.
+            if (column || seen.get(idCounts.pendingCells.get(k)) > 1) {
+                String own = idCounts.pendingFallbacks.get(k);
+                id.set(row, own);
+                idList.set(row, own);
+                idCounts.rounded(idCounts.pendingRaw.get(k), idCounts.pendingPlaces.get(k), false);
+            } else {
+                realId.set(row);
+                keptAsReal++;
+            }
+        }
+        idCounts.keptLookingRounded += keptAsReal;
+        idCounts.pendingRows.clear();
+        idCounts.pendingCells.clear();
+        idCounts.pendingFallbacks.clear();
+        idCounts.pendingRaw.clear();
+        idCounts.pendingPlaces.clear();
+    }
+
+    /** What the ids of this source were: how many rounded, recovered from links, kept unmerged. */
+    private static final class IdCounts {
+        long nineteenDigits;
+        long rounded;
+        long recovered;
+        long keptLookingRounded;
+        String firstRaw;
+        String firstPlace;
+        final List<Integer> pendingRows = new ArrayList<>();
+        final List<String> pendingCells = new ArrayList<>();
+        final List<String> pendingFallbacks = new ArrayList<>();
+        final List<String> pendingRaw = new ArrayList<>();
+        final List<String> pendingPlaces = new ArrayList<>();
+
+        void rounded(String raw, String place, boolean fromLink) {
+            if (rounded++ == 0) {
+                firstRaw = raw;
+                firstPlace = place;
+            }
+            if (fromLink) {
+                recovered++;
+            }
+        }
+
+        void pending(int row, String cell, String fallback, String raw, String place) {
+            pendingRows.add(row);
+            pendingCells.add(cell);
+            pendingFallbacks.add(fallback);
+            pendingRaw.add(raw);
+            pendingPlaces.add(place);
+        }
+    }
+
+    /** How many rounded ids were replaced by the id in the row's video link. */
     public long mangledIdsRecovered() {
-        return mangledIdsRecovered;
+        settleIds();
+        return idCounts.recovered;
     }
 
     /** Fills hashtags and content types as rows arrive (from the title when the source has none). */
@@ -252,7 +323,23 @@ public final class VideoFrameBuilder {
 
     /** The video id of each used row, in order. */
     public List<String> ids() {
+        settleIds();
         return idList;
+    }
+
+    /**
+     * Says that a plain number in the duration column is milliseconds (the app API's {@code video.duration});
+     * a reader that knows its source's unit says so (before adding rows) rather than have each value guessed.
+     */
+    public VideoFrameBuilder durationInMilliseconds() {
+        this.durationMillis = true;
+        assume("durations were read as milliseconds (the source's unit for them)");
+        return this;
+    }
+
+    /** The place of used row {@code row} when it has a video link, else null. */
+    String linkedRowPlace(int row) {
+        return linkedRowPlaces.get(row);
     }
 
     /** When this file's counts were taken, for rows added without their own time. */
@@ -366,6 +453,7 @@ public final class VideoFrameBuilder {
 
     /** Whether row {@code row} carries the video's real id (and so may be merged with other rows of it). */
     public boolean hasRealId(int row) {
+        settleIds();
         return realId.get(row);
     }
 
@@ -391,8 +479,14 @@ public final class VideoFrameBuilder {
         return table;
     }
 
+    /** The rejections listed with their places: all of them, or the first {@value RejectionList#LISTED}. */
     public List<Rejection> rejections() {
-        return rejections;
+        return rejections.listed();
+    }
+
+    /** Rejected rows, listed or not. */
+    public long rowsRejected() {
+        return rejections.count();
     }
 
     public long rowsRead() {
@@ -403,9 +497,28 @@ public final class VideoFrameBuilder {
         return rowsUsed;
     }
 
-    /** How many ids were spreadsheet-mangled (like {@code 7.37023E+18}) and replaced by a row id. */
+    /** How many ids were rounded by a spreadsheet (like {@code 7.37023E+18}), recovered from a link or not. */
     public long mangledIds() {
-        return mangledIds;
+        settleIds();
+        return idCounts.rounded;
+    }
+
+    /**
+     * What the ids of this source need the user to know, or null: how many were rounded, how many were
+     * recovered from video links, how many rows are kept each as its own video.
+     */
+    public String idWarning() {
+        settleIds();
+        IdCounts c = idCounts;
+        if (c.rounded == 0) {
+            return null;
+        }
+        long kept = c.rounded - c.recovered;
+        return grouped(c.rounded) + (c.rounded == 1 ? " video id was" : " video ids were")
+                + " rounded by a spreadsheet (the first: \"" + c.firstRaw + "\" at " + c.firstPlace + ") and no longer "
+                + (c.rounded == 1 ? "identifies a video: " : "identify videos: ")
+                + grouped(c.recovered) + " recovered from the video link, " + grouped(kept)
+                + (kept == 1 ? " row" : " rows") + " kept each as its own video and never merged.";
     }
 
     /**
@@ -453,8 +566,14 @@ public final class VideoFrameBuilder {
     /** What this builder's rows gave, as the source report of {@code file}. */
     public SourceReport sourceReport(String format, List<String> missingMetrics, List<String> warnings, String kind) {
         finish();
-        return new SourceReport(file, format, rowsRead, rowsUsed, List.copyOf(rejections), missingMetrics, warnings,
-                kind, fieldGaps(), assumptions);
+        settleIds();
+        if (idCounts.keptLookingRounded > 0) {
+            assume(grouped(idCounts.keptLookingRounded) + (idCounts.keptLookingRounded == 1 ? " id ends" : " ids end")
+                    + " in four or more zeros, as ids rounded to 15 digits by a spreadsheet do; so few (one real id in "
+                    + "10,000 does) that they were taken as real ids");
+        }
+        return new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
+                kind, fieldGaps(), assumptions, rejections.notListed(), rejections.reasons());
     }
 
     /** Records a row rejected before it reached {@link #add} (for example a short row). */
@@ -476,16 +595,12 @@ public final class VideoFrameBuilder {
         return end > at + 2 ? link.substring(at + 1, end) : "";
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /** {@code 12,345}: counts in messages read like those in the report. */
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
-    private static final class CellException extends Exception {
-        final int field;
-
-        CellException(int field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

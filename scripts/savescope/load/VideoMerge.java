@@ -2,24 +2,29 @@ package savescope.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.model.Canonical;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Joins the per-video rows of every source into one row per video: rows with the same real id are the same
  * video seen at different times, so the latest counts win and the earlier ones become a series of snapshots.
- * Rows without a real id (mangled or missing) are never merged.
+ * Rows without a real id (rounded or missing) are never merged, nor are rows whose video links name different
+ * videos, whatever their id cells say.
  */
 final class VideoMerge {
     /**
-     * The merged frame, the snapshots series, how many rows were earlier counts of a video kept, and the sources
-     * whose rows were put in time order against other rows of the same video (in load order).
+     * The merged frame, the snapshots series, how many rows were earlier counts of a video kept, the sources
+     * whose rows were put in time order against other rows of the same video (in load order), and what the user
+     * should know about merges refused.
      */
-    record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared) {}
+    record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared,
+            List<String> warnings) {}
 
     private VideoMerge() {}
 
@@ -39,11 +44,13 @@ final class VideoMerge {
             }
         }
         int at = 0;
-        int[] source = new int[total];
+        int[] builderOf = new int[total];
+        int[] rowInBuilder = new int[total];
         for (int bi = 0; bi < builders.size(); bi++) {
             VideoFrameBuilder b = builders.get(bi);
-            java.util.Arrays.fill(source, at, at + b.table().rowCount(), bi);
             for (int r = 0; r < b.table().rowCount(); r++, at++) {
+                builderOf[at] = bi;
+                rowInBuilder[at] = r;
                 var t = b.takenAt(r);
                 taken[at] = t == null ? Long.MIN_VALUE : t.toEpochMilli();
                 real[at] = b.hasRealId(r);
@@ -68,18 +75,37 @@ final class VideoMerge {
         Table snapshots = Canonical.emptySnapshots("snapshots");
         if (repeated.isEmpty()) {
             all.setName("videos");
-            return new Result(all, snapshots, 0, List.of());
+            return new Result(all, snapshots, 0, List.of(), List.of());
         }
         LongColumn[] counts = Canonical.COUNTS.stream().map(all::longColumn).toArray(LongColumn[]::new);
         List<Integer> drop = new ArrayList<>();
         List<String> order = new ArrayList<>(repeated.keySet());
         order.sort(null);
+        List<Map.Entry<String, List<Integer>>> groups = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         java.util.BitSet compared = new java.util.BitSet();
+        StringColumn idColumn = all.stringColumn(Canonical.VIDEO_ID);
         for (String id : order) {
-            List<Integer> rows = repeated.get(id);
+            Map<String, List<Integer>> split = byLink(id, repeated.get(id), all, first);
+            for (Map.Entry<String, List<Integer>> g : split.entrySet()) {
+                if (!g.getKey().equals(id)) {
+                    g.getValue().forEach(r -> idColumn.set(r, g.getKey()));
+                }
+                groups.add(g);
+            }
+            if (split.size() > 1) {
+                warnings.add(conflict(id, repeated.get(id), all, builders, builderOf, rowInBuilder, split.size()));
+            }
+        }
+        for (Map.Entry<String, List<Integer>> group : groups) {
+            String id = group.getKey();
+            List<Integer> rows = group.getValue();
+            if (rows.size() < 2) {
+                continue;
+            }
             if (rows.stream().mapToLong(r -> taken[r]).distinct().count() > 1
-                    || rows.stream().mapToInt(r -> source[r]).distinct().count() > 1) {
-                rows.forEach(r -> compared.set(source[r]));
+                    || rows.stream().mapToInt(r -> builderOf[r]).distinct().count() > 1) {
+                rows.forEach(r -> compared.set(builderOf[r]));
             }
             // Oldest first; rows of the same time keep their load order, so the later file wins a tie.
             rows.sort((a, b) -> taken[a] != taken[b] ? Long.compare(taken[a], taken[b]) : Integer.compare(a, b));
@@ -104,9 +130,66 @@ final class VideoMerge {
                 }
             }
         }
-        Table videos = all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
+        // Links may have split every repeated id into videos of one row each: then nothing is dropped.
+        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
         videos.setName("videos");
-        return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList());
+        return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList(), warnings);
+    }
+
+    /**
+     * The rows of one id split by the video their links name: rows whose links agree (or that have none) stay
+     * under the id; each other video's rows go under the video their link names, so two different videos are
+     * never merged because a spreadsheet or a scraper gave them the same id. The id's own group comes first.
+     */
+    private static Map<String, List<Integer>> byLink(String id, List<Integer> rows, Table all, Map<String, Integer> taken) {
+        StringColumn links = all.stringColumn(Canonical.LINK);
+        Map<String, List<Integer>> byVideo = new LinkedHashMap<>();
+        List<Integer> unlinked = new ArrayList<>();
+        for (int r : rows) {
+            String video = VideoIds.ofLink(links.get(r));
+            if (video == null) {
+                unlinked.add(r);
+            } else {
+                byVideo.computeIfAbsent(video, k -> new ArrayList<>()).add(r);
+            }
+        }
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        if (byVideo.size() <= 1) {
+            out.put(id, rows);
+            return out;
+        }
+        // The id keeps the rows of the video it names itself, else those of its first linked row.
+        String own = byVideo.containsKey(id) ? id : byVideo.keySet().iterator().next();
+        List<Integer> kept = new ArrayList<>(byVideo.remove(own));
+        kept.addAll(unlinked);
+        kept.sort(null);
+        out.put(id, kept);
+        for (Map.Entry<String, List<Integer>> e : byVideo.entrySet()) {
+            String video = e.getKey();
+            // A link code that is also another row's id is still this row's own video: keep the two apart.
+            String newId = taken.containsKey(video) || out.containsKey(video) ? id + "~" + video : video;
+            out.put(newId, e.getValue());
+        }
+        return out;
+    }
+
+    /** Names the rows whose links named different videos under one id, so the user can look at them. */
+    private static String conflict(String id, List<Integer> rows, Table all, List<VideoFrameBuilder> builders,
+            int[] builderOf, int[] rowInBuilder, int videos) {
+        StringColumn links = all.stringColumn(Canonical.LINK);
+        List<String> places = new ArrayList<>();
+        for (int r : rows) {
+            VideoFrameBuilder b = builders.get(builderOf[r]);
+            String place = b.linkedRowPlace(rowInBuilder[r]);
+            String video = VideoIds.ofLink(links.get(r));
+            if (places.size() < 5) {
+                places.add(b.file() + ":" + (place == null ? "row " + (rowInBuilder[r] + 1) : place)
+                        + (video == null ? " (no video in its link)" : " (video " + video + ")"));
+            }
+        }
+        return rows.size() + " rows share the id " + id + " but their links name " + videos + " different videos; only "
+                + "rows of the same video were merged: " + String.join(", ", places)
+                + (rows.size() > places.size() ? ", ..." : "") + ".";
     }
 
     private static void addSnapshot(Table snapshots, String id, long takenMillis, Table all, int row) {

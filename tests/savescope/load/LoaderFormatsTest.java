@@ -238,8 +238,9 @@ class LoaderFormatsTest {
         // Two rows share the rounded id 7.37023E+18: both stay, each under its own row id.
         assertEquals(List.of(file + "#2", file + "#3", "7510000000000000003"), v.stringColumn("video_id").asList());
         assertEquals(List.of(50L, 60L, 70L), longs(v, "saves"));
-        assertEquals(List.of("2 video ids were rounded by a spreadsheet (like 7.37023E+18) and no longer identify "
-                + "videos; those rows are kept but never deduplicated."), d.load().sources().get(0).warnings());
+        assertEquals(List.of("2 video ids were rounded by a spreadsheet (the first: \"7.37023E+18\" at 2:1) and no longer "
+                + "identify videos: 0 recovered from the video link, 2 rows kept each as its own video and never merged."),
+                d.load().sources().get(0).warnings());
         assertEquals(0, d.load().rowsMerged());
     }
 

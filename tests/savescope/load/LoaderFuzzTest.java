@@ -31,7 +31,10 @@ class LoaderFuzzTest {
     private static final long BUDGET_NANOS = 12_000_000_000L;
     /** Header names of the saves column in the CSV fixtures, listed here independently of the loader. */
     private static final Set<String> SAVES_HEADERS = Set.of("saves", "total saves", "add to favorites", "favorites",
-            "stats.collectcount");
+            "stats.collectcount", "collectcount");
+    /** Header names of the duration column in the CSV fixtures. */
+    private static final Set<String> DURATION_HEADERS = Set.of("duration_s", "duration", "video.duration",
+            "videometa.duration", "total video time");
 
     @TempDir
     Path tmp;
@@ -100,11 +103,14 @@ class LoaderFuzzTest {
         assertTrue(checkedTotals > 0, "some totals were checked against the rows");
     }
 
-    /** Every row is used or rejected, and the videos frame holds exactly the used rows not merged away. */
+    /**
+     * Every row is used or rejected (listed, or counted past the listed ones), and the videos frame holds exactly
+     * the used rows not merged away.
+     */
     private static void checkCounts(Dataset d, String label) {
         long videoRowsUsed = 0;
         for (SourceReport s : d.load().sources()) {
-            assertEquals(s.rowsRead(), s.rowsUsed() + s.rejections().size(), label + ": " + s.file());
+            assertEquals(s.rowsRead(), s.rowsUsed() + s.rejections().size() + s.rejectionsNotListed(), label + ": " + s.file());
             if (s.kind().equals(SourceReport.VIDEOS)) {
                 videoRowsUsed += s.rowsUsed();
             }
@@ -114,16 +120,21 @@ class LoaderFuzzTest {
 
     /**
      * The loaded saves total equals the sum of the saves cells of the lines the loader did not reject, read
-     * here with a small CSV splitter of its own.
+     * here with a small CSV splitter of its own; and every duration cell of those lines that holds something
+     * either became a duration or is counted as left missing.
      */
     private static void checkSavesTotal(Dataset d, byte[] bytes, String label) throws BadValueException {
         String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
         String[] lines = text.split("\r?\n", -1);
         List<String> header = split(lines[0]);
         int savesAt = -1;
+        int durationAt = -1;
         for (int i = 0; i < header.size(); i++) {
             if (SAVES_HEADERS.contains(header.get(i).strip().toLowerCase(Locale.ROOT))) {
                 savesAt = i;
+            }
+            if (DURATION_HEADERS.contains(header.get(i).strip().toLowerCase(Locale.ROOT))) {
+                durationAt = i;
             }
         }
         Set<Long> rejectedLines = new HashSet<>();
@@ -131,6 +142,7 @@ class LoaderFuzzTest {
             rejectedLines.add(Long.parseLong(r.location().split(":")[0]));
         }
         long expected = 0;
+        long durationCells = 0;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank() || rejectedLines.contains((long) i + 1) || savesAt < 0) {
                 continue;
@@ -138,8 +150,17 @@ class LoaderFuzzTest {
             List<String> cells = split(lines[i]);
             OptionalLong v = Values.count(savesAt < cells.size() ? cells.get(savesAt) : null);
             expected += v.orElse(0);
+            if (durationAt >= 0 && durationAt < cells.size() && !Values.isMissing(cells.get(durationAt))) {
+                durationCells++;
+            }
         }
         assertEquals(expected, (long) d.videos().longColumn("saves").sum(), label);
+        if (durationAt >= 0) {
+            long leftMissing = d.load().sources().get(0).fieldGaps().stream()
+                    .filter(g -> g.field().equals("duration_s")).mapToLong(FieldGap::rows).sum();
+            var read = d.videos().doubleColumn("duration_s");
+            assertEquals(durationCells, read.size() - read.countMissing() + leftMissing, label + ": durations");
+        }
     }
 
     /** Splits one CSV line (no line breaks inside quotes in these fixtures). */

@@ -2,9 +2,20 @@ package savescope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import savescope.cli.Cli;
+import savescope.cli.ReportCommand;
 import savescope.metrics.Totals;
 import savescope.model.Dataset;
 
@@ -51,8 +62,10 @@ class LoaderPublicDataTest {
                 file + ":2808:60: column \"stats.collectCount\": expected a number, found \"FALSE\""),
                 d.load().rejections().stream().map(Rejection::toString).toList());
         // Every id in this file was rounded by a spreadsheet: all rows kept, none merged.
-        assertEquals(List.of("1648 video ids were rounded by a spreadsheet (like 7.37023E+18) and no longer identify "
-                + "videos; those rows are kept but never deduplicated."), d.load().sources().get(0).warnings());
+        // Its video.id column is rounded as well and it has no video links: nothing to recover the ids from.
+        assertEquals(List.of("1,648 video ids were rounded by a spreadsheet (the first: \"7.37023E+18\" at 2:41) and no "
+                + "longer identify videos: 0 recovered from the video link, 1,648 rows kept each as its own video and "
+                + "never merged."), d.load().sources().get(0).warnings());
     }
 
     @Test
@@ -105,5 +118,46 @@ class LoaderPublicDataTest {
         assertEquals("7456472400465513770", d.videos().stringColumn("video_id").get(0));
         assertEquals("web-item JSON (flat)", d.load().sources().get(0).format());
         assertEquals(List.of(), d.load().metricsMissingEverywhere());
+    }
+
+    /** The --map lines a user may give for the scraped feed (its vid_* headers are also recognised without them). */
+    static final List<String> FEED_MAPS = List.of("--map", "video_id=vid_id", "--map", "title=vid_caption",
+            "--map", "posted_at=vid_postTime", "--map", "duration_s=vid_duration", "--map", "views=vid_nview",
+            "--map", "likes=vid_nlike", "--map", "comments=vid_ncomment", "--map", "shares=vid_nshare",
+            "--map", "saves=vid_nsave", "--map", "hashtags=vid_hashtags", "--map", "link=vid_url",
+            "--map", "account=user_name");
+
+    @Test
+    void scrapedFeedWithItsMapLinesLoadsEveryRowAndReadsMmSsDurations(@TempDir Path dir) throws Exception {
+        // The same command a user runs; its --json carries the totals and the data-quality numbers.
+        List<String> args = new ArrayList<>(List.of(PUBLIC.resolve("scraped-feed-vn.csv").toString(), "-o",
+                dir.resolve("feed.html").toString(), "--json", dir.resolve("feed.json").toString(), "--no-index"));
+        args.addAll(FEED_MAPS);
+        CommandLine cl = Cli.commandLine(new ReportCommand());
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, cl.execute(args.toArray(String[]::new)), err.toString());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("feed.json").toFile());
+        // SOURCES.md: 4,127 videos; pandas sums (blank = missing) 14,388,659,444 views and 63,751,195 saves.
+        assertEquals(4_127, json.at("/totals/videos").asLong());
+        assertEquals(14_388_659_444L, json.at("/totals/views").asLong());
+        assertEquals(63_751_195L, json.at("/totals/saves").asLong());
+        assertEquals(4_127, json.at("/input/rows_read").asLong());
+        assertEquals(0, json.at("/input/rows_rejected").asLong());
+        assertEquals(0, json.at("/input/files/0/fields_missing").size(), "every mm:ss duration reads");
+        assertEquals(0, json.at("/input/rows_merged").asLong());
+
+        Map<String, String> maps = new LinkedHashMap<>();
+        for (int i = 1; i < FEED_MAPS.size(); i += 2) {
+            String[] kv = FEED_MAPS.get(i).split("=", 2);
+            maps.put(kv[0], kv[1]);
+        }
+        Dataset d = Loader.load(List.of(PUBLIC.resolve("scraped-feed-vn.csv")), new Loader.Options(maps,
+                savescope.load.ContentTypes.defaults()));
+        // Python over the same file: 4,125 durations "mm:ss" adding up to 122,587 s; two are blank.
+        assertEquals(2, d.videos().doubleColumn("duration_s").countMissing());
+        assertEquals(122_587.0, d.videos().doubleColumn("duration_s").sum(), 1e-6);
+        assertEquals("7502050641603284245", d.videos().stringColumn("video_id").get(0));
     }
 }

@@ -115,4 +115,63 @@ class ValuesTest {
             assertEquals(day, Values.isoDateFast(date), date);
         }
     }
+
+    @ParameterizedTest(name = "duration \"{0}\" is {1} s")
+    @CsvSource(delimiter = '|', value = {
+        "00:59|59",             // mm:ss, as a scraped feed writes it
+        "0:59|59",
+        "75:00|4500",           // minutes may run past an hour in m:ss
+        "1:02:03|3723",         // 3600 + 120 + 3
+        "1:05.5|65.5",
+        "'1:05,5'|65.5",
+        "59s|59",
+        "1m 5s|65",
+        "1m5s|65",
+        "1 min 5 sec|65",
+        "1h 2m|3720",
+        "500ms|0.5",
+        "PT1M5S|65",
+        "PT59.5S|59.5",
+        "pt1h|3600",
+        "59|59",
+        "59.0|59",
+        "'59,5'|59.5",
+        "0|0",
+    })
+    void readsDurationsAsPeopleWriteThem(String raw, double seconds) throws Exception {
+        assertEquals(seconds, Values.duration(raw, false).getAsDouble(), 1e-9);
+    }
+
+    @ParameterizedTest(name = "duration \"{0}\" in a milliseconds column is {1} s")
+    @CsvSource(delimiter = '|', value = {
+        "15300|15.3",
+        "15300.0|15.3",
+        "0|0",
+        "00:15|15",             // a clock, a unit or ISO-8601 says its own unit
+        "15s|15",
+        "PT15S|15",
+    })
+    void millisecondsApplyOnlyToPlainNumbers(String raw, double seconds) throws Exception {
+        assertEquals(seconds, Values.duration(raw, true).getAsDouble(), 1e-9);
+    }
+
+    @ParameterizedTest(name = "duration \"{0}\" is rejected")
+    @CsvSource(delimiter = '|', value = {
+        "three minutes|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"three minutes\"",
+        "1:75|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"1:75\"",
+        "1:60:00|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"1:60:00\"",
+        "1m 2m|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"1m 2m\"",
+        "1.2K|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"1.2K\"",
+        "PT-5S|expected a duration (seconds, mm:ss, h:mm:ss, 1m 5s or PT1M5S), found \"PT-5S\"",
+        "-5|expected a duration of zero or more, found a negative value \"-5\"",
+    })
+    void rejectsWhatIsNotADuration(String raw, String message) {
+        assertEquals(message, assertThrows(BadValueException.class, () -> Values.duration(raw, false)).getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", "undefined", "N/A"})
+    void missingDurationsAreMissing(String raw) throws Exception {
+        assertTrue(Values.duration(raw, false).isEmpty());
+    }
 }

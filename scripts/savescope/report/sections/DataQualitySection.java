@@ -31,6 +31,10 @@ public final class DataQualitySection implements Section {
                 .append(Formats.exact(load.rowsRejected())).append("** rejected. Every row is either used or "
                         + "listed here with its place and reason; a value that cannot be read is never counted "
                         + "as zero.");
+        if (load.rejectionsNotListed() > 0) {
+            md.append(" Each file lists its first rejected rows with their places; the other ")
+                    .append(Formats.exact(load.rejectionsNotListed())).append(" are counted here with their reasons.");
+        }
         if (load.rowsMerged() > 0) {
             md.append(" ").append(Formats.exact(load.rowsMerged())).append(load.rowsMerged() == 1 ? " row was" : " rows were")
                     .append(" an earlier count of a video seen again; each video keeps its latest counts and the earlier "
@@ -80,10 +84,12 @@ public final class DataQualitySection implements Section {
                 places.add(List.of(Cell.plain(r.file() + ":" + r.location()), Cell.plain(r.message())));
             }
             long rejected = load.rowsRejected();
+            // Each source keeps only its first rejections with their places; the counts cover every one.
+            long inJson = Math.min(MAX_LISTED, all.size());
             outputs.add(new Output.Table(new TableView(List.of(new Column("Where", false), new Column("Why", false)),
                     places, rejected, rejected > places.size() ? "The first " + places.size() + " of "
                             + Formats.exact(rejected) + " rejected rows; --json lists "
-                            + (rejected > MAX_LISTED ? "the first " + Formats.exact((long) MAX_LISTED) : "them all") + "." : "")));
+                            + (rejected > inJson ? Formats.exact(inJson) + " of them" : "them all") + "." : "")));
         }
         List<List<Cell>> gaps = new ArrayList<>();
         for (SourceReport s : load.sources()) {
@@ -148,7 +154,8 @@ public final class DataQualitySection implements Section {
             m.put("reason", r.message());
             return m;
         }).toList());
-        input.put("rejections_not_listed", Math.max(0, load.rowsRejected() - Math.min(MAX_LISTED, load.rejections().size())));
+        // The rejected rows not in the list above: past this list's length, or past a source's own listed ones.
+        input.put("rejections_not_listed", load.rowsRejected() - Math.min(MAX_LISTED, load.rejections().size()));
         ctx.json("input", input);
     }
 }
