@@ -186,23 +186,25 @@ public final class CsvRows implements Rows {
             if (outcome == Outcome.RECORD) {
                 return Arrays.copyOf(fields, count);
             }
-            Rejection r = rejection(outcome);
             if (isHeader) {
-                throw new InputException(r.file() + ":" + r.location() + ": the header row cannot be read: " + r.message());
+                throw new InputException(file + ":" + recordStart + ": the header row cannot be read: " + problem(outcome)
+                        + ".");
             }
-            rejections.add(r);
+            rejections.add(Rejection.at(file, recordStart, outcome == Outcome.BROKEN_QUOTE ? quoteField + 1 : 0,
+                    problem(outcome) + (outcome == Outcome.BROKEN_QUOTE ? ". Only this line was skipped: reading went "
+                            + "on with the next line." : ". The line was skipped.")));
         }
     }
 
-    private Rejection rejection(Outcome outcome) {
+    /** What made a row unreadable and what was expected, in words. */
+    private String problem(Outcome outcome) {
         return switch (outcome) {
-            case BROKEN_QUOTE -> Rejection.at(file, recordStart, quoteField + 1, "a quote opened in field "
-                    + (quoteField + 1) + " is not closed where a row could end; expected a closing quote (\") before the "
-                    + "end of the row. Only this line was skipped: reading went on with the next line.");
-            case BINARY -> Rejection.at(file, recordStart, 0, "found binary data (zero bytes) instead of text, as in a "
-                    + "file cut short while it was written; expected CSV text. The line was skipped.");
-            default -> Rejection.at(file, recordStart, 0, "the line is longer than " + String.format("%,d",
-                    MAX_RECORD_CHARS) + " characters; expected a row of an export. The line was skipped.");
+            case BROKEN_QUOTE -> "a quote opened in field " + (quoteField + 1) + " is not closed where a row could end; "
+                    + "expected a closing quote (\") before the end of the row";
+            case BINARY -> "found binary data (zero bytes) instead of text, as in a file cut short while it was "
+                    + "written; expected CSV text";
+            default -> "the line is longer than " + String.format("%,d", MAX_RECORD_CHARS) + " characters; expected a "
+                    + "row of an export";
         };
     }
 

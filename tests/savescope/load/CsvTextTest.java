@@ -224,6 +224,18 @@ class CsvTextTest {
     }
 
     @Test
+    void jsonInUtf16AndWindows1252IsRead() throws Exception {
+        String json = "[{\"id\":\"1\",\"desc\":\"Crème brûlée\",\"stats\":{\"playCount\":10,\"collectCount\":3}}]";
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "windows-1252")) {
+            Dataset d = load("items.json", json.getBytes(Charset.forName(charset)));
+            assertEquals("Crème brûlée", d.videos().stringColumn("title").get(0), charset);
+            assertEquals(List.of(3L), LoaderFormatsTest.longs(d.videos(), "saves"), charset);
+            assertTrue(d.load().allAssumptions().get(0).contains(charset.replace("windows", "Windows")),
+                    d.load().allAssumptions().toString());
+        }
+    }
+
+    @Test
     void utf8WithBomNeedsNoAssumption() throws Exception {
         Dataset d = load("bom.csv", "\uFEFF" + HEADER + "\n1,Crème,10,1\n");
         assertEquals("Crème", d.videos().stringColumn("title").get(0));

@@ -97,6 +97,43 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void everyMixOfLineEndsTakesTheFastPathAndGivesTheGeneralReadersTable() throws Exception {
+        List<String> lines = PLAIN.lines().toList();
+        List<List<String>> mixes = List.of(List.of("\r\n", "\n"), List.of("\n", "\r\n"), List.of("\r"),
+                List.of("\r", "\r\n", "\n"));
+        for (List<String> ends : mixes) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                text.append(lines.get(i)).append(i == lines.size() - 1 ? "" : ends.get(i % ends.size()));
+            }
+            String what = ends.toString().replace("\r", "CR").replace("\n", "LF");
+            LoadState f = fast(utf8(text.toString()));
+            assertTrue(f != null, what + " takes the fast path");
+            assertEquals(6, f.daily.rowCount(), what);
+            assertSameTables(general(utf8(PLAIN)), f);
+        }
+        // A CR that ends the first buffer exactly, its LF in the next: one line end, not an empty line.
+        StringBuilder big = new StringBuilder("video_id,date,views,likes,comments,shares,saves\r\n");
+        int row = 0;
+        while (big.length() < (1 << 16) - 100) {
+            big.append("v").append(row++).append(",2026-03-01,1,1,1,1,1\r\n");
+        }
+        big.append("x".repeat((1 << 16) - 1 - big.length() - ",2026-03-01,1,1,1,1,1".length()))
+                .append(",2026-03-01,1,1,1,1,1\r\nlast,2026-03-01,1,1,1,1,1\r\n");
+        assertEquals('\r', big.charAt((1 << 16) - 1));
+        LoadState f = fast(utf8(big.toString()));
+        assertTrue(f != null, "a CRLF split across buffers takes the fast path");
+        assertEquals(row + 2, f.daily.rowCount());
+    }
+
+    @Test
+    void aRunawayLineIsLeftToTheGeneralReaderWithoutBeingHeld() throws Exception {
+        byte[] head = utf8("video_id,date,views,likes,comments,shares,saves\na1,2026-03-01,1,1,1,1,1\n");
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + (8 << 20));
+        assertEquals(null, fast(bytes), "8 MB of zero bytes with no line end");
+    }
+
+    @Test
     void columnsInAnotherOrderBomCrlfAndNoFinalNewline() throws Exception {
         String text = "\uFEFFdate,saves,video_id,views,likes,comments,shares\r\n"
                 + "2026-03-01,5,a1,100,10,1,0\r\n"
