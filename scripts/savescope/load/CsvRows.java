@@ -341,9 +341,15 @@ public final class CsvRows implements Rows {
         // After the closing quote: the field ends here, or text follows that belongs to it.
         fieldFrom = pos;
         while (true) {
-            if (pos == limit && !fill()) {
-                add(quoted.append(buf, fieldFrom, pos - fieldFrom).toString());
-                return Outcome.RECORD;
+            if (pos == limit) {
+                if (!fill()) {
+                    add(quoted.append(buf, fieldFrom, pos - fieldFrom).toString());
+                    return Outcome.RECORD;
+                }
+                if (limit - mark >= MAX_RECORD_CHARS) {
+                    return line > openedOn ? Outcome.BROKEN_QUOTE : Outcome.TOO_LONG;
+                }
+                continue;
             }
             char c = buf[pos];
             if (c == delimiter || c == '\n' || c == '\r') {

@@ -145,9 +145,9 @@ final class JsonReader {
             if (text.isBlank()) {
                 continue;
             }
-            JsonNode node;
+            List<JsonNode> values;
             try {
-                node = treeReader.readTree(text);
+                values = valuesOf(text);
             } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
                 videos.reject(new Rejection(file, String.valueOf(lineNr), tooBig(e) + " The line was skipped."));
                 continue;
@@ -158,17 +158,28 @@ final class JsonReader {
                         + "JSON object per line. The line was skipped."));
                 continue;
             }
-            if (node == null || node.isMissingNode()) {
-                continue;
+            for (JsonNode node : values) {
+                if (node.isContainerNode()) {
+                    handle(node, "");
+                } else {
+                    videos.reject(new Rejection(file, String.valueOf(lineNr), "found " + describe(node.asToken())
+                            + "; expected one JSON object per line."));
+                }
             }
-            if (!node.isContainerNode()) {
-                videos.reject(new Rejection(file, String.valueOf(lineNr), "found " + describe(node.asToken())
-                        + "; expected one JSON object per line."));
-                continue;
-            }
-            handle(node, "");
         }
         finish();
+    }
+
+    /** Every value on one line (usually one; two objects run together are both read), or the line's error. */
+    private List<JsonNode> valuesOf(String line) throws IOException {
+        List<JsonNode> values = new ArrayList<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            p.setCodec(treeReader);
+            while (p.nextToken() != null) {
+                values.add(p.readValueAsTree());
+            }
+        }
+        return values;
     }
 
     /** What went past one of the parser's limits, in words. */

@@ -178,10 +178,13 @@ class CsvTextTest {
     @Test
     void aLineLongerThanTheLimitIsRejectedAndSkipped() throws Exception {
         String longTitle = "y".repeat(CsvRows.MAX_RECORD_CHARS + 10);
-        Dataset d = load("long.csv", HEADER + "\n1,a,10,1\n2," + longTitle + ",20,2\n3,c,30,3\n");
-        assertEquals(List.of("1", "3"), d.videos().stringColumn("video_id").asList());
-        assertEquals(List.of(dir.resolve("long.csv") + ":3: the line is longer than 16,777,216 characters; expected a "
-                + "row of an export. The line was skipped."), LoaderFormatsTest.rejections(d));
+        // Unquoted, quoted, and text running on after a closing quote: each kind of field is bounded.
+        Dataset d = load("long.csv", HEADER + "\n1,a,10,1\n2," + longTitle + ",20,2\n3,\"" + longTitle + "\",30,3\n"
+                + "4,\"a\"" + longTitle + ",40,4\n5,e,50,5\n");
+        assertEquals(List.of("1", "5"), d.videos().stringColumn("video_id").asList());
+        String why = ": the line is longer than 16,777,216 characters; expected a row of an export. The line was skipped.";
+        String file = dir.resolve("long.csv").toString();
+        assertEquals(List.of(file + ":3" + why, file + ":4" + why, file + ":5" + why), LoaderFormatsTest.rejections(d));
     }
 
     @Test

@@ -49,7 +49,7 @@ class DailyFastCsvTest {
         return s;
     }
 
-    /** Today's general reader: univocity records through {@link DailyCsv}. */
+    /** The general reader: {@link CsvRows} records through {@link DailyCsv}. */
     private static LoadState general(byte[] bytes) throws Exception {
         LoadState s = state();
         try (CsvRows rows = new CsvRows("d.csv", new ByteArrayInputStream(bytes))) {

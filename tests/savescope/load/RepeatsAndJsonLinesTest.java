@@ -107,14 +107,16 @@ class RepeatsAndJsonLinesTest {
                 + "{\"id\":\"2\",\"stats\":{\"playCount\":50,\"collec\n"
                 + "\n"
                 + "{\"id\":\"3\",\"stats\":{\"playCount\":20,\"collectCount\":1}}\r\n"
-                + "{\"id\":\"4\",\"stats\":{\"playCount\":10,\"collectCount\":2}}");
+                + "{\"id\":\"4\",\"stats\":{\"playCount\":10,\"collectCount\":2}}"
+                // Two objects run together on the last line: both are read, none silently dropped.
+                + "{\"id\":\"5\",\"stats\":{\"playCount\":10,\"collectCount\":2}}");
         Dataset d = load(p);
-        assertEquals(List.of("1", "3", "4"), d.videos().stringColumn("video_id").asList());
+        assertEquals(List.of("1", "3", "4", "5"), d.videos().stringColumn("video_id").asList());
         List<String> rejected = LoaderFormatsTest.rejections(d);
         assertEquals(1, rejected.size());
         assertTrue(rejected.get(0).startsWith(p + ":2:"), rejected.get(0));
         assertTrue(rejected.get(0).contains("the JSON on this line is cut off or malformed"), rejected.get(0));
-        assertEquals(4, d.load().rowsRead());
+        assertEquals(5, d.load().rowsRead());
     }
 
     @Test
