@@ -33,7 +33,7 @@ final class JsonReader {
      * The longest JSON string read: far above any caption or id (Jackson's own default is 20 million), still a
      * bound on what one value may take in memory.
      */
-    static final int MAX_STRING_CHARS = 200_000_000;
+    static final int MAX_STRING_CHARS = 50_000_000;
     /** The longest line of JSON Lines read; a longer one is rejected without being held in memory. */
     static final int MAX_LINE_CHARS = 1 << 26;
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()

@@ -129,6 +129,16 @@ class RepeatsAndJsonLinesTest {
     }
 
     @Test
+    void aJsonStringPastOurLimitIsSaidInWords() throws Exception {
+        String title = "t".repeat(JsonReader.MAX_STRING_CHARS + 1);
+        Path p = write("longer.json", "[{\"id\":\"1\",\"desc\":\"" + title + "\"}]");
+        String message = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> load(p)).getMessage();
+        assertTrue(message.startsWith(p + ":"), message);
+        assertTrue(message.endsWith(": a text value is longer than 50,000,000 characters; expected the text of an export "
+                + "(captions, ids, names)."), message);
+    }
+
+    @Test
     void aJsonNestedTooDeepIsSaidInWords() throws Exception {
         Path p = write("deep.json", "[{\"id\":\"1\",\"stats\":{\"playCount\":5,\"collectCount\":1},\"x\":"
                 + "[".repeat(1_500) + "]".repeat(1_500) + "}]");
