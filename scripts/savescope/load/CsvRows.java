@@ -3,7 +3,6 @@ package savescope.load;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -178,7 +177,7 @@ public final class CsvRows implements Rows {
             try {
                 outcome = record();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new InputException(file + ":" + (line + 1) + ": could not read the file (" + e.getMessage() + ").", e);
             }
             if (outcome == Outcome.END) {
                 return null;
@@ -413,6 +412,10 @@ public final class CsvRows implements Rows {
                 return;
             }
             pos++;
+            if (c == 0 && pos == limit) {
+                // A run of zero bytes: skipped as bytes, far faster than decoding them one by one.
+                text.skipZeroBytes();
+            }
         }
     }
 

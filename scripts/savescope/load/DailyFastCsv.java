@@ -37,6 +37,8 @@ final class DailyFastCsv {
     /** Far past any daily row; a longer line is not read into memory here. */
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final int TOO_LONG = -2;
+    /** Bytes held per row while reading: the video's key, the date and the five counts, an int each. */
+    private static final long ROW_BYTES = 4L * (2 + 5);
     /**
      * Above this many distinct ids Tablesaw's string column is surely int-keyed (its byte and short keyed
      * dictionaries hold fewer), so {@link Parsed#idColumn} may build that dictionary itself.
@@ -256,7 +258,10 @@ final class DailyFastCsv {
             }
             if (firstLines > 0) {
                 long estimate = (sizeHint - headerBytes) / Math.max(1, firstRows / firstLines) * 21 / 20 + 16;
-                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, estimate));
+                // The size may be mostly not rows (a sparse tail of zero bytes, say): the arrays made up front
+                // take at most a quarter of the heap, and grow past that only as real rows arrive.
+                long affordable = Runtime.getRuntime().maxMemory() / 4 / ROW_BYTES;
+                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, Math.min(estimate, affordable)));
             }
         }
         Parsed out = new Parsed(capacity);

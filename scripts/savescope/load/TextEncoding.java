@@ -238,6 +238,29 @@ record TextEncoding(Charset charset, int bomLength, String note) {
             replaced++;
         }
 
+        /**
+         * Steps over zero bytes without decoding them (the unwritten tail of a file cut short can run to
+         * gigabytes), up to the next other byte or the end; only for encodings where a zero byte is a character.
+         */
+        void skipZeroBytes() throws IOException {
+            if (decoder.charset().equals(StandardCharsets.UTF_16LE) || decoder.charset().equals(StandardCharsets.UTF_16BE)) {
+                return;
+            }
+            byte[] a = bytes.array();
+            while (true) {
+                int i = bytes.position();
+                int end = bytes.limit();
+                while (i < end && a[i] == 0) {
+                    i++;
+                }
+                bytes.position(i);
+                if (i < end || eof) {
+                    return;
+                }
+                readMore();
+            }
+        }
+
         /** Reads more bytes after the unread ones, or notes the end of the file. */
         private void readMore() throws IOException {
             if (eof) {
