@@ -24,16 +24,36 @@ final class DailyCsv {
     static SourceReport read(Rows rows, Table daily) {
         String file = rows.file();
         List<String> header = rows.header().stream().map(Fields::normalize).toList();
-        RowReader reader = new RowReader(file, header, daily);
+        Table own = Canonical.emptyDaily(daily.name());
+        RowReader reader = new RowReader(file, header, own);
         if (rows instanceof CsvRows) {
             // As for per-video files: one thread parses the CSV while this one builds the columns.
-            RowPipeline.run((CsvRows) rows, (row, line) -> reader.add(row, column -> line + ":" + (column + 1)));
+            RowPipeline.run((CsvRows) rows, (row, line) -> reader.add(row, column -> line + ":" + (column + 1),
+                    String.valueOf(line)));
         } else {
             String[] row;
             while ((row = rows.next()) != null) {
-                reader.add(row, rows::cellPlace);
+                reader.add(row, rows::cellPlace, rows.rowPlace());
             }
         }
+        List<String> warnings = new ArrayList<>();
+        int[] later = DailyRepeats.laterRepeatOf(reader.videoKeys, reader.days, (int) reader.used);
+        if (later != null) {
+            boolean lines = rows instanceof CsvRows;
+            java.util.function.IntFunction<String> words = r -> (lines ? "line " : "") + reader.places.get(r);
+            Table read = own;
+            DailyRepeats.rejections(file, later, reader.places::get, words,
+                    r -> "video " + read.stringColumn(Canonical.VIDEO_ID).get(r) + " on "
+                            + read.dateColumn(Canonical.DATE).get(r)).forEach(reader.rejections::add);
+            if (lines) {
+                reader.rejections.listed().sort(java.util.Comparator.comparingLong(r -> leadingNumber(r.location())));
+            }
+            warnings.add(DailyRepeats.warning(later, words));
+            int[] replaced = java.util.stream.IntStream.range(0, later.length).filter(r -> later[r] >= 0).toArray();
+            own = own.dropRows(replaced);
+            reader.used -= replaced.length;
+        }
+        daily.append(own);
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < reader.countAt.length; i++) {
             if (reader.countAt[i] < 0) {
@@ -42,12 +62,22 @@ final class DailyCsv {
         }
         RejectionList r = reader.rejections;
         return new SourceReport(file, "daily series (canonical)", reader.read, reader.used, r.listed(), missing,
-                List.of(), SourceReport.DAILY, List.of(), List.of(), r.notListed(), r.reasons());
+                warnings, SourceReport.DAILY, List.of(), List.of(), r.notListed(), r.reasons());
+    }
+
+    /** The line of a place such as {@code 14:3}. */
+    private static long leadingNumber(String place) {
+        int end = 0;
+        while (end < place.length() && Character.isDigit(place.charAt(end))) {
+            end++;
+        }
+        return end == 0 || end > 18 ? Long.MAX_VALUE : Long.parseLong(place.substring(0, end));
     }
 
     /** What a daily file gave, as both this reader and {@link DailyFastCsv} report it. */
-    static SourceReport report(String file, long read, long used, List<Rejection> rejections, List<String> missing) {
-        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, List.of(),
+    static SourceReport report(String file, long read, long used, List<Rejection> rejections, List<String> missing,
+            List<String> warnings) {
+        return new SourceReport(file, "daily series (canonical)", read, used, rejections, missing, warnings,
                 SourceReport.DAILY);
     }
 
@@ -82,7 +112,15 @@ final class DailyCsv {
             this.present = new boolean[countAt.length];
         }
 
-        void add(String[] row, IntFunction<String> cellPlace) {
+        /** Per kept row: its video numbered by first appearance, its day packed, its place. */
+        int[] videoKeys = new int[1024];
+        int[] days = new int[1024];
+        final List<String> places = new ArrayList<>();
+        final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> keyOf =
+                new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>();
+        int lastKey;
+
+        void add(String[] row, IntFunction<String> cellPlace, String rowPlace) {
             read++;
             String id = idAt < row.length && row[idAt] != null ? row[idAt].strip() : "";
             if (id.isEmpty()) {
@@ -130,7 +168,20 @@ final class DailyCsv {
                 id = lastId;
             } else {
                 lastId = id;
+                lastKey = keyOf.getOrDefault(id, -1);
+                if (lastKey < 0) {
+                    lastKey = keyOf.size();
+                    keyOf.put(id, lastKey);
+                }
             }
+            int r = (int) used;
+            if (r == days.length) {
+                days = java.util.Arrays.copyOf(days, r * 2);
+                videoKeys = java.util.Arrays.copyOf(videoKeys, r * 2);
+            }
+            videoKeys[r] = lastKey;
+            days[r] = tech.tablesaw.columns.dates.PackedLocalDate.pack(date);
+            places.add(rowPlace);
             ids.append(id);
             dates.append(date);
             for (int i = 0; i < counts.length; i++) {

@@ -34,6 +34,11 @@ final class DailyFastCsv {
             Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
     private static final int FIELDS = NAMES.size();
     private static final int BUFFER = 1 << 16;
+    /** Far past any daily row; a longer line is not read into memory here. */
+    private static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int TOO_LONG = -2;
+    /** Bytes held per row while reading: the video's key, the date and the five counts, an int each. */
+    private static final long ROW_BYTES = 4L * (2 + 5);
     /**
      * Above this many distinct ids Tablesaw's string column is surely int-keyed (its byte and short keyed
      * dictionaries hold fewer), so {@link Parsed#idColumn} may build that dictionary itself.
@@ -67,8 +72,20 @@ final class DailyFastCsv {
         if (parsed == null || parsed.rows == 0) {
             return false;
         }
+        int read = parsed.rows;
+        int[] later = DailyRepeats.laterRepeatOf(parsed.idKeys, parsed.dates, parsed.rows);
+        List<Rejection> rejections = List.of();
+        List<String> warnings = List.of();
+        if (later != null) {
+            // No blank lines and no quoted line ends get this far: row r is on line r + 2, below the header.
+            rejections = DailyRepeats.rejections(file, later, r -> String.valueOf(r + 2), r -> "line " + (r + 2),
+                    r -> "video " + parsed.distinct.get(parsed.idKeys[r]) + " on "
+                            + PackedLocalDate.toDateString(parsed.dates[r]));
+            warnings = List.of(DailyRepeats.warning(later, r -> "line " + (r + 2)));
+            parsed.drop(later);
+        }
         parsed.appendTo(state.daily);
-        state.sources.add(DailyCsv.report(file, parsed.rows, parsed.rows, List.of(), List.of()));
+        state.sources.add(DailyCsv.report(file, read, parsed.rows, rejections, List.of(), warnings));
         return true;
     }
 
@@ -107,6 +124,23 @@ final class DailyFastCsv {
             distinct.add(id);
             keyOf.put(id, FIRST_KEY + key);
             return key;
+        }
+
+        /** Removes the rows that a later row replaces ({@code later[r] >= 0}), keeping the order of the others. */
+        void drop(int[] later) {
+            int kept = 0;
+            for (int r = 0; r < rows; r++) {
+                if (later[r] >= 0) {
+                    continue;
+                }
+                idKeys[kept] = idKeys[r];
+                dates[kept] = dates[r];
+                for (int[] column : counts) {
+                    column[kept] = column[r];
+                }
+                kept++;
+            }
+            rows = kept;
         }
 
         void grow() {
@@ -209,14 +243,12 @@ final class DailyFastCsv {
         if (headerEnd < 0) {
             return null;
         }
-        // The header's line end decides the file's: rows must end the same way, as the general reader assumes.
-        boolean crlf = headerEnd > pos && buf[headerEnd - 1] == '\r';
-        int[] roles = roles(pos, crlf ? headerEnd - 1 : headerEnd);
+        int[] roles = roles(pos, headerEnd);
         if (roles == null) {
             return null;
         }
         int headerBytes = headerEnd + 1 - pos;
-        pos = headerEnd + 1;
+        pos = afterLineEnd(headerEnd);
         int firstRows = limit - pos;
         int capacity = 1024;
         if (sizeHint > 0 && firstRows > 0) {
@@ -226,7 +258,10 @@ final class DailyFastCsv {
             }
             if (firstLines > 0) {
                 long estimate = (sizeHint - headerBytes) / Math.max(1, firstRows / firstLines) * 21 / 20 + 16;
-                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, estimate));
+                // The size may be mostly not rows (a sparse tail of zero bytes, say): the arrays made up front
+                // take at most a quarter of the heap, and grow past that only as real rows arrive.
+                long affordable = Runtime.getRuntime().maxMemory() / 4 / ROW_BYTES;
+                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, Math.min(estimate, affordable)));
             }
         }
         Parsed out = new Parsed(capacity);
@@ -241,19 +276,11 @@ final class DailyFastCsv {
                 break;
             }
             int end = lineEnd();
-            int rowEnd;
-            if (end < 0) {
-                // The last row without a line end.
-                end = limit;
-                rowEnd = limit;
-            } else if (crlf) {
-                if (end == pos || buf[end - 1] != '\r') {
-                    return null;
-                }
-                rowEnd = end - 1;
-            } else {
-                rowEnd = end;
+            if (end == TOO_LONG) {
+                return null;
             }
+            // Rows may end in LF, CRLF or a lone CR, mixed in one file; the last may have no line end.
+            int rowEnd = end < 0 ? limit : end;
             if (rowEnd == pos) {
                 return null;
             }
@@ -347,7 +374,7 @@ final class DailyFastCsv {
             for (int c = 0; c < out.counts.length; c++) {
                 out.counts[c][r] = (int) values[FIRST_COUNT + c];
             }
-            pos = end + 1;
+            pos = end < 0 ? limit : afterLineEnd(end);
         }
         return out;
     }
@@ -391,7 +418,7 @@ final class DailyFastCsv {
 
     private boolean hasNewline() {
         for (int i = 0; i < limit; i++) {
-            if (buf[i] == '\n') {
+            if (buf[i] == '\n' || buf[i] == '\r') {
                 return true;
             }
         }
@@ -399,16 +426,21 @@ final class DailyFastCsv {
     }
 
     /**
-     * The index of the next '\n' at or after {@link #pos}, reading more of the file as needed (the line is
-     * then whole in the buffer), or -1 when the file ends first.
+     * The index of the next line end ('\n' or '\r') at or after {@link #pos}, reading more of the file as needed
+     * (the line is then whole in the buffer), -1 when the file ends first, or {@link #TOO_LONG} for a line
+     * longer than any row of this format (binary data, say), which is left to the general reader.
      */
     private int lineEnd() throws IOException {
         int scanned = pos;
         while (true) {
             for (int i = scanned; i < limit; i++) {
-                if (buf[i] == '\n') {
+                byte b = buf[i];
+                if (b == '\n' || b == '\r') {
                     return i;
                 }
+            }
+            if (limit - pos > MAX_LINE_BYTES) {
+                return TOO_LONG;
             }
             scanned = limit - pos;
             if (!fill()) {
@@ -416,6 +448,22 @@ final class DailyFastCsv {
             }
             scanned += pos;
         }
+    }
+
+    /** The index after the line end at {@code end}: a CR followed by LF is one line end. */
+    private int afterLineEnd(int end) throws IOException {
+        if (buf[end] == '\r') {
+            if (end + 1 == limit) {
+                // The CR ends the buffer: read on to see whether an LF follows it.
+                pos = end;
+                fill();
+                end = pos;
+            }
+            if (end + 1 < limit && buf[end + 1] == '\n') {
+                return end + 2;
+            }
+        }
+        return end + 1;
     }
 
     /**

@@ -213,6 +213,7 @@ public final class Fields {
     public static Map<String, Integer> match(List<String> headers, Map<String, String> userMap) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
+            // A header that appears twice names its first column (see duplicateWarnings for why).
             index.putIfAbsent(normalize(headers.get(i)), i);
         }
         // The user's columns first, so that no alias hands one of them to a second field as well; a mapped
@@ -295,5 +296,33 @@ public final class Fields {
     static String mapOption(String field, String header) {
         String h = header.strip();
         return "--map " + field + "=" + (h.matches("[A-Za-z0-9_.\\-]+") ? h : "\"" + h.replace("\"", "\\\"") + "\"");
+    }
+
+    /**
+     * One warning per header that appears more than once and was matched onto a field: which columns carry it
+     * and that the first was used. The first column is the one a person reading the sheet meets first and the
+     * one a spreadsheet lookup by name returns; JSON objects with a repeated key follow the same rule.
+     */
+    static List<String> duplicateWarnings(List<String> headers, Map<String, String> userMap) {
+        Map<String, Integer> match = match(headers, userMap);
+        Map<String, List<Integer>> columns = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            columns.computeIfAbsent(normalize(headers.get(i)), k -> new java.util.ArrayList<>()).add(i + 1);
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        for (Map.Entry<String, Integer> e : match.entrySet()) {
+            String header = headers.get(e.getValue());
+            List<Integer> at = columns.get(normalize(header));
+            if (at.size() > 1) {
+                warnings.add("the header \"" + header.strip() + "\" appears in columns " + joined(at) + "; the first "
+                        + "(column " + at.get(0) + ") was read as " + e.getKey() + " and the others were ignored.");
+            }
+        }
+        return warnings;
+    }
+
+    private static String joined(List<Integer> columns) {
+        List<String> names = columns.stream().map(String::valueOf).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 }

@@ -3,10 +3,10 @@ package savescope.load;
 /** Input that cannot be used at all (empty, unreadable, of no known format); the run stops with exit 2. */
 public class InputException extends RuntimeException {
     public InputException(String message) {
-        super(message);
+        super(Messages.cut(message));
     }
 
     public InputException(String message, Throwable cause) {
-        super(message, cause);
+        super(Messages.cut(message), cause);
     }
 }

@@ -29,7 +29,56 @@ import tech.tablesaw.api.StringColumn;
  * line), and web-item comment lists. Arrays are streamed item by item; places are JSON pointers.
  */
 final class JsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The longest JSON string read: far above any caption or id (Jackson's own default is 20 million), still a
+     * bound on what one value may take in memory.
+     */
+    static final int MAX_STRING_CHARS = 50_000_000;
+    /** The longest line of JSON Lines read; a longer one is rejected without being held in memory. */
+    static final int MAX_LINE_CHARS = 1 << 26;
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build()).build())
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("first-key-wins")
+                    .addDeserializer(JsonNode.class, new FirstKeyWins()));
+    private static final String REPEATED_KEYS = "savescope.repeatedKeys";
+
+    /**
+     * Builds trees in which a key repeated in one object keeps its first value, as a repeated CSV header keeps
+     * its first column ({@link Fields#duplicateWarnings}); each repeat is counted for a warning.
+     */
+    private static final class FirstKeyWins extends com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer {
+        FirstKeyWins() {
+            super();
+        }
+
+        private FirstKeyWins(FirstKeyWins base, boolean mergeArrays, boolean mergeObjects) {
+            super(base, mergeArrays, mergeObjects);
+        }
+
+        @Override
+        protected com.fasterxml.jackson.databind.JsonDeserializer<?> _createWithMerge(boolean mergeArrays,
+                boolean mergeObjects) {
+            return new FirstKeyWins(this, mergeArrays, mergeObjects);
+        }
+
+        @Override
+        protected void _handleDuplicateField(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory nodeFactory, String fieldName,
+                com.fasterxml.jackson.databind.node.ObjectNode objectNode, JsonNode oldValue, JsonNode newValue) {
+            objectNode.set(fieldName, oldValue);
+            if (ctxt.getAttribute(REPEATED_KEYS) instanceof Map<?, ?> seen) {
+                @SuppressWarnings("unchecked")
+                Map<String, long[]> repeats = (Map<String, long[]>) seen;
+                long[] countAndLine = repeats.computeIfAbsent(fieldName, k -> new long[] {0, p.currentLocation().getLineNr()});
+                countAndLine[0]++;
+            }
+        }
+    }
+
+    /** Keys repeated within one object: key → {times, line of the first}. */
+    private final Map<String, long[]> repeatedKeys = new LinkedHashMap<>();
+    private final com.fasterxml.jackson.databind.ObjectReader treeReader = MAPPER.reader()
+            .withAttribute(REPEATED_KEYS, repeatedKeys);
     private static final List<String> RECORD_ARRAYS = List.of("videos", "itemList", "items", "aweme_list", "comments",
             "list");
 
@@ -64,12 +113,101 @@ final class JsonReader {
     }
 
     static void read(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
-        new JsonReader(fc, state).readAll(in);
+        JsonReader reader = new JsonReader(fc, state);
+        if (reader.jsonLines) {
+            reader.readLines(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            reader.readAll(MAPPER.getFactory().createParser(in));
+        }
     }
 
-    private void readAll(InputStream in) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(in)) {
-            p.setCodec(MAPPER);
+    /** As {@link #read(InputStream, LoadState.FileContext, LoadState)}, for text already decoded. */
+    static void read(java.io.Reader in, LoadState.FileContext fc, LoadState state) throws IOException {
+        JsonReader reader = new JsonReader(fc, state);
+        if (reader.jsonLines) {
+            reader.readLines(in);
+        } else {
+            reader.readAll(MAPPER.getFactory().createParser(in));
+        }
+    }
+
+    /**
+     * JSON Lines, one value per line: a line that is cut off or malformed is rejected with its own line number
+     * and the other lines are used.
+     */
+    private void readLines(java.io.Reader in) throws IOException {
+        LineSplitter lines = new LineSplitter(in, MAX_LINE_CHARS);
+        String text;
+        while ((text = lines.next()) != null) {
+            long lineNr = lines.lineNumber();
+            linePrefix = lineNr + ":";
+            if (text == LineSplitter.TOO_LONG) {
+                videos.reject(new Rejection(file, String.valueOf(lineNr), "the line is longer than "
+                        + String.format("%,d", MAX_LINE_CHARS) + " characters; expected one JSON object per line. "
+                        + "The line was skipped."));
+                continue;
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            List<JsonNode> values;
+            try {
+                values = valuesOf(text);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                videos.reject(new Rejection(file, String.valueOf(lineNr), tooBig(e) + " The line was skipped."));
+                continue;
+            } catch (JsonProcessingException e) {
+                var loc = e.getLocation();
+                videos.reject(new Rejection(file, lineNr + (loc == null ? "" : ":" + loc.getColumnNr()),
+                        "the JSON on this line is cut off or malformed (" + shortReason(e) + "); expected one complete "
+                        + "JSON object per line. The line was skipped."));
+                continue;
+            }
+            for (JsonNode node : values) {
+                if (node.isContainerNode()) {
+                    handle(node, "");
+                } else {
+                    videos.reject(new Rejection(file, String.valueOf(lineNr), "found " + describe(node.asToken())
+                            + "; expected one JSON object per line."));
+                }
+            }
+        }
+        finish();
+    }
+
+    /** Every value on one line (usually one; two objects run together are both read), or the line's error. */
+    private List<JsonNode> valuesOf(String line) throws IOException {
+        List<JsonNode> values = new ArrayList<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(line)) {
+            p.setCodec(treeReader);
+            while (p.nextToken() != null) {
+                values.add(p.readValueAsTree());
+            }
+        }
+        return values;
+    }
+
+    /** What went past one of the parser's limits, in words. */
+    private static String tooBig(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("String value length")) {
+            return "a text value is longer than " + String.format("%,d", MAX_STRING_CHARS) + " characters; expected "
+                    + "the text of an export (captions, ids, names).";
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number is longer than " + String.format("%,d", StreamReadConstraints.DEFAULT_MAX_NUM_LEN)
+                    + " digits; expected a count or an id.";
+        }
+        if (m.contains("nesting depth")) {
+            return "the JSON is nested more than " + String.format("%,d", StreamReadConstraints.DEFAULT_MAX_DEPTH)
+                    + " levels deep; expected the items of an export.";
+        }
+        return "a JSON value is larger than SaveScope reads (" + m.lines().findFirst().orElse("") + ").";
+    }
+
+    private void readAll(JsonParser parser) throws IOException {
+        try (JsonParser p = parser) {
+            p.setCodec(treeReader);
             int values = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -92,6 +230,10 @@ final class JsonReader {
                             + "object per line.");
                 }
             }
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            var loc = e.getLocation();
+            throw new InputException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr()) + ": "
+                    + tooBig(e));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new InputException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
@@ -372,6 +514,15 @@ final class JsonReader {
         return "";
     }
 
+    /** One warning per key repeated within objects, naming the first line it happened on. */
+    private List<String> repeatedKeyWarnings() {
+        List<String> warnings = new ArrayList<>();
+        repeatedKeys.forEach((key, countAndLine) -> warnings.add("the key \"" + key + "\" is repeated inside an object "
+                + countAndLine[0] + (countAndLine[0] == 1 ? " time" : " times") + " (first on line " + countAndLine[1]
+                + "); the first value was read and the repeats ignored, as for a CSV header that appears twice."));
+        return warnings;
+    }
+
     private void finish() {
         if (records == 0) {
             throw new InputException(file + ": found JSON with no items; expected video items or comments (an array "
@@ -400,6 +551,7 @@ final class JsonReader {
                     .orElse("JSON items");
             List<String> missing = Canonical.COUNTS.stream().filter(m -> !metricsSeen.contains(m)).toList();
             List<String> warnings = new ArrayList<>(TableRouter.builderWarnings(videos, false));
+            warnings.addAll(repeatedKeyWarnings());
             if (missing.contains(Canonical.SAVES)) {
                 warnings.add(Loader.NO_SAVES_WARNING);
                 if (savesLikeKeys != null && !savesLikeKeys.isEmpty()) {

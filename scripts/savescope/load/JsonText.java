@@ -20,12 +20,24 @@ final class JsonText {
             throw new InputException(file + ": this is a ZIP archive or an XLSX spreadsheet, not JSON text; give it "
                     + "its real extension (.zip or .xlsx) and SaveScope will read it.");
         }
-        int c = firstSignificant(head);
+        TextEncoding encoding = TextEncoding.detectOrNull(head);
+        int c = encoding == null ? firstSignificant(head) : firstSignificant(encoding.decode(head));
         if (c != '{' && c != '[') {
-            throw new InputException(file + ": found " + (binary(head) ? "binary data" : "text starting with \""
-                    + preview(head) + "\"") + ", expected JSON starting with { or [.");
+            throw new InputException(file + ": found " + (encoding == null ? "binary data" : "text starting with \""
+                    + preview(encoding.decode(head)) + "\"") + ", expected JSON starting with { or [.");
         }
-        JsonReader.read(buffered, fc, state);
+        readJson(buffered, encoding, fc, state);
+    }
+
+    /** Hands JSON to the reader: plain UTF-8 as bytes (Jackson's fastest path), any other encoding decoded. */
+    private static void readJson(InputStream in, TextEncoding encoding, LoadState.FileContext fc, LoadState state)
+            throws IOException {
+        if (encoding == null || encoding.note() == null) {
+            JsonReader.read(in, fc, state);
+            return;
+        }
+        state.assumptions.add(fc.name() + ": " + encoding.note());
+        JsonReader.read(encoding.reader(in), fc, state);
     }
 
     /**
@@ -35,46 +47,39 @@ final class JsonText {
     static CsvRows csvOrJson(String file, InputStream in, LoadState state, LoadState.FileContext fc) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         byte[] head = peek(buffered);
-        CsvRows.checkText(file, head);
-        int c = firstSignificant(head);
+        TextEncoding encoding = CsvRows.checkText(file, head);
+        int c = firstSignificant(encoding.decode(head));
         if (c == '{' || c == '[') {
-            JsonReader.read(buffered, fc, state);
+            readJson(buffered, encoding, fc, state);
             return null;
         }
         return new CsvRows(file, buffered);
     }
 
     private static byte[] peek(BufferedInputStream in) throws IOException {
-        in.mark(4096);
-        byte[] head = in.readNBytes(4096);
+        in.mark(CsvRows.HEAD_BYTES);
+        byte[] head = in.readNBytes(CsvRows.HEAD_BYTES);
         in.reset();
         return head;
     }
 
-    /** The first byte that is not white space or a BOM, or -1. */
-    private static int firstSignificant(byte[] head) {
-        int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
-        for (; i < head.length; i++) {
-            int b = head[i] & 0xff;
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return b;
+    /** The first character that is not white space or a BOM, or -1. */
+    private static int firstSignificant(String head) {
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\uFEFF') {
+                return c;
             }
         }
         return -1;
     }
 
-    private static boolean binary(byte[] head) {
-        for (byte b : head) {
-            int c = b & 0xff;
-            if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                return true;
-            }
-        }
-        return false;
+    private static int firstSignificant(byte[] head) {
+        return firstSignificant(new String(head, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static String preview(byte[] head) {
-        String s = new String(head, 0, Math.min(head.length, 40), java.nio.charset.StandardCharsets.UTF_8).strip();
+    private static String preview(String head) {
+        String s = head.substring(0, Math.min(head.length(), 40)).replace("\uFEFF", "").strip();
         int nl = s.indexOf('\n');
         return nl > 0 ? s.substring(0, nl).strip() : s;
     }

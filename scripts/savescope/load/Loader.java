@@ -1,6 +1,5 @@
 package savescope.load;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +68,6 @@ public final class Loader {
             ".ndjson", ".zip");
     /** {@code <Section>_<date>_<epoch>_<handle>.zip}: the epoch is when the export was made. */
     private static final Pattern ZIP_EPOCH = Pattern.compile("_(\\d{10})(?:_|\\.zip$)", Pattern.CASE_INSENSITIVE);
-    private static final long MAX_ENTRY_BYTES = 1L << 30;
 
     private Loader() {}
 
@@ -419,7 +417,7 @@ public final class Loader {
      * POI logs through Log4j's API; with no Log4j backend on the classpath it prints a warning to stderr.
      * Give it Log4j's simple logger, switched off, unless the user configured logging.
      */
-    private static void quietPoiLogging() {
+    static void quietPoiLogging() {
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
             System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
@@ -469,15 +467,56 @@ public final class Loader {
         } else {
             try (CsvRows rows = JsonText.csvOrJson(fc.name(), in, state, fc)) {
                 if (rows != null) {
+                    int before = state.sources.size();
                     TableRouter.read(rows, fc, state);
+                    addReadProblems(rows, state, before);
                 }
             }
         }
     }
 
+    /**
+     * Adds the rows the CSV text itself made unreadable (a quote never closed, binary bytes) and what was
+     * assumed about its encoding to the report of the file read from {@code rows}.
+     */
+    private static void addReadProblems(CsvRows rows, LoadState state, int firstSource) {
+        addReadProblems(rows.rejections(), rows.assumptions(), Fields.duplicateWarnings(rows.header(),
+                state.options.columnMap()), state, firstSource);
+    }
+
+    /** Adds unreadable rows, assumptions and warnings to the first report added from {@code firstSource} on. */
+    private static void addReadProblems(List<Rejection> unreadable, List<String> assumptions, List<String> notes,
+            LoadState state, int firstSource) {
+        if (state.sources.size() <= firstSource || (unreadable.isEmpty() && assumptions.isEmpty() && notes.isEmpty())) {
+            return;
+        }
+        SourceReport r = state.sources.get(firstSource);
+        List<Rejection> rejections = new ArrayList<>(r.rejections());
+        rejections.addAll(unreadable);
+        rejections.sort(java.util.Comparator.comparingLong(Loader::lineOf));
+        List<String> assumed = new ArrayList<>(r.assumptions());
+        assumed.addAll(assumptions);
+        List<String> warnings = new ArrayList<>(r.warnings());
+        warnings.addAll(notes);
+        state.sources.set(firstSource, new SourceReport(r.file(), r.format(), r.rowsRead() + unreadable.size(),
+                r.rowsUsed(), rejections, r.missingMetrics(), warnings, r.kind(), r.fieldGaps(), assumed));
+    }
+
+    /** The line a CSV rejection names ({@code 14} of {@code 14:3}), to list rejections in file order. */
+    private static long lineOf(Rejection r) {
+        String loc = r.location();
+        int colon = loc.indexOf(':');
+        try {
+            return Long.parseLong(colon > 0 ? loc.substring(0, colon) : loc);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static void readZip(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(in)) {
+        ZipGuard.Compressed compressed = new ZipGuard.Compressed(in);
+        try (ZipInputStream zip = new ZipInputStream(compressed)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String entry = e.getName();
@@ -485,13 +524,13 @@ public final class Loader {
                 if (e.isDirectory() || entry.startsWith("__MACOSX/") || !isDataFile(Path.of(base.isEmpty() ? "x" : base))) {
                     continue;
                 }
-                byte[] bytes = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 16));
                 entries++;
                 Instant zipTime = fc.zipTime() != null ? fc.zipTime() : null;
                 Instant entryTime = zipTime != null ? null : namedTime(base);
                 LoadState.FileContext inner = new LoadState.FileContext(fc.name() + "!/" + entry, zipTime,
                         entryTime != null ? entryTime : fc.namedTime(), fc.modified());
-                readFile(new ByteArrayInputStream(bytes), inner, state);
+                // The entry is read as it is inflated, whatever its size; the guard only stops a ZIP bomb.
+                readFile(new ZipGuard(zip, compressed, inner.name()), inner, state);
             }
         } catch (ZipException | IllegalArgumentException e) {
             // ZipInputStream reports a malformed entry name as IllegalArgumentException.
@@ -510,9 +549,15 @@ public final class Loader {
         try {
             book = new XSSFWorkbook(in);
         } catch (IOException | RuntimeException e) {
-            throw new InputException(fc.name() + ": not a readable XLSX workbook (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
-                    + "); expected an Excel .xlsx file.");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof InputException guard) {
+                    // The ZIP guard stopped the workbook's own ZIP from expanding further.
+                    throw guard;
+                }
+            }
+            throw new InputException(fc.name() + ": not a readable XLSX workbook (" + (e.getMessage() == null
+                    ? "its parts could not be read" : e.getMessage().lines().findFirst().orElse("")) + "); expected an "
+                    + "Excel .xlsx file.");
         }
         try (book) {
             InputException firstProblem = null;
@@ -525,6 +570,8 @@ public final class Loader {
                 int before = state.sources.size();
                 try {
                     TableRouter.read(rows, fc, state);
+                    addReadProblems(List.of(), List.of(), Fields.duplicateWarnings(rows.header(),
+                            state.options.columnMap()), state, before);
                     loaded++;
                 } catch (InputException e) {
                     // Workbooks often carry a notes or chart sheet next to the data: skip it when another sheet loads.

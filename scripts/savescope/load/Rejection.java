@@ -9,6 +9,9 @@ package savescope.load;
  * @param message what was found and what was expected
  */
 public record Rejection(String file, String location, String message) {
+    public Rejection {
+        message = Messages.cut(message);
+    }
 
     public static Rejection at(String file, long line, int column, String message) {
         return new Rejection(file, column > 0 ? line + ":" + column : String.valueOf(line), message);

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /**
  * The rows of one spreadsheet sheet as text cells, numbers written exactly (whole numbers without a
@@ -99,8 +100,24 @@ final class XlsxRows implements Rows {
         if (cell == null) {
             return "";
         }
+        try {
+            return typedText(cell);
+        } catch (RuntimeException e) {
+            // A cell typed as a number or boolean whose stored value is text: that text is what the cell holds,
+            // and the reader of its column accepts or rejects it with the cell's place.
+            String raw = cell instanceof XSSFCell x ? x.getRawValue() : null;
+            return raw == null ? "" : raw;
+        }
+    }
+
+    private static String typedText(Cell cell) {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
+            if (cell instanceof XSSFCell x && x.getRawValue() == null) {
+                // A formula the workbook never calculated has no value at all; POI would read it as 0, and a
+                // missing number must never become zero. Its formula is shown where a value was expected.
+                return "=" + cell.getCellFormula();
+            }
             type = cell.getCachedFormulaResultType();
         }
         switch (type) {
