@@ -356,8 +356,9 @@ final class JsonReader {
             raw[VideoFrameBuilder.HASHTAGS] = tags;
         }
         String format = formatOf(flat.keySet(), match.containsKey(Canonical.SAVES));
-        if (format.equals(APP_API) && "video.duration".equals(headers[VideoFrameBuilder.DURATION])) {
-            raw[VideoFrameBuilder.DURATION] = millisToSeconds(raw[VideoFrameBuilder.DURATION]);
+        if (format.equals(APP_API) && "video.duration".equals(headers[VideoFrameBuilder.DURATION]) && !millisSaid) {
+            millisSaid = true;
+            videos.durationInMilliseconds();
         }
         if (!match.equals(lastMatch)) {
             lastMatch = match;
@@ -370,14 +371,8 @@ final class JsonReader {
                 file + "#" + place);
     }
 
-    /**
-     * The app API gives {@code video.duration} in milliseconds: as seconds, exact in decimal; any other value
-     * is left for the builder to report.
-     */
-    static String millisToSeconds(String millis) {
-        long ms = Values.plainDigits(millis);
-        return ms < 0 ? millis : new java.math.BigDecimal(ms).movePointLeft(3).stripTrailingZeros().toPlainString();
-    }
+    /** Whether the builder has been told that this file's durations are milliseconds (the app API's are). */
+    private boolean millisSaid;
 
     /** Dotted keys for nested objects; arrays of plain values joined by spaces; other arrays left out. */
     private static void flatten(JsonNode node, String prefix, Map<String, String> out) {

@@ -249,18 +249,6 @@ final class TableRouter {
         for (int f = 0; f < column.length; f++) {
             raw[f] = column[f] >= 0 && column[f] < row.length ? row[column[f]] : null;
         }
-        raw[VideoFrameBuilder.DURATION] = clockSeconds(raw[VideoFrameBuilder.DURATION]);
-    }
-
-    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("\\s*(\\d{1,3}):([0-5]\\d)\\s*");
-
-    /** A scraper's {@code mm:ss} duration ({@code 00:59}) as seconds; any other value as it is. */
-    static String clockSeconds(String duration) {
-        if (duration == null || duration.indexOf(':') < 0) {
-            return duration;
-        }
-        java.util.regex.Matcher m = CLOCK.matcher(duration);
-        return m.matches() ? String.valueOf(Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))) : duration;
     }
 
     /** The columns of the first rows not matched to a field, and whether each held only counts. */
