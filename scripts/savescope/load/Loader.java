@@ -263,9 +263,8 @@ public final class Loader {
      * Tells one file's {@link Progress} ({@link FileProgress#forFile}, which adds up the files) the bytes of
      * this file read so far, as a reader pulls them.
      */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
+    private static final class CountingInputStream extends CountingStream {
         private final Progress progress;
-        private long read;
 
         CountingInputStream(InputStream in, Progress progress) {
             super(in);
@@ -273,33 +272,8 @@ public final class Loader {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            counted(skipped);
-            return skipped;
-        }
-
-        private void counted(long n) {
-            read += n;
-            progress.bytesRead(read, read);
+        protected void counted(long total) {
+            progress.bytesRead(total, total);
         }
     }
 
@@ -515,7 +489,7 @@ public final class Loader {
 
     private static void readZip(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
         int entries = 0;
-        ZipGuard.Compressed compressed = new ZipGuard.Compressed(in);
+        CountingStream compressed = new CountingStream(in);
         try (ZipInputStream zip = new ZipInputStream(compressed)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {

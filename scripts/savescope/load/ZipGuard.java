@@ -1,7 +1,5 @@
 package savescope.load;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -9,83 +7,27 @@ import java.io.InputStream;
  * the archive expands like a ZIP bomb (more than {@link #MAX_RATIO} times its compressed size once past
  * {@link #FREE_BYTES}). Entries of any honest size stream through: nothing here holds them.
  */
-final class ZipGuard extends FilterInputStream {
+final class ZipGuard extends CountingStream {
     /** Exports compress about 5 to 20 times; a few hundred is repeated filler, not data. */
     static final long MAX_RATIO = 200;
     /** Expanded bytes allowed before the ratio is checked, so small, well-compressing entries are never refused. */
     static final long FREE_BYTES = 64L << 20;
 
-    /** Counts the compressed bytes the archive reader has taken from the file. */
-    static final class Compressed extends FilterInputStream {
-        private long read;
-
-        Compressed(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            read += b >= 0 ? 1 : 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            read += Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            read += s;
-            return s;
-        }
-    }
-
-    private final Compressed compressed;
+    private final CountingStream compressed;
     private final String entry;
     private final long compressedAtStart;
-    private long expanded;
 
-    ZipGuard(InputStream entryStream, Compressed compressed, String entry) {
+    ZipGuard(InputStream entryStream, CountingStream compressed, String entry) {
         super(entryStream);
         this.compressed = compressed;
         this.entry = entry;
-        this.compressedAtStart = compressed.read;
+        this.compressedAtStart = compressed.count();
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            counted(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-            counted(n);
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long s = super.skip(n);
-        counted(s);
-        return s;
-    }
-
-    private void counted(long n) {
-        expanded += n;
+    protected void counted(long expanded) {
         if (expanded > FREE_BYTES) {
-            long packed = Math.max(1, compressed.read - compressedAtStart);
+            long packed = Math.max(1, compressed.count() - compressedAtStart);
             if (expanded / packed > MAX_RATIO) {
                 throw new InputException(entry + ": this ZIP entry expands more than " + MAX_RATIO + " times (" + mib(expanded)
                         + " from " + mib(packed) + " of compressed bytes so far), as a ZIP bomb does; expected an "
@@ -102,10 +44,5 @@ final class ZipGuard extends FilterInputStream {
     @Override
     public void close() {
         // the ZipInputStream is closed by whoever opened it
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 }
