@@ -308,11 +308,13 @@ public final class NotebookRunner {
             capture.err = err;
             Display.attach(capture);
             timedOut = false;
+            CellGuard.stopping(false);
             ScheduledFuture<?> stopper = null;
             if (timeout != null) {
                 // Repeated, because a stop that lands while JShell is still compiling has no effect.
                 stopper = watchdog.scheduleWithFixedDelay(() -> {
                     timedOut = true;
+                    CellGuard.stopping(true);
                     shell.stop();
                 }, timeout.toMillis(), 200, TimeUnit.MILLISECONDS);
             }
@@ -325,6 +327,7 @@ public final class NotebookRunner {
             } finally {
                 if (stopper != null) {
                     stopper.cancel(false);
+                    CellGuard.stopping(false);
                 }
                 out.flush();
                 err.flush();

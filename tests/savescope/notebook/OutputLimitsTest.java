@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import savescope.cli.NotebookCommand;
 /** The run stays bounded: a cell that cannot be stopped ends it, and a cell that prints too much is trimmed. */
 class OutputLimitsTest {
     static final String UNSTOPPABLE = "tests/fixtures/notebooks/unstoppable.jsh";
+    static final String CATCHES_STOP = "tests/fixtures/notebooks/catches-stop.jsh";
     static final String FLOOD = "tests/fixtures/notebooks/flood.jsh";
 
     @TempDir
@@ -45,14 +47,29 @@ class OutputLimitsTest {
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         assertEquals(1, p.exitValue(), stderr);
         assertTrue(stderr.contains("[2/3] cell 2, line 5: could not be stopped; gave up after "), stderr);
-        assertTrue(stderr.contains("error: " + UNSTOPPABLE + ":7: cell 2 failed: CellTimeout: could not be stopped "
+        assertTrue(stderr.contains("error: " + UNSTOPPABLE + ":8: cell 2 failed: CellTimeout: could not be stopped "
                 + "after 2 s\n"), stderr);
         assertTrue(Files.readString(html).contains("could not be stopped within 5 s more"));
         String ipynb = Files.readString(dir.resolve("stuck.ipynb"));
         assertTrue(ipynb.contains("\"ename\" : \"CellTimeout\""), ipynb);
-        assertTrue(ipynb.contains("\"" + UNSTOPPABLE + ":7: still running here\""), ipynb);
+        assertTrue(ipynb.contains("\"" + UNSTOPPABLE + ":8: still running here\""), ipynb);
         assertTrue(ipynb.contains("[ \"spinning\\n\" ]"), "what the cell printed before it was given up on stays");
         assertFalse(ipynb.contains("after\\n"), "the cell after it did not run");
+    }
+
+    @Test
+    void aLoopThatCatchesTheStopIsStoppedAtItsNextRound() throws Exception {
+        PercentFormat.Parsed nb = PercentFormat.parse(Files.readString(Path.of(CATCHES_STOP)), CATCHES_STOP);
+        long start = System.nanoTime();
+        NotebookRunner.Result r = NotebookRunner.run(nb, new NotebookRunner.Options(Map.of(), true,
+                Duration.ofSeconds(2), List.of(), null));
+        assertFalse(r.unstoppable());
+        assertEquals(new NotebookRunner.Failure(1, 4, "CellTimeout", "stopped after 2 s"), r.firstFailure());
+        assertEquals(List.of(new Output.Stream("stdout", "spinning\n"), new Output.Error("CellTimeout",
+                "the cell ran longer than 2 s and was stopped (--cell-timeout)", List.of(CATCHES_STOP + ":4: stopped here"))),
+                r.cells().get(0).outputs());
+        assertEquals(List.of(new Output.Stream("stdout", "still alive\n")), r.cells().get(1).outputs());
+        assertTrue(System.nanoTime() - start < 2e9 + NotebookRunner.STOP_GRACE.toNanos() + 30e9, "ended in time");
     }
 
     @Test
