@@ -119,6 +119,8 @@ public final class NotebookCommand implements Callable<Integer> {
         List<String> classpath = deps.isEmpty() ? List.of() : NotebookDeps.resolve(deps, dir, NotebookDeps.findJBang(),
                 file.toString());
         PrintWriter err = spec.commandLine().getErr();
+        // Taken before the cells run: a cell that cannot be stopped leaves System.out pointing at nothing.
+        PrintWriter out = spec.commandLine().getOut();
         Duration timeout = cellTimeout == null ? null : Duration.ofMillis(Math.round(cellTimeout * 1000));
         Instant now = generatedAt != null ? generatedAt : Instant.now();
         NotebookRunner.Result result = NotebookRunner.run(nb,
@@ -142,10 +144,17 @@ public final class NotebookCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw OutputPlan.writeFailure(e);
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.println(html);
         out.println(ipynb);
         out.flush();
+        if (result.unstoppable()) {
+            // Even with --allow-errors: the cells after the stuck one never ran, so the run is not complete.
+            err.println("error: " + result.firstFailure().describe(file.toString()));
+            err.println("The cell ignored the stop; the report shows the cells up to it, and the cells after it were "
+                    + "not run.");
+            err.flush();
+            return 1;
+        }
         if (result.firstFailure() != null) {
             String what = result.firstFailure().describe(file.toString());
             if (!allowErrors) {

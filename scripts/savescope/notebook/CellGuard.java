@@ -31,7 +31,25 @@ public final class CellGuard {
 
     private static final ConcurrentLinkedQueue<Refusal> REFUSALS = new ConcurrentLinkedQueue<>();
 
+    /** Set while a timed-out cell is being stopped; cleared when the next cell starts. */
+    private static volatile boolean stopping;
+
     private CellGuard() {}
+
+    static void stopping(boolean on) {
+        stopping = on;
+    }
+
+    /**
+     * Called by cells at every loop's next round: ends a timed-out cell even where its loop catches the ThreadDeath
+     * of JShell's stop, since the check sits outside the loop body's own try blocks.
+     */
+    @SuppressWarnings("removal")
+    public static void checkStop() {
+        if (stopping) {
+            throw new ThreadDeath();
+        }
+    }
 
     /** The refusals since the last call, oldest first. */
     static List<Refusal> drain() {

@@ -1,7 +1,9 @@
 package savescope.notebook;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -10,6 +12,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -20,7 +23,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>In-process execution keeps displayed objects as they are and costs no second JVM; the rewrite guards the
  * notebook's own code, including lambdas, method references and threads it starts, but not library code that a
- * cell calls (a separate process would be needed for that).
+ * cell calls (a separate process would be needed for that). Every backward jump (a loop's next round) also calls
+ * {@link CellGuard#checkStop}, so a loop that catches the stop of a timed-out cell is stopped again at its next round.
  */
 final class GuardedExecution implements ExecutionControlProvider {
     private static final String GUARD = "savescope/notebook/CellGuard";
@@ -118,10 +122,27 @@ final class GuardedExecution implements ExecutionControlProvider {
         }
     }
 
-    /** Points guarded calls of one method at the guard. */
+    /** Points guarded calls of one method at the guard, and checks for a stop before each backward jump. */
     private static final class CallRewriter extends MethodVisitor {
+        private final Set<Label> seen = new HashSet<>();
+
         CallRewriter(MethodVisitor next) {
             super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            seen.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            // The call takes and leaves no operands, so the stack map frames stay valid.
+            if (seen.contains(label)) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, "checkStop", "()V", false);
+            }
+            super.visitJumpInsn(opcode, label);
         }
 
         @Override

@@ -8,16 +8,21 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -92,11 +97,24 @@ public final class NotebookRunner {
      * @param executedCells how many code cells ran
      * @param codeCells how many code cells there are
      * @param seconds the time spent running cells
+     * @param unstoppable a cell outlived its timeout and could not be stopped, so the run ended there: the process
+     *     must end once the outputs are written, as that cell's thread still runs
      */
     public record Result(List<Cell> cells, List<Integer> executeResult, Failure firstFailure, int failedCells,
-            int executedCells, int codeCells, double seconds) {}
+            int executedCells, int codeCells, double seconds, boolean unstoppable) {
+        public Result(List<Cell> cells, List<Integer> executeResult, Failure firstFailure, int failedCells,
+                int executedCells, int codeCells, double seconds) {
+            this(cells, executeResult, firstFailure, failedCells, executedCells, codeCells, seconds, false);
+        }
+    }
 
     private record Place(int cellNumber, int line) {}
+
+    /**
+     * How long a timed-out cell may take to stop. A stop that lands while JShell compiles is repeated until it takes,
+     * so this covers a slow compile on a busy machine; a cell still running after it catches the stops.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private NotebookRunner() {}
 
@@ -111,11 +129,9 @@ public final class NotebookRunner {
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         InputStream realIn = System.in;
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notebook-cell-timeout");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "notebook-cell-timeout"));
+        // Cells with a timeout are evaluated on this thread, so that the runner can give up on one that cannot be stopped.
+        ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> daemon(r, "notebook-cell"));
         long start = System.nanoTime();
         Thread lastWord = lastWord(realErr, nb.file());
         try (JShell shell = JShell.builder().executionEngine(new GuardedExecution(), Map.of()).out(realOut).err(realErr)
@@ -133,19 +149,20 @@ public final class NotebookRunner {
                     }
                 }
             }
-            Execution run = new Execution(shell, nb.file(), watchdog, options.cellTimeout());
+            Execution run = new Execution(shell, nb.file(), watchdog, cellThread, options.cellTimeout());
             List<Cell> out = new ArrayList<>();
             List<Integer> results = new ArrayList<>();
             Failure first = null;
             int failed = 0;
             int executed = 0;
+            boolean unstoppable = false;
             for (PercentFormat.SourceCell sc : cells) {
                 if (!sc.isCode()) {
                     out.add(new Cell(Cell.Type.MARKDOWN, sc.source(), List.of(), null, sc.tags()));
                     results.add(-1);
                     continue;
                 }
-                if (first != null && !options.allowErrors()) {
+                if (unstoppable || first != null && !options.allowErrors()) {
                     out.add(new Cell(Cell.Type.CODE, sc.source(), List.of(), null, sc.tags()));
                     results.add(-1);
                     continue;
@@ -157,11 +174,14 @@ public final class NotebookRunner {
                 try {
                     r = run.cell(sc, out.size() + 1);
                 } finally {
-                    System.setOut(realOut);
-                    System.setErr(realErr);
+                    // A cell that could not be stopped keeps printing: its text goes nowhere rather than onto the terminal.
+                    boolean stuck = run.stuck;
+                    System.setOut(stuck ? new PrintStream(OutputStream.nullOutputStream()) : realOut);
+                    System.setErr(stuck ? new PrintStream(OutputStream.nullOutputStream()) : realErr);
                     System.setIn(realIn);
                     Display.detach();
                 }
+                unstoppable = run.stuck;
                 run.refusals(r, sc, out.size() + 1);
                 double took = (System.nanoTime() - t0) / 1e9;
                 out.add(new Cell(Cell.Type.CODE, sc.source(), r.outputs, executed, sc.tags()));
@@ -174,16 +194,25 @@ public final class NotebookRunner {
                 }
                 if (options.progress() != null) {
                     options.progress().printf(Locale.ROOT, "[%d/%d] cell %d, line %d: %s%.1f s%n", executed, codeCells,
-                            out.size(), sc.line(), r.failure != null ? "failed after " : "", took);
+                            out.size(), sc.line(), unstoppable ? "could not be stopped; gave up after "
+                                    : r.failure != null ? "failed after " : "", took);
                     options.progress().flush();
                 }
             }
-            return new Result(out, results, first, failed, executed, (int) codeCells, (System.nanoTime() - start) / 1e9);
+            return new Result(out, results, first, failed, executed, (int) codeCells, (System.nanoTime() - start) / 1e9,
+                    unstoppable);
         } finally {
             watchdog.shutdownNow();
+            cellThread.shutdownNow();
             running = null;
             removeHook(lastWord);
         }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** The cell running now, for {@link #lastWord}. */
@@ -239,7 +268,8 @@ public final class NotebookRunner {
 
     /** What one cell produced. */
     private static final class CellRun {
-        final List<Output> outputs = new ArrayList<>();
+        // Synchronized: when the runner gives up on a cell, it copies what the cell's thread may still be adding to.
+        final List<Output> outputs = Collections.synchronizedList(new ArrayList<>());
         int resultIndex = -1;
         Failure failure;
     }
@@ -249,14 +279,21 @@ public final class NotebookRunner {
         private final JShell shell;
         private final String file;
         private final ScheduledExecutorService watchdog;
+        private final ExecutorService cellThread;
         private final Duration timeout;
         private final Map<String, Place> snippets = new HashMap<>();
         private volatile boolean timedOut;
+        /** The notebook line of the snippet being evaluated. */
+        private volatile int line;
+        /** A cell could not be stopped: its thread still runs, and JShell stays busy with it. */
+        volatile boolean stuck;
 
-        Execution(JShell shell, String file, ScheduledExecutorService watchdog, Duration timeout) {
+        Execution(JShell shell, String file, ScheduledExecutorService watchdog, ExecutorService cellThread,
+                Duration timeout) {
             this.shell = shell;
             this.file = file;
             this.watchdog = watchdog;
+            this.cellThread = cellThread;
             this.timeout = timeout;
         }
 
@@ -271,24 +308,72 @@ public final class NotebookRunner {
             capture.err = err;
             Display.attach(capture);
             timedOut = false;
+            CellGuard.stopping(false);
             ScheduledFuture<?> stopper = null;
             if (timeout != null) {
                 // Repeated, because a stop that lands while JShell is still compiling has no effect.
                 stopper = watchdog.scheduleWithFixedDelay(() -> {
                     timedOut = true;
+                    CellGuard.stopping(true);
                     shell.stop();
                 }, timeout.toMillis(), 200, TimeUnit.MILLISECONDS);
             }
             try {
-                evaluate(cell, cellNumber, run, capture);
+                if (timeout == null) {
+                    evaluate(cell, cellNumber, run, capture);
+                } else if (!finishedInTime(cellThread.submit(() -> evaluate(cell, cellNumber, run, capture)))) {
+                    return gaveUp(run, capture, cellNumber);
+                }
             } finally {
                 if (stopper != null) {
                     stopper.cancel(false);
+                    CellGuard.stopping(false);
                 }
                 out.flush();
                 err.flush();
                 capture.close();
             }
+            return run;
+        }
+
+        /** Waits for the cell until its timeout and the grace for stopping it have passed; false if it still runs. */
+        private boolean finishedInTime(Future<?> evaluation) {
+            try {
+                evaluation.get(timeout.plus(STOP_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /**
+         * The cell as far as it got, ending in an error that says it could not be stopped. Its thread cannot be killed
+         * in-process and JShell cannot evaluate anything else meanwhile, so no later cell runs.
+         */
+        private CellRun gaveUp(CellRun running, Capture capture, int cellNumber) {
+            stuck = true;
+            capture.abandon();
+            CellRun run = new CellRun();
+            synchronized (running.outputs) {
+                run.outputs.addAll(running.outputs);
+            }
+            int at = line;
+            String evalue = "the cell ran longer than " + seconds(timeout) + " (--cell-timeout) and could not be stopped "
+                    + "within " + seconds(STOP_GRACE) + " more (it ignores interrupts and stops); the run ends here and "
+                    + "the cells after it were not run";
+            run.outputs.add(new Output.Error("CellTimeout", evalue, List.of(file + ":" + at + ": still running here")));
+            run.failure = new Failure(cellNumber, at, "CellTimeout", "could not be stopped after " + seconds(timeout));
             return run;
         }
 
@@ -305,6 +390,7 @@ public final class NotebookRunner {
                 String source = info.source() != null ? info.source() : text.substring(codeStart);
                 int next = info.source() != null ? text.length() - info.remaining().length() : text.length();
                 int line = cell.line() + countNewlines(text, 0, codeStart);
+                this.line = line;
                 boolean last = skipTrivia(text, next) >= text.length();
                 List<SnippetEvent> events = shell.eval(source);
                 if (timedOut) {
@@ -543,11 +629,20 @@ public final class NotebookRunner {
         return n;
     }
 
-    /** Collects a cell's stream text and displays in the order they happened, merging adjacent stream text. */
+    static final int MAX_STREAM_BYTES = 1_000_000;
+    static final int MAX_STREAM_LINES = 10_000;
+
+    /**
+     * Collects a cell's stream text and displays in the order they happened, merging adjacent stream text. Each stream
+     * keeps its first {@link #MAX_STREAM_BYTES} bytes or {@link #MAX_STREAM_LINES} lines, as Jupyter front ends trim
+     * long outputs; the rest is only counted, and a note where the trimming began says how much was left out.
+     */
     private static final class Capture implements Display.Sink {
         private final List<Output> outputs;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final Map<String, StreamBudget> budgets = new HashMap<>();
         private String pendingName;
+        private boolean closed;
         volatile Object result;
         PrintStream err;
 
@@ -570,11 +665,26 @@ public final class NotebookRunner {
         }
 
         private synchronized void append(String name, byte[] b, int off, int len) {
-            if (!name.equals(pendingName)) {
-                flush();
-                pendingName = name;
+            if (closed) {
+                return;
             }
-            pending.write(b, off, len);
+            StreamBudget budget = budgets.computeIfAbsent(name, k -> new StreamBudget());
+            int keep = budget.keep(b, off, len);
+            if (keep > 0) {
+                if (!name.equals(pendingName)) {
+                    flush();
+                    pendingName = name;
+                }
+                pending.write(b, off, keep);
+            }
+            if (keep < len) {
+                if (budget.noteIndex < 0) {
+                    flush();
+                    budget.noteIndex = outputs.size();
+                    outputs.add(new Output.Stream(name, ""));
+                }
+                budget.drop(b, off + keep, len - keep);
+            }
         }
 
         synchronized void flush() {
@@ -591,25 +701,103 @@ public final class NotebookRunner {
             pendingName = null;
         }
 
-        void close() {
+        synchronized void close() {
+            if (closed) {
+                return;
+            }
             flush();
+            budgets.forEach((name, budget) -> {
+                if (budget.noteIndex >= 0) {
+                    outputs.set(budget.noteIndex, new Output.Stream(name, budget.note(name)));
+                }
+            });
+            closed = true;
+        }
+
+        /** Ends the capture of a cell the runner gave up on: what it writes or displays from now on is dropped. */
+        void abandon() {
+            close();
         }
 
         @Override
         public synchronized void display(Object value) {
-            flush();
-            outputs.add(DisplayOutputs.of(value));
+            if (!closed) {
+                flush();
+                outputs.add(DisplayOutputs.of(value));
+            }
         }
 
         @Override
         public synchronized void markdown(String markdown) {
-            flush();
-            outputs.add(new Output.Markdown(markdown == null ? "" : markdown));
+            if (!closed) {
+                flush();
+                outputs.add(new Output.Markdown(markdown == null ? "" : markdown));
+            }
         }
 
         @Override
         public void result(Object value) {
             result = value;
+        }
+    }
+
+    /** How much of one stream a cell has kept, and how much it wrote past that. */
+    private static final class StreamBudget {
+        private long keptBytes;
+        private long keptLines;
+        private boolean full;
+        private long droppedBytes;
+        private long droppedLines;
+        private byte lastDropped;
+        /** Where the note about the trimmed text goes in the cell's outputs, or -1 while nothing was trimmed. */
+        int noteIndex = -1;
+
+        /** How many of the bytes fit; once one does not, none do, so the kept text is the stream's start. */
+        int keep(byte[] b, int off, int len) {
+            if (full) {
+                return 0;
+            }
+            int n = 0;
+            while (n < len && keptBytes < MAX_STREAM_BYTES && keptLines < MAX_STREAM_LINES) {
+                keptBytes++;
+                if (b[off + n++] == '\n') {
+                    keptLines++;
+                }
+            }
+            if (n < len) {
+                full = true;
+                // Never split a UTF-8 character: give back its leading bytes.
+                while (n > 0 && (b[off + n] & 0xC0) == 0x80) {
+                    n--;
+                    keptBytes--;
+                }
+            }
+            return n;
+        }
+
+        void drop(byte[] b, int off, int len) {
+            droppedBytes += len;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    droppedLines++;
+                }
+            }
+            lastDropped = b[off + len - 1];
+        }
+
+        String note(String stream) {
+            long lines = droppedLines + (lastDropped == '\n' ? 0 : 1);
+            return String.format(Locale.ROOT, "[output trimmed: %s more on %s not shown (%,d line%s); a cell keeps the "
+                    + "first %,d lines or %s of each stream]\n", size(droppedBytes), stream, lines, lines == 1 ? "" : "s",
+                    MAX_STREAM_LINES, size(MAX_STREAM_BYTES));
+        }
+
+        private static String size(long bytes) {
+            if (bytes < 1000) {
+                return bytes + (bytes == 1 ? " byte" : " bytes");
+            }
+            return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3)
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
         }
     }
 }
