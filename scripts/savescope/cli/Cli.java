@@ -47,12 +47,26 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + plainParameterMessage(ex.getMessage()));
             err.println("Run with --help for usage and examples.");
             err.flush();
             return 2;
         });
         return cl;
+    }
+
+    private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)': '(.*)' is not an? (int|long|double|float)", java.util.regex.Pattern.DOTALL);
+
+    /** Picocli's words for an option value of the wrong kind name a Java type; say what a user would type. */
+    static String plainParameterMessage(String message) {
+        java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message == null ? "" : message);
+        if (!m.matches()) {
+            return message;
+        }
+        String expected = m.group(3).equals("double") || m.group(3).equals("float") ? "a number, e.g. 2.5"
+                : "a whole number" + (m.group(3).equals("int") ? " up to 2147483647" : "");
+        return m.group(1) + ": expected " + expected + ", found \"" + m.group(2) + "\".";
     }
 
     /**
