@@ -405,7 +405,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (name.isEmpty()) {
             return "report";
         }
-        return WINDOWS_DEVICE.matcher(name).matches() ? name + "-report" : name;
+        // "index" would be the list of reports SaveScope keeps in the folder.
+        return WINDOWS_DEVICE.matcher(name).matches() || name.equals("index") ? name + "-report" : name;
     }
 
     static Map<String, String> parseMaps(List<String> specs) {
