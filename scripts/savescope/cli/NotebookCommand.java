@@ -69,8 +69,8 @@ public final class NotebookCommand implements Callable<Integer> {
     boolean allowErrors;
 
     @Option(names = "--cell-timeout", paramLabel = "SECONDS",
-            description = "Stop a cell that runs longer than this many seconds (above 0, fractions allowed) and show "
-                    + "it as failed.")
+            description = "Stop a cell that runs longer than this many seconds (0.001 to 31536000, a year) and "
+                    + "show it as failed.")
     Double cellTimeout;
 
     @Option(names = "--no-input", description = "Hide the code in the HTML and show only the outputs.")
