@@ -55,11 +55,11 @@ public class report {
      */
     static void warmUpInBackground() {
         Thread warm = new Thread(() -> {
-            initTablesawQuickly();
             try {
+                initTablesawQuickly();
                 new Font(Font.SANS_SERIF, Font.PLAIN, 12).getStringBounds("0.0%", new FontRenderContext(null, true, true));
             } catch (Throwable ignored) {
-                // see javadoc
+                // see javadoc; an OutOfMemoryError here would also meet the main thread, which says it once
             }
         }, "warm-up");
         warm.setDaemon(true);

@@ -28,6 +28,12 @@ public final class Cli {
             PrintWriter err = line.getErr();
             Throwable cause = ex;
             int code;
+            if (causedByOutOfMemory(ex)) {
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return outOfMemory(err, line.getCommandName());
+            }
             if (ex instanceof ExitException e) {
                 code = e.code();
                 cause = e.getCause() != null ? e.getCause() : e;
@@ -45,14 +51,40 @@ public final class Cli {
             err.flush();
             return code;
         });
+        // picocli passes only Exceptions to the handler above; an Error such as OutOfMemoryError would end the
+        // program with a stack trace.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (OutOfMemoryError e) {
+                if (parsed.originalArgs().contains("--verbose")) {
+                    e.printStackTrace(cl.getErr());
+                }
+                return outOfMemory(cl.getErr(), cl.getCommandName());
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + plainParameterMessage(ex.getMessage()));
             err.println("Run with --help for usage and examples.");
             err.flush();
             return 2;
         });
         return cl;
+    }
+
+    private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)': '(.*)' is not an? (int|long|double|float)", java.util.regex.Pattern.DOTALL);
+
+    /** Picocli's words for an option value of the wrong kind name a Java type; say what a user would type. */
+    static String plainParameterMessage(String message) {
+        java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message == null ? "" : message);
+        if (!m.matches()) {
+            return message;
+        }
+        String expected = m.group(3).equals("double") || m.group(3).equals("float") ? "a number, e.g. 2.5"
+                : "a whole number" + (m.group(3).equals("int") ? " up to 2147483647" : "");
+        return m.group(1) + ": expected " + expected + ", found \"" + m.group(2) + "\".";
     }
 
     /**
@@ -68,6 +100,32 @@ public final class Cli {
         String m = t.getMessage();
         return m == null || m.isBlank() ? "an unexpected internal failure" : "an unexpected internal failure: "
                 + m.lines().findFirst().orElse("").strip();
+    }
+
+    /**
+     * Says in one line that the heap was too small and how to raise it, and gives exit code 1. Called once the
+     * work has unwound, so its data is garbage and the message can be made; every output is written beside its
+     * target and moved into place whole, so none is left half-written.
+     */
+    static int outOfMemory(PrintWriter err, String command) {
+        err.println(outOfMemoryMessage(Runtime.getRuntime().maxMemory(), command));
+        err.flush();
+        return 1;
+    }
+
+    static String outOfMemoryMessage(long maxHeapBytes, String command) {
+        return "error: this run needed more memory than the Java heap allows (at most " + (maxHeapBytes >> 20)
+                + " MB). Give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx4g ./jbang " + command + " ...";
+    }
+
+    /** True when {@code t} or one of its causes is an OutOfMemoryError (a worker thread's, passed on wrapped). */
+    static boolean causedByOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static int run(Object command, String... args) {

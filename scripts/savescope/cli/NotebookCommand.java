@@ -69,7 +69,8 @@ public final class NotebookCommand implements Callable<Integer> {
     boolean allowErrors;
 
     @Option(names = "--cell-timeout", paramLabel = "SECONDS",
-            description = "Stop a cell that runs longer than this and show it as failed.")
+            description = "Stop a cell that runs longer than this many seconds (0.001 to 31536000, a year) and "
+                    + "show it as failed.")
     Double cellTimeout;
 
     @Option(names = "--no-input", description = "Hide the code in the HTML and show only the outputs.")
@@ -91,6 +92,7 @@ public final class NotebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkCellTimeout(cellTimeout);
         Path html = output != null ? output : Path.of("reports", baseName(file) + ".html");
         Path ipynb = html.resolveSibling(baseName(html) + ".ipynb");
         new OutputPlan(List.of(file), force).file("-o", html).file("the .ipynb", ipynb).check();
@@ -107,9 +109,6 @@ public final class NotebookCommand implements Callable<Integer> {
         }
         if (templateDir != null && !Files.isDirectory(templateDir)) {
             throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
-        }
-        if (cellTimeout != null && !(cellTimeout > 0)) {
-            throw new ExitException(2, "--cell-timeout " + cellTimeout + ": expected a number of seconds above 0.");
         }
         PercentFormat.Parsed nb = PercentFormat.parse(text, file.toString());
         Map<String, String> values = parseParams(params);
@@ -214,6 +213,17 @@ public final class NotebookCommand implements Callable<Integer> {
         }
         return r.codeCells() + " code cells ran" + time + "; " + r.failedCells() + " failed";
     }
+
+    /** A timeout the watchdog can keep: a finite number of seconds, at least a millisecond. */
+    static void checkCellTimeout(Double seconds) {
+        if (seconds != null && !(seconds >= 0.001 && seconds <= MAX_CELL_TIMEOUT_S)) {
+            throw new ExitException(2, "--cell-timeout: expected a number of seconds from 0.001 to "
+                    + MAX_CELL_TIMEOUT_S + " (a year), found " + (Double.isFinite(seconds)
+                    ? java.math.BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() : seconds) + ".");
+        }
+    }
+
+    private static final long MAX_CELL_TIMEOUT_S = 365L * 24 * 3600;
 
     static Map<String, String> parseParams(List<String> specs) {
         Map<String, String> m = new LinkedHashMap<>();

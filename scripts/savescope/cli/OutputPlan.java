@@ -16,6 +16,7 @@ import savescope.FileProblems;
 import savescope.load.Loader;
 import savescope.render.AtomicFiles;
 import savescope.render.DataExport;
+import savescope.render.ReportIndex;
 
 /**
  * The files a run reads and the files it will write, checked before any work: an output never replaces an
@@ -223,6 +224,13 @@ final class OutputPlan {
     }
 
     private void checkIndex(List<Path> inputFiles) {
+        String what = FileProblems.whatIsAt(index);
+        if (what != null && !"a file".equals(what)) {
+            // Left alone, so it is no output of the run and cannot collide with an input.
+            indexNote = index + " is " + what + ", not a list of reports SaveScope wrote; left it as it is "
+                    + "(--no-index skips the index).";
+            return;
+        }
         Path at = real(index);
         for (Output o : outputs) {
             if (real(o.path()).equals(at)) {
@@ -230,18 +238,25 @@ final class OutputPlan {
                         + "goes; choose another file name, or pass --no-index.");
             }
         }
-        for (Path in : inputFiles) {
+        // An index another program wrote is left as it is, so it cannot replace an input either.
+        boolean rebuilt = what == null || replacedByRebuild(index);
+        for (Path in : rebuilt ? inputFiles : List.<Path>of()) {
             if (at.equals(real(in)) || sameExistingFile(index, in)) {
                 throw new ExitException(2, "the input " + in + " is the reports index SaveScope rebuilds beside the "
                         + "report; pass --no-index, or write the report elsewhere with -o.");
             }
         }
-        String what = FileProblems.whatIsAt(index);
-        if (what != null && !"a file".equals(what)) {
-            indexNote = index + " is " + what + ", not a list of reports SaveScope wrote; left it as it is "
-                    + "(--no-index skips the index).";
-        } else if (what != null && isWriteProtected(index) && !force) {
+        if (what != null && isWriteProtected(index) && !force) {
             indexNote = index + " is write-protected; left it as it is (--force replaces it, --no-index skips it).";
+        }
+    }
+
+    /** True for an index SaveScope wrote; one that cannot be read is taken to be ours, to be safe. */
+    private static boolean replacedByRebuild(Path index) {
+        try {
+            return ReportIndex.isSaveScopeIndex(index);
+        } catch (IOException e) {
+            return true;
         }
     }
 

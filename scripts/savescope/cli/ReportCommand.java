@@ -78,11 +78,12 @@ public final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Option(names = "--min-views", paramLabel = "N", defaultValue = "1000",
-            description = "Rank videos by save rate only from N views up (default: ${DEFAULT-VALUE}).")
+            description = "Rank videos by save rate only from N views up, N of 0 or more (default: ${DEFAULT-VALUE}).")
     long minViews;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "500",
-            description = "At most N rows in the per-video table (default: ${DEFAULT-VALUE}).")
+            description = "At most N rows in the per-video table, N of 1 or more; every video is in the --data-dir "
+                    + "export (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
     @Option(names = "--compare", paramLabel = "NAME=RULE",
@@ -92,7 +93,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<String> compare = new ArrayList<>();
 
     @Option(names = "--min-segment", paramLabel = "N", defaultValue = "10",
-            description = "Hide audience segments smaller than N people (default: ${DEFAULT-VALUE}).")
+            description = "Hide audience segments smaller than N people, N of 1 or more (default: ${DEFAULT-VALUE}).")
     int minSegment;
 
     @Option(names = "--template-dir", paramLabel = "DIR",
@@ -125,6 +126,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkNumbers();
         List<Path> in = inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
                 : inputs;
@@ -141,9 +143,6 @@ public final class ReportCommand implements Callable<Integer> {
             arms = savescope.metrics.Experiment.Arm.parseAll(compare);
         } catch (IllegalArgumentException e) {
             throw new ExitException(2, e.getMessage());
-        }
-        if (minSegment < 1) {
-            throw new ExitException(2, "--min-segment " + minSegment + ": expected a whole number of 1 or more.");
         }
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
@@ -196,6 +195,20 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */
+    private void checkNumbers() {
+        atLeast("--min-views", minViews, 0, "a number of views");
+        atLeast("--max-rows", maxRows, 1, "a number of table rows");
+        atLeast("--min-segment", minSegment, 1, "a number of people");
+    }
+
+    /** Ends the run (exit code 2) when {@code value} of {@code option} is below {@code min}. */
+    static void atLeast(String option, long value, long min, String what) {
+        if (value < min) {
+            throw new ExitException(2, option + ": expected " + what + " of " + min + " or more, found " + value + ".");
+        }
     }
 
     /** The run's inputs and outputs, checked before anything is read. */
@@ -392,7 +405,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (name.isEmpty()) {
             return "report";
         }
-        return WINDOWS_DEVICE.matcher(name).matches() ? name + "-report" : name;
+        // "index" would be the list of reports SaveScope keeps in the folder.
+        return WINDOWS_DEVICE.matcher(name).matches() || name.equals("index") ? name + "-report" : name;
     }
 
     static Map<String, String> parseMaps(List<String> specs) {

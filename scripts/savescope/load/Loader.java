@@ -117,6 +117,9 @@ public final class Loader {
                 if (!Files.isRegularFile(readFrom[i])) {
                     Path copy = Files.createTempFile("savescope-input-", ".tmp");
                     readFrom[i] = copy;
+                    // Opening a pipe waits, without end, until something writes into it: say why the run stands still.
+                    System.err.println("reading from the pipe " + files.get(i) + ": waiting for data (Ctrl-C to stop)");
+                    System.err.flush();
                     try {
                         Files.copy(files.get(i), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     } catch (IOException e) {

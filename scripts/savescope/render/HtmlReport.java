@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import savescope.notebook.Cell;
 import savescope.notebook.Notebook;
 import savescope.notebook.Output;
@@ -209,7 +211,7 @@ public final class HtmlReport {
                     + "; a loop in the template may not end", e);
         } catch (TemplateException e) {
             throw new TemplateProblem(where(e.getTemplateSourceName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": template error: " + summary(e.getMessageWithoutStackTop()), e);
+                    + ": template error: " + plainWords(summary(e.getMessageWithoutStackTop())), e);
         } catch (freemarker.core.ParseException e) {
             throw new TemplateProblem(where(e.getTemplateName()) + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": template syntax error: " + firstLine(e.getEditorMessage()), e);
@@ -320,6 +322,51 @@ public final class HtmlReport {
             b.append(b.length() == 0 ? "" : " ").append(l);
         }
         return b.toString().replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]", "").strip();
+    }
+
+    private static final Pattern NOT_FOUND = Pattern.compile("Template (inclusion|importing) failed \\(for parameter "
+            + "value \"([^\"]*)\"\\): Template not found for name \"([^\"]*)\"( \\(normalized: [^)]*\\))?\\.(.*)",
+            Pattern.DOTALL);
+    private static final Pattern NEW = Pattern.compile("Instantiating (\\S+) is not allowed in the template.*", Pattern.DOTALL);
+
+    /**
+     * FreeMarker's words for what SaveScope forbids or cannot find name its own settings and loaders; say instead
+     * what a template author can change.
+     */
+    String plainWords(String message) {
+        Matcher notFound = NOT_FOUND.matcher(message);
+        if (notFound.matches()) {
+            String directive = notFound.group(1).equals("inclusion") ? "#include" : "#import";
+            String asked = "<" + directive + " \"" + notFound.group(2) + "\">";
+            if (notFound.group(5).contains("Backing out from the root directory") || outsideFolder(notFound.group(2))) {
+                return asked + ": the template lies outside the templates folder; SaveScope templates may "
+                        + directive.substring(1) + " only templates in " + folderWords();
+            }
+            return asked + ": no template \"" + notFound.group(3) + "\" in " + folderWords();
+        }
+        if (message.contains("\"api_builtin_enabled\"")) {
+            return "?api is not allowed in SaveScope templates; use the values the report gives the template";
+        }
+        Matcher instantiating = NEW.matcher(message);
+        if (instantiating.matches()) {
+            return "?new is not allowed in SaveScope templates (it would make the Java object "
+                    + instantiating.group(1) + "); use the values the report gives the template";
+        }
+        return message;
+    }
+
+    /** True for a name such as ../x.ftlh that leads out of the templates folder (all SaveScope templates lie at its top). */
+    private static boolean outsideFolder(String name) {
+        try {
+            return Path.of(name.startsWith("/") ? name.substring(1) : name).normalize().startsWith("..");
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private String folderWords() {
+        return (templateDir == null ? "" : "the --template-dir folder " + templateDir + " or ")
+                + "SaveScope's built-in templates";
     }
 
     private static String firstLine(String s) {

@@ -57,6 +57,12 @@ public final class ReportIndex {
         return Optional.of(index);
     }
 
+    /** True when {@code index} is a plain file that SaveScope wrote as a reports index (so a rebuild replaces it). */
+    public static boolean isSaveScopeIndex(Path index) throws IOException {
+        return Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && INDEX_GENERATOR.equals(read(index).get("generator"));
+    }
+
     /** The SaveScope reports in {@code dir}, newest first. */
     static List<Entry> entries(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();

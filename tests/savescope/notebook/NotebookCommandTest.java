@@ -71,7 +71,7 @@ class NotebookCommandTest {
         assertEquals("error: no/such.jsh: no such notebook file.\n", r.err());
         Run t = run(ShowcaseNotebookTest.NOTEBOOK, "--cell-timeout", "0");
         assertEquals(2, t.code());
-        assertTrue(t.err().contains("--cell-timeout 0.0: expected a number of seconds above 0."), t.err());
+        assertTrue(t.err().contains("--cell-timeout: expected a number of seconds from 0.001 to 31536000 (a year), found 0."), t.err());
     }
 
     @Test

@@ -47,6 +47,6 @@ class CompareOptionTest {
                 err.toString());
         StringWriter err2 = new StringWriter();
         assertEquals(2, run(err2, "data/sample/videos.csv", "--min-segment", "0"));
-        assertTrue(err2.toString().contains("--min-segment 0: expected a whole number of 1 or more."), err2.toString());
+        assertTrue(err2.toString().contains("--min-segment: expected a number of people of 1 or more, found 0."), err2.toString());
     }
 }
