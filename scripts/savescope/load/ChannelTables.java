@@ -153,6 +153,11 @@ final class ChannelTables {
         rows:
         while ((row = rows.next()) != null) {
             readCount[0]++;
+            String extra = rows instanceof CsvRows ? Rows.extraFields(row, header.size()) : null;
+            if (extra != null) {
+                rejections.add(new Rejection(rows.file(), rows.rowPlace(), extra));
+                continue;
+            }
             Object[] values = new Object[at.length];
             StudioDates.Parsed date = null;
             for (int c = 0; c < at.length; c++) {

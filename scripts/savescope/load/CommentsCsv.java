@@ -47,9 +47,15 @@ final class CommentsCsv {
         List<Rejection> rejections = new ArrayList<>();
         long read = 0;
         long used = 0;
+        LongTexts longTexts = new LongTexts();
         String[] row;
         while ((row = rows.next()) != null) {
             read++;
+            String extra = rows instanceof CsvRows ? Rows.extraFields(row, rows.header().size()) : null;
+            if (extra != null) {
+                rejections.add(new Rejection(file, rows.rowPlace(), extra));
+                continue;
+            }
             String id = cell(row, idAt);
             if (id.isEmpty()) {
                 rejections.add(new Rejection(file, rows.cellPlace(idAt), "column \"" + rows.header().get(idAt)
@@ -61,7 +67,8 @@ final class CommentsCsv {
                         + "\": expected a video id, found the rounded number \"" + id + "\""));
                 continue;
             }
-            String text = cell(row, textAt);
+            int textColumn = textAt;
+            String text = longTexts.bound(cell(row, textAt), "comment texts", () -> rows.cellPlace(textColumn));
             if (text.isEmpty()) {
                 rejections.add(new Rejection(file, rows.cellPlace(textAt), "column \"" + rows.header().get(textAt)
                         + "\": expected the comment text, found nothing"));
@@ -99,7 +106,7 @@ final class CommentsCsv {
         }
         // Missing metrics name per-video counts; comment likes and times are optional and not listed there.
         return new SourceReport(file, "comments (CSV)", read, used, rejections, List.of(), List.of(),
-                SourceReport.COMMENTS);
+                SourceReport.COMMENTS, List.of(), longTexts.notes());
     }
 
     private static int firstOf(List<String> header, List<String> names) {

@@ -48,6 +48,8 @@ public final class CsvRows implements Rows {
     private int count;
     private int quoteField;
     private int width = -1;
+    /** Whether the header line ends in LF or CRLF, so that a lone CR later is a character, not a line end. */
+    private boolean headerEndsInLf;
 
     /** Opens {@code in}; throws {@link InputException} when the bytes are not a CSV with a header. */
     public CsvRows(String file, InputStream in) throws IOException {
@@ -269,6 +271,10 @@ public final class CsvRows implements Rows {
                         break;
                     }
                     if (c < ' ') {
+                        if (c == '\r' && crInValue()) {
+                            pos++;
+                            continue;
+                        }
                         if (c == '\n' || c == '\r') {
                             addPlain();
                             endLine();
@@ -370,6 +376,18 @@ public final class CsvRows implements Rows {
         }
     }
 
+    /**
+     * Whether the lone CR at {@link #pos} belongs to an unquoted value rather than ending the row: so in a file
+     * whose header ends in LF or CRLF, when the row has not yet reached its last field. A title pasted with a
+     * stray carriage return would otherwise split its row into two broken ones.
+     */
+    private boolean crInValue() throws IOException {
+        if (!headerEndsInLf || width < 0 || count + 1 >= width) {
+            return false;
+        }
+        return (pos + 1 < limit || fill()) && buf[pos + 1] != '\n';
+    }
+
     private void addPlain() {
         add(pos == fieldFrom ? null : new String(buf, fieldFrom, pos - fieldFrom));
     }
@@ -385,6 +403,9 @@ public final class CsvRows implements Rows {
     private void endLine() throws IOException {
         char c = buf[pos++];
         line++;
+        if (width < 0) {
+            headerEndsInLf = c == '\n' || ((pos < limit || fill()) && buf[pos] == '\n');
+        }
         if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
             pos++;
         }

@@ -26,6 +26,8 @@ final class DailyCsv {
         List<String> header = rows.header().stream().map(Fields::normalize).toList();
         Table own = Canonical.emptyDaily(daily.name());
         RowReader reader = new RowReader(file, header, own);
+        // Only text rows can be shifted by a separator inside a value; a sheet's extra cells are notes.
+        reader.width = rows instanceof CsvRows ? header.size() : Integer.MAX_VALUE;
         if (rows instanceof CsvRows) {
             // As for per-video files: one thread parses the CSV while this one builds the columns.
             RowPipeline.run((CsvRows) rows, (row, line) -> reader.add(row, column -> line + ":" + (column + 1),
@@ -93,6 +95,7 @@ final class DailyCsv {
         final RejectionList rejections = new RejectionList();
         final long[] values;
         final boolean[] present;
+        int width = Integer.MAX_VALUE;
         long read;
         long used;
         /** Rows come grouped by video: the previous id and date, reused when a row repeats them. */
@@ -122,6 +125,11 @@ final class DailyCsv {
 
         void add(String[] row, IntFunction<String> cellPlace, String rowPlace) {
             read++;
+            String extra = Rows.extraFields(row, width);
+            if (extra != null) {
+                rejections.add(new Rejection(file, rowPlace, extra));
+                return;
+            }
             String id = idAt < row.length && row[idAt] != null ? row[idAt].strip() : "";
             if (id.isEmpty()) {
                 rejections.add(new Rejection(file, cellPlace.apply(idAt), "column \"video_id\": expected a video id, found nothing"));

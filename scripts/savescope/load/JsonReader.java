@@ -37,7 +37,9 @@ final class JsonReader {
     /** The longest line of JSON Lines read; a longer one is rejected without being held in memory. */
     static final int MAX_LINE_CHARS = 1 << 26;
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build()).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
+            // Python's json.dumps writes NaN for a missing float and Infinity for an overflow: read, then judged.
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build())
             .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("first-key-wins")
                     .addDeserializer(JsonNode.class, new FirstKeyWins()));
     private static final String REPEATED_KEYS = "savescope.repeatedKeys";
@@ -92,6 +94,7 @@ final class JsonReader {
     private final Set<String> metricsSeen = new LinkedHashSet<>();
     private long commentsRead;
     private long commentsUsed;
+    private final LongTexts longTexts = new LongTexts();
     private long records;
     private List<String> firstKeys;
     /** Keys of the first video item that look like saves but were not recognised, for the --map hint. */
@@ -159,7 +162,7 @@ final class JsonReader {
             } catch (JsonProcessingException e) {
                 var loc = e.getLocation();
                 videos.reject(new Rejection(file, lineNr + (loc == null ? "" : ":" + loc.getColumnNr()),
-                        "the JSON on this line is cut off or malformed (" + shortReason(e) + "); expected one complete "
+                        "the JSON on this line " + shortReason(e) + "; expected one complete "
                         + "JSON object per line. The line was skipped."));
                 continue;
             }
@@ -202,7 +205,7 @@ final class JsonReader {
             return "the JSON is nested more than " + String.format("%,d", StreamReadConstraints.DEFAULT_MAX_DEPTH)
                     + " levels deep; expected the items of an export.";
         }
-        return "a JSON value is larger than SaveScope reads (" + m.lines().findFirst().orElse("") + ").";
+        return "a JSON value is larger than SaveScope reads.";
     }
 
     private void readAll(JsonParser parser) throws IOException {
@@ -237,17 +240,15 @@ final class JsonReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new InputException(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": the JSON is cut off or malformed (" + shortReason(e)
-                    + "); expected complete JSON: an array of items, an API response, or one object per line.");
+                    + ": the JSON " + shortReason(e)
+                    + "; expected complete JSON: an array of items, an API response, or one object per line.");
         }
         finish();
     }
 
-    /** Jackson's reason without its trailing location details, which the message already gives. */
+    /** What the parser found wrong, in plain words that end "the JSON …" (the place is given before it). */
     private static String shortReason(JsonProcessingException e) {
-        String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        int marker = m.indexOf(" (start marker");
-        return marker > 0 ? m.substring(0, marker) : m;
+        return JsonProblems.describe(e.getOriginalMessage());
     }
 
     private static String describe(JsonToken t) {
@@ -462,7 +463,7 @@ final class JsonReader {
                     + videoId + "\""));
             return;
         }
-        String body = text(node, "text", "comment");
+        String body = longTexts.bound(text(node, "text", "comment"), "comment texts", () -> base + "text");
         if (body.isEmpty()) {
             commentRejections.add(new Rejection(file, base + "text", "expected the comment text, found nothing"));
             return;
@@ -525,7 +526,7 @@ final class JsonReader {
         }
         if (commentsRead > 0) {
             state.sources.add(new SourceReport(file, "web-item comments JSON", commentsRead, commentsUsed,
-                    commentRejections, List.of(), List.of(), SourceReport.COMMENTS));
+                    commentRejections, List.of(), List.of(), SourceReport.COMMENTS, List.of(), longTexts.notes()));
         }
         if (videos.rowsRead() > 0) {
             if (metricsSeen.isEmpty()) {

@@ -24,4 +24,22 @@ public interface Rows extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Why a text row with more fields than its header cannot be read, or null when it fits. A separator inside a
+     * value that was not quoted shifts every later value one column on, so such a row is refused rather than read
+     * into the wrong columns; trailing empty fields are what spreadsheets add when they save CSV, and are kept.
+     */
+    static String extraFields(String[] row, int width) {
+        if (row.length <= width) {
+            return null;
+        }
+        for (int c = width; c < row.length; c++) {
+            if (row[c] != null && !row[c].isBlank()) {
+                return "the row has " + row.length + " fields, expected " + width + " as in the header; "
+                        + "a value with a comma that is not quoted?";
+            }
+        }
+        return null;
+    }
 }

@@ -178,6 +178,11 @@ final class TableRouter {
                             + width + " as in the header"));
                     return;
                 }
+                String extra = Rows.extraFields(row, width);
+                if (extra != null) {
+                    builder.reject(Rejection.at(file, line, 0, extra));
+                    return;
+                }
                 fill(raw, row, column);
                 takenFromRow(builder, row, snapshotColumn, snapshotAnchor);
                 if (probe != null) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads numbers and times the way people and exports actually write them: {@code 1,234}, {@code 1.234}
- * (de/pt), {@code 1 234}, {@code 1.2K}, {@code 3.4M}, {@code 343296.0}, {@code 3.}; blank, {@code -} and
- * {@code undefined} are missing values, never zero.
+ * (de/pt), {@code 1 234}, {@code 1.2K}, {@code 3.4M}, {@code 343296.0}, {@code 3.}; blank, {@code -},
+ * {@code undefined}, {@code NaN} and {@code #N/A} are missing values, never zero.
  */
 public final class Values {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -26,8 +26,18 @@ public final class Values {
     private static final Pattern GROUPED_SPACE = Pattern.compile("\\d{1,3}( \\d{3})+");
     private static final Pattern DECIMAL = Pattern.compile("\\d+([.,]\\d*)?|[.,]\\d+");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    /** How Python, JavaScript and spreadsheets write infinity: an overflow, never a count. */
+    private static final Pattern INFINITE = Pattern.compile("[+\\-−]?(?i:infinity|inf|∞)");
     private static final Pattern SUFFIXED = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([kKmMbB])");
-    private static final Set<String> MISSING = Set.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none");
+    /**
+     * "No value" as exports write it: dashes, {@code n/a}, Studio's {@code undefined}, what pandas and Python write
+     * for a missing number ({@code NaN}, {@code None}), JSON's {@code null} and Excel's "not available" {@code #N/A}.
+     */
+    private static final Set<String> MISSING = Set.of("", "-", "–", "—", "undefined", "null", "n/a", "na", "nan", "none",
+            "#n/a");
+    /** Excel's error values other than {@code #N/A}: a formula in the sheet failed, so the value is not known. */
+    private static final Set<String> SHEET_ERRORS = Set.of("#value!", "#div/0!", "#ref!", "#name?", "#num!", "#null!",
+            "#spill!", "#calc!", "#getting_data", "#error");
 
     private Values() {}
 
@@ -53,11 +63,18 @@ public final class Values {
         if (DIGITS.matcher(s).matches() && s.length() < 19) {
             return OptionalLong.of(Long.parseLong(s));
         }
+        if (INFINITE.matcher(s).matches()) {
+            throw new BadValueException("expected a count, found an infinite number \"" + s + "\"");
+        }
         if (s.startsWith("-") || s.startsWith("−")) {
             throw new BadValueException("expected a count of zero or more, found a negative number \"" + raw.trim() + "\"");
         }
         if (s.endsWith("%")) {
             throw new BadValueException("expected a count, found a percentage \"" + raw.trim() + "\"");
+        }
+        if (SHEET_ERRORS.contains(s.toLowerCase(Locale.ROOT))) {
+            throw new BadValueException("expected a count, found the spreadsheet error \"" + s
+                    + "\" (a formula in the sheet failed)");
         }
         double value = number(s, raw);
         if (value != Math.rint(value) && !SUFFIXED.matcher(s).matches()) {

@@ -142,6 +142,12 @@ public final class VideoFrameBuilder {
             rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
+        for (int i = 0; i < 5; i++) {
+            if (!present[i]) {
+                countGap(VIEWS + i, raw[VIEWS + i], cellPlace);
+            }
+        }
+        boundTexts(raw, cellPlace);
         double dur = durationOf(raw[DURATION], cellPlace);
         int row = (int) rowsUsed++;
         String videoId = videoId(row, raw[ID], raw[LINK], cellPlace, fallbackId);
@@ -521,6 +527,31 @@ public final class VideoFrameBuilder {
                 + (kept == 1 ? " row" : " rows") + " kept each as its own video and never merged.";
     }
 
+    private final LongTexts longTexts = new LongTexts();
+
+    /** Cuts runaway free text where it is read, so no single value can swell the report. */
+    private void boundTexts(String[] raw, IntFunction<String> cellPlace) {
+        raw[TITLE] = longTexts.bound(raw[TITLE], "titles", () -> cellPlace.apply(TITLE));
+        raw[TYPE] = longTexts.bound(raw[TYPE], "content types", () -> cellPlace.apply(TYPE));
+        raw[HASHTAGS] = longTexts.bound(raw[HASHTAGS], "hashtag lists", () -> cellPlace.apply(HASHTAGS));
+        raw[LINK] = longTexts.bound(raw[LINK], "links", () -> cellPlace.apply(LINK));
+        if (raw.length > ACCOUNT) {
+            raw[ACCOUNT] = longTexts.bound(raw[ACCOUNT], "account names", () -> cellPlace.apply(ACCOUNT));
+        }
+    }
+
+    /** Counts a count left missing in a kept row: a blank cell of a column the source has, or a "no value" marker. */
+    private void countGap(int field, String raw, IntFunction<String> cellPlace) {
+        boolean hasColumn = headers != null && headers[field] != null;
+        if (raw == null || raw.isBlank()) {
+            if (hasColumn) {
+                leaveMissing(field, cellPlace.apply(field), "no value was given");
+            }
+        } else {
+            leaveMissing(field, cellPlace.apply(field), "\"" + raw.strip() + "\" means no value");
+        }
+    }
+
     /**
      * Notes that {@code field} of the row at {@code place} is left missing because its value could not be read;
      * the row itself is kept. Counted per field, with the first few places listed.
@@ -572,6 +603,7 @@ public final class VideoFrameBuilder {
                     + " in four or more zeros, as ids rounded to 15 digits by a spreadsheet do; so few (one real id in "
                     + "10,000 does) that they were taken as real ids");
         }
+        longTexts.notes().forEach(this::assume);
         return new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
                 kind, fieldGaps(), assumptions, rejections.notListed(), rejections.reasons());
     }

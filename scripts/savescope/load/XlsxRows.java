@@ -131,9 +131,18 @@ final class XlsxRows implements Rows {
                 }
                 return number(cell.getNumericCellValue());
             case ERROR:
-                return "#ERROR";
+                return errorText(cell);
             default:
                 return "";
+        }
+    }
+
+    /** Excel's own spelling of an error value ({@code #DIV/0!}, {@code #N/A}), so messages quote what the sheet shows. */
+    private static String errorText(Cell cell) {
+        try {
+            return org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            return "#ERROR";
         }
     }
 

@@ -45,8 +45,7 @@ class LoaderErrorsTest {
     @Test
     void truncatedJson() throws Exception {
         // The text is 36 characters long; the end of input is found at column 37.
-        assertEquals(dir.resolve("t.json") + ":1:37: the JSON is cut off or malformed (Unexpected end-of-input: expected "
-                + "close marker for Object); expected complete JSON: an array of items, an API response, or one object "
+        assertEquals(dir.resolve("t.json") + ":1:37: the JSON is cut off inside an object; expected complete JSON: an array of items, an API response, or one object "
                 + "per line.", error("t.json", "[{\"id\":\"1\",\"stats\":{\"collectCount\":3"));
     }
 
@@ -135,8 +134,7 @@ class LoaderErrorsTest {
         assertEquals(2, code);
         assertEquals(1, err.toString().lines().count(), err.toString());
         // 47 characters; the input ends at column 48.
-        assertEquals("error: " + bad + ":1:48: the JSON is cut off or malformed (Unexpected end-of-input within/between "
-                + "Object entries); expected complete JSON: an array of items, an API response, or one object per line.",
+        assertEquals("error: " + bad + ":1:48: the JSON is cut off inside an object; expected complete JSON: an array of items, an API response, or one object per line.",
                 err.toString().strip());
         assertEquals("previous report", Files.readString(html));
         assertEquals("", out.toString());

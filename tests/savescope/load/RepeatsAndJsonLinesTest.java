@@ -115,7 +115,7 @@ class RepeatsAndJsonLinesTest {
         List<String> rejected = LoaderFormatsTest.rejections(d);
         assertEquals(1, rejected.size());
         assertTrue(rejected.get(0).startsWith(p + ":2:"), rejected.get(0));
-        assertTrue(rejected.get(0).contains("the JSON on this line is cut off or malformed"), rejected.get(0));
+        assertTrue(rejected.get(0).contains("the JSON on this line is cut off inside a key; expected one complete JSON object per line"), rejected.get(0));
         assertEquals(5, d.load().rowsRead());
     }
 
@@ -125,7 +125,10 @@ class RepeatsAndJsonLinesTest {
         String title = "t".repeat(21_000_000);
         Path p = write("long.json", "[{\"id\":\"1\",\"desc\":\"" + title + "\",\"stats\":{\"playCount\":5,\"collectCount\":1}}]");
         Dataset d = load(p);
-        assertEquals(21_000_000, d.videos().stringColumn("title").get(0).length());
+        // Read whole, then cut where it is read: 10,000 characters and an ellipsis, and the cut is said.
+        assertEquals("t".repeat(10_000) + "…", d.videos().stringColumn("title").get(0));
+        assertEquals(List.of("1 title longer than 10,000 characters was cut to that length (the first at /0/desc)"),
+                d.load().sources().get(0).assumptions());
     }
 
     @Test
