@@ -3,8 +3,8 @@ package savescope.load;
 import java.util.List;
 
 /**
- * A field left missing in some rows of one source because its value could not be read (the rows themselves
- * were kept): how many rows, the first few places and the first reason.
+ * A field missing in some kept rows of one source (a blank or a marker such as {@code NaN} in a count, or a
+ * value that could not be read): how many rows, the first few places and the first reason.
  *
  * @param field the canonical field ({@code duration_s}, {@code posted_at}, ...)
  * @param header the source's own name for it, as the user sees it

@@ -102,8 +102,8 @@ public final class DataQualitySection implements Section {
         if (!gaps.isEmpty()) {
             outputs.add(new Output.Table(new TableView(List.of(new Column("File", false),
                     new Column("Field left missing", false), new Column("Rows", true), new Column("First places", false),
-                    new Column("First reason", false)), gaps, gaps.size(), "These rows were kept with their counts; only "
-                            + "the field named could not be read.")));
+                    new Column("First reason", false)), gaps, gaps.size(), "These rows were kept; the field "
+                            + "named is missing in them (left blank, a marker such as NaN, or a value that could not be read).")));
         }
         ctx.code("loadReport.sources()", outputs.toArray(Output[]::new));
         if (load.rowsRejected() > 0) {
