@@ -314,7 +314,7 @@ public final class Fields {
             String header = headers.get(e.getValue());
             List<Integer> at = columns.get(normalize(header));
             if (at.size() > 1) {
-                warnings.add("the header \"" + header.strip() + "\" appears in columns " + joined(at) + "; the first "
+                warnings.add("the header \"" + header.strip() + "\" appears more than once, in columns " + joined(at) + "; the first "
                         + "(column " + at.get(0) + ") was read as " + e.getKey() + " and the others were ignored.");
             }
         }

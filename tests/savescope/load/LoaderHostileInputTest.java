@@ -145,7 +145,7 @@ class LoaderHostileInputTest {
                 out.toString(), "--no-index"), err.toString());
         JsonNode files = new ObjectMapper().readTree(out.toFile()).at("/input/files");
         String page = Files.readString(html);
-        String csvSays = "the header \"saves\" appears in columns 3 and 4; the first (column 3) was read as saves and "
+        String csvSays = "the header \"saves\" appears more than once, in columns 3 and 4; the first (column 3) was read as saves and "
                 + "the others were ignored.";
         String jsonSays = "the key \"collectCount\" is repeated inside an object 1 time (first on line 1); the first "
                 + "value was read and the repeats ignored, as for a CSV header that appears twice.";
@@ -156,7 +156,7 @@ class LoaderHostileInputTest {
                     f.toString());
         }
         // In the page the quotes are escaped; the words are there once per file that said them.
-        assertEquals(2, page.split("appears in columns 3 and 4; the first \\(column 3\\) was read as saves", -1).length - 1);
+        assertEquals(2, page.split("appears more than once, in columns 3 and 4; the first \\(column 3\\) was read as saves", -1).length - 1);
         assertTrue(page.contains("is repeated inside an object 1 time"), "JSON warning in the page");
         // The totals use the first column only: 20 + 7 + 3.
         assertEquals(30, new ObjectMapper().readTree(out.toFile()).at("/totals/saves").asLong());

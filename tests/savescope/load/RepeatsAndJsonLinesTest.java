@@ -43,7 +43,7 @@ class RepeatsAndJsonLinesTest {
         Path p = write("dup.csv", "video_id,views,saves,saves\n1,100,7,9\n");
         Dataset d = load(p);
         assertEquals(List.of(7L), LoaderFormatsTest.longs(d.videos(), "saves"));
-        assertEquals(List.of("the header \"saves\" appears in columns 3 and 4; the first (column 3) was read as saves "
+        assertEquals(List.of("the header \"saves\" appears more than once, in columns 3 and 4; the first (column 3) was read as saves "
                 + "and the others were ignored."), warnings(d, p));
     }
 
