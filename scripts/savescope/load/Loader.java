@@ -322,8 +322,9 @@ public final class Loader {
         }
         warnings.addAll(merged.warnings());
         if (merged.superseded() > 0) {
-            warnings.add(merged.superseded() + " rows repeated videos already seen (the same id in several files or "
-                    + "snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.");
+            warnings.add(merged.superseded() + (merged.superseded() == 1 ? " row repeated a video" : " rows repeated videos")
+                    + " already seen (the same id in several files or snapshots); each video keeps its latest counts and "
+                    + "the earlier ones form its snapshot series.");
         }
         Instant anchor = state.zipExportTime;
         boolean anchorFromPosts = false;

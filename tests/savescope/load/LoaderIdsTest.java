@@ -55,7 +55,7 @@ class LoaderIdsTest {
         assertEquals(List.of("3 rows share the id 7440000000000000001 but their links name 2 different videos; only "
                 + "rows of the same video were merged: " + first + ":2 (video 7440000000000000001), " + second
                 + ":2 (video 7440000000000000001), " + second + ":3 (video 7440000000000000003).",
-                "1 rows repeated videos already seen (the same id in several files or snapshots); each video keeps its "
+                "1 row repeated a video already seen (the same id in several files or snapshots); each video keeps its "
                 + "latest counts and the earlier ones form its snapshot series."), d.load().warnings());
     }
 

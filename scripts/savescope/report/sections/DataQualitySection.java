@@ -35,11 +35,6 @@ public final class DataQualitySection implements Section {
             md.append(" Each file lists its first rejected rows with their places; the other ")
                     .append(Formats.exact(load.rejectionsNotListed())).append(" are counted here with their reasons.");
         }
-        if (load.rowsMerged() > 0) {
-            md.append(" ").append(Formats.exact(load.rowsMerged())).append(load.rowsMerged() == 1 ? " row was" : " rows were")
-                    .append(" an earlier count of a video seen again; each video keeps its latest counts and the earlier "
-                            + "ones form its snapshot series.");
-        }
         List<String> lacking = new ArrayList<>();
         for (SourceReport s : load.sources()) {
             if (s.kind().equals(SourceReport.VIDEOS) && s.missingMetrics().contains("saves")) {
