@@ -74,6 +74,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + "Built-in mappings cover common tags (tutorial, recipe, comedy, vlog, review).")
     List<String> types = new ArrayList<>();
 
+    @Option(names = "--history", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "Report over every export imported with ./jbang import into DIR (default: the history in "
+                    + "your data folder); the saves gained since the last import lead the findings.")
+    String history;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: from the account name.")
     String title;
 
@@ -127,7 +132,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkNumbers();
-        List<Path> in = inputs.isEmpty()
+        savescope.history.History kept = HistoryInput.chosen(history, inputs);
+        List<Path> in = kept != null ? List.of(kept.folder()) : inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
                 : inputs;
         if (templateDir != null && !Files.isDirectory(templateDir)) {
@@ -148,12 +154,16 @@ public final class ReportCommand implements Callable<Integer> {
         StageClock clock = new StageClock(timings);
         Dataset data;
         try (LoadProgress bar = new LoadProgress(System.console() != null)) {
-            data = Loader.load(in, options.withProgress(bar));
+            data = kept != null ? HistoryInput.load(kept, options.withProgress(bar))
+                    : Loader.load(in, options.withProgress(bar));
         }
         clock.lap("load");
         Instant now = generatedAt != null ? generatedAt : Instant.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
         SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
+        if (kept != null) {
+            result = HistoryInput.withGainSinceLastImport(result, kept, options, data);
+        }
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
         HtmlReport renderer = HtmlReport.ready(preparing);
         String html;
