@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 /** One builder per chart the report shows, each returning the chart as an output with alt text and data. */
 public final class Charts {
@@ -66,7 +66,7 @@ public final class Charts {
         }
         TableView data = new TableView(List.of(new TableView.Column("Save rate", false),
                 new TableView.Column("Videos", true)), rows, rows.size(), "");
-        return new Output.Chart(Svg.of(chart, "Save rate per video"), alt,
+        return Svg.output(chart, "Save rate per video", alt,
                 "Look for where the tallest bars sit: that is the usual save rate. Bars far to the right are the "
                         + "videos people keep coming back to.", data);
     }

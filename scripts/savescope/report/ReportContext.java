@@ -9,8 +9,8 @@ import java.util.Map;
 import savescope.metrics.DailyIndex;
 import savescope.metrics.RatedVideo;
 import savescope.model.Dataset;
-import savescope.notebook.Cell;
-import savescope.notebook.Output;
+import savescope.cells.Cell;
+import savescope.cells.Output;
 import tech.tablesaw.api.Table;
 
 /**

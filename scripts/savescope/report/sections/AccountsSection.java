@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Accounts;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
 import savescope.report.Section;
 
