@@ -10,7 +10,7 @@ import savescope.history.HistoryFolder;
 import savescope.history.SavesSinceImport;
 import savescope.load.Loader;
 import savescope.model.Dataset;
-import savescope.notebook.Output;
+import savescope.cells.Output;
 import savescope.report.LeadFindings;
 import savescope.report.SaveReport;
 

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import savescope.FileProblems;
 import savescope.load.Loader;
-import savescope.load.SourceReport;
+import savescope.model.SourceReport;
 import savescope.model.Dataset;
 
 /**

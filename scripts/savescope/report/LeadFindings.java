@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
 
 /** Puts a finding known outside the data's own sections (what changed since the last import) first in a report. */
 public final class LeadFindings {
