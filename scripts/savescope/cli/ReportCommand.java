@@ -109,6 +109,22 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
     Path dataDir;
 
+    @Option(names = "--pdf", description = "Also write a PDF beside the HTML (team.html -> team.pdf), printed by a "
+            + "headless Chromium, Chrome or Edge, which must be installed.")
+    boolean pdf;
+
+    @Option(names = "--brand-name", paramLabel = "TEXT", description = "White label: this name heads the report "
+            + "instead of SaveScope's.")
+    String brandName;
+
+    @Option(names = "--logo", paramLabel = "FILE", description = "White label: a PNG or SVG logo (at most 256 KB) "
+            + "shown above the title, inlined in the page; an SVG is cleaned of scripts and external references.")
+    Path logo;
+
+    @Option(names = "--accent", paramLabel = "COLOUR", description = "White label: the accent colour of links and "
+            + "highlights, e.g. #0a5f96; darkened if needed so text keeps a contrast of 4.5:1.")
+    String accent;
+
     @Option(names = "--open", description = "Open the report in the default browser when it is written.")
     boolean open;
 
@@ -141,6 +157,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
         OutputPlan plan = plan(in, out);
+        savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent, spec.commandLine().getErr());
+        PdfPrinter printer = pdf ? PdfPrinter.find() : null;
         Loader.Options options = new Loader.Options(parseMaps(maps),
                 types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
 
@@ -168,7 +186,7 @@ public final class ReportCommand implements Callable<Integer> {
         HtmlReport renderer = HtmlReport.ready(preparing);
         String html;
         try {
-            html = renderer.render(result.notebook());
+            html = renderer.render(result.notebook(), brand);
         } catch (HtmlReport.TemplateProblem e) {
             throw new ExitException(2, e.getMessage(), e);
         }
@@ -191,6 +209,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             err.println("wrote " + tables.size() + " CSV files to " + dataDir);
+        }
+        if (printer != null) {
+            try {
+                printer.print(out, PdfPrinter.besides(out));
+            } catch (IOException e) {
+                throw new ExitException(1, "--pdf: the report was written, but not its PDF: " + e.getMessage() + ".", e);
+            }
+            err.println("wrote " + PdfPrinter.besides(out));
         }
         if (!noIndex) {
             rebuildIndex(plan, renderer, now, err);
@@ -226,6 +252,9 @@ public final class ReportCommand implements Callable<Integer> {
         OutputPlan plan = new OutputPlan(in, force).file("-o", out);
         if (json != null) {
             plan.file("--json", json);
+        }
+        if (pdf) {
+            plan.file("--pdf", PdfPrinter.besides(out));
         }
         if (dataDir != null) {
             plan.dataDir(dataDir);
