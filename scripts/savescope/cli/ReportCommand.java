@@ -125,6 +125,11 @@ public final class ReportCommand implements Callable<Integer> {
             + "highlights, e.g. #0a5f96; darkened if needed so text keeps a contrast of 4.5:1.")
     String accent;
 
+    @Option(names = "--each", description = "One report per account: each INPUT (or each folder inside a single "
+            + "INPUT folder) is an account; writes <account>.html and portfolio.html into the -o folder (default: "
+            + "reports/), and skips accounts whose inputs, options and SaveScope version are unchanged.")
+    boolean each;
+
     @Option(names = "--open", description = "Open the report in the default browser when it is written.")
     boolean open;
 
@@ -145,9 +150,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--timings", hidden = true, description = "Print each stage's time to stderr (for the benchmark).")
     boolean timings;
 
+    /** The numbers of the report this run wrote (its JSON document), for {@code --each}'s portfolio. */
+    Map<String, Object> numbers;
+
     @Override
     public Integer call() throws IOException {
         checkNumbers();
+        if (each) {
+            return eachAccount();
+        }
         savescope.history.History kept = HistoryInput.chosen(history, inputs);
         List<Path> in = kept != null ? List.of(kept.folder()) : inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
@@ -182,6 +193,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (kept != null) {
             result = HistoryInput.withGainSinceLastImport(result, kept, options, data);
         }
+        numbers = result.json();
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
         HtmlReport renderer = HtmlReport.ready(preparing);
         String html;
@@ -231,6 +243,19 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    private int eachAccount() throws IOException {
+        if (inputs.isEmpty() || json != null || dataDir != null || history != null) {
+            throw new ExitException(2, "--each: expected account folders (e.g. clients/*/ or clients/), and none of "
+                    + "--json, --data-dir or --history, which name one file or folder for one report.");
+        }
+        savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent,
+                new PrintWriter(java.io.Writer.nullWriter()));
+        return EachAccount.run(inputs, output != null ? output : Path.of("reports"),
+                EachAccount.passedOptions(spec.commandLine().getParseResult()), spec.version()[0], brand, templateDir,
+                !noIndex, generatedAt != null ? generatedAt : Instant.now(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */
