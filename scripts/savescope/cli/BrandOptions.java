@@ -1,5 +1,6 @@
 package savescope.cli;
 
+import savescope.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,19 +16,19 @@ final class BrandOptions {
     /**
      * The brand, its adjustments said on {@code err}.
      *
-     * @throws ExitException (code 2) for a logo that cannot be read or used, or a colour that is none
+     * @throws UserError (code 2) for a logo that cannot be read or used, or a colour that is none
      */
     static Brand read(String name, Path logo, String accent, PrintWriter err) {
         byte[] bytes = null;
         if (logo != null) {
             try {
                 if (Files.isRegularFile(logo) && Files.size(logo) > LogoImage.MAX_BYTES) {
-                    throw new ExitException(2, "--logo " + logo + ": the logo is " + Files.size(logo) / 1024 + " KB; "
+                    throw new UserError("--logo " + logo + ": the logo is " + Files.size(logo) / 1024 + " KB; "
                             + "expected at most " + LogoImage.MAX_BYTES / 1024 + " KB (a logo, not a photo).");
                 }
                 bytes = Files.readAllBytes(logo);
             } catch (IOException e) {
-                throw new ExitException(2, "--logo " + logo + ": could not read it (" + FileProblems.reason(e) + ").", e);
+                throw new UserError("--logo " + logo + ": could not read it (" + FileProblems.reason(e) + ").", e);
             }
         }
         try {
@@ -35,7 +36,7 @@ final class BrandOptions {
             brand.notes().forEach(n -> err.println("note: " + n));
             return brand;
         } catch (IllegalArgumentException e) {
-            throw new ExitException(2, (e.getMessage().startsWith("--") ? "" : "--logo ") + e.getMessage(), e);
+            throw new UserError((e.getMessage().startsWith("--") ? "" : "--logo ") + e.getMessage(), e);
         }
     }
 }

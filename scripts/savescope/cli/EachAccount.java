@@ -1,5 +1,6 @@
 package savescope.cli;
 
+import savescope.UserError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class EachAccount {
                     each = entries;
                 }
             } catch (IOException e) {
-                throw new ExitException(2, inputs.get(0) + ": could not list the folder (" + FileProblems.reason(e)
+                throw new UserError(inputs.get(0) + ": could not list the folder (" + FileProblems.reason(e)
                         + ").", e);
             }
         }
@@ -70,12 +71,12 @@ final class EachAccount {
         Map<String, Path> seen = new LinkedHashMap<>();
         for (Path p : each) {
             if (!Files.exists(p)) {
-                throw new ExitException(2, p + ": no such file or folder.");
+                throw new UserError(p + ": no such file or folder.");
             }
             String name = ReportCommand.defaultName(List.of(p));
             Path before = seen.put(name, p);
             if (before != null) {
-                throw new ExitException(2, "--each: " + before + " and " + p + " would both be reported as " + name
+                throw new UserError("--each: " + before + " and " + p + " would both be reported as " + name
                         + ".html; give account folders distinct names.");
             }
             accounts.add(new Account(name, p));
@@ -109,7 +110,7 @@ final class EachAccount {
     static int run(List<Path> inputs, Path dir, List<String> options, String version, Brand brand, Path templateDir,
             boolean index, Instant now, PrintWriter out, PrintWriter err) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ExitException(2, "--each -o " + dir + ": expected a folder for the reports, found "
+            throw new UserError("--each -o " + dir + ": expected a folder for the reports, found "
                     + FileProblems.whatIsAt(dir) + ".");
         }
         List<Account> accounts = accounts(inputs);
@@ -158,7 +159,7 @@ final class EachAccount {
             batch.write(dir.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
             batch.commit();
         } catch (HtmlReport.TemplateProblem e) {
-            throw new ExitException(2, e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
             throw OutputPlan.writeFailure(e);
         }

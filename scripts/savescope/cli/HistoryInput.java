@@ -1,11 +1,11 @@
 package savescope.cli;
 
+import savescope.UserError;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.history.History;
-import savescope.history.HistoryException;
 import savescope.history.HistoryFolder;
 import savescope.history.SavesSinceImport;
 import savescope.load.Loader;
@@ -27,23 +27,19 @@ final class HistoryInput {
             return inputs.size() == 1 && History.isHistory(inputs.get(0)) ? new History(inputs.get(0)) : null;
         }
         if (!inputs.isEmpty()) {
-            throw new ExitException(2, "--history reads every export imported into the history; give either INPUT "
+            throw new UserError("--history reads every export imported into the history; give either INPUT "
                     + "files or --history, not both (import new exports first: ./jbang import FILE...).");
         }
         Path dir = option.isEmpty() ? HistoryFolder.defaultFolder() : Path.of(option);
         if (!History.isHistory(dir)) {
-            throw new ExitException(2, "--history " + dir + ": no history there (no manifest.json); import exports "
+            throw new UserError("--history " + dir + ": no history there (no manifest.json); import exports "
                     + "into it first: ./jbang import FILE... --history " + dir);
         }
         return new History(dir);
     }
 
     static Dataset load(History history, Loader.Options options) {
-        try {
-            return Loader.loadStored(history.storedFiles(), options);
-        } catch (HistoryException e) {
-            throw new ExitException(2, e.getMessage(), e);
-        }
+        return Loader.loadStored(history.storedFiles(), options);
     }
 
     /** The report with the saves gained since the last import leading its findings, when there was an earlier one. */

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import savescope.history.History;
-import savescope.history.HistoryException;
 import savescope.history.HistoryFolder;
 import savescope.history.Manifest;
 import savescope.load.Loader;
@@ -54,12 +53,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         History h = new History(history);
-        Manifest.Import done;
-        try {
-            done = h.importFiles(inputs, Loader.Options.defaults(), importedAt != null ? importedAt : Instant.now());
-        } catch (HistoryException e) {
-            throw new ExitException(2, e.getMessage(), e);
-        }
+        Manifest.Import done = h.importFiles(inputs, Loader.Options.defaults(),
+                importedAt != null ? importedAt : Instant.now());
         PrintWriter out = spec.commandLine().getOut();
         int added = 0;
         for (Manifest.Entry e : done.files()) {

@@ -1,5 +1,6 @@
 package savescope.cli;
 
+import savescope.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,11 +33,11 @@ final class PdfPrinter {
     /**
      * The printer with the browser found on this machine.
      *
-     * @throws ExitException (code 2) naming the package to install when there is none
+     * @throws UserError (code 2) naming the package to install when there is none
      */
     static PdfPrinter find() {
         return new PdfPrinter(findBrowser(System.getProperty("os.name", ""), System.getenv(), PdfPrinter::executable)
-                .orElseThrow(() -> new ExitException(2, noBrowserMessage(System.getProperty("os.name", "")))));
+                .orElseThrow(() -> new UserError(noBrowserMessage(System.getProperty("os.name", "")))));
     }
 
     /** Where a Chromium-based browser is: {@code $CHROMIUM} when set, else the usual names and install places. */
