@@ -142,7 +142,7 @@ final class EachAccount {
             if (code != 0 || child.numbers == null) {
                 worst = Math.max(worst, code == 0 ? 1 : code);
                 rows.add(new Portfolio.Account(a.name(), report.getFileName().toString(), 0, null, null, null, null,
-                        null, "failed: exit code " + code));
+                        null, "failed: exit code " + code, null, null, null));
                 continue;
             }
             ObjectNode entry = saved.putObject(a.name());
@@ -175,20 +175,34 @@ final class EachAccount {
     private static Portfolio.Account row(Account a, JsonNode n, String status) {
         return new Portfolio.Account(a.name(), a.name() + ".html", n.path("videos").asLong(), longOrNull(n, "views"),
                 longOrNull(n, "saves"), doubleOrNull(n, "median_rate"), doubleOrNull(n, "median_ci_low"),
-                doubleOrNull(n, "median_ci_high"), status);
+                doubleOrNull(n, "median_ci_high"), status, doubleOrNull(n, "rate_change"),
+                doubleOrNull(n, "rate_change_low"), doubleOrNull(n, "rate_change_high"));
     }
 
     /** The numbers the portfolio needs from a report's JSON document, kept so an unchanged account need not be read. */
     private static ObjectNode numbers(Map<String, Object> json) {
         JsonNode doc = MAPPER.valueToTree(json);
         ObjectNode n = MAPPER.createObjectNode();
-        n.set("videos", doc.path("totals").path("videos"));
-        n.set("views", doc.path("totals").path("views"));
-        n.set("saves", doc.path("totals").path("saves"));
-        n.set("median_rate", doc.path("save_rate").path("median_per_video"));
-        n.set("median_ci_low", doc.path("save_rate").path("median_ci_low"));
-        n.set("median_ci_high", doc.path("save_rate").path("median_ci_high"));
+        copy(n, "videos", doc.path("totals").path("videos"));
+        copy(n, "views", doc.path("totals").path("views"));
+        copy(n, "saves", doc.path("totals").path("saves"));
+        copy(n, "median_rate", doc.path("save_rate").path("median_per_video"));
+        copy(n, "median_ci_low", doc.path("save_rate").path("median_ci_low"));
+        copy(n, "median_ci_high", doc.path("save_rate").path("median_ci_high"));
+        JsonNode change = doc.path("period_comparison").path("save_rate_change");
+        copy(n, "rate_change", change.path("difference"));
+        copy(n, "rate_change_low", change.path("ci_low"));
+        copy(n, "rate_change_high", change.path("ci_high"));
         return n;
+    }
+
+    /** Puts {@code value} under {@code key}, a null for a value the report did not write. */
+    private static void copy(ObjectNode n, String key, JsonNode value) {
+        if (value.isMissingNode()) {
+            n.putNull(key);
+        } else {
+            n.set(key, value);
+        }
     }
 
     private static Long longOrNull(JsonNode n, String key) {

@@ -110,6 +110,15 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
     Path dataDir;
 
+    @Option(names = "--period", paramLabel = "PERIOD", description = "Compare a period with another: last-7d, "
+            + "last-28d, last-90d (any last-Nd), this-month, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, counted back from the "
+            + "last day the data covers.")
+    String period;
+
+    @Option(names = "--vs", paramLabel = "PERIOD", description = "What --period is compared with: previous (the "
+            + "default), year-ago or YYYY-MM-DD..YYYY-MM-DD.")
+    String vs;
+
     @Option(names = "--pdf", description = "Also write a PDF beside the HTML (team.html -> team.pdf), printed by a "
             + "headless Chromium, Chrome or Edge, which must be installed.")
     boolean pdf;
@@ -147,6 +156,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkNumbers();
+        checkPeriod();
         if (each) {
             return eachAccount();
         }
@@ -171,7 +181,8 @@ public final class ReportCommand implements Callable<Integer> {
         clock.lap("load");
         Instant now = common.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
-        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
+        SaveReport.Result result = SaveReport.build(data,
+                new ReportOptions(title, minViews, maxRows, arms, minSegment, period, vs), now);
         if (kept != null) {
             result = HistoryInput.withGainSinceLastImport(result, kept, options, data);
         }
@@ -239,6 +250,27 @@ public final class ReportCommand implements Callable<Integer> {
                 EachAccount.passedOptions(spec.commandLine().getParseResult()), spec.version()[0], brand,
                 common.templateDir(), !noIndex, common.now(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /** {@code --period} and {@code --vs}, checked before anything is read (their days are counted from the data). */
+    private void checkPeriod() {
+        if (vs != null && period == null) {
+            throw new UserError("--vs " + vs + ": expected --period too (e.g. --period last-28d --vs " + vs + ").");
+        }
+        if (period == null) {
+            return;
+        }
+        savescope.metrics.Period p;
+        try {
+            p = savescope.metrics.Period.parse(period, java.time.LocalDate.of(2000, 1, 1));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--period: " + e.getMessage() + ".");
+        }
+        try {
+            p.comparison(vs);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--vs: " + e.getMessage() + ".");
+        }
     }
 
     /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */

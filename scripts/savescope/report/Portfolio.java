@@ -28,9 +28,11 @@ public final class Portfolio {
      * @param medianRate the typical (median) per-video save rate, with its bootstrap 95% interval; nulls when
      *     no video has a rate
      * @param status {@code written}, {@code unchanged} or {@code failed: <why>}
+     * @param change with {@code --period}: the change in save rate of the videos posted in the period against the
+     *     comparison period, with its 95% interval ({@code changeLow}, {@code changeHigh}); nulls otherwise
      */
     public record Account(String name, String report, long videos, Long views, Long saves, Double medianRate,
-            Double medianLow, Double medianHigh, String status) {
+            Double medianLow, Double medianHigh, String status, Double change, Double changeLow, Double changeHigh) {
 
         /** Saves over views of all the account's videos, or null. */
         public Double pooledRate() {
@@ -52,7 +54,9 @@ public final class Portfolio {
         cells.add(Cell.markdown("## Accounts\n\nOne report per account; the table compares them. The save rate is "
                 + "saves over views of all the account's videos, with Wilson's 95% interval (which counts views as "
                 + "independent, so it is narrower than the real uncertainty); the typical video's rate is the median "
-                + "per video, with a bootstrap 95% interval, as in each report."));
+                + "per video, with a bootstrap 95% interval, as in each report. With --period, the change is the save "
+                + "rate of the videos posted in the period against the comparison period, in percentage points, with "
+                + "its 95% interval from resampling videos."));
         cells.add(Cell.code("", List.of(new Output.Kpis(List.of(
                 new Output.Kpi("Accounts", Long.toString(ok.size()), Long.toString(ok.size()),
                         accounts.size() > ok.size() ? (accounts.size() - ok.size()) + " failed" : "all reported"),
@@ -79,25 +83,40 @@ public final class Portfolio {
     }
 
     private static TableView table(List<Account> accounts) {
-        List<TableView.Column> columns = List.of(new TableView.Column("Account", false),
+        boolean periods = accounts.stream().anyMatch(a -> a.change() != null);
+        List<TableView.Column> columns = new ArrayList<>(List.of(new TableView.Column("Account", false),
                 new TableView.Column("Videos", true), new TableView.Column("Views", true),
                 new TableView.Column("Saves", true), new TableView.Column("Save rate", true),
                 new TableView.Column("95% interval", false), new TableView.Column("Typical video", true),
-                new TableView.Column("95% interval (typical)", false));
+                new TableView.Column("95% interval (typical)", false)));
+        if (periods) {
+            columns.add(new TableView.Column("Save rate change", true));
+            columns.add(new TableView.Column("95% interval (change)", false));
+        }
         List<List<TableView.Cell>> rows = new ArrayList<>();
         for (Account a : accounts) {
             if (a.status().startsWith("failed")) {
                 continue;
             }
             Intervals.Interval ci = a.pooledInterval();
-            rows.add(List.of(TableView.Cell.plain(a.name()),
+            List<TableView.Cell> row = new ArrayList<>(List.of(TableView.Cell.plain(a.name()),
                     count(a.videos()), count(a.views()), count(a.saves()), rate(a.pooledRate()),
                     TableView.Cell.plain(ci == null ? "–" : Formats.percent(ci.low()) + " – " + Formats.percent(ci.high())),
                     rate(a.medianRate()),
                     TableView.Cell.plain(a.medianLow() == null ? "–"
                             : Formats.percent(a.medianLow()) + " – " + Formats.percent(a.medianHigh()))));
+            if (periods) {
+                row.add(new TableView.Cell(a.change() == null ? "–" : points(a.change()), "", a.change(), ""));
+                row.add(TableView.Cell.plain(a.changeLow() == null ? "–"
+                        : points(a.changeLow()) + " to " + points(a.changeHigh())));
+            }
+            rows.add(row);
         }
         return new TableView(columns, rows, rows.size(), "");
+    }
+
+    private static String points(double diff) {
+        return (diff >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.2f", Math.abs(diff * 100)) + " pts";
     }
 
     private static TableView.Cell count(Long n) {

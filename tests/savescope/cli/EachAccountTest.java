@@ -96,6 +96,20 @@ class EachAccountTest {
     }
 
     @Test
+    void withAPeriodThePortfolioShowsEachAccountsChange() throws Exception {
+        Path clients = clients();
+        // With the daily series the data ends on 20 Nov 2026, as in PeriodOptionTest.
+        Files.copy(Path.of("data/sample/daily.csv"), clients.resolve("lena").resolve("daily.csv"));
+        Path out = dir.resolve("out");
+        var r = ReportCommandTest.run(clients.toString(), "--each", "-o", out.toString(), "--period", "last-28d");
+        assertEquals(0, r.code(), r.err());
+        String portfolio = Files.readString(out.resolve("portfolio.html"));
+        assertTrue(portfolio.contains("Save rate change"), "a change column");
+        // lena's last 28 days against the 28 before (see PeriodOptionTest): posted videos' rate 1.59% vs 2.69%.
+        assertTrue(portfolio.contains("\u22121.10 pts"), "lena's change in points");
+    }
+
+    @Test
     void eachRefusesOptionsForOneReport() {
         var r = ReportCommandTest.run("data/sample", "--each", "--json", dir.resolve("x.json").toString());
         assertEquals(2, r.code());
