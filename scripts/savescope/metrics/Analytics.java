@@ -20,6 +20,15 @@ public interface Analytics {
     /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
     boolean hasSaves();
 
+    /** The accounts the videos belong to, sorted, blanks left out. */
+    List<String> accounts();
+
+    /** The first and last posting time over the videos, or null when no video has one. */
+    PostingRange postingRange();
+
+    /** The first and last posting time of the videos. */
+    record PostingRange(java.time.Instant first, java.time.Instant last) {}
+
     // ---- Headline numbers (the Overview section) ----
 
     /** Sums of each count over the videos; a count no video has is null, never zero. */

@@ -68,6 +68,27 @@ public final class LocalAnalytics implements Analytics {
     }
 
     @Override
+    public List<String> accounts() {
+        return data.videos().stringColumn(Canonical.ACCOUNT).unique().asList().stream().filter(a -> !a.isBlank())
+                .sorted().toList();
+    }
+
+    @Override
+    public PostingRange postingRange() {
+        var posted = data.videos().instantColumn(Canonical.POSTED_AT);
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        for (int i = 0; i < posted.size(); i++) {
+            if (!posted.isMissing(i)) {
+                java.time.Instant t = posted.get(i);
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+        return first == null ? null : new PostingRange(first, last);
+    }
+
+    @Override
     public Totals totals() {
         return Totals.of(data.videos());
     }
