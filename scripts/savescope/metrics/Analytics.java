@@ -1,6 +1,7 @@
 package savescope.metrics;
 
 import java.util.List;
+import java.util.Map;
 import savescope.model.LoadReport;
 
 /**
@@ -53,6 +54,60 @@ public interface Analytics {
     Double perView(List<String> counts);
 
     // ---- Content and performance (content types, groups, quadrants, rankings, correlations) ----
+
+    /**
+     * Save rate by content type ({@link GroupComparison#byContentType}): a few groups, most viewed first, with
+     * intervals and the Kruskal–Wallis test.
+     */
+    GroupComparison.Result groupsByContentType();
+
+    /** Save rate by each of the {@link GroupComparison#TOP_HASHTAGS} most used hashtags (overlapping, untested). */
+    GroupComparison.Result groupsByHashtag();
+
+    /** Save rate by duration bucket ({@link GroupComparison#DURATION_BUCKETS}). */
+    GroupComparison.Result groupsByDuration();
+
+    /** Save rate by weekday posted, in UTC. */
+    GroupComparison.Result groupsByWeekday();
+
+    /** Save rate by hour posted, in UTC (at most 24 groups). */
+    GroupComparison.Result groupsByHour();
+
+    /** The videos split at the median views and median save rate ({@link Quadrants}), without per-video rows. */
+    Quadrants.Summary quadrants();
+
+    /**
+     * Saves against views for a log–log scatter: at most {@code maxPoints} videos drawn at random with
+     * {@code seed}, and the extent and fitted line of all of them.
+     */
+    SavesAgainstViews savesAgainstViews(int maxPoints, long seed);
+
+    /**
+     * The {@code limit} highest and lowest save rates among videos with at least {@code minViews} views, and
+     * at most {@code limit} outliers ({@link Rankings}).
+     */
+    Rankings rankings(long minViews, int limit);
+
+    /** Checks on the data itself ({@link DataAlerts}): a handful of alerts at most. */
+    List<DataAlerts.Alert> dataAlerts();
+
+    /** Pearson, Spearman and Kendall correlations between the raw counts and duration (6 × 6). */
+    SaveCorrelations.Set countCorrelations();
+
+    /** The same between the rates per view and duration (5 × 5). */
+    SaveCorrelations.Set rateCorrelations();
+
+    /**
+     * The partial correlation of saves with each of {@link SaveCorrelations#PARTIAL_WITH}, views held fixed,
+     * on log(1 + x), by name in that order.
+     */
+    Map<String, Correlations.Correlation> savesWithViewsHeldFixed();
+
+    /**
+     * The {@code limit} videos with the most {@code count} (a canonical count, e.g. {@code "saves"}), most first,
+     * ties in input order, videos without the count last.
+     */
+    List<TopVideos.Video> topVideos(String count, int limit);
 
     // ---- Time (trends, channel, evergreen, early signal) ----
 

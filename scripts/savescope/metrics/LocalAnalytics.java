@@ -3,6 +3,7 @@ package savescope.metrics;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import savescope.model.Canonical;
@@ -131,6 +132,72 @@ public final class LocalAnalytics implements Analytics {
     }
 
     // ---- Content and performance (content types, groups, quadrants, rankings, correlations) ----
+
+    @Override
+    public GroupComparison.Result groupsByContentType() {
+        return GroupComparison.byContentType(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByHashtag() {
+        return GroupComparison.byHashtag(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByDuration() {
+        return GroupComparison.byDuration(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByWeekday() {
+        return GroupComparison.byWeekday(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByHour() {
+        return GroupComparison.byHour(groupRates());
+    }
+
+    @Override
+    public Quadrants.Summary quadrants() {
+        return Quadrants.of(data.videos()).summary();
+    }
+
+    @Override
+    public SavesAgainstViews savesAgainstViews(int maxPoints, long seed) {
+        return SavesAgainstViews.of(VideoValues.of(data.videos(), Canonical.VIEWS),
+                VideoValues.of(data.videos(), Canonical.SAVES), maxPoints, seed);
+    }
+
+    @Override
+    public Rankings rankings(long minViews, int limit) {
+        return Rankings.of(data.videos(), minViews, limit);
+    }
+
+    @Override
+    public List<DataAlerts.Alert> dataAlerts() {
+        return DataAlerts.of(data.videos());
+    }
+
+    @Override
+    public SaveCorrelations.Set countCorrelations() {
+        return SaveCorrelations.counts(data.videos());
+    }
+
+    @Override
+    public SaveCorrelations.Set rateCorrelations() {
+        return SaveCorrelations.rates(data.videos());
+    }
+
+    @Override
+    public Map<String, Correlations.Correlation> savesWithViewsHeldFixed() {
+        return Collections.unmodifiableMap(SaveCorrelations.partialWithSaves(data.videos()));
+    }
+
+    @Override
+    public List<TopVideos.Video> topVideos(String count, int limit) {
+        return TopVideos.of(data.videos(), count, limit);
+    }
 
     // ---- Time (trends, channel, evergreen, early signal) ----
 
