@@ -1,5 +1,6 @@
 package savescope.metrics;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import savescope.model.LoadReport;
@@ -110,6 +111,57 @@ public interface Analytics {
     List<TopVideos.Video> topVideos(String count, int limit);
 
     // ---- Time (trends, channel, evergreen, early signal) ----
+
+    /**
+     * Saves and views of the rated videos by posting week (from Monday, UTC), with a rolling median over
+     * {@code window} weeks ({@link Trends#weekly}); weeks with no rated video are left out.
+     */
+    List<Trends.Period> weeklyTrend(int window);
+
+    /** As {@link #weeklyTrend}, by posting month ({@link Trends#monthly}). */
+    List<Trends.Period> monthlyTrend(int window);
+
+    /**
+     * The channel's daily totals from Studio's Overview export, summed by week ({@link ChannelWeeks#of}), or null
+     * when the data has no Overview export with a dated row.
+     */
+    ChannelWeeks channelWeeks();
+
+    /** Whether a daily series was loaded (any row, whether or not it names a known video). */
+    boolean hasDailySeries();
+
+    /** Whether snapshots of the per-video totals were loaded. */
+    boolean hasSnapshots();
+
+    /**
+     * {@link Accumulation#summarize} of every video's accumulation curve, pooled over {@code horizon} days; its
+     * {@code videos()} is 0 when the daily series names no video that has a posting time.
+     */
+    Accumulation.Summary accumulation(int horizon);
+
+    /**
+     * Each video's accumulation numbers, in the order of the daily series, without its day-by-day curve. One row
+     * per video with a daily series: the {@code --json} document lists them all.
+     */
+    List<Accumulation.VideoSummary> accumulationByVideo();
+
+    /** The {@code n} videos with the highest evergreen score (ties by id; {@link Accumulation#top}), titled. */
+    List<Accumulation.Titled> mostEvergreen(int n);
+
+    /**
+     * When the per-video totals were read, as far as the data says: the start of the day after the daily
+     * series' last date (UTC); null without a dated daily row.
+     */
+    Instant latestExportTime();
+
+    /**
+     * Saves gained between consecutive snapshots, the last ending at {@link #latestExportTime()} with the current
+     * totals ({@link Accumulation#snapshotGains}); {@code oldDays} marks the videos counted as old.
+     */
+    List<Accumulation.SnapshotGain> snapshotGains(int oldDays);
+
+    /** {@link EarlySignal#measure} over {@code horizon} days since posting, without the per-video points. */
+    EarlySignal.Summary earlySignal(int horizon);
 
     // ---- Context (experiment, audience, comments, accounts, videos, data quality) ----
 }
