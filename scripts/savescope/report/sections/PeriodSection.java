@@ -1,5 +1,7 @@
 package savescope.report.sections;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,31 +18,51 @@ import savescope.cells.TableView.Column;
 import savescope.metrics.Experiment;
 import savescope.metrics.Period;
 import savescope.metrics.PeriodComparison;
-import savescope.report.LegacySection;
+import savescope.metrics.Analytics;
 import savescope.report.ReportContext;
+import savescope.report.ReportOptions;
+import savescope.report.Section;
 
 /**
  * {@code --period} against {@code --vs}: the videos posted in each period and the saves gained in each, with the
- * change and whether it could be chance. Writes nothing when no period is asked for.
+ * change and whether it could be chance. Writes nothing (no cells, no JSON key) when no period is asked for.
  */
-public final class PeriodSection implements LegacySection {
+public final class PeriodSection implements Section<PeriodSection.Figures> {
+
+    /**
+     * @param periodComparison the JSON's {@code period_comparison}, or null (no key) without {@code --period}
+     * @param comparison the numbers behind it, for the page
+     * @param anchor the last day the data covers, from which the periods are counted
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Figures(Map<String, Object> periodComparison, @JsonIgnore PeriodComparison comparison,
+            @JsonIgnore LocalDate anchor) {}
 
     @Override
-    public void build(ReportContext ctx) {
+    public Figures analyse(Analytics data, ReportOptions options) {
+        if (options.period() == null) {
+            return new Figures(null, null, null);
+        }
+        LocalDate anchor = data.lastDataDay();
+        if (anchor == null) {
+            return new Figures(null, null, null);
+        }
+        Period period = Period.parse(options.period(), anchor);
+        PeriodComparison c = data.periodComparison(period, period.comparison(options.vs()));
+        return new Figures(json(c, anchor), c, anchor);
+    }
+
+    @Override
+    public void present(Figures f, ReportContext ctx) {
         if (ctx.options().period() == null) {
             return;
         }
-        LocalDate anchor = PeriodComparison.anchor(ctx.data());
-        if (anchor == null) {
+        if (f.comparison() == null) {
             ctx.markdown("## This period against the last\n\nNo video has a posting time and there is no daily series "
                     + "or snapshot, so no period can be told apart.");
             return;
         }
-        Period period = Period.parse(ctx.options().period(), anchor);
-        Period comparison = period.comparison(ctx.options().vs());
-        PeriodComparison c = PeriodComparison.of(ctx.data(), period, comparison);
-        present(c, anchor, ctx);
-        ctx.json("period_comparison", json(c, anchor));
+        present(f.comparison(), f.anchor(), ctx);
     }
 
     private static void present(PeriodComparison c, LocalDate anchor, ReportContext ctx) {
@@ -54,7 +76,7 @@ public final class PeriodSection implements LegacySection {
         PeriodComparison.Posted b = c.before();
         Experiment.Comparison r = c.rate();
         ctx.markdown("### Videos posted in the period");
-        ctx.code("PeriodComparison.of(data, period, comparison)", new Output.Kpis(List.of(
+        ctx.code(java(ctx), postedShows(c), new Output.Kpis(List.of(
                 kpi("Videos posted", a.videos(), b.videos()),
                 kpi("Their views", a.views(), b.views()),
                 kpi("Their saves", a.saves(), b.saves()),
@@ -74,15 +96,38 @@ public final class PeriodSection implements LegacySection {
         if (!c.byType().isEmpty()) {
             ctx.markdown("By content type: the save rate (saves over views) of the videos each type posted in each "
                     + "period, and the change in percentage points.");
-            ctx.code("c.byType()", new Output.Table(typeTable(c)));
+            ctx.code("var byType = change.byType();", Map.of("byType", c.byType()), new Output.Table(typeTable(c)));
         }
         ctx.markdown("### Saves gained in the period\n\n" + gainedText(c));
-        ctx.code("c.gainedNow(); c.gainedBefore()", new Output.Kpis(List.of(
+        ctx.code("var gained = change.gainedNow() == null ? null : change.gainedNow().saves();", gainedShows(c),
+                new Output.Kpis(List.of(
                 new Output.Kpi("Saves gained", c.gainedNow() == null ? "–" : Formats.compact(c.gainedNow().saves()),
                         c.gainedNow() == null ? "" : Formats.exact(c.gainedNow().saves()),
                         !c.gainsComparable() ? "from " + (c.gainedNow() == null ? "no source" : c.gainedNow().source())
                                 : "vs " + Formats.compact(c.gainedBefore().saves()) + ": "
                                         + countChange(c.gainedNow().saves(), c.gainedBefore().saves())))));
+    }
+
+    /** The Java of the first cell: the periods as the options name them, counted from the data's last day. */
+    private static String java(ReportContext ctx) {
+        String vs = ctx.options().vs() == null ? "previous" : ctx.options().vs();
+        return "var period = Period.parse(\"" + ctx.options().period() + "\", data.lastDataDay());\n"
+                + "var change = data.periodComparison(period, period.comparison(\"" + vs + "\"));\n"
+                + "var now = change.now();\nvar before = change.before();\nvar rateChange = change.rate();";
+    }
+
+    private static Map<String, Object> postedShows(PeriodComparison c) {
+        Map<String, Object> shows = new LinkedHashMap<>();
+        shows.put("now", c.now());
+        shows.put("before", c.before());
+        shows.put("rateChange", c.rate());
+        return shows;
+    }
+
+    private static Map<String, Object> gainedShows(PeriodComparison c) {
+        Map<String, Object> shows = new LinkedHashMap<>();
+        shows.put("gained", c.gainedNow() == null ? null : c.gainedNow().saves());
+        return shows;
     }
 
     private static String gainedText(PeriodComparison c) {
