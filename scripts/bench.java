@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES savescope/Deps.java
 //SOURCES savescope/bench/*.java
+//SOURCES savescope/cli/StageClock.java
 //JAVA_OPTIONS -XX:+UseSerialGC
 //DESCRIPTION Benchmarks ./jbang report end to end and by stage, beside the pandas + matplotlib report when it is available.
 
