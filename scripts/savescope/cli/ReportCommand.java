@@ -27,6 +27,7 @@ import savescope.render.DataExport;
 import savescope.render.HtmlReport;
 import savescope.render.JsonOutput;
 import savescope.render.ReportIndex;
+import savescope.report.ReportNotebook;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
 
@@ -48,6 +49,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
+            "  ./jbang report videos.csv --notebook mine.jsh     also write the report as a notebook to build on",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -105,6 +107,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Option(names = "--notebook", paramLabel = "FILE.jsh",
+            description = "Also write the report as a runnable notebook (percent format): its parameters, the Java of "
+                    + "every code cell, and the values each gives. Run it with ./jbang notebook FILE.jsh.")
+    Path notebook;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
@@ -169,7 +176,8 @@ public final class ReportCommand implements Callable<Integer> {
         OutputPlan plan = plan(in, out);
         savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent, spec.commandLine().getErr());
         PdfPrinter printer = pdf ? PdfPrinter.find() : null;
-        Loader.Options options = new Loader.Options(Converters.fieldMap(maps), Converters.contentTypes(types));
+        Map<String, String> fieldMap = Converters.fieldMap(maps);
+        Loader.Options options = new Loader.Options(fieldMap, Converters.contentTypes(types));
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
@@ -204,6 +212,11 @@ public final class ReportCommand implements Callable<Integer> {
             batch.write(out, html);
             if (json != null) {
                 batch.write(json, JsonOutput.toJson(result.json()));
+            }
+            if (notebook != null) {
+                batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
+                        in.stream().map(Path::toString).toList(), fieldMap, typed("--types"),
+                        compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
             }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
@@ -240,9 +253,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private int eachAccount() throws IOException {
-        if (inputs.isEmpty() || json != null || dataDir != null || history != null) {
+        if (inputs.isEmpty() || json != null || dataDir != null || history != null || notebook != null) {
             throw new UserError("--each: expected account folders (e.g. clients/*/ or clients/), and none of "
-                    + "--json, --data-dir or --history, which name one file or folder for one report.");
+                    + "--json, --data-dir, --notebook or --history, which name one file or folder for one report.");
         }
         savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent,
                 new PrintWriter(java.io.Writer.nullWriter()));
@@ -273,6 +286,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /** The values of a repeatable option as the user typed them. */
+    private List<String> typed(String option) {
+        return List.copyOf(spec.findOption(option).originalStringValues());
+    }
+
     /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */
     private void checkNumbers() {
         atLeast("--min-views", minViews, 0, "a number of views");
@@ -295,6 +313,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (pdf) {
             plan.file("--pdf", PdfPrinter.besides(out));
+        }
+        if (notebook != null) {
+            plan.file("--notebook", notebook);
         }
         if (dataDir != null) {
             plan.dataDir(dataDir);
