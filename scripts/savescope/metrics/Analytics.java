@@ -224,4 +224,16 @@ public interface Analytics {
 
     /** One summary per account, most saves first ({@link Accounts#summarize}). */
     List<Accounts.Summary> accountSummaries();
+
+    // ---- Periods (--period, --vs) ----
+
+    /** The last day the data covers: its latest daily date, snapshot or posting time (UTC); null with none. */
+    default java.time.LocalDate lastDataDay() {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /** The videos posted in {@code period} against those in {@code comparison}, and the saves gained in each. */
+    default PeriodComparison periodComparison(Period period, Period comparison) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
 }

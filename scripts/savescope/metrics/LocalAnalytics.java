@@ -419,4 +419,14 @@ public final class LocalAnalytics implements Analytics {
             return value;
         }
     }
+
+    @Override
+    public LocalDate lastDataDay() {
+        return PeriodComparison.anchor(data);
+    }
+
+    @Override
+    public PeriodComparison periodComparison(Period period, Period comparison) {
+        return PeriodComparison.of(data, period, comparison);
+    }
 }

@@ -20,6 +20,7 @@ import savescope.report.sections.ContentStrategySection;
 import savescope.report.sections.CorrelationsSection;
 import savescope.report.sections.DataQualitySection;
 import savescope.report.sections.OverviewSection;
+import savescope.report.sections.PeriodSection;
 import savescope.report.sections.PerformanceSection;
 import savescope.report.sections.VideosSection;
 import savescope.report.sections.TrendsSection;
@@ -40,7 +41,7 @@ import tech.tablesaw.api.StringColumn;
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
     static List<Section<?>> sections() {
-        return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
+        return List.of(new OverviewSection(), new PeriodSection(), new ContentStrategySection(), new PerformanceSection(),
                 new CorrelationsSection(), new TrendsSection(), new ChannelSection(), new EvergreenSection(), new EarlySignalSection(),
                 new ExperimentSection(), new AudienceSection(), new CommentsSection(), new AccountsSection(),
                 new VideosSection(), new DataQualitySection());
