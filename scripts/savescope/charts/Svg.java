@@ -46,6 +46,46 @@ public final class Svg {
                 + escape(title) + "\"><title>" + escape(title) + "</title>" + body + "</svg>";
     }
 
+    /**
+     * The chart as a file of its own, for places with no page around it (an {@code <img>}, a Jupyter output, a
+     * viewer): the theme's CSS variables replaced by the light theme's colours, a fixed size from the viewBox,
+     * and the {@code xlink} namespace declared where an embedded picture uses it. The page's inline SVG keeps its
+     * variables, so the report's dark mode still restyles it.
+     */
+    public static String standalone(String svg) {
+        StringBuilder b = new StringBuilder(svg.length());
+        java.util.regex.Matcher m = VARIABLE.matcher(svg);
+        int last = 0;
+        while (m.find()) {
+            String colour = Theme.hexOf(m.group(1));
+            if (colour == null) {
+                continue;
+            }
+            b.append(svg, last, m.start()).append(colour);
+            last = m.end();
+        }
+        String resolved = b.append(svg, last, svg.length()).toString();
+        int rootEnd = resolved.indexOf('>');
+        if (!resolved.startsWith("<svg") || rootEnd < 0) {
+            return resolved;
+        }
+        String root = resolved.substring(0, rootEnd);
+        java.util.regex.Matcher box = VIEW_BOX.matcher(root);
+        if (box.find()) {
+            String size = " width=\"" + box.group(1) + "\" height=\"" + box.group(2) + "\"";
+            root = root.replaceAll("\\s(width|height)=\"[^\"]*\"", "") + size;
+        }
+        if (resolved.contains("xlink:href") && !root.contains("xmlns:xlink")) {
+            root += " xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+        }
+        return root + resolved.substring(rootEnd);
+    }
+
+    private static final java.util.regex.Pattern VARIABLE =
+            java.util.regex.Pattern.compile("var\\((--[a-z0-9-]+)(?:,[^)]*)?\\)");
+    private static final java.util.regex.Pattern VIEW_BOX =
+            java.util.regex.Pattern.compile("viewBox=\"0 0 ([0-9.]+) ([0-9.]+)\"");
+
     /** The accessible name {@link #of} gave an SVG, unescaped, or empty when there is none. */
     public static String titleOf(String svg) {
         int open = svg.indexOf("<title>");

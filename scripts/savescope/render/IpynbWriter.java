@@ -118,8 +118,21 @@ public final class IpynbWriter {
         } else {
             n.put("output_type", "display_data");
         }
-        n.set("data", data(o));
-        n.putObject("metadata");
+        ObjectNode meta = JSON.objectNode();
+        if (o instanceof Output.Chart c) {
+            ChartImages.Rendered chart = ChartImages.of(c);
+            n.set("data", chartData(c, chart));
+            if (chart.pngBase64().isPresent()) {
+                // The PNG has twice the pixels for sharp screens; its size says how large to show it.
+                int[] size = ChartImages.size(chart.svg());
+                ObjectNode png = meta.putObject("image/png");
+                png.put("width", size[0]);
+                png.put("height", size[1]);
+            }
+        } else {
+            n.set("data", data(o));
+        }
+        n.set("metadata", meta);
         return n;
     }
 
@@ -135,8 +148,7 @@ public final class IpynbWriter {
             d.set("text/html", lines(tableHtml(t.table())));
             d.set("text/plain", lines(tableText(t.table())));
         } else if (o instanceof Output.Chart c) {
-            d.set("image/svg+xml", lines(c.svg()));
-            d.set("text/plain", lines(c.alt() + (c.caption().isEmpty() ? "" : " " + c.caption())));
+            return chartData(c, ChartImages.of(c));
         } else if (o instanceof Output.Kpis k) {
             StringBuilder html = new StringBuilder("<dl>\n");
             StringBuilder text = new StringBuilder();
@@ -163,6 +175,19 @@ public final class IpynbWriter {
         } else {
             d.set("text/plain", lines(String.valueOf(o)));
         }
+        return d;
+    }
+
+    /**
+     * A chart's bundle. text/html comes first in every front end's choice (nbconvert 6 empties inline SVG outputs),
+     * and a picture in it shows wherever images do; the SVG and PNG are there for tools that pick their own.
+     */
+    private static ObjectNode chartData(Output.Chart c, ChartImages.Rendered chart) {
+        ObjectNode d = JSON.objectNode();
+        d.set("text/html", lines(chart.html()));
+        d.set("image/svg+xml", lines(chart.svg()));
+        chart.pngBase64().ifPresent(png -> d.put("image/png", png));
+        d.set("text/plain", lines(c.alt() + (c.caption().isEmpty() ? "" : " " + c.caption())));
         return d;
     }
 
