@@ -24,7 +24,7 @@ import savescope.bench.ExportGenerator;
 import savescope.bench.ProcessTimer;
 import savescope.bench.ProcessTimer.Measurement;
 import savescope.bench.ResultsTable;
-import savescope.bench.StageClock;
+import savescope.cli.StageClock;
 
 /** {@code ./jbang bench}: times whole report runs at several sizes and writes a Markdown results table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,

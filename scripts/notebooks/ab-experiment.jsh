@@ -28,7 +28,7 @@ double confidence = 0.95;
 import static savescope.notebook.Display.*;
 import savescope.charts.Theme;
 import savescope.load.Loader;
-import savescope.render.Formats;
+import savescope.cells.Formats;
 import tech.tablesaw.api.*;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;

@@ -19,7 +19,7 @@ import static savescope.notebook.Display.*;
 import savescope.charts.AnalyticsCharts;
 import savescope.load.Loader;
 import savescope.metrics.GroupComparison;
-import savescope.render.Formats;
+import savescope.cells.Formats;
 import tech.tablesaw.api.*;
 
 Table videos = Loader.load(List.of(Path.of(input)), Loader.Options.defaults()).videos();

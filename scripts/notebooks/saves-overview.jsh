@@ -22,8 +22,8 @@ import savescope.charts.Charts;
 import savescope.load.Loader;
 import savescope.metrics.SaveRate;
 import savescope.metrics.Totals;
-import savescope.notebook.Output;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.Formats;
 import tech.tablesaw.api.*;
 
 var data = Loader.load(List.of(Path.of(input)), Loader.Options.defaults());

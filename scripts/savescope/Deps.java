@@ -18,6 +18,14 @@
 //DEPS org.apache.poi:poi-ooxml:5.3.0
 //DEPS me.tongfei:progressbar:0.10.1
 //DEPS org.slf4j:slf4j-nop:2.0.16
+// Imported directly by our code; already resolved through the libraries above (same versions), declared so
+// that a change upstream cannot remove them unnoticed.
+//DEPS com.fasterxml.jackson.core:jackson-core:2.19.0
+//DEPS com.fasterxml.jackson.core:jackson-annotations:2.19.0
+//DEPS it.unimi.dsi:fastutil:8.5.13
+//DEPS de.erichseifert.vectorgraphics2d:VectorGraphics2D:0.13
+//DEPS org.apache.poi:poi:5.3.0
+//DEPS org.apache.poi:poi-ooxml-lite:5.3.0
 package savescope;
 
 /** Holds the shared //DEPS lines; not used at run time. */

@@ -18,10 +18,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import savescope.metrics.Correlations;
 import savescope.metrics.GroupComparison;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
 
 /** Charts of the save analytics: saves against views, save rate by group with intervals, correlation maps. */
 public final class AnalyticsCharts {
@@ -141,7 +141,7 @@ public final class AnalyticsCharts {
         rows2.add(List.of(Cell.plain("Median save rate"), new Cell(pct(medianRate), "", medianRate, "")));
         TableView table = new TableView(List.of(new Column("Plotted", false), new Column("Value", true)), rows2,
                 rows2.size(), "");
-        return new Output.Chart(Svg.of(chart, "Saves against views"), alt, caption, table);
+        return Svg.output(chart, "Saves against views", alt, caption, table);
     }
 
     /**
@@ -194,8 +194,7 @@ public final class AnalyticsCharts {
         String caption = "Compare the dots; where two whiskers overlap, the difference between those groups could "
                 + "be chance. Grey groups have too few videos or views to judge. The whiskers treat every view as "
                 + "an independent chance to save, so they are narrower than the real uncertainty.";
-        return new Output.Chart(Svg.of(chart, "Save rate by " + dimensionLabel.toLowerCase(Locale.ROOT)), alt,
-                caption, table);
+        return Svg.output(chart, "Save rate by " + dimensionLabel.toLowerCase(Locale.ROOT), alt, caption, table);
     }
 
     /** A heat map of one correlation matrix, coefficients written in the cells, −1 blue to +1 vermillion. */
@@ -257,7 +256,7 @@ public final class AnalyticsCharts {
                 + "white no relation. Read the row of the measure you care about."
                 + (dropped.isEmpty() ? "" : " Left out (no data, or the same value for every video): "
                 + String.join(", ", dropped.stream().map(AnalyticsCharts::measureLabel).toList()) + ".");
-        return new Output.Chart(svg, alt, caption, new TableView(cols, rows, rows.size(), ""));
+        return new Output.Chart(svg, title, alt, caption, new TableView(cols, rows, rows.size(), ""));
     }
 
     /** A measure's name as a reader says it: {@code save_rate} → "Save rate", {@code duration_s} → "Duration (s)". */

@@ -53,16 +53,6 @@ public final class Theme {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** The light theme's colour of a CSS variable ({@code --oi-blue} → {@code #0072b2}), or null for another name. */
-    public static String hexOf(String variable) {
-        for (Map.Entry<Color, String> e : CSS_VARIABLES.entrySet()) {
-            if (e.getValue().equals(variable)) {
-                return "#" + Integer.toHexString(0x1000000 | (e.getKey().getRGB() & 0xFFFFFF)).substring(1);
-            }
-        }
-        return null;
-    }
-
     /** Applies the house style: no border, light grid, no tick marks, readable fonts, the palette. */
     public static void apply(Styler styler) {
         styler.setChartBackgroundColor(BACKGROUND);

@@ -15,11 +15,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import savescope.metrics.AudienceContext;
 import savescope.metrics.Experiment;
 import savescope.metrics.Trends;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 
 /** Charts of saves over time and in context; each returns its SVG with alt text, a caption and the plotted numbers. */
 public final class TimeCharts {
@@ -52,7 +52,7 @@ public final class TimeCharts {
         TableView data = new TableView(List.of(new Column("Week from", false), new Column("Videos", true),
                 new Column("Saves", true), new Column("Save rate", true), new Column("Rolling median", true)),
                 rows, rows.size(), "");
-        return new Output.Chart(Svg.of(chart, "Weekly save rate"), "Save rate of the videos posted each week, "
+        return Svg.output(chart, "Weekly save rate", "Save rate of the videos posted each week, "
                 + weeks.size() + " weeks, as dots, with a " + window + "-week rolling median as a line.",
                 "Follow the line, not the dots: single weeks jump with one or two videos. A line that climbs or falls "
                         + "steadily is a trend; the test below says whether it is more than chance.", data);
@@ -75,7 +75,7 @@ public final class TimeCharts {
         for (int i = 0; i < days.size(); i++) {
             rows.add(List.of(Cell.plain(days.get(i).toString()), count(views.get(i))));
         }
-        return new Output.Chart(Svg.of(chart, "Daily video views of the channel"), "Line chart of the channel's video "
+        return Svg.output(chart, "Daily video views of the channel", "Line chart of the channel's video "
                 + "views per day, " + days.size() + " days, from the Studio Overview export.",
                 "Look for lasting steps rather than single spikes: a spike is usually one video taking off, a step a "
                         + "change in how often you are shown. The last day may be partial.",
@@ -99,7 +99,7 @@ public final class TimeCharts {
         for (Trends.Period w : weeks) {
             rows.add(List.of(Cell.plain(w.start().toString()), num(w.videos()), count(w.views()), count(w.saves())));
         }
-        return new Output.Chart(Svg.of(chart, "Saves per posting week"), "Area chart of the saves earned by the "
+        return Svg.output(chart, "Saves per posting week", "Area chart of the saves earned by the "
                 + "videos of each posting week, " + weeks.size() + " weeks.",
                 "Tall peaks are weeks with a video that was saved a lot; recent weeks are lower partly because their "
                         + "videos have had less time to collect saves.",
@@ -128,7 +128,7 @@ public final class TimeCharts {
             rows.add(List.of(num(d + 1), rate(all[d]), evergreen.length > d ? rate(evergreen[d]) : Cell.plain(""),
                     others.length > d ? rate(others[d]) : Cell.plain("")));
         }
-        return new Output.Chart(Svg.of(chart, "How saves accumulate after posting"), "Lines of the cumulative share of "
+        return Svg.output(chart, "How saves accumulate after posting", "Lines of the cumulative share of "
                 + "saves by day since posting over " + all.length + " days, pooled over " + videos + " videos.",
                 "Where a line reaches 50% is when half of the saves had come. A line that keeps rising after day 7 "
                         + "belongs to videos people keep finding and saving.",
@@ -198,7 +198,7 @@ public final class TimeCharts {
         svg.append("</g></svg>");
         String note = hidden == 0 ? "" : hidden + " weekday-and-time slots with fewer than " + minVideos
                 + " videos are left blank.";
-        return new Output.Chart(svg.toString(), "Grid of save rate by posting weekday (rows) and " + bandHours
+        return new Output.Chart(svg.toString(), "Save rate by posting weekday and time", "Grid of save rate by posting weekday (rows) and " + bandHours
                 + "-hour band (columns); " + rows.size() + " slots shown, each with its number of videos in brackets.",
                 "Darker cells are slots whose videos were saved more often. Slots hold few videos each, so treat a "
                         + "single dark cell as a lead to test, not a rule." + (note.isEmpty() ? "" : " " + note),
@@ -245,7 +245,7 @@ public final class TimeCharts {
             point.setMarkerColor(Theme.SERIES[i % Theme.SERIES.length]);
             rows.add(List.of(Cell.plain(names.get(i)), num(videos[i]), rate(rates[i]), rate(lows[i]), rate(highs[i])));
         }
-        return new Output.Chart(Svg.of(chart, "Save rate by variant"), "Save rate of each variant (" + String.join(", ",
+        return Svg.output(chart, "Save rate by variant", "Save rate of each variant (" + String.join(", ",
                 names) + ") with its 95% bootstrap interval.",
                 "Compare the diamonds, then the whiskers: whiskers that overlap a lot mean the test cannot tell the "
                         + "variants apart yet.",

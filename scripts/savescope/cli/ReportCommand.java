@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import savescope.bench.StageClock;
+import savescope.cli.StageClock;
 import savescope.load.ContentTypes;
 import savescope.load.Loader;
 import savescope.model.Dataset;

@@ -15,6 +15,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import savescope.model.Rejection;
 
 /**
  * Reads TikTok Studio's channel-level tables (Overview, FollowerHistory, FollowerActivity, FollowerGender,

@@ -10,6 +10,8 @@ import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
+import savescope.model.Rejection;
 
 /**
  * Reads a table of comments (a text column and the commented video's id; optionally likes and a time) into

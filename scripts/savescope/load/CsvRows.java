@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import savescope.model.Rejection;
 
 /**
  * Streams a CSV file's records with the line each starts on, after checking that the bytes are text and

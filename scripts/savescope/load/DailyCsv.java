@@ -10,6 +10,8 @@ import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
+import savescope.model.Rejection;
 
 /** Reads the canonical daily file: {@code video_id,date,views,likes,comments,shares,saves}, daily increments. */
 final class DailyCsv {

@@ -18,6 +18,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.strings.IntDictionaryMap;
+import savescope.model.Rejection;
 
 /**
  * Reads a plain canonical daily CSV straight from its bytes into primitive arrays. A daily series has

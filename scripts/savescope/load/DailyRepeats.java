@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import savescope.model.Rejection;
 
 /**
  * Finds rows of a daily file that give a (video, day) pair again. A daily export holds one row per video and

@@ -1,5 +1,7 @@
 package savescope.load;
 
+import savescope.model.Messages;
+
 /** Input that cannot be used at all (empty, unreadable, of no known format); the run stops with exit 2. */
 public class InputException extends RuntimeException {
     public InputException(String message) {

@@ -22,6 +22,8 @@ import savescope.model.Canonical;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /**
  * Reads video items and comments from JSON: web items (nested {@code stats.collectCount} or flat

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
 
 /** What the readers of one run have gathered so far; the loader turns it into a {@code Dataset}. */
 final class LoadState {

@@ -23,6 +23,9 @@ import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.LoadReport;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /**
  * Loads every input the user names (files, folders, Studio ZIPs; formats mixed) into one {@link Dataset},

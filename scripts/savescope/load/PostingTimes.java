@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import savescope.model.FieldGap;
 
 /**
  * Decides each row's posting time for one source. Numeric dates that read either way ({@code 01/07/2025}) wait

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.model.Rejection;
 
 /**
  * The rejections of one source: every one counted and its reason tallied, only the first {@link #LISTED}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import savescope.model.Canonical;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /**
  * Tells what a table of text cells is from its headers (a Studio channel table, the Studio Content table,

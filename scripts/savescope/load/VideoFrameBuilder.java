@@ -13,6 +13,9 @@ import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.FieldGap;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /**
  * Turns raw per-video cells (as strings, from any format) into rows of the canonical frame: a row whose count

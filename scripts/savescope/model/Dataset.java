@@ -2,7 +2,7 @@ package savescope.model;
 
 import java.util.List;
 import java.util.Optional;
-import savescope.load.LoadReport;
+import savescope.model.LoadReport;
 import tech.tablesaw.api.Table;
 
 /**

@@ -8,6 +8,8 @@ import savescope.charts.Svg;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.NumericColumn;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 /** Turns what a notebook displays into cell outputs: tables, charts as SVG, our own outputs, or text. */
 public final class DisplayOutputs {
@@ -77,7 +79,7 @@ public final class DisplayOutputs {
 
     static Output.Chart chart(Chart<?, ?> chart) {
         String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "Chart" : chart.getTitle();
-        return new Output.Chart(Svg.of(chart, title), alt(chart), "", null);
+        return Svg.output(chart, title, alt(chart), "", null);
     }
 
     private static String alt(Chart<?, ?> chart) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import savescope.cells.Cell;
 
 /**
  * Converts between a percent-format {@code .jsh} and a Jupyter {@code .ipynb} without outputs, and reads an

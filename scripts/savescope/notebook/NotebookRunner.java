@@ -34,6 +34,8 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import savescope.cells.Cell;
+import savescope.cells.Output;
 
 /**
  * Runs a percent-format notebook cell by cell in one JShell (local execution, so displayed objects reach the runner

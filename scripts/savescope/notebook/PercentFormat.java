@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import savescope.cells.Cell;
 
 /**
  * Reads and writes Jupytext's percent format for Java: {@code // %%} starts a code cell, {@code // %% [markdown]}

@@ -9,11 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import savescope.charts.Svg;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -88,7 +87,7 @@ public final class DataExport {
                     table = t.table();
                 } else if (o instanceof Output.Chart c) {
                     table = c.data();
-                    String title = Svg.titleOf(c.svg());
+                    String title = c.title();
                     name = "figure " + (title.isBlank() ? section : title);
                 }
                 if (table != null) {

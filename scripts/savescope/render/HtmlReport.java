@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
 
 /**
  * Renders a {@link Notebook} to one self-contained HTML page with FreeMarker. Templates come from the
@@ -161,7 +161,7 @@ public final class HtmlReport {
             for (Output o : cell.outputs()) {
                 String oh = o instanceof Output.Markdown m ? markdown.render(m.markdown()) : "";
                 if (o instanceof Output.Chart c) {
-                    outputs.add(new OutputView(kind(o), o, oh, savescope.charts.Svg.titleOf(c.svg()), ++figure));
+                    outputs.add(new OutputView(kind(o), o, oh, c.title(), ++figure));
                 } else {
                     outputs.add(new OutputView(kind(o), o, oh, "", 0));
                 }

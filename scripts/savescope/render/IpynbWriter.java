@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import savescope.charts.Svg;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Cell;
+import savescope.cells.Xml;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 /**
  * Writes a {@link Notebook} as a Jupyter notebook (nbformat 4.5) with its outputs embedded, so Jupyter, VS Code
@@ -185,8 +185,8 @@ public final class IpynbWriter {
             StringBuilder html = new StringBuilder("<dl>\n");
             StringBuilder text = new StringBuilder();
             for (Output.Kpi kpi : k.kpis()) {
-                html.append("<dt>").append(Svg.escape(kpi.label())).append("</dt><dd><b>").append(Svg.escape(kpi.value()))
-                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + Svg.escape(kpi.note())).append("</dd>\n");
+                html.append("<dt>").append(Xml.escape(kpi.label())).append("</dt><dd><b>").append(Xml.escape(kpi.value()))
+                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + Xml.escape(kpi.note())).append("</dd>\n");
                 text.append(kpi.label()).append(": ").append(kpi.value())
                         .append(kpi.note().isEmpty() ? "" : " (" + kpi.note() + ")").append('\n');
             }
@@ -197,8 +197,8 @@ public final class IpynbWriter {
             StringBuilder text = new StringBuilder();
             int i = 0;
             for (Output.Finding x : f.findings()) {
-                html.append("<li><b>").append(Svg.escape(x.headline())).append("</b>")
-                        .append(x.detail().isEmpty() ? "" : " " + Svg.escape(x.detail())).append("</li>\n");
+                html.append("<li><b>").append(Xml.escape(x.headline())).append("</b>")
+                        .append(x.detail().isEmpty() ? "" : " " + Xml.escape(x.detail())).append("</li>\n");
                 text.append(++i).append(". ").append(x.headline())
                         .append(x.detail().isEmpty() ? "" : " " + x.detail()).append('\n');
             }
@@ -226,21 +226,21 @@ public final class IpynbWriter {
     static String tableHtml(TableView t) {
         StringBuilder b = new StringBuilder("<table>\n<thead><tr>");
         for (TableView.Column c : t.columns()) {
-            b.append(c.numeric() ? "<th style=\"text-align:right\">" : "<th>").append(Svg.escape(c.name())).append("</th>");
+            b.append(c.numeric() ? "<th style=\"text-align:right\">" : "<th>").append(Xml.escape(c.name())).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (List<TableView.Cell> row : t.rows()) {
             b.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
                 boolean numeric = t.columns().get(i).numeric();
-                b.append(numeric ? "<td style=\"text-align:right\">" : "<td>").append(Svg.escape(row.get(i).text()))
+                b.append(numeric ? "<td style=\"text-align:right\">" : "<td>").append(Xml.escape(row.get(i).text()))
                         .append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table>");
         if (!t.note().isEmpty()) {
-            b.append("\n<p>").append(Svg.escape(t.note())).append("</p>");
+            b.append("\n<p>").append(Xml.escape(t.note())).append("</p>");
         }
         return b.toString();
     }

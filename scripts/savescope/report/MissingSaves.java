@@ -2,9 +2,9 @@ package savescope.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import savescope.load.LoadReport;
-import savescope.load.SourceReport;
-import savescope.notebook.Cell;
+import savescope.model.LoadReport;
+import savescope.model.SourceReport;
+import savescope.cells.Cell;
 
 /**
  * What the report says when no video has a saves count (the usual TikTok Studio download): a banner at the top

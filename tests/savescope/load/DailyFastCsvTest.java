@@ -17,6 +17,7 @@ import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import savescope.model.SourceReport;
 
 /** The byte-level daily reader gives exactly the general reader's table, and gives up on anything unusual. */
 class DailyFastCsvTest {

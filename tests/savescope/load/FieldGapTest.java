@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import savescope.model.LoadReport;
+import savescope.model.SourceReport;
+import savescope.model.FieldGap;
 
 /** Fields left missing are counted without a cap while only their first places are listed. */
 class FieldGapTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import savescope.model.Dataset;
+import savescope.model.SourceReport;
 
 /** Headers from other tools and languages, the names that must never be taken for a video's counts, and the --map hints. */
 class FieldsTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import savescope.metrics.Totals;
 import savescope.model.Dataset;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
 
 /**
  * The TikTok app / feed API shape many scraping tools return ({@code aweme_list} items with {@code statistics}),

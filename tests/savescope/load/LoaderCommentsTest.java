@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
 
 /** Comments reach Dataset.comments through the loader, from web-item JSON or a CSV, with rejections and places. */
 class LoaderCommentsTest {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import savescope.model.Dataset;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /** One small fixture per format and per quirk (tests/fixtures/formats), with the exact values each must give. */
 class LoaderFormatsTest {

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import savescope.model.Dataset;
+import savescope.model.FieldGap;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
 
 /**
  * Random bytes, random truncations and random byte flips of every fixture (seeded, bounded to a few seconds):

@@ -23,6 +23,9 @@ import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.ReportCommand;
 import savescope.model.Dataset;
+import savescope.model.SourceReport;
+import savescope.model.FieldGap;
+import savescope.model.Rejection;
 
 /**
  * Rows written to mislead a reader: a comma that shifts the columns, a carriage return inside a title, a saves

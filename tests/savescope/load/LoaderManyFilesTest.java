@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import savescope.model.Dataset;
+import savescope.model.SourceReport;
 
 /** Several inputs are read side by side, yet the result, the progress and the error are those of reading in order. */
 class LoaderManyFilesTest {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import savescope.metrics.Totals;
 import savescope.model.Dataset;
 import tech.tablesaw.api.Table;
+import savescope.model.SourceReport;
 
 /**
  * The standard TikTok Studio download (Content, Overview, Viewers, Followers; no saves anywhere) is read as

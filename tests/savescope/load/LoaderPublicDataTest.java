@@ -18,6 +18,7 @@ import savescope.cli.Cli;
 import savescope.cli.ReportCommand;
 import savescope.metrics.Totals;
 import savescope.model.Dataset;
+import savescope.model.Rejection;
 
 /**
  * Totals of real public exports (tests/fixtures/public, sources in its SOURCES.md). The expected numbers were

@@ -19,6 +19,8 @@ import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.ReportCommand;
 import savescope.model.Dataset;
+import savescope.model.FieldGap;
+import savescope.model.SourceReport;
 
 /**
  * Only an unreadable count rejects a row: any other unreadable field is left missing and counted. Rejections are

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import savescope.model.Dataset;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.Table;
+import savescope.model.FieldGap;
+import savescope.model.SourceReport;
 
 /**
  * Posting times: numeric dates whose day/month order is settled per column (by a part above 12, else by the

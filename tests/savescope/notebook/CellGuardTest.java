@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.NotebookCommand;
+import savescope.cells.Output;
 
 /**
  * Runs tests/fixtures/notebooks/sabotage.jsh, whose cells try to end the process (System.exit, Runtime.halt, from a

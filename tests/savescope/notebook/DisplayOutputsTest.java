@@ -12,6 +12,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import savescope.cells.TableView;
+import savescope.cells.Output;
 
 class DisplayOutputsTest {
     static Table table() {

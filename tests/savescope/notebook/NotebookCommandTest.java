@@ -18,6 +18,9 @@ import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.NotebookCommand;
 import savescope.render.HtmlReport;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
 
 class NotebookCommandTest {
     @TempDir

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import savescope.cells.Output;
+import savescope.cells.Cell;
 
 /**
  * Runs tests/fixtures/notebooks/edge-cases.jsh once with every cell allowed to fail, and runaway.jsh with a 2 s cell

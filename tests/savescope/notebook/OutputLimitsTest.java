@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import savescope.cli.Cli;
 import savescope.cli.NotebookCommand;
+import savescope.cells.Output;
 
 /** The run stays bounded: a cell that cannot be stopped ends it, and a cell that prints too much is trimmed. */
 class OutputLimitsTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import savescope.cells.Cell;
 
 class PercentFormatTest {
     static final String TEXT = String.join("\n",

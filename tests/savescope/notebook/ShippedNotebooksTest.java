@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 /**
  * Runs every notebook in scripts/notebooks/ on tests/fixtures/notebooks/mini-sample (12 videos: 4 tutorials, 4 comedy,

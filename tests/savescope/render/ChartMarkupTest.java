@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import savescope.charts.Charts;
 import savescope.charts.Theme;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 /** The charts' SVG is small, reproducible and follows the page's palette. */
 class ChartMarkupTest {

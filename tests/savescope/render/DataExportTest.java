@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
+import savescope.cells.TableView;
 
 class DataExportTest {
     @ParameterizedTest

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import savescope.charts.Charts;
-import savescope.notebook.Cell;
-import savescope.notebook.Notebook;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
+import savescope.cells.Cell;
+import savescope.cells.Notebook;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.Formats;
 
 /** The page's structure: contents that resolve, numbered sections and figures, tables that work without script. */
 class HtmlReportTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import savescope.cli.Cli;
 import savescope.cli.ReportCommand;
-import savescope.notebook.Notebook;
+import savescope.cells.Notebook;
 
 /** A user's template that never stops writing ends with a message naming it, not with the heap exhausted. */
 class TemplateLimitsTest {

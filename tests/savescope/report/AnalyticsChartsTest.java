@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import savescope.charts.AnalyticsCharts;
-import savescope.notebook.Output;
+import savescope.cells.Output;
 
 class AnalyticsChartsTest {
     @Test

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import savescope.load.LoadReport;
+import savescope.model.LoadReport;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
-import savescope.notebook.Output;
+import savescope.cells.Output;
 import savescope.report.sections.ContentStrategySection;
 import savescope.report.sections.CorrelationsSection;
 import savescope.report.sections.OverviewSection;
@@ -50,11 +50,11 @@ class AnalyticsSectionsTest {
         t.stringColumn(Canonical.SOURCE).append("test");
     }
 
-    static ReportContext run(Table videos, Section... sections) {
+    static ReportContext run(Table videos, Object... sections) {
         ReportContext ctx = new ReportContext(Dataset.ofVideos(videos, new LoadReport(List.of(), List.of())),
                 ReportOptions.defaults(), Instant.EPOCH);
-        for (Section s : sections) {
-            s.build(ctx);
+        for (Object s : sections) {
+            SaveReport.build(s, ctx);
         }
         return ctx;
     }
@@ -222,7 +222,7 @@ class AnalyticsSectionsTest {
                 List.of(new Dataset.ChannelTable("FollowerHistory", "FollowerHistory.csv", history)),
                 Canonical.emptyComments("c"), new LoadReport(List.of(), List.of()));
         ReportContext ctx = new ReportContext(data, ReportOptions.defaults(), Instant.EPOCH);
-        new OverviewSection().build(ctx);
+        SaveReport.build(new OverviewSection(), ctx);
         Map<String, Object> rates = (Map<String, Object>) ctx.jsonDocument().get("rates");
         assertEquals(3800L, rates.get("followers"));
         assertEquals(78.0 / 3800, (Double) rates.get("engagement_rate_by_followers"), 1e-15);

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import savescope.load.LoadReport;
+import savescope.model.LoadReport;
 import savescope.metrics.ContextFrames;
 import savescope.metrics.Experiment;
 import savescope.model.Canonical;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import savescope.charts.TimeCharts;
 import savescope.metrics.AudienceContext;
 import savescope.metrics.Trends;
-import savescope.notebook.Output;
+import savescope.cells.Output;
 
 class TimeChartsTest {
 

@@ -8,16 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Accounts;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** A summary per account and how their save rates compare, shown only when the inputs cover several accounts. */
-public final class AccountsSection implements Section {
+public final class AccountsSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

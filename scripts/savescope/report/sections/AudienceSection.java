@@ -11,17 +11,17 @@ import savescope.charts.TimeCharts;
 import savescope.metrics.AudienceContext;
 import savescope.metrics.RankCorrelation;
 import savescope.metrics.RatedVideo;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** Channel-level audience beside the video results, with small segments suppressed, and posting times. */
-public final class AudienceSection implements Section {
+public final class AudienceSection implements LegacySection {
     static final int BAND_HOURS = 4;
     static final int MIN_VIDEOS_PER_SLOT = 3;
 

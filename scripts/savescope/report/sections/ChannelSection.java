@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import savescope.charts.TimeCharts;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /** The channel's daily totals from the Studio Overview export, week by week: what there is with or without saves. */
-public final class ChannelSection implements Section {
+public final class ChannelSection implements LegacySection {
     /** Overview columns in the order shown, with their labels. */
     private static final List<String[]> MEASURES = List.of(new String[] {"video_views", "Video views"},
             new String[] {"profile_views", "Profile views"}, new String[] {"likes", "Likes"},

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import savescope.load.FieldGap;
-import savescope.load.LoadReport;
-import savescope.load.Rejection;
-import savescope.load.SourceReport;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.model.FieldGap;
+import savescope.model.LoadReport;
+import savescope.model.Rejection;
+import savescope.model.SourceReport;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** What was read, used and rejected from each input, with the reasons, and what each source lacks. */
-public final class DataQualitySection implements Section {
+public final class DataQualitySection implements LegacySection {
     /** The JSON lists at most this many rejections; the counts always cover all of them. */
     static final int MAX_LISTED = 1000;
 

@@ -9,16 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import savescope.metrics.EarlySignal;
 import savescope.metrics.RankCorrelation;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** Whether a video's early save rate goes with the views it gets later, on this account: an association. */
-public final class EarlySignalSection implements Section {
+public final class EarlySignalSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -13,17 +13,17 @@ import java.util.Map;
 import savescope.charts.TimeCharts;
 import savescope.metrics.Accumulation;
 import savescope.model.Canonical;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** How saves build up after posting: evergreen videos, videos still gaining saves, the half-life of new saves. */
-public final class EvergreenSection implements Section {
+public final class EvergreenSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

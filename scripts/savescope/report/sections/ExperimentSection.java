@@ -11,16 +11,16 @@ import java.util.Map;
 import savescope.charts.TimeCharts;
 import savescope.metrics.Experiment;
 import savescope.metrics.RatedVideo;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** Compares the save rates of experiment variants with an interval, a permutation p-value and a sober verdict. */
-public final class ExperimentSection implements Section {
+public final class ExperimentSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -9,17 +9,17 @@ import java.util.Map;
 import savescope.charts.TimeCharts;
 import savescope.metrics.Trends;
 import savescope.model.Canonical;
-import savescope.notebook.Output;
-import savescope.notebook.TableView;
-import savescope.notebook.TableView.Cell;
-import savescope.notebook.TableView.Column;
-import savescope.render.Formats;
+import savescope.cells.Output;
+import savescope.cells.TableView;
+import savescope.cells.TableView.Cell;
+import savescope.cells.TableView.Column;
+import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** Saves and save rate by posting week and month, and whether the save rate really trends. */
-public final class TrendsSection implements Section {
+public final class TrendsSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

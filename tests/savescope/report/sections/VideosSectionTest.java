@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import savescope.model.Canonical;
-import savescope.notebook.TableView;
+import savescope.cells.TableView;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 

@@ -1,4 +1,4 @@
-package savescope.load;
+package savescope.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package savescope.notebook;
+package savescope.cells;
 
 import java.util.List;
 
@@ -21,11 +21,12 @@ public sealed interface Output {
      * A chart as SVG produced by our chart code, with what a screen reader needs.
      *
      * @param svg the SVG markup
+     * @param title the chart's title, also its accessible name inside the SVG
      * @param alt a one-sentence description of what the chart shows
      * @param caption what to look at in it
      * @param data a small table of the plotted numbers, or null
      */
-    record Chart(String svg, String alt, String caption, TableView data) implements Output {}
+    record Chart(String svg, String title, String alt, String caption, TableView data) implements Output {}
 
     /** KPI cards: a label, the formatted number, its exact value, and a short note. */
     record Kpis(List<Kpi> kpis) implements Output {}

@@ -1,4 +1,4 @@
-package savescope.load;
+package savescope.model;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param rowsRead data rows read (header excluded)
  * @param rowsUsed rows that became data
  * @param rejections the rows not used, with their places and reasons: every one, or the first
- *     {@value RejectionList#LISTED} when there are more
+ *     1,000 when there are more
  * @param missingMetrics canonical metrics the source does not carry at all
  * @param warnings things the user should know that did not reject rows
  * @param kind what the rows are: {@link #VIDEOS}, {@link #DAILY}, {@link #CHANNEL} or {@link #COMMENTS}

@@ -1,4 +1,4 @@
-package savescope.notebook;
+package savescope.cells;
 
 import java.util.List;
 import java.util.Map;

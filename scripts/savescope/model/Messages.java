@@ -1,11 +1,11 @@
-package savescope.load;
+package savescope.model;
 
 /** Keeps messages about input readable whatever the input holds: long quoted values and long lists are cut. */
-final class Messages {
+public final class Messages {
     /** Characters of a quoted value shown before "…". */
-    static final int QUOTED_CHARS = 80;
+    public static final int QUOTED_CHARS = 80;
     /** Characters of a whole message shown before "…". */
-    static final int MESSAGE_CHARS = 2_000;
+    public static final int MESSAGE_CHARS = 2_000;
 
     private Messages() {}
 
@@ -13,7 +13,7 @@ final class Messages {
      * {@code message} with each double-quoted part longer than {@link #QUOTED_CHARS} cut to that many characters
      * and "…", and the whole cut to {@link #MESSAGE_CHARS}, saying so.
      */
-    static String cut(String message) {
+    public static String cut(String message) {
         if (message == null || message.length() <= QUOTED_CHARS) {
             return message;
         }

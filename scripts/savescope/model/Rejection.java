@@ -1,4 +1,4 @@
-package savescope.load;
+package savescope.model;
 
 /**
  * One input row (or cell) that was not used, with where it is and why.

@@ -1,4 +1,4 @@
-package savescope.render;
+package savescope.cells;
 
 import java.util.Locale;
 

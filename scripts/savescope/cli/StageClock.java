@@ -1,4 +1,4 @@
-package savescope.bench;
+package savescope.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;

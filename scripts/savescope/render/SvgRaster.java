@@ -1,4 +1,4 @@
-package savescope.charts;
+package savescope.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -41,9 +41,10 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Paints the SVG that SaveScope's charts are made of ({@link SvgWriter}'s shapes, groups, clips, gradients and
+ * Paints the SVG that SaveScope's charts are made of (the chart writer's shapes, groups, clips, gradients and
  * pictures, and the plain text of hand-drawn charts) onto a bitmap with Java2D, for front ends that show a PNG
- * rather than an SVG. Anything outside that vocabulary gives no picture rather than a wrong one.
+ * rather than an SVG. Anything outside that vocabulary gives no picture rather than a wrong one. A CSS variable
+ * takes its colour from the palette given, else from its fallback ({@code var(--x, #hex)}).
  */
 public final class SvgRaster {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
@@ -57,15 +58,20 @@ public final class SvgRaster {
             String textAnchor, float fillOpacity, float strokeOpacity) {}
 
     private final Map<String, Element> ids = new HashMap<>();
+    private final Map<String, String> palette;
 
-    private SvgRaster() {}
+    private SvgRaster(Map<String, String> palette) {
+        this.palette = palette;
+    }
 
     /**
      * The SVG as PNG bytes at {@code scale} times its viewBox size, on white; empty when it uses SVG this class
      * does not paint.
+     *
+     * @param palette CSS variable ({@code --oi-blue}) → colour ({@code #0072b2}), for SVG written for a page
      */
-    public static Optional<byte[]> png(String svg, double scale) {
-        Optional<BufferedImage> image = image(svg, scale);
+    public static Optional<byte[]> png(String svg, double scale, Map<String, String> palette) {
+        Optional<BufferedImage> image = image(svg, scale, palette);
         if (image.isEmpty()) {
             return Optional.empty();
         }
@@ -78,8 +84,12 @@ public final class SvgRaster {
         return Optional.of(out.toByteArray());
     }
 
-    /** The SVG painted at {@code scale} times its viewBox size, on white; empty for SVG outside the vocabulary. */
-    public static Optional<BufferedImage> image(String svg, double scale) {
+    /**
+     * The SVG painted at {@code scale} times its viewBox size, on white; empty for SVG outside the vocabulary.
+     *
+     * @param palette CSS variable ({@code --oi-blue}) → colour ({@code #0072b2}), for SVG written for a page
+     */
+    public static Optional<BufferedImage> image(String svg, double scale, Map<String, String> palette) {
         Element root;
         try {
             root = parse(svg);
@@ -103,7 +113,7 @@ public final class SvgRaster {
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.scale(scale, scale);
             g.translate(-box[0], -box[1]);
-            SvgRaster raster = new SvgRaster();
+            SvgRaster raster = new SvgRaster(palette);
             raster.collectIds(root);
             raster.children(g, root, new Inherited("#000000", "none", 1f, "sans-serif", 16f, "start", 1f, 1f));
         } catch (Unsupported e) {
@@ -320,12 +330,12 @@ public final class SvgRaster {
         return c;
     }
 
-    static Color colour(String value) {
+    private Color colour(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.startsWith("var(")) {
             int comma = v.indexOf(',');
             String name = v.substring(4, comma > 0 ? comma : v.indexOf(')')).strip();
-            String hex = Theme.hexOf(name);
+            String hex = palette.get(name);
             if (hex == null && comma > 0) {
                 return colour(v.substring(comma + 1, v.lastIndexOf(')')));
             }
