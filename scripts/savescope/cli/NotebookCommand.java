@@ -44,8 +44,9 @@ import savescope.render.IpynbWriter;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Runs a Java notebook (a .jsh file in Jupytext's percent format: '// %%' starts a code cell, "
-                    + "'// %% [markdown]' a markdown cell) cell by cell through JShell, and writes the cells with "
-                    + "their outputs as one HTML page and as a Jupyter .ipynb beside it.",
+                    + "'// %% [markdown]' a markdown cell; or an .ipynb written for a Java kernel) cell by cell "
+                    + "through JShell, and writes the cells with their outputs as one HTML page and as a Jupyter "
+                    + ".ipynb beside it.",
             "Cells can call display(x) (Tablesaw tables, XChart charts, text) and markdown(\"...\"); the value of a "
                     + "cell's last expression is shown as its result."},
         footer = {"",
@@ -55,6 +56,10 @@ import savescope.render.IpynbWriter;
             "  ./jbang notebook my.jsh -o out/my.html --param input=videos.csv --param top=5",
             "  ./jbang notebook my.jsh --allow-errors --cell-timeout 60",
             "  ./jbang notebook my.jsh --no-input                 outputs only, code hidden",
+            "  ./jbang notebook analysis.ipynb --param top=5      an .ipynb for a Java kernel (IJava, JJava)",
+            "  ./jbang notebook my.jsh --cache                    skip the run when nothing it depends on changed",
+            "  ./jbang notebook my.jsh --param-grid account=a,b   one run per value, and my-index.html",
+            "  ./jbang notebook convert my.jsh my.ipynb           .jsh to .ipynb (or back)",
             "",
             "Exit codes: 0 done, 1 a cell failed (the report is still written), 2 unusable notebook or options."})
 public final class NotebookCommand implements Callable<Integer> {
