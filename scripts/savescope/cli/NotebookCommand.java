@@ -412,7 +412,12 @@ public final class NotebookCommand implements Callable<Integer> {
                 JupyterFormat.CellFrame f = source.ipynbFrame().cells().get(j++);
                 cells.add(new IpynbWriter.CellFrame(f.id(), f.metadata()));
             }
-            return new IpynbWriter.Frame(source.ipynbFrame().metadata(), cells);
+            // A key kept from an earlier run of the notebook read is not this run's.
+            com.fasterxml.jackson.databind.node.ObjectNode metadata = source.ipynbFrame().metadata().deepCopy();
+            if (metadata.get("savescope") instanceof com.fasterxml.jackson.databind.node.ObjectNode own) {
+                own.remove(RunCache.METADATA_KEY);
+            }
+            return new IpynbWriter.Frame(metadata, cells);
         }
     }
 

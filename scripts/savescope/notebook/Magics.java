@@ -67,7 +67,16 @@ public final class Magics {
             }
             String[] lines = c.source().split("\n", -1);
             boolean changed = false;
+            boolean inTextBlock = false;
             for (int i = 0; i < lines.length; i++) {
+                // A line of a text block ("%d saves") is a string, not a magic.
+                boolean wasInTextBlock = inTextBlock;
+                if (textBlockQuotes(lines[i]) % 2 == 1) {
+                    inTextBlock = !inTextBlock;
+                }
+                if (wasInTextBlock) {
+                    continue;
+                }
                 String where = nb.file() + (cellRelative ? ": cell " + number + ", line " + (i + 1)
                         : ":" + (c.line() + i) + ": cell " + number);
                 String s = lines[i].strip();
@@ -99,6 +108,14 @@ public final class Magics {
             out.add(changed ? new PercentFormat.SourceCell(c.type(), String.join("\n", lines), c.tags(), c.line()) : c);
         }
         return new Extracted(new PercentFormat.Parsed(nb.file(), nb.header(), out, nb.deps()), deps, repos, classpath);
+    }
+
+    private static int textBlockQuotes(String line) {
+        int n = 0;
+        for (int at = line.indexOf("\"\"\""); at >= 0; at = line.indexOf("\"\"\"", at + 3)) {
+            n++;
+        }
+        return n;
     }
 
     /** A simple glob (a {@code *} in the last part) to the files it names; a folder stands for its jars. */

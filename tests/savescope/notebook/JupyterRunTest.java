@@ -121,6 +121,12 @@ class JupyterRunTest {
         r = NotebookCommandTest.run(load.toString(), "-o", dir.resolve("t.html").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("error: " + load + ": cell 1, line 1: the magic %load is not supported"), r.err());
+        // A text block's lines are strings, whatever they start with.
+        Path textBlock = notebook(dir, "text.ipynb", "java", "String f = \"\"\"\n    %d saves\n    \"\"\";\nf.strip()");
+        r = NotebookCommandTest.run(textBlock.toString(), "-o", dir.resolve("tb.html").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("\"%d saves\"", text(JSON.readTree(dir.resolve("tb.ipynb").toFile()).get("cells").get(0)
+                .get("outputs").get(0).get("data").get("text/plain")));
         Path python = notebook(dir, "py.ipynb", "python", "print(1)");
         r = NotebookCommandTest.run(python.toString(), "-o", dir.resolve("t.html").toString());
         assertEquals(2, r.code());
