@@ -20,7 +20,7 @@ import savescope.cells.Xml;
  * The page's SVG takes its colours from the stylesheet's custom properties; here they are replaced by the light
  * theme's values, read from the same stylesheet (templates/styles.css), where the palette is defined once.
  */
-final class ChartImages {
+public final class ChartImages {
     /** Pixels per SVG unit in the PNG: sharp on high-density screens, shown at the SVG's size. */
     static final double PNG_SCALE = 2;
     private static final Pattern SIZE = Pattern.compile("<svg[^>]*?\\swidth=\"([0-9.]+)\"[^>]*?\\sheight=\"([0-9.]+)\"");
@@ -29,7 +29,7 @@ final class ChartImages {
     private static final Pattern DECLARATION = Pattern.compile("(--[A-Za-z0-9-]+)\\s*:\\s*(#[0-9A-Fa-f]{3,6})\\s*;");
 
     /** The light theme's colours by custom property, from the first {@code :root} block of the stylesheet. */
-    static final Map<String, String> PALETTE = palette();
+    public static final Map<String, String> PALETTE = palette();
 
     /**
      * @param svg the chart as an SVG file of its own
@@ -57,7 +57,7 @@ final class ChartImages {
      * viewer): the stylesheet's variables replaced by the light theme's colours, a fixed size from the viewBox, and
      * the {@code xlink} namespace declared where an embedded picture uses it.
      */
-    static String standalone(String svg) {
+    public static String standalone(String svg) {
         StringBuilder b = new StringBuilder(svg.length());
         Matcher m = VARIABLE.matcher(svg);
         int last = 0;
@@ -86,7 +86,7 @@ final class ChartImages {
     }
 
     /** The width and height a standalone SVG declares, in CSS pixels. */
-    static int[] size(String standaloneSvg) {
+    public static int[] size(String standaloneSvg) {
         Matcher m = SIZE.matcher(standaloneSvg);
         if (!m.find()) {
             return new int[] {760, 300};
