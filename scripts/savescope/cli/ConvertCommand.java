@@ -19,10 +19,10 @@ import savescope.render.AtomicFiles;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Converts a notebook between a percent-format .jsh and a Jupyter .ipynb, the direction given by the "
-                    + "file extensions. Sources, markdown, cell tags and the metadata a '// %%' line can hold "
+                    + "file extensions. Sources, markdown, cell tags and the metadata a '// %%%%' line can hold "
                     + "(key=JSON) carry over both ways; so does the .jsh's own layout, so .jsh -> .ipynb -> .jsh "
                     + "gives back the same file.",
-            "From .ipynb, %maven and %mavenRepo lines become //DEPS and //REPOS, so the .jsh runs under plain JBang; "
+            "From .ipynb, %%maven and %%mavenRepo lines become //DEPS and //REPOS, so the .jsh runs under plain JBang; "
                     + "outputs and notebook-level metadata other than SaveScope's are not kept."},
         footer = {"",
             "Examples:",

@@ -43,8 +43,8 @@ import savescope.render.IpynbWriter;
         subcommands = ConvertCommand.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Runs a Java notebook (a .jsh file in Jupytext's percent format: '// %%' starts a code cell, "
-                    + "'// %% [markdown]' a markdown cell; or an .ipynb written for a Java kernel) cell by cell "
+            "Runs a Java notebook (a .jsh file in Jupytext's percent format: '// %%%%' starts a code cell, "
+                    + "'// %%%% [markdown]' a markdown cell; or an .ipynb written for a Java kernel) cell by cell "
                     + "through JShell, and writes the cells with their outputs as one HTML page and as a Jupyter "
                     + ".ipynb beside it.",
             "Cells can call display(x) (Tablesaw tables, XChart charts, text) and markdown(\"...\"); the value of a "
