@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import savescope.UserError;
 import savescope.notebook.JupyterFormat;
 import savescope.render.AtomicFiles;
 
@@ -51,7 +52,7 @@ public final class ConvertCommand implements Callable<Integer> {
         boolean fromJsh = isJsh(from);
         boolean toJsh = isJsh(to);
         if (fromJsh == toJsh || !(fromJsh || isIpynb(from)) || !(toJsh || isIpynb(to))) {
-            throw new ExitException(2, "convert " + from + " " + to + ": expected one .jsh and one .ipynb (the "
+            throw new UserError("convert " + from + " " + to + ": expected one .jsh and one .ipynb (the "
                     + "extensions say which way to convert).");
         }
         new OutputPlan(List.of(from), force).file("TO", to).check();

@@ -20,10 +20,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import savescope.UserError;
 import savescope.cells.Cell;
 import savescope.cells.Notebook;
 import savescope.notebook.JupyterFormat;
@@ -102,37 +104,25 @@ public final class NotebookCommand implements Callable<Integer> {
     @Option(names = "--no-input", description = "Hide the code in the HTML and show only the outputs.")
     boolean noInput;
 
-    @Option(names = "--template-dir", paramLabel = "DIR",
-            description = "A folder of .ftlh templates that override the built-in ones by name.")
-    Path templateDir;
-
-    @Option(names = "--force", description = "Replace the HTML and .ipynb even when they are write-protected.")
-    boolean force;
-
-    @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
-            description = "Pretend the notebook ran at this time (for reproducible output).")
-    Instant generatedAt;
-
-    @Option(names = "--verbose", description = "Show stack traces and details on errors.")
-    boolean verbose;
+    @Mixin
+    CommonOptions common = new CommonOptions();
 
     @Override
     public Integer call() throws IOException {
         if (file == null) {
-            throw new ExitException(2, "expected a notebook (.jsh or .ipynb) to run, or: notebook convert FROM TO. "
+            throw new UserError("expected a notebook (.jsh or .ipynb) to run, or: notebook convert FROM TO. "
                     + "Run with --help for usage and examples.");
         }
         checkCellTimeout(cellTimeout);
         Path html = output != null ? output : Path.of("reports", baseName(file) + ".html");
         String text = readNotebook(file);
-        if (templateDir != null && !Files.isDirectory(templateDir)) {
-            throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
-        }
+        // Checked before any work: a template folder that is not there ends the run.
+        common.templateDir();
         Map<String, String> values = parseParams(params);
         Map<String, List<String>> grid = ParamGrid.parse(paramGrid);
         for (String name : grid.keySet()) {
             if (values.containsKey(name)) {
-                throw new ExitException(2, "--param " + name + " and --param-grid " + name + ": give it once.");
+                throw new UserError("--param " + name + " and --param-grid " + name + ": give it once.");
             }
         }
         Source source = Source.read(file, text, !values.isEmpty() || !grid.isEmpty());
@@ -147,7 +137,7 @@ public final class NotebookCommand implements Callable<Integer> {
             jobs.add(new Job(all, combination, jobHtml, jobHtml.resolveSibling(baseName(jobHtml) + ".ipynb")));
         }
         Path index = grid.isEmpty() ? null : html.resolveSibling(baseName(html) + "-index.html");
-        OutputPlan plan = new OutputPlan(List.of(file), force);
+        OutputPlan plan = new OutputPlan(List.of(file), common.force);
         for (Job job : jobs) {
             plan.file(grid.isEmpty() ? "-o" : "the run for " + job.combination(), job.html())
                     .file("the .ipynb", job.ipynb());
@@ -175,7 +165,7 @@ public final class NotebookCommand implements Callable<Integer> {
             }
         }
         if (index != null) {
-            Instant now = generatedAt != null ? generatedAt : Instant.now();
+            Instant now = common.now();
             String title = baseName(file) + ": " + done.size() + " runs";
             try {
                 AtomicFiles.write(index, BatchIndex.html(title, done, "made "
@@ -205,11 +195,11 @@ public final class NotebookCommand implements Callable<Integer> {
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ExitException(2, file + ": no such notebook file.");
+            throw new UserError(file + ": no such notebook file.");
         } catch (MalformedInputException e) {
-            throw new ExitException(2, file + ": not UTF-8 text; save the notebook as UTF-8.");
+            throw new UserError(file + ": not UTF-8 text; save the notebook as UTF-8.");
         } catch (IOException e) {
-            throw new ExitException(2, file + ": could not read the notebook (" + savescope.FileProblems.reason(e)
+            throw new UserError(file + ": could not read the notebook (" + savescope.FileProblems.reason(e)
                     + ").", e);
         }
     }
@@ -294,7 +284,7 @@ public final class NotebookCommand implements Callable<Integer> {
                 return new Outcome(0, "reused (cache key " + RunCache.shortDigest(key) + ")", false);
             }
             Duration timeout = cellTimeout == null ? null : Duration.ofMillis(Math.round(cellTimeout * 1000));
-            Instant now = generatedAt != null ? generatedAt : Instant.now();
+            Instant now = common.now();
             NotebookRunner.Result ran = NotebookRunner.run(magics.cells(),
                     new NotebookRunner.Options(job.values(), allowErrors, timeout, classpath(), err));
             NotebookRunner.Result result = withSources(ran, source.parsed(), !job.values().isEmpty());
@@ -303,9 +293,9 @@ public final class NotebookCommand implements Callable<Integer> {
             Notebook page = notebook(source.parsed(), result, job.values(), now, true, noInput);
             String rendered;
             try {
-                rendered = new HtmlReport(templateDir).render(page);
+                rendered = new HtmlReport(common.templateDir()).render(page);
             } catch (HtmlReport.TemplateProblem e) {
-                throw new ExitException(2, e.getMessage(), e);
+                throw new UserError(e.getMessage(), e);
             }
             int code = exitCode(result);
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -372,11 +362,11 @@ public final class NotebookCommand implements Callable<Integer> {
                     .filter(c -> c.isCode() && c.tags().contains(savescope.notebook.Parameters.TAG))
                     .map(PercentFormat.SourceCell::source).findFirst().orElse("");
             List<String> options = List.of("allow-errors " + allowErrors, "no-input " + noInput,
-                    "cell-timeout " + cellTimeout, "template-dir " + templateDir);
+                    "cell-timeout " + cellTimeout, "template-dir " + common.templateDir());
             List<Path> files = new ArrayList<>();
             magics.classpath().forEach(c -> files.add(Path.of(c)));
-            if (templateDir != null) {
-                files.add(templateDir);
+            if (common.templateDir() != null) {
+                files.add(common.templateDir());
             }
             return RunCache.key(text, parameters, values, options, files, VERSION);
         }
@@ -486,7 +476,7 @@ public final class NotebookCommand implements Callable<Integer> {
     /** A timeout the watchdog can keep: a finite number of seconds, at least a millisecond. */
     static void checkCellTimeout(Double seconds) {
         if (seconds != null && !(seconds >= 0.001 && seconds <= MAX_CELL_TIMEOUT_S)) {
-            throw new ExitException(2, "--cell-timeout: expected a number of seconds from 0.001 to "
+            throw new UserError("--cell-timeout: expected a number of seconds from 0.001 to "
                     + MAX_CELL_TIMEOUT_S + " (a year), found " + (Double.isFinite(seconds)
                     ? java.math.BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() : seconds) + ".");
         }
@@ -499,7 +489,7 @@ public final class NotebookCommand implements Callable<Integer> {
         for (String s : specs) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new ExitException(2, "--param \"" + s + "\": expected NAME=VALUE, e.g. --param minViews=500");
+                throw new UserError("--param \"" + s + "\": expected NAME=VALUE, e.g. --param minViews=500");
             }
             m.put(s.substring(0, eq).strip(), s.substring(eq + 1));
         }
