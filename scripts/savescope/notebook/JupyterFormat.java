@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import savescope.UserError;
 import savescope.cells.Cell;
 
 /**
@@ -178,7 +179,7 @@ public final class JupyterFormat {
      * The notebook as percent-format .jsh text. Dependency magics become JBang directives ({@code %maven g:a:v} →
      * {@code //DEPS g:a:v}, {@code %mavenRepo id url} → {@code //REPOS id=url}) so a plain JBang run has them too.
      *
-     * @throws IllegalArgumentException naming the file and cell for a raw cell, or a code line that a .jsh would read
+     * @throws UserError naming the file and cell for a raw cell, or a code line that a .jsh would read
      *     as a cell marker
      */
     public static String toJsh(String ipynbText, String file) {
@@ -192,7 +193,7 @@ public final class JupyterFormat {
             number++;
             String type = cell.path("cell_type").asText();
             if (!type.equals("code") && !type.equals("markdown")) {
-                throw new IllegalArgumentException(file + ": cell " + number + " is a " + type + " cell; a .jsh holds "
+                throw new UserError(file + ": cell " + number + " is a " + type + " cell; a .jsh holds "
                         + "code and markdown cells only");
             }
             boolean markdown = type.equals("markdown");
@@ -212,7 +213,7 @@ public final class JupyterFormat {
             if (!markdown) {
                 for (int i = 0; i < sourceLines.size(); i++) {
                     if (PercentMarker.isMarker(sourceLines.get(i))) {
-                        throw new IllegalArgumentException(file + ": cell " + number + ", line " + (i + 1) + ": the "
+                        throw new UserError(file + ": cell " + number + ", line " + (i + 1) + ": the "
                                 + "code line \"" + sourceLines.get(i) + "\" would start a new cell in a .jsh");
                     }
                 }
@@ -245,7 +246,7 @@ public final class JupyterFormat {
     private static boolean agrees(String rawMarker, PercentMarker marker) {
         try {
             return PercentMarker.parse(rawMarker, "").equals(marker);
-        } catch (IllegalArgumentException e) {
+        } catch (UserError e) {
             return false;
         }
     }
@@ -272,7 +273,7 @@ public final class JupyterFormat {
     /**
      * Reads a notebook written for a Java kernel (IJava, JJava, SaveScope's own and the like).
      *
-     * @throws IllegalArgumentException naming the file for text that is not an nbformat 4 notebook, a kernel of
+     * @throws UserError naming the file for text that is not an nbformat 4 notebook, a kernel of
      *     another language, or a raw cell
      */
     public static Loaded load(String ipynbText, String file) {
@@ -281,7 +282,7 @@ public final class JupyterFormat {
         String language = kernel.path("language").asText(root.path("metadata").path("language_info").path("name")
                 .asText(""));
         if (!language.isEmpty() && !language.toLowerCase(Locale.ROOT).equals("java")) {
-            throw new IllegalArgumentException(file + ": kernel \"" + kernel.path("name").asText(language)
+            throw new UserError(file + ": kernel \"" + kernel.path("name").asText(language)
                     + "\" runs " + language + "; expected a notebook for a Java kernel (kernelspec language \"java\", "
                     + "as IJava and JJava write)");
         }
@@ -294,7 +295,7 @@ public final class JupyterFormat {
             Cell.Type t = switch (type) {
                 case "code" -> Cell.Type.CODE;
                 case "markdown" -> Cell.Type.MARKDOWN;
-                default -> throw new IllegalArgumentException(file + ": cell " + number + " is a " + type
+                default -> throw new UserError(file + ": cell " + number + " is a " + type
                         + " cell; SaveScope runs code and markdown cells");
             };
             List<String> tags = new ArrayList<>();
@@ -320,15 +321,15 @@ public final class JupyterFormat {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ":" + e.getLocation().getLineNr() + ":"
+            throw new UserError(file + ":" + e.getLocation().getLineNr() + ":"
                     + e.getLocation().getColumnNr() + ": not a Jupyter notebook: the JSON is broken ("
                     + e.getOriginalMessage() + ")");
         }
         if (root == null || !root.isObject() || !root.path("cells").isArray()) {
-            throw new IllegalArgumentException(file + ": not a Jupyter notebook: expected a JSON object with \"cells\"");
+            throw new UserError(file + ": not a Jupyter notebook: expected a JSON object with \"cells\"");
         }
         if (root.path("nbformat").asInt(0) != 4) {
-            throw new IllegalArgumentException(file + ": nbformat " + root.path("nbformat").asText("missing")
+            throw new UserError(file + ": nbformat " + root.path("nbformat").asText("missing")
                     + ": expected a version 4 notebook (open and save it in a current Jupyter to upgrade it)");
         }
         return root;

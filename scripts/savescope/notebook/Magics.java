@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import savescope.UserError;
 
 /**
  * The dependency magics of Java kernels (IJava's {@code %maven}, {@code %mavenRepo}, {@code %jars},
@@ -50,7 +51,7 @@ public final class Magics {
      *
      * @param base the folder that relative jar paths start from (the notebook's)
      * @param cellRelative whether cells count their lines from 1 (an .ipynb) rather than by file line (a .jsh)
-     * @throws IllegalArgumentException naming the cell for a magic SaveScope does not run, or a jar path that
+     * @throws UserError naming the cell for a magic SaveScope does not run, or a jar path that
      *     matches nothing
      */
     public static Extracted extract(PercentFormat.Parsed nb, Path base, boolean cellRelative) {
@@ -81,7 +82,7 @@ public final class Magics {
                         : ":" + (c.line() + i) + ": cell " + number);
                 String s = lines[i].strip();
                 if (s.startsWith("%%")) {
-                    throw new IllegalArgumentException(where + ": the cell magic " + s.split("\\s+")[0] + " is not "
+                    throw new UserError(where + ": the cell magic " + s.split("\\s+")[0] + " is not "
                             + "supported; SaveScope runs Java code with the line magics %maven, %mavenRepo, %jars and "
                             + "%classpath (or //DEPS lines)");
                 }
@@ -98,7 +99,7 @@ public final class Magics {
                         classpath.addAll(expand(base, glob, where));
                     }
                 } else {
-                    throw new IllegalArgumentException(where + ": the magic %" + magic.name() + " is not supported; "
+                    throw new UserError(where + ": the magic %" + magic.name() + " is not supported; "
                             + "SaveScope runs Java code with the line magics %maven, %mavenRepo, %jars and %classpath "
                             + "(or //DEPS lines)");
                 }
@@ -141,7 +142,7 @@ public final class Magics {
             out.add(pattern.toString());
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(where + ": %jars " + glob + ": no such file (looked for "
+            throw new UserError(where + ": %jars " + glob + ": no such file (looked for "
                     + pattern + ")");
         }
         return out;

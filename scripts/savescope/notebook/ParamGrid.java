@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import savescope.UserError;
 
 /**
  * A batch of runs: every combination of the values given with {@code --param-grid NAME=A,B,C} (the first name
@@ -20,14 +21,14 @@ public final class ParamGrid {
     /**
      * Parses the {@code --param-grid} specs.
      *
-     * @throws IllegalArgumentException for a spec without {@code NAME=}, an empty list, or a name given twice
+     * @throws UserError for a spec without {@code NAME=}, an empty list, or a name given twice
      */
     public static Map<String, List<String>> parse(List<String> specs) {
         Map<String, List<String>> grid = new LinkedHashMap<>();
         for (String s : specs) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--param-grid \"" + s + "\": expected NAME=VALUE,VALUE,..., e.g. "
+                throw new UserError("--param-grid \"" + s + "\": expected NAME=VALUE,VALUE,..., e.g. "
                         + "--param-grid account=a,b");
             }
             String name = s.substring(0, eq).strip();
@@ -38,7 +39,7 @@ public final class ParamGrid {
                 }
             }
             if (grid.containsKey(name)) {
-                throw new IllegalArgumentException("--param-grid " + name + ": given twice; list all its values in one "
+                throw new UserError("--param-grid " + name + ": given twice; list all its values in one "
                         + "option, e.g. --param-grid " + name + "=a,b");
             }
             grid.put(name, values);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import savescope.UserError;
 
 /**
  * A percent-format cell marker in full, as Jupytext writes it: {@code // %% Title [markdown] tags=["a"] key=JSON}.
@@ -34,12 +35,12 @@ public record PercentMarker(boolean markdown, String title, ObjectNode metadata)
     /**
      * Reads a marker line.
      *
-     * @throws IllegalArgumentException naming {@code where} when the type is unknown or a value is not JSON
+     * @throws UserError naming {@code where} when the type is unknown or a value is not JSON
      */
     public static PercentMarker parse(String line, String where) {
         Matcher m = MARKER.matcher(line);
         if (!m.matches()) {
-            throw new IllegalArgumentException(where + ": not a cell marker: " + line);
+            throw new UserError(where + ": not a cell marker: " + line);
         }
         String rest = m.group(1);
         Matcher key = KEY.matcher(rest);
@@ -51,7 +52,7 @@ public record PercentMarker(boolean markdown, String title, ObjectNode metadata)
         if (type.find()) {
             String t = type.group(1);
             if (!t.equals("markdown") && !t.equals("md")) {
-                throw new IllegalArgumentException(where + ": cell marker \"[" + t + "]\": expected [markdown] "
+                throw new UserError(where + ": cell marker \"[" + t + "]\": expected [markdown] "
                         + "(or no brackets for a code cell)");
             }
             markdown = true;
@@ -67,28 +68,28 @@ public record PercentMarker(boolean markdown, String title, ObjectNode metadata)
             Matcher key = KEY.matcher(text);
             if (!key.find(pos)) {
                 if (!text.substring(pos).isBlank()) {
-                    throw new IllegalArgumentException(where + ": cell marker: expected key=value metadata, found \""
+                    throw new UserError(where + ": cell marker: expected key=value metadata, found \""
                             + text.substring(pos).strip() + "\"");
                 }
                 break;
             }
             if (!text.substring(pos, key.start()).isBlank()) {
-                throw new IllegalArgumentException(where + ": cell marker: expected key=value metadata, found \""
+                throw new UserError(where + ": cell marker: expected key=value metadata, found \""
                         + text.substring(pos, key.start()).strip() + "\"");
             }
             int valueStart = key.end();
             try (JsonParser p = FACTORY.createParser(text.substring(valueStart))) {
                 JsonNode value = JSON.readTree(p);
                 if (value == null) {
-                    throw new IllegalArgumentException(where + ": cell marker: " + key.group(1) + "= has no value");
+                    throw new UserError(where + ": cell marker: " + key.group(1) + "= has no value");
                 }
                 out.set(key.group(1), value);
                 pos = valueStart + (int) p.currentLocation().getCharOffset();
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(where + ": cell marker: the value of " + key.group(1)
+                throw new UserError(where + ": cell marker: the value of " + key.group(1)
                         + " is not JSON (" + e.getOriginalMessage() + ")");
             } catch (IOException e) {
-                throw new IllegalArgumentException(where + ": cell marker: " + e.getMessage(), e);
+                throw new UserError(where + ": cell marker: " + e.getMessage(), e);
             }
         }
         return out;

@@ -121,14 +121,14 @@ class JupyterConvertTest {
     void whatAJshCannotHoldIsRefusedWithItsPlace() {
         String raw = "{\"nbformat\":4,\"nbformat_minor\":5,\"metadata\":{},\"cells\":[{\"cell_type\":\"markdown\",\"id\":\"a\","
                 + "\"metadata\":{},\"source\":\"x\"},{\"cell_type\":\"raw\",\"id\":\"b\",\"metadata\":{},\"source\":\"y\"}]}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JupyterFormat.toJsh(raw, "r.ipynb"));
+        savescope.UserError e = assertThrows(savescope.UserError.class, () -> JupyterFormat.toJsh(raw, "r.ipynb"));
         assertEquals("r.ipynb: cell 2 is a raw cell; a .jsh holds code and markdown cells only", e.getMessage());
         String marker = "{\"nbformat\":4,\"nbformat_minor\":5,\"metadata\":{},\"cells\":[{\"cell_type\":\"code\",\"id\":\"a\","
                 + "\"metadata\":{},\"execution_count\":null,\"outputs\":[],\"source\":\"int a = 1;\\n// %% oops\"}]}";
-        e = assertThrows(IllegalArgumentException.class, () -> JupyterFormat.toJsh(marker, "m.ipynb"));
+        e = assertThrows(savescope.UserError.class, () -> JupyterFormat.toJsh(marker, "m.ipynb"));
         assertEquals("m.ipynb: cell 1, line 2: the code line \"// %% oops\" would start a new cell in a .jsh",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> JupyterFormat.toJsh("{\"cells\": [", "b.ipynb"));
+        e = assertThrows(savescope.UserError.class, () -> JupyterFormat.toJsh("{\"cells\": [", "b.ipynb"));
         assertTrue(e.getMessage().startsWith("b.ipynb:1:12: not a Jupyter notebook: the JSON is broken"), e.getMessage());
     }
 

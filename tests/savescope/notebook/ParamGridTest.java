@@ -30,11 +30,11 @@ class ParamGridTest {
                 all.stream().map(m -> m.get("account") + " " + m.get("top")).toList());
         assertEquals(List.of(Map.of()), ParamGrid.combinations(Map.of()), "no grid: one run");
         assertEquals(List.of("x"), ParamGrid.parse(List.of("n=x,x")).get("n"), "a repeated value runs once");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        savescope.UserError e = assertThrows(savescope.UserError.class,
                 () -> ParamGrid.parse(List.of("n=1", "n=2")));
         assertEquals("--param-grid n: given twice; list all its values in one option, e.g. --param-grid n=a,b",
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ParamGrid.parse(List.of("=1,2")));
+        assertThrows(savescope.UserError.class, () -> ParamGrid.parse(List.of("=1,2")));
     }
 
     @Test
