@@ -27,6 +27,7 @@ import savescope.render.DataExport;
 import savescope.render.HtmlReport;
 import savescope.render.JsonOutput;
 import savescope.render.ReportIndex;
+import savescope.report.ReportNotebook;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
 
@@ -48,6 +49,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
+            "  ./jbang report videos.csv --notebook mine.jsh     also write the report as a notebook to build on",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -101,6 +103,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Option(names = "--notebook", paramLabel = "FILE.jsh",
+            description = "Also write the report as a runnable notebook (percent format): its parameters, the Java of "
+                    + "every code cell, and the values each gives. Run it with ./jbang notebook FILE.jsh.")
+    Path notebook;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
     Path dataDir;
@@ -124,7 +131,8 @@ public final class ReportCommand implements Callable<Integer> {
         Path templateDir = common.templateDir();
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
         OutputPlan plan = plan(in, out);
-        Loader.Options options = new Loader.Options(Converters.fieldMap(maps), Converters.contentTypes(types));
+        Map<String, String> fieldMap = Converters.fieldMap(maps);
+        Loader.Options options = new Loader.Options(fieldMap, Converters.contentTypes(types));
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
@@ -154,6 +162,11 @@ public final class ReportCommand implements Callable<Integer> {
             if (json != null) {
                 batch.write(json, JsonOutput.toJson(result.json()));
             }
+            if (notebook != null) {
+                batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
+                        in.stream().map(Path::toString).toList(), fieldMap, typed("--types"),
+                        compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
+            }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
             }
@@ -179,6 +192,11 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The values of a repeatable option as the user typed them. */
+    private List<String> typed(String option) {
+        return List.copyOf(spec.findOption(option).originalStringValues());
+    }
+
     /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */
     private void checkNumbers() {
         atLeast("--min-views", minViews, 0, "a number of views");
@@ -198,6 +216,9 @@ public final class ReportCommand implements Callable<Integer> {
         OutputPlan plan = new OutputPlan(in, common.force).file("-o", out);
         if (json != null) {
             plan.file("--json", json);
+        }
+        if (notebook != null) {
+            plan.file("--notebook", notebook);
         }
         if (dataDir != null) {
             plan.dataDir(dataDir);
