@@ -193,6 +193,10 @@ final class OutputPlan {
             }
         }
         for (Output o : outputs) {
+            if (real(o.path()).equals(dir)) {
+                throw new UserError(o.option() + " " + o.path() + " is also the " + named + " folder; give each its "
+                        + "own name.");
+            }
             if (real(o.path()).startsWith(dir) && o.path().getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(".csv")) {
                 throw new UserError(o.option() + " " + o.path() + " lies inside " + named + ", whose CSV files "

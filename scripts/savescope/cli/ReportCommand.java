@@ -49,7 +49,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
-            "  ./jbang report videos.csv --notebook mine.jsh     also write the report as a notebook to build on",
+            "  ./jbang report videos.csv --notebook mine.jsh    also write the report as a notebook to build on",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -109,8 +109,8 @@ public final class ReportCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
 
     @Option(names = "--notebook", paramLabel = "FILE.jsh",
-            description = "Also write the report as a runnable notebook (percent format): its parameters, the Java of "
-                    + "every code cell, and the values each gives. Run it with ./jbang notebook FILE.jsh.")
+            description = "Also write the report as a runnable notebook (percent format): its parameters, and the Java "
+                    + "of every code cell, each displaying the values its cell shows. Run it with ./jbang notebook FILE.jsh.")
     Path notebook;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -215,7 +215,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (notebook != null) {
                 batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
-                        in.stream().map(Path::toString).toList(), fieldMap, typed("--types"),
+                        in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), fieldMap, typed("--types"),
                         compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
             }
             if (dataDir != null) {

@@ -38,7 +38,7 @@ public final class DisplayOutputs {
     /** The output {@code display(value)} gives: rich when it can be, else the value as text. */
     public static Output of(Object value) {
         Output rich = rich(value);
-        return rich != null ? rich : new Output.Text(String.valueOf(value));
+        return rich != null ? rich : new Output.Text(describe(value));
     }
 
     /** What a plain (non-notebook) run prints for a displayed value. */
@@ -74,8 +74,57 @@ public final class DisplayOutputs {
             }
             return b.toString();
         }
-        return String.valueOf(value);
+        return describe(value);
     }
+
+    /**
+     * A value as text a reader can use: records by their components (a record's own toString shows arrays as
+     * {@code [D@1b6d3586}), arrays and lists by their elements.
+     */
+    static String describe(Object value) {
+        StringBuilder b = new StringBuilder();
+        describe(value, b, 0);
+        return b.toString();
+    }
+
+    private static void describe(Object value, StringBuilder b, int depth) {
+        if (depth > 12) {
+            b.append("…");
+        } else if (value instanceof Record r) {
+            b.append(r.getClass().getSimpleName()).append('[');
+            var components = r.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                b.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
+                try {
+                    var accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    describe(accessor.invoke(r), b, depth + 1);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    b.append('?');
+                }
+            }
+            b.append(']');
+        } else if (value != null && value.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(value);
+            b.append('[');
+            for (int i = 0; i < n; i++) {
+                b.append(i == 0 ? "" : ", ");
+                describe(java.lang.reflect.Array.get(value, i), b, depth + 1);
+            }
+            b.append(']');
+        } else if (value instanceof java.util.Collection<?> c) {
+            b.append('[');
+            int i = 0;
+            for (Object o : c) {
+                b.append(i++ == 0 ? "" : ", ");
+                describe(o, b, depth + 1);
+            }
+            b.append(']');
+        } else {
+            b.append(value);
+        }
+    }
+
 
     static Output.Chart chart(Chart<?, ?> chart) {
         String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "Chart" : chart.getTitle();

@@ -21,8 +21,8 @@ public final class ReportNotebook {
     public record Parameters(List<String> inputs, Map<String, String> maps, List<String> types, List<String> compare,
             long minViews, int maxRows, int minSegment, String title) {}
 
-    /** Separates list entries in a single String parameter (a path or option value never holds it in practice). */
-    public static final String LIST_SEPARATOR = " | ";
+    /** Separates the inputs in the one String parameter, as in a class path or PATH (":" or ";"). */
+    public static final String LIST_SEPARATOR = java.io.File.pathSeparator;
 
     /** The notebook text for {@code report}, made from {@code parameters}. */
     public static String of(SaveReport.Result report, Parameters parameters) {
@@ -53,6 +53,9 @@ public final class ReportNotebook {
         out.append("// %% tags=[\"parameters\"]\n")
                 .append("String inputs = ").append(quoted(String.join(LIST_SEPARATOR, p.inputs())))
                 .append(";   // export files or folders, separated by \"").append(LIST_SEPARATOR).append("\"\n")
+                .append("// The cells below were written for data shaped like these inputs (the same kinds of export):\n")
+                .append("// newer exports of the same account run as they are; for other data, write a new notebook\n")
+                .append("// with ./jbang report OTHER_INPUTS --notebook FILE.jsh.\n")
                 .append("long minViews = ").append(p.minViews()).append(";   // rank save rates from this many views up\n")
                 .append("int maxRows = ").append(p.maxRows()).append(";   // rows of the per-video table\n")
                 .append("int minSegment = ").append(p.minSegment()).append(";   // hide audience segments smaller than this\n")
@@ -77,8 +80,8 @@ public final class ReportNotebook {
         p.maps().forEach((field, header) -> out.append("maps.put(").append(quoted(field)).append(", ")
                 .append(quoted(header)).append(");\n"));
         out.append("var types = ContentTypes.parse(").append(list(p.types())).append(").then(ContentTypes.defaults());\n")
-                .append("var paths = Arrays.stream(inputs.split(\" \\\\| \")).map(String::strip).filter(s -> !s.isEmpty())\n")
-                .append("        .map(Path::of).toList();\n")
+                .append("var paths = Arrays.stream(inputs.split(java.util.regex.Pattern.quote(File.pathSeparator)))\n")
+                .append("        .filter(s -> !s.isEmpty()).map(Path::of).toList();\n")
                 .append("var dataset = Loader.load(paths, new Loader.Options(maps, types));\n")
                 .append("Analytics data = LocalAnalytics.of(dataset);\n")
                 .append("var options = new ReportOptions(title.isEmpty() ? null : title, minViews, maxRows,\n")
