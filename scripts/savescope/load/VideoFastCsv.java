@@ -55,12 +55,11 @@ final class VideoFastCsv {
      * or returns false having changed nothing when the file is not plainly the canonical per-video CSV.
      */
     static boolean read(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
-        Map<String, String> userMap = state.options.columnMap();
-        if (!userMap.isEmpty() || !routedAsVideos()) {
+        if (!state.options.columnMap().isEmpty()) {
             return false;
         }
         VideoFastCsv reader = new VideoFastCsv(in);
-        if (!reader.header()) {
+        if (!reader.header() || !routedAsVideos()) {
             return false;
         }
         VideoFrameBuilder builder = TableRouter.newVideoBuilder(fc.name(), HEADER_NAMES, EXPECTED_COLUMNS, fc, state);
