@@ -226,7 +226,7 @@ public final class Loader {
                 namedTime(file.getFileName().toString()), modified);
         Progress progress = state.options.progress();
         try {
-            if (!readDailyFast(source, fc, state)) {
+            if (!readVideosFast(source, fc, state) && !readDailyFast(source, fc, state)) {
                 try (InputStream raw = Files.newInputStream(source);
                         InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
                     readFile(in, fc, state);
@@ -281,6 +281,18 @@ public final class Loader {
                 progress.bytesRead(bytesRead, totalBytes);
             }
         };
+    }
+
+    /** A plain canonical per-video CSV read by {@link VideoFastCsv}; false when it must be read the general way. */
+    private static boolean readVideosFast(Path file, LoadState.FileContext fc, LoadState state) throws IOException {
+        if (!fc.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return false;
+        }
+        Progress progress = state.options.progress();
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
+            return VideoFastCsv.read(in, fc, state);
+        }
     }
 
     /** A plain canonical daily CSV read by {@link DailyFastCsv}; false when it must be read the general way. */

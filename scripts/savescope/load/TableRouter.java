@@ -142,28 +142,14 @@ final class TableRouter {
             boolean studioContent) {
         String file = rows.file();
         List<String> header = rows.header();
-        int[] column = new int[VideoFrameBuilder.RAW_WIDTH];
-        String[] headerNames = new String[column.length];
-        Arrays.fill(column, -1);
+        int[] column = columns(header, match);
         int maxIndex = -1;
         for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
-            Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
-            if (at != null) {
-                column[f] = at;
-                maxIndex = Math.max(maxIndex, at);
-            }
+            maxIndex = Math.max(maxIndex, column[f]);
         }
-        column[VideoFrameBuilder.POSTED_DAY] = PostingTimes.dayColumn(header, column[VideoFrameBuilder.POSTED]);
-        column[VideoFrameBuilder.SCRAPED_AT] = SnapshotOrder.scrapeColumn(header);
-        for (int f = 0; f < column.length; f++) {
-            headerNames[f] = column[f] >= 0 ? header.get(column[f]) : null;
-        }
-        VideoFrameBuilder builder = new VideoFrameBuilder(file, "").types(state.options.types()).headers(headerNames)
-                .takenAt(fc.takenAt(state.zipExportTime), fc.takenBasis(state.zipExportTime))
-                .dateConvention(PostingTimes.convention(header));
+        VideoFrameBuilder builder = newVideoBuilder(file, header, column, fc, state);
         java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
         boolean anchorFromMtime = anchor == null;
-        builder.yearAnchor(anchor != null ? anchor : fc.modified());
         String[] raw = new String[column.length];
         String prefix = file + "#";
         CountProbe probe = match.containsKey(Canonical.SAVES) ? null : new CountProbe(header.size(), match);
@@ -211,11 +197,8 @@ final class TableRouter {
             }
         }
         requireRows(rows, builder.rowsRead());
-        builder.finish();
-        List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
-        List<String> warnings = builderWarnings(builder, anchorFromMtime);
-        List<String> assumed = Fields.assumptions(header, match, state.options.columnMap());
-        assumed.forEach(builder::assume);
+        List<String> warnings = new ArrayList<>();
+        List<String> assumed = finishVideos(builder, header, match, anchorFromMtime, state, warnings);
         if (probe != null && !studioContent) {
             String hint = savesHint(header, match, probe);
             if (hint != null) {
@@ -227,8 +210,66 @@ final class TableRouter {
         } else {
             state.videos.add(builder);
         }
+        List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
         state.sources.add(builder.sourceReport(studioContent ? STUDIO_CONTENT : formatName(header, assumed),
                 missing, warnings, studioContent ? SourceReport.CHANNEL : SourceReport.VIDEOS));
+    }
+
+    /**
+     * Adds a per-video file whose rows another reader has put into {@code builder} (made by
+     * {@link #newVideoBuilder}), with the warnings and report {@link #readVideos} gives such a file; the file
+     * has every count column, so no saves hint applies.
+     */
+    static void addVideos(VideoFrameBuilder builder, List<String> header, LoadState.FileContext fc, LoadState state) {
+        Map<String, Integer> match = Fields.match(header, state.options.columnMap());
+        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(header, state.options.columnMap()));
+        boolean anchorFromMtime = fc.zipTime() == null && state.zipExportTime == null;
+        List<String> warnings = new ArrayList<>();
+        List<String> assumed = finishVideos(builder, header, match, anchorFromMtime, state, warnings);
+        state.videos.add(builder);
+        List<String> missing = Canonical.COUNTS.stream().filter(m -> !match.containsKey(m)).toList();
+        state.sources.add(builder.sourceReport(formatName(header, assumed), missing, warnings,
+                SourceReport.VIDEOS));
+    }
+
+    /** Where each of {@link VideoFrameBuilder#RAW_WIDTH} cells comes from in a row ({@code -1}: nowhere). */
+    static int[] columns(List<String> header, Map<String, Integer> match) {
+        int[] column = new int[VideoFrameBuilder.RAW_WIDTH];
+        Arrays.fill(column, -1);
+        for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
+            Integer at = match.get(VideoFrameBuilder.FIELDS.get(f));
+            if (at != null) {
+                column[f] = at;
+            }
+        }
+        column[VideoFrameBuilder.POSTED_DAY] = PostingTimes.dayColumn(header, column[VideoFrameBuilder.POSTED]);
+        column[VideoFrameBuilder.SCRAPED_AT] = SnapshotOrder.scrapeColumn(header);
+        return column;
+    }
+
+    /** The builder a per-video file's rows go into, told the file's header names, snapshot time and date order. */
+    static VideoFrameBuilder newVideoBuilder(String file, List<String> header, int[] column, LoadState.FileContext fc,
+            LoadState state) {
+        String[] headerNames = new String[column.length];
+        for (int f = 0; f < column.length; f++) {
+            headerNames[f] = column[f] >= 0 ? header.get(column[f]) : null;
+        }
+        VideoFrameBuilder builder = new VideoFrameBuilder(file, "").types(state.options.types()).headers(headerNames)
+                .takenAt(fc.takenAt(state.zipExportTime), fc.takenBasis(state.zipExportTime))
+                .dateConvention(PostingTimes.convention(header));
+        java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
+        builder.yearAnchor(anchor != null ? anchor : fc.modified());
+        return builder;
+    }
+
+    /** Settles the builder once its rows are in, adds its warnings to {@code warnings}; what the header made assumed. */
+    private static List<String> finishVideos(VideoFrameBuilder builder, List<String> header, Map<String, Integer> match,
+            boolean anchorFromMtime, LoadState state, List<String> warnings) {
+        builder.finish();
+        warnings.addAll(builderWarnings(builder, anchorFromMtime));
+        List<String> assumed = Fields.assumptions(header, match, state.options.columnMap());
+        assumed.forEach(builder::assume);
+        return assumed;
     }
 
     /**

@@ -200,6 +200,45 @@ public final class VideoFrameBuilder {
         return true;
     }
 
+    /**
+     * Adds a row of the canonical CSV read from its bytes elsewhere: every count present, the posting time
+     * already read (an ISO time at or after the earliest posting time taken without question), and no link,
+     * account, hashtags or scrape-time cell. It gives the same cells and counts as {@link #add} given the
+     * row's text; {@code title}, {@code type} and {@code rawId} are the cells as the CSV holds them, null
+     * when empty.
+     */
+    void addCanonical(String rawId, String rawTitle, Instant postedAt, long durationCell, long[] countValues,
+            String rawType, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
+        rowsRead++;
+        String rowTitle = longTexts.bound(rawTitle, "titles", () -> cellPlace.apply(TITLE));
+        String rowType = longTexts.bound(rawType, "content types", () -> cellPlace.apply(TYPE));
+        int row = (int) rowsUsed++;
+        String videoId = videoId(row, rawId, null, cellPlace, fallbackId);
+        if (row == takenAt.length) {
+            takenAt = java.util.Arrays.copyOf(takenAt, row * 2);
+        }
+        takenAt[row] = rowsTakenAt == null ? Long.MIN_VALUE : rowsTakenAt.toEpochMilli();
+        id.append(videoId);
+        idList.add(videoId);
+        accountCol.append(!account.isEmpty() ? account : handleOf(null));
+        title.append(nullToEmpty(rowTitle).strip());
+        posted.append(postedAt);
+        duration.append(durationMillis ? durationCell / 1000.0 : durationCell);
+        for (int i = 0; i < 5; i++) {
+            counts[i].append(countValues[i]);
+        }
+        if (types != null) {
+            types.assignRow(rowTitle, null, rowType, typeAndTags);
+            hashtags.append(typeAndTags[0]);
+            type.append(typeAndTags[1]);
+        } else {
+            type.append(nullToEmpty(rowType).strip());
+            hashtags.append("");
+        }
+        link.append("");
+        source.append(file);
+    }
+
     /** The duration in seconds, or NaN: missing in the source, or unreadable and then counted as left missing. */
     private double durationOf(String raw, IntFunction<String> cellPlace) {
         // Whole seconds are the common case: read without building an OptionalDouble per row.

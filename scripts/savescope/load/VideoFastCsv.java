@@ -1,0 +1,533 @@
+package savescope.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads the plain canonical per-video CSV (the shape SaveScope's own exports and benchmark files have) from
+ * its bytes: counts, durations and ISO posting times go straight into numbers, and only ids, titles and
+ * content types become strings. Anything it does not recognise makes it give up before the file is added,
+ * so the file is read again by the general reader, whose rejections and messages stay the only ones users see.
+ */
+final class VideoFastCsv {
+    static final String HEADER = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves";
+    private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> HEADER_NAMES = List.of(HEADER.split(","));
+    /** Where each builder cell comes from in a row of {@link #HEADER}; the reader gives up if matching says otherwise. */
+    private static final int[] EXPECTED_COLUMNS = {0, 1, 2, 4, 5, 6, 7, 8, 9, 3, -1, -1, -1, -1, -1};
+    private static final int FIELDS = HEADER_NAMES.size();
+    private static final int BUFFER = 1 << 16;
+    /** Far past any row of this shape (titles are cut at 10,000 characters); a longer line is not held here. */
+    private static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int TOO_LONG = -2;
+    private static final int BATCH = 4096;
+    /** Content types kept as strings and handed out again (a file has a handful of them). */
+    private static final int KNOWN_TYPES = 32;
+
+    private final InputStream in;
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    /** The number the last {@link #digitsEnd} or {@link #timeEnd} read. */
+    private long value;
+    private int lastDateKey = -1;
+    private long lastEpochDay;
+    private final byte[][] typeBytes = new byte[KNOWN_TYPES][];
+    private final String[] typeStrings = new String[KNOWN_TYPES];
+    private int types;
+
+    private VideoFastCsv(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads {@code in} as the per-video file {@code fc} into {@code state}, as {@link TableRouter} reads it,
+     * or returns false having changed nothing when the file is not plainly the canonical per-video CSV.
+     */
+    static boolean read(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        if (!state.options.columnMap().isEmpty()) {
+            return false;
+        }
+        VideoFastCsv reader = new VideoFastCsv(in);
+        if (!reader.header() || !routedAsVideos()) {
+            return false;
+        }
+        VideoFrameBuilder builder = TableRouter.newVideoBuilder(fc.name(), HEADER_NAMES, EXPECTED_COLUMNS, fc, state);
+        if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0) {
+            return false;
+        }
+        TableRouter.addVideos(builder, HEADER_NAMES, fc, state);
+        return true;
+    }
+
+    /** Whether the general reader would read {@link #HEADER} as plain per-video rows with these columns. */
+    private static boolean routedAsVideos() {
+        Map<String, Integer> match = Fields.match(HEADER_NAMES, Map.of());
+        return ChannelTables.kindOf(HEADER_NAMES) == null && !DailyCsv.matches(HEADER_NAMES)
+                && !CommentsCsv.matches(HEADER_NAMES, match)
+                && Arrays.equals(TableRouter.columns(HEADER_NAMES, match), EXPECTED_COLUMNS)
+                && Fields.duplicateWarnings(HEADER_NAMES, Map.of()).isEmpty();
+    }
+
+    /** Rows parsed on the reading thread and handed to the builder's thread, in file order. */
+    private static final class Batch {
+        final long firstLine;
+        final String[] ids = new String[BATCH];
+        final String[] titles = new String[BATCH];
+        final String[] types = new String[BATCH];
+        final long[] postedSeconds = new long[BATCH];
+        final long[] durations = new long[BATCH];
+        final long[] counts = new long[BATCH * 5];
+        int size;
+
+        Batch(long firstLine) {
+            this.firstLine = firstLine;
+        }
+
+        void addTo(VideoFrameBuilder builder, String prefix) {
+            long[] rowCounts = new long[5];
+            for (int i = 0; i < size; i++) {
+                long line = firstLine + i;
+                System.arraycopy(counts, i * 5, rowCounts, 0, 5);
+                builder.addCanonical(ids[i], titles[i], Instant.ofEpochSecond(postedSeconds[i]), durations[i],
+                        rowCounts, types[i], f -> line + ":" + (EXPECTED_COLUMNS[f] + 1), () -> prefix + line);
+            }
+        }
+    }
+
+    private static final Batch END = new Batch(0);
+
+    /**
+     * Parses the rows here while another thread adds them to {@code builder} (which nothing else sees until
+     * the whole file proved plain); false as soon as a row is not plain.
+     */
+    private boolean rowsInto(VideoFrameBuilder builder, String file) throws IOException {
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(8);
+        Throwable[] failure = new Throwable[1];
+        boolean[] abandoned = new boolean[1];
+        String prefix = file + "#";
+        Thread worker = new Thread(() -> {
+            try {
+                for (Batch b = take(queue); b != END; b = take(queue)) {
+                    if (failure[0] == null && !abandoned[0]) {
+                        b.addTo(builder, prefix);
+                    }
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+                for (Batch b = take(queue); b != END; b = take(queue)) {
+                    // keep draining so the reading thread never blocks on a full queue
+                }
+            }
+        }, "savescope-video-rows");
+        worker.setDaemon(true);
+        worker.start();
+        boolean whole = false;
+        try {
+            whole = parse(queue);
+        } finally {
+            if (!whole) {
+                abandoned[0] = true;
+            }
+            put(queue, END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        return whole;
+    }
+
+    /** True when the file starts with {@link #HEADER} (after a UTF-8 byte-order mark, if any) and an LF. */
+    private boolean header() throws IOException {
+        while (limit < buf.length && fill()) {
+            // the header must be in the first buffer
+        }
+        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+        int end = pos + HEADER_BYTES.length;
+        if (end >= limit || !Arrays.equals(buf, pos, end, HEADER_BYTES, 0, HEADER_BYTES.length) || buf[end] != '\n') {
+            return false;
+        }
+        pos = end + 1;
+        return true;
+    }
+
+    /** Every row into batches on {@code queue}; false at the first row that is not plain. */
+    private boolean parse(BlockingQueue<Batch> queue) throws IOException {
+        // No blank lines and no line ends in values get this far: row r is on line r + 2, below the header.
+        long line = 2;
+        Batch batch = new Batch(line);
+        while (true) {
+            if (pos >= limit && !fill()) {
+                break;
+            }
+            int end = lineEnd();
+            if (end == TOO_LONG) {
+                return false;
+            }
+            int rowEnd = end < 0 ? limit : end;
+            if (rowEnd == pos || !row(pos, rowEnd, batch, batch.size)) {
+                return false;
+            }
+            line++;
+            if (++batch.size == BATCH) {
+                put(queue, batch);
+                batch = new Batch(line);
+            }
+            pos = end < 0 ? limit : end + 1;
+        }
+        if (batch.size > 0) {
+            put(queue, batch);
+        }
+        return true;
+    }
+
+    /** Reads the row in {@code [from, to)} into row {@code i} of {@code batch}; false when it is not plain. */
+    private boolean row(int from, int to, Batch batch, int i) {
+        int p = from;
+        int e = plainEnd(p, to);
+        if (e < 0 || e == to) {
+            return false;
+        }
+        batch.ids[i] = e == p ? null : new String(buf, p, e - p, StandardCharsets.UTF_8);
+        p = e + 1;
+        if (p < to && buf[p] == '"') {
+            e = quotedEnd(p, to);
+            if (e < 0 || e == to) {
+                return false;
+            }
+            batch.titles[i] = quoted(p, e);
+        } else {
+            e = plainEnd(p, to);
+            if (e < 0 || e == to) {
+                return false;
+            }
+            batch.titles[i] = e == p ? null : new String(buf, p, e - p, StandardCharsets.UTF_8);
+        }
+        p = e + 1;
+        e = timeEnd(p, to);
+        if (e < 0 || e == to) {
+            return false;
+        }
+        batch.postedSeconds[i] = value;
+        p = e + 1;
+        e = plainEnd(p, to);
+        if (e < 0 || e == to) {
+            return false;
+        }
+        batch.types[i] = e == p ? null : type(p, e);
+        p = e + 1;
+        e = digitsEnd(p, to);
+        if (e < 0 || e == to) {
+            return false;
+        }
+        batch.durations[i] = value;
+        for (int c = 0; c < 5; c++) {
+            p = e + 1;
+            e = digitsEnd(p, to);
+            // Views to shares end at a comma; saves end the row.
+            if (e < 0 || (e == to) != (c == 4)) {
+                return false;
+            }
+            batch.counts[i * 5 + c] = value;
+        }
+        return true;
+    }
+
+    /**
+     * The index of the comma or row end after the unquoted field at {@code p}, or -1 when the field holds a
+     * quote, a control character or bytes that are not UTF-8.
+     */
+    private int plainEnd(int p, int to) {
+        while (p < to) {
+            int b = buf[p];
+            if (b == ',') {
+                return p;
+            }
+            if (b >= 0) {
+                if (b < ' ' || b == '"') {
+                    return -1;
+                }
+                p++;
+            } else {
+                p = afterUtf8(p, to);
+                if (p < 0) {
+                    return -1;
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The index after the closing quote of the quoted field opening at {@code p}, or -1 when the quote does not
+     * close on this line, text follows it, or the field holds a control character or bytes that are not UTF-8.
+     */
+    private int quotedEnd(int p, int to) {
+        int q = p + 1;
+        while (q < to) {
+            int b = buf[q];
+            if (b == '"') {
+                if (q + 1 < to && buf[q + 1] == '"') {
+                    q += 2;
+                    continue;
+                }
+                int after = q + 1;
+                return after == to || buf[after] == ',' ? after : -1;
+            }
+            if (b >= 0) {
+                if (b < ' ') {
+                    return -1;
+                }
+                q++;
+            } else {
+                q = afterUtf8(q, to);
+                if (q < 0) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The text of the quoted field from the quote at {@code open} to the one before {@code end}, quotes undoubled. */
+    private String quoted(int open, int end) {
+        String text = new String(buf, open + 1, end - open - 2, StandardCharsets.UTF_8);
+        // Inside the quotes every quote is doubled, so undoubling from the left is exact.
+        return text.indexOf('"') < 0 ? text : text.replace("\"\"", "\"");
+    }
+
+    /**
+     * The index after the well-formed UTF-8 sequence of two to four bytes at {@code p} (no overlong forms,
+     * surrogates or code points past U+10FFFF), or -1.
+     */
+    private int afterUtf8(int p, int to) {
+        int b0 = buf[p] & 0xff;
+        int n;
+        int low = 0x80;
+        int high = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            n = 1;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            n = 2;
+            low = b0 == 0xE0 ? 0xA0 : 0x80;
+            high = b0 == 0xED ? 0x9F : 0xBF;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            n = 3;
+            low = b0 == 0xF0 ? 0x90 : 0x80;
+            high = b0 == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return -1;
+        }
+        if (p + n >= to) {
+            return -1;
+        }
+        int b1 = buf[p + 1] & 0xff;
+        if (b1 < low || b1 > high) {
+            return -1;
+        }
+        for (int k = 2; k <= n; k++) {
+            int b = buf[p + k] & 0xff;
+            if (b < 0x80 || b > 0xBF) {
+                return -1;
+            }
+        }
+        return p + n + 1;
+    }
+
+    /**
+     * The index of the comma or row end after one to 18 digits at {@code p} (their number in {@link #value}),
+     * or -1: longer numbers and anything but digits are read (or refused) by the general reader's rules.
+     */
+    private int digitsEnd(int p, int to) {
+        long v = 0;
+        int q = p;
+        while (q < to && buf[q] != ',') {
+            int d = buf[q] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+            q++;
+        }
+        if (q == p || q - p > 18) {
+            return -1;
+        }
+        value = v;
+        return q;
+    }
+
+    /**
+     * The index of the comma after a posting time {@code yyyy-mm-ddThh:mm[:ss][Z|+hh:mm|-hh:mm]} at {@code p},
+     * its epoch second in {@link #value}; -1 for any other form, a date or time that does not exist, or a time
+     * before the earliest one {@link PostingTimes} takes without question. The arithmetic is
+     * {@code Values.isoFast}'s, which the general reader uses for these cells.
+     */
+    private int timeEnd(int p, int to) {
+        int e = p;
+        while (e < to && buf[e] != ',') {
+            e++;
+        }
+        int n = e - p;
+        if (n < 16 || buf[p + 4] != '-' || buf[p + 7] != '-' || buf[p + 10] != 'T' || buf[p + 13] != ':') {
+            return -1;
+        }
+        boolean withSeconds = n >= 19 && buf[p + 16] == ':';
+        int year = digitsAt(p, 4);
+        int month = digitsAt(p + 5, 2);
+        int day = digitsAt(p + 8, 2);
+        int hour = digitsAt(p + 11, 2);
+        int minute = digitsAt(p + 14, 2);
+        int second = withSeconds ? digitsAt(p + 17, 2) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return -1;
+        }
+        int i = p + (withSeconds ? 19 : 16);
+        int offsetSeconds = 0;
+        if (i < e) {
+            byte c = buf[i];
+            if (c == 'Z' && i == e - 1) {
+                offsetSeconds = 0;
+            } else if ((c == '+' || c == '-') && e - i == 6 && buf[i + 3] == ':') {
+                int oh = digitsAt(i + 1, 2);
+                int om = digitsAt(i + 4, 2);
+                if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+                    return -1;
+                }
+                offsetSeconds = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            } else {
+                return -1;
+            }
+        }
+        int dateKey = year * 10000 + month * 100 + day;
+        if (dateKey != lastDateKey) {
+            if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+                return -1;
+            }
+            lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
+            lastDateKey = dateKey;
+        }
+        long seconds = lastEpochDay * 86400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        if (seconds < PostingTimes.EARLIEST_EPOCH_SECOND) {
+            return -1;
+        }
+        value = seconds;
+        return e;
+    }
+
+    /** The value of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
+    private int digitsAt(int at, int n) {
+        int v = 0;
+        for (int i = at; i < at + n; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** The content type in {@code [from, to)}, the same String for the same bytes while few types are seen. */
+    private String type(int from, int to) {
+        for (int k = 0; k < types; k++) {
+            byte[] known = typeBytes[k];
+            if (Arrays.equals(buf, from, to, known, 0, known.length)) {
+                return typeStrings[k];
+            }
+        }
+        String text = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        if (types < KNOWN_TYPES) {
+            typeBytes[types] = Arrays.copyOfRange(buf, from, to);
+            typeStrings[types++] = text;
+        }
+        return text;
+    }
+
+    /**
+     * The index of the next LF at or after {@link #pos}, reading more of the file as needed (the line is then
+     * whole in the buffer), -1 when the file ends first, or {@link #TOO_LONG} for a line longer than any row
+     * of this format, which is left to the general reader.
+     */
+    private int lineEnd() throws IOException {
+        int scanned = pos;
+        while (true) {
+            for (int i = scanned; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    return i;
+                }
+            }
+            if (limit - pos > MAX_LINE_BYTES) {
+                return TOO_LONG;
+            }
+            scanned = limit - pos;
+            if (!fill()) {
+                return -1;
+            }
+            scanned += pos;
+        }
+    }
+
+    /**
+     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
+     * false when the file has ended and nothing was added.
+     */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int unread = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, unread);
+        } else if (unread == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos = 0;
+        limit = unread;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return END;
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch b) {
+        try {
+            queue.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package savescope.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import savescope.bench.ExportGenerator;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import savescope.model.SourceReport;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** The byte-level per-video reader gives exactly the general reader's rows and report, and gives up on anything unusual. */
+class VideoFastCsvTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = VideoFastCsv.HEADER + "\n";
+    private static final Instant MODIFIED = Instant.parse("2026-05-01T00:00:00Z");
+
+    private static LoadState state() {
+        return new LoadState(Loader.Options.defaults(), null);
+    }
+
+    private static LoadState.FileContext context(String name) {
+        return new LoadState.FileContext(name, null, Loader.namedTime(name), MODIFIED);
+    }
+
+    /** The fast reader's state, or null when it gave up (then it must have left the state untouched). */
+    private static LoadState fast(byte[] bytes, String name) throws Exception {
+        LoadState s = state();
+        boolean read = VideoFastCsv.read(new ByteArrayInputStream(bytes), context(name), s);
+        if (!read) {
+            assertTrue(s.videos.isEmpty(), "a reader that gives up adds no videos");
+            assertTrue(s.sources.isEmpty(), "a reader that gives up reports no source");
+            return null;
+        }
+        return s;
+    }
+
+    private static LoadState fast(byte[] bytes) throws Exception {
+        return fast(bytes, "v.csv");
+    }
+
+    /** The general reader: {@link CsvRows} records through {@link TableRouter}, as the loader reads any CSV. */
+    private static LoadState general(byte[] bytes, String name) throws Exception {
+        LoadState s = state();
+        try (CsvRows rows = new CsvRows(name, new ByteArrayInputStream(bytes))) {
+            TableRouter.read(rows, context(name), s);
+            assertTrue(rows.rejections().isEmpty() && rows.assumptions().isEmpty(), "plain text: " + rows.assumptions());
+        }
+        return s;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every cell of the frame, the source report, and what the builder keeps per row for merging. */
+    private static void assertSame(LoadState expected, LoadState actual) {
+        assertEquals(expected.sources, actual.sources);
+        assertEquals(expected.videos.size(), actual.videos.size());
+        assertEquals(1, actual.videos.size());
+        VideoFrameBuilder e = expected.videos.get(0);
+        VideoFrameBuilder a = actual.videos.get(0);
+        assertSameTable(e.table(), a.table());
+        assertEquals(e.ids(), a.ids());
+        assertEquals(e.rowsRead(), a.rowsRead());
+        assertEquals(e.assumptions(), a.assumptions());
+        assertEquals(e.snapshotBasis(), a.snapshotBasis());
+        assertEquals(e.fileTakenAt(), a.fileTakenAt());
+        for (int r = 0; r < e.rowsUsed(); r++) {
+            assertEquals(e.hasRealId(r), a.hasRealId(r), "real id, row " + r);
+            assertEquals(e.takenAtMillis(r), a.takenAtMillis(r), "taken at, row " + r);
+        }
+    }
+
+    private static void assertSameTable(Table expected, Table actual) {
+        assertEquals(expected.columnNames(), actual.columnNames());
+        assertEquals(expected.rowCount(), actual.rowCount());
+        for (int c = 0; c < expected.columnCount(); c++) {
+            Column<?> e = expected.column(c);
+            Column<?> a = actual.column(c);
+            assertEquals(e.type(), a.type(), e.name());
+            for (int r = 0; r < expected.rowCount(); r++) {
+                assertEquals(e.isMissing(r), a.isMissing(r), e.name() + " row " + r);
+                assertEquals(e.get(r), a.get(r), e.name() + " row " + r);
+            }
+        }
+    }
+
+    @Test
+    void generatedExportGivesTheGeneralReadersRows() throws Exception {
+        // The benchmark's own files: quoted titles with doubled quotes and commas, emoji and other scripts,
+        // empty titles, posting times with and without seconds in several offsets, ids ending in zeros.
+        Path[] files = ExportGenerator.write(new ExportGenerator.Spec(20_000, 0, ExportGenerator.DEFAULT_SEED), dir);
+        byte[] bytes = Files.readAllBytes(files[0]);
+        String name = files[0].getFileName().toString();
+        LoadState f = fast(bytes, name);
+        assertTrue(f != null, "the generated export takes the fast path");
+        assertSame(general(bytes, name), f);
+        assertEquals(20_000, f.videos.get(0).rowsUsed());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"\""), "the data has doubled quotes");
+        assertTrue(text.lines().skip(1).anyMatch(l -> l.split(",")[2].length() == 22), "and times without seconds");
+    }
+
+    @Test
+    void plainRowsCheckedByHand() throws Exception {
+        String text = HEADER
+                + "7400000000000000001,\"Say \"\"hi\"\", then, go #howto\",2024-09-01T18:00:00Z,tutorial,62,10000,800,40,30,250\n"
+                + "7400000000000000002,,2024-09-02T09:15+02:00,,0,2000,100,5,2,40\n"
+                + "7400000000000000003,Crème brûlée 🍮,2024-09-03T12:00:00-05:00,recipe,15,3000,90,9,4,0";
+        LoadState f = fast(utf8(text));
+        assertTrue(f != null);
+        assertSame(general(utf8(text), "v.csv"), f);
+        Table t = f.videos.get(0).table();
+        assertEquals("Say \"hi\", then, go #howto", t.stringColumn(Canonical.TITLE).get(0));
+        assertEquals("howto", t.stringColumn(Canonical.HASHTAGS).get(0));
+        // 09:15 at +02:00 is 07:15 UTC; noon at -05:00 is 17:00 UTC.
+        assertEquals(Instant.parse("2024-09-02T07:15:00Z"), t.instantColumn(Canonical.POSTED_AT).get(1));
+        assertEquals(Instant.parse("2024-09-03T17:00:00Z"), t.instantColumn(Canonical.POSTED_AT).get(2));
+        assertEquals(62.0, t.doubleColumn(Canonical.DURATION_S).get(0));
+        assertEquals(250L, t.longColumn(Canonical.SAVES).get(0));
+        assertEquals("Crème brûlée 🍮", t.stringColumn(Canonical.TITLE).get(2));
+    }
+
+    @Test
+    void byteOrderMarkAndIdsThatLookRoundedOrRepeat() throws Exception {
+        // Ids ending in four zeros wait for their column; a repeated id is a second snapshot row for the merge.
+        String text = "\uFEFF" + HEADER
+                + "7400000000000010000,A,2024-09-01T18:00:00Z,tutorial,62,10,8,4,3,2\n"
+                + "7400000000000000002,B,2024-09-02T18:00:00Z,comedy,10,20,10,5,2,4\n"
+                + "7400000000000000002,B again,2024-09-02T18:00:00Z,comedy,10,25,10,5,2,5\n"
+                + "abc,C,2024-09-03T18:00:00Z,dance,10,30,10,5,2,6\n";
+        LoadState f = fast(utf8(text));
+        assertTrue(f != null);
+        assertSame(general(utf8(text), "v.csv"), f);
+        assertEquals(4, f.videos.get(0).rowsUsed());
+    }
+
+    @Test
+    void fixturesInThisShapeGiveTheGeneralReadersRowsOrAreLeftToIt() throws Exception {
+        int taken = 0;
+        List<Path> fixtures;
+        try (Stream<Path> all = Files.walk(Path.of("tests/fixtures"))) {
+            fixtures = all.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        for (Path p : fixtures) {
+            byte[] bytes = Files.readAllBytes(p);
+            String name = p.getFileName().toString();
+            LoadState f = fast(bytes, name);
+            if (f != null) {
+                assertSame(general(bytes, name), f);
+                taken++;
+            }
+        }
+        // The notebook's mini sample is plain; the formats fixture has a decimal duration and a blank count.
+        assertTrue(taken >= 1, "at least one fixture takes the fast path");
+        assertEquals(null, fast(Files.readAllBytes(Path.of("tests/fixtures/formats/canonical.csv"))));
+    }
+
+    @Test
+    void unusualFilesAreLeftToTheGeneralReader() throws Exception {
+        String ok = "7400000000000000001,T,2024-09-01T18:00:00Z,tutorial,62,10,8,4,3,2";
+        List<String> unusual = List.of(
+                HEADER + "\"7400000000000000001\",T,2024-09-01T18:00:00Z,tutorial,62,10,8,4,3,2\n", // quoted id
+                HEADER + ok.replace(",10,", ",1x,") + "\n",                  // a count that is not digits
+                HEADER + ok.replace(",10,", ",,") + "\n",                    // a blank count
+                HEADER + ok.replace(",10,", ", 10,") + "\n",                 // a space in a count
+                HEADER + ok.replace(",62,", ",62.5,") + "\n",                // a decimal duration
+                HEADER + ok.replace(",2", ",1234567890123456789") + "\n",    // more digits than 18
+                HEADER + ok.replace("2024-09-01T18:00:00Z", "01/09/2024 18:00") + "\n", // not ISO
+                HEADER + ok.replace("2024-09-01T", "2024-09-01 ") + "\n",    // a space for the T
+                HEADER + ok.replace("2024-09-01", "2024-02-30") + "\n",      // no such day
+                HEADER + ok.replace("2024-09-01", "2004-09-01") + "\n",      // before the earliest plain time
+                HEADER + ok.replace("18:00:00Z", "18:00:00.5Z") + "\n",      // fractions of a second
+                HEADER + ok.replace("18:00:00Z", "18:00:00+0200") + "\n",    // an offset without a colon
+                HEADER + ok + ",9\n",                                        // a field too many
+                HEADER + ok.replace(",2", "") + "\n",                        // a field too few
+                HEADER + ok + "\n\n" + ok + "\n",                            // a blank line
+                HEADER + ok + "\r\n",                                        // CRLF
+                HEADER.replace("\n", "\r\n") + ok + "\n",                    // CRLF header
+                HEADER + ok.replace(",T,", ",\"two\nlines\",") + "\n",       // a line end in a title
+                HEADER + ok.replace(",T,", ",\"T\"x,") + "\n",               // text after a closing quote
+                HEADER + ok.replace(",T,", ",a\"b,") + "\n",                 // a quote inside an unquoted title
+                HEADER + ok.replace(",T,", ",\"open,") + "\n",               // a quote never closed
+                HEADER + ok.replace(",T,", ",a\tb,") + "\n",                 // a control character
+                HEADER + ok.replace(",tutorial,", ",\"tutorial\",") + "\n",  // a quoted type
+                "Video_ID" + HEADER.substring(8) + ok + "\n",                // header not plain
+                HEADER.replace(",saves", ",Saves") + ok + "\n",
+                "video_id,title,post_time,views,likes,comments,shares,saves\n1,T,2024-09-01T18:00:00Z,1,1,1,1,1\n",
+                HEADER,                                                      // no data rows
+                HEADER.strip());                                             // a header alone without a line end
+        for (String text : unusual) {
+            assertEquals(null, fast(utf8(text)), text);
+        }
+        // Bytes that are not UTF-8 (Latin-1 "é", a lone continuation byte, an overlong slash, a surrogate).
+        for (byte[] bad : List.of(new byte[] {(byte) 0xE9}, new byte[] {(byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+            byte[] head = utf8(HEADER + "7400000000000000001,T");
+            byte[] tail = utf8(",2024-09-01T18:00:00Z,tutorial,62,10,8,4,3,2\n");
+            byte[] bytes = new byte[head.length + bad.length + tail.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(bad, 0, bytes, head.length, bad.length);
+            System.arraycopy(tail, 0, bytes, head.length + bad.length, tail.length);
+            assertEquals(null, fast(bytes), "byte " + Integer.toHexString(bad[0] & 0xff));
+        }
+        assertTrue(fast(utf8(HEADER + ok + "\n")) != null, "the plain row the cases above change is read");
+        assertTrue(fast(utf8(HEADER + ok)) != null, "also without a final line end");
+    }
+
+    @Test
+    void aFileGivenUpLateLoadsAsTheGeneralReaderLoadsIt() throws Exception {
+        // Many plain rows, then one with a count "lots" far past the first batches: the general reader rejects
+        // that row (naming line, field and value), and nothing of the fast reader's batches remains.
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 10_000; i++) {
+            text.append(7_400_000_000_000_000_001L + i).append(",T").append(i).append(",2024-09-01T18:00:00Z,vlog,")
+                    .append(i % 90).append(',').append(i).append(",1,1,1,").append(i % 7).append('\n');
+        }
+        text.append("7500000000000000001,Last,2024-09-01T18:00:00Z,vlog,5,lots,1,1,1,1\n");
+        Path v = dir.resolve("videos.csv");
+        Files.writeString(v, text);
+        Dataset data = Loader.load(List.of(v), Loader.Options.defaults());
+        assertEquals(10_000, data.videos().rowCount());
+        SourceReport report = data.load().sources().get(0);
+        assertEquals(10_001, report.rowsRead());
+        assertEquals(1, report.rejections().size());
+        assertTrue(report.rejections().get(0).toString().contains(":10002:6"), report.rejections().get(0).toString());
+        assertTrue(report.rejections().get(0).toString().contains("lots"), report.rejections().get(0).toString());
+    }
+
+    @Test
+    void theLoaderTakesTheFastPathForAPlainFile() throws Exception {
+        // Same rows through the whole loader, once as .csv (fast) and once in a .txt (general by its name);
+        // the datasets agree cell by cell once the file names are set aside.
+        Path[] files = ExportGenerator.write(new ExportGenerator.Spec(3_000, 0, 7L), dir);
+        Path txt = dir.resolve("copy.txt");
+        Files.copy(files[0], txt);
+        Dataset fastData = Loader.load(List.of(files[0]), Loader.Options.defaults());
+        Dataset generalData = Loader.load(List.of(txt), Loader.Options.defaults());
+        Table a = fastData.videos().copy();
+        Table e = generalData.videos().copy();
+        a.removeColumns(Canonical.SOURCE);
+        e.removeColumns(Canonical.SOURCE);
+        assertSameTable(e, a);
+        assertEquals(3_000, fastData.load().sources().get(0).rowsUsed());
+        assertEquals(generalData.load().sources().get(0).toString().replace(txt.toString(), files[0].toString()),
+                fastData.load().sources().get(0).toString());
+        assertFalse(fastData.videos().rowCount() == 0);
+    }
+}
