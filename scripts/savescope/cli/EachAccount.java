@@ -125,7 +125,9 @@ final class EachAccount {
             String digest = digest(a.input(), options, version);
             Path report = dir.resolve(a.name() + ".html");
             JsonNode before = previous.path("accounts").path(a.name());
-            if (digest.equals(before.path("digest").asText()) && Files.isRegularFile(report)) {
+            // A PDF asked for must be there too (--pdf is among the options, so it is part of the digest).
+            boolean pdfThere = !options.contains("--pdf") || Files.isRegularFile(dir.resolve(a.name() + ".pdf"));
+            if (digest.equals(before.path("digest").asText()) && Files.isRegularFile(report) && pdfThere) {
                 err.println("skipped " + a.name() + ": inputs, options and " + version + " unchanged ("
                         + digest.substring(0, 12) + "); " + report + " kept.");
                 saved.set(a.name(), before);

@@ -119,15 +119,15 @@ final class PdfPrinter {
                 cmd.add(1, "--no-sandbox");
             }
             cmd.add(html.toAbsolutePath().toUri().toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] said;
-            try (InputStream out = p.getInputStream()) {
-                said = out.readAllBytes();
-            }
+            // The browser's output goes to a file: reading a pipe would wait as long as a hung browser keeps it open.
+            Path log = Files.createTempFile(profile, "browser", ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IOException(browser + " did not finish printing within " + TIMEOUT_SECONDS + " s");
             }
+            byte[] said = Files.readAllBytes(log);
             if (!isPdf(temp)) {
                 String last = new String(said, java.nio.charset.StandardCharsets.UTF_8).strip().lines()
                         .reduce((a, b) -> b).orElse("no output");

@@ -81,6 +81,7 @@ public final class History {
                     throw new HistoryException(object + ": missing, though " + folder.resolve(MANIFEST) + " lists it "
                             + "as " + e.name() + "; restore the folder from a backup, or import that export again.");
                 }
+                checkIntact(object, e);
                 // A later export under a name already used (this week's videos.csv) is told apart by its import.
                 String name = names.add(e.name()) ? e.name() : "imported-" + IMPORT_STAMP.format(in.importedAt())
                         + "/" + e.name();
@@ -90,6 +91,19 @@ public final class History {
         }
         // The loader reads a folder's files in name order; a history reads its files so, to give the same report.
         return bySha.values().stream().sorted(java.util.Comparator.comparing(f -> f.name().toString())).toList();
+    }
+
+    /** A stored copy must still be what was imported: a changed copy would silently change every report. */
+    private static void checkIntact(Path object, Manifest.Entry e) {
+        try {
+            if (!sha256(object).equals(e.sha256())) {
+                throw new HistoryException(object + ": its content no longer matches its name (SHA-256), so it is "
+                        + "not the " + e.name() + " that was imported; restore the folder from a backup, or import "
+                        + "that export again.");
+            }
+        } catch (IOException io) {
+            throw new HistoryException(object + ": could not read it (" + FileProblems.reason(io) + ").", io);
+        }
     }
 
     /** Every content ever imported. */
