@@ -124,6 +124,20 @@ class HistoryTest {
         assertTrue(e.getMessage().contains("no longer matches its name"), e.getMessage());
     }
 
+    /** A report reads the stored copies: one changed after its import would change the numbers without a word. */
+    @Test
+    void aDamagedObjectStopsAReportOverTheHistory() throws Exception {
+        History h = new History(dir);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), FIRST);
+        assertEquals(1, h.storedFiles().size());
+        Path object = objects(dir).get(0);
+        object.toFile().setWritable(true);
+        Files.writeString(object, Files.readString(object).replaceFirst("611", "999"), StandardCharsets.UTF_8);
+        HistoryException e = assertThrows(HistoryException.class, h::storedFiles);
+        assertTrue(e.getMessage().contains("no longer matches its name") && e.getMessage().contains("videos.csv"),
+                e.getMessage());
+    }
+
     @Test
     void savesGainedSinceTheLastImportComeFromTheTwoLatestImports() throws Exception {
         History h = new History(dir);
