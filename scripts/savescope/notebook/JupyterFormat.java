@@ -205,7 +205,7 @@ public final class JupyterFormat {
             meta.remove("title");
             RUN_METADATA.forEach(meta::remove);
             PercentMarker marker = new PercentMarker(markdown, title, meta);
-            String source = text(cell.path("source"));
+            String source = text(cell.path("source"), file + ": cell " + number);
             if (!markdown) {
                 source = directives(source);
             }
@@ -300,7 +300,7 @@ public final class JupyterFormat {
             };
             List<String> tags = new ArrayList<>();
             cell.path("metadata").path("tags").forEach(x -> tags.add(x.asText()));
-            cells.add(new PercentFormat.SourceCell(t, text(cell.path("source")), tags, 1));
+            cells.add(new PercentFormat.SourceCell(t, text(cell.path("source"), file + ": cell " + number), tags, 1));
             ObjectNode meta = cell.path("metadata").isObject() ? (ObjectNode) cell.get("metadata").deepCopy()
                     : JSON.createObjectNode();
             frames.add(new CellFrame(cell.path("id").asText(""), meta));
@@ -338,13 +338,37 @@ public final class JupyterFormat {
     // ------------------------------------------------------------------------------------------------------------
 
     /** Source as nbformat allows it: one string, or a list of lines that join to it. */
+    /**
+     * A cell's source: nbformat allows a string or a list of strings; anything else (a number, a null line) is
+     * refused, naming {@code where}, rather than read as something the author did not write.
+     */
     static String text(JsonNode source) {
+        return text(source, "a cell");
+    }
+
+    static String text(JsonNode source, String where) {
         if (source.isTextual()) {
             return source.asText();
         }
+        if (source.isMissingNode()) {
+            return "";
+        }
+        if (!source.isArray()) {
+            throw new UserError(where + ": \"source\" must be text or a list of text lines, found " + kind(source));
+        }
         StringBuilder b = new StringBuilder();
-        source.forEach(l -> b.append(l.asText()));
+        for (JsonNode line : source) {
+            if (!line.isTextual()) {
+                throw new UserError(where + ": every line of \"source\" must be text, found " + kind(line));
+            }
+            b.append(line.asText());
+        }
         return b.toString();
+    }
+
+    private static String kind(JsonNode n) {
+        return n.isNull() ? "null" : n.isNumber() ? "the number " + n.asText() : n.isObject() ? "an object"
+                : n.isBoolean() ? n.asText() : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     static ArrayNode sourceLines(String text) {

@@ -103,10 +103,23 @@ public final class NotebookDeps {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         String lastLine = text.lines().reduce((a, z) -> z).orElse("");
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new UserError(file + ": could not resolve //DEPS " + String.join(" ", deps)
-                    + (lastLine.isEmpty() ? "" : ": " + lastLine));
+            throw new UserError(file + ": could not resolve the dependencies " + String.join(" ", deps) + ": "
+                    + plainReason(lastLine));
         }
         return lastLine;
+    }
+
+    /**
+     * JBang's reason without its prefix; when it is Java's own words (a null pointer inside JBang), what to check
+     * instead.
+     */
+    static String plainReason(String lastLine) {
+        String reason = lastLine.replaceFirst("^\\[jbang\\]\\s*(\\[ERROR\\]\\s*)?", "").strip();
+        if (reason.isEmpty() || reason.matches("(?s).*(Cannot invoke|Exception|Error:|java\\.|\\bnull\\b).*")) {
+            return "not found; check that each is group:artifact:version and is published on Maven Central or in a "
+                    + "repository the notebook names";
+        }
+        return reason;
     }
 
     /** Entries whose jar is not on the running classpath already (by file name, so one version of each jar wins). */
