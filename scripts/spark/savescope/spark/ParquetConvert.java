@@ -1,0 +1,71 @@
+package savescope.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import savescope.load.Loader;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code convert}: reads any export SaveScope reads with the local loader (every format, quirk and rejection
+ * rule) and writes its canonical videos and daily tables as Parquet, so a corpus is parsed once and every
+ * later run reads columns. The rows keep the loader's order in the column {@code row}.
+ */
+public final class ParquetConvert {
+    /** Rows handed to Spark at a time, so the copy of a big frame never doubles the heap. */
+    static final int CHUNK = 200_000;
+
+    private ParquetConvert() {}
+
+    /** What was written. */
+    public record Written(int videos, int daily, int rejected) {}
+
+    public static Written convert(SparkSession spark, List<Path> inputs, Loader.Options options, String out) {
+        Dataset data = Loader.load(inputs, options);
+        write(spark, data.videos(), SparkCorpus.VIDEOS, out + "/videos.parquet", true);
+        write(spark, data.daily(), SparkCorpus.DAILY, out + "/daily.parquet", false);
+        return new Written(data.videos().rowCount(), data.daily().rowCount(), (int) data.load().rowsRejected());
+    }
+
+    private static void write(SparkSession spark, Table table, StructType schema, String path, boolean withRow) {
+        SaveMode mode = SaveMode.ErrorIfExists;
+        int n = table.rowCount();
+        for (int from = 0; from < n || from == 0; from += CHUNK) {
+            List<Row> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(n, from + CHUNK); i++) {
+                rows.add(row(table, schema, i, withRow));
+            }
+            spark.createDataFrame(rows, schema).write().mode(mode).parquet(path);
+            mode = SaveMode.Append;
+            if (n == 0) {
+                break;
+            }
+        }
+    }
+
+    private static Row row(Table t, StructType schema, int i, boolean withRow) {
+        Object[] v = new Object[schema.size()];
+        for (int c = 0; c < v.length; c++) {
+            String name = schema.fields()[c].name();
+            if (name.equals(SparkCorpus.ROW)) {
+                v[c] = (long) i;
+            } else if (!t.containsColumn(name) || t.column(name).isMissing(i)) {
+                v[c] = null;
+            } else if (name.equals(Canonical.POSTED_AT)) {
+                v[c] = t.instantColumn(name).get(i);
+            } else if (name.equals(Canonical.DATE)) {
+                v[c] = t.dateColumn(name).get(i);
+            } else {
+                v[c] = t.column(name).get(i);
+            }
+        }
+        return RowFactory.create(v);
+    }
+}

@@ -1,0 +1,442 @@
+package savescope.spark;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import savescope.metrics.GroupComparison;
+import savescope.metrics.GroupComparison.Group;
+import savescope.metrics.Intervals;
+import savescope.metrics.Intervals.Interval;
+import savescope.metrics.Quadrants;
+import savescope.metrics.Rankings;
+import savescope.metrics.Rates;
+import savescope.metrics.Totals;
+import savescope.model.Canonical;
+
+/**
+ * Computes {@link Aggregates} in Spark: sums and counts as SQL aggregates, quantiles and bootstrap intervals
+ * from one distributed sort ({@link OrderStatistics}), ranks for the Kruskal–Wallis test from sorted runs of
+ * ties ({@link MidRanks}); only a few thousand numbers come back to the driver. Every definition is the
+ * local metrics' (see the class named beside each step), so the two engines agree.
+ */
+public final class SparkAggregates {
+    // Dimensions of the one sort that serves every quantile.
+    private static final int RATE = 0;
+    private static final int VIEWS = 1;
+    private static final int ELIGIBLE = 2;
+    private static final int TYPE = 3;
+    private static final int DURATION = 4;
+    private static final int WEEKDAY = 5;
+    private static final int HOUR = 6;
+    private static final int HASHTAG = 7;
+    private static final int RANKED = 10;
+
+    private SparkAggregates() {}
+
+    /**
+     * @param minViews videos need this many views to be ranked ({@code --min-views})
+     * @param followers the account's follower count, or null
+     */
+    public static Aggregates compute(SparkCorpus corpus, long minViews, Long followers) {
+        Dataset<Row> videos = corpus.videos();
+        Totals totals = totals(videos);
+        Dataset<Row> rated = videos.filter(col(Canonical.VIEWS).gt(0).and(col(Canonical.SAVES).isNotNull()))
+                .withColumn("rate", col(Canonical.SAVES).cast("double").divide(col(Canonical.VIEWS).cast("double")));
+        List<String> types = contentTypes(rated);
+        List<String> hashtags = topHashtags(rated);
+        Dataset<Row> keyed = withGroupKeys(rated, types, hashtags, minViews);
+        Dataset<Row> stats = orderRows(keyed).cache();
+        Map<Long, long[]> sizes = groupSizes(stats);
+        Map<Long, Long> offsets = offsets(sizes);
+
+        Set<Long> wanted = new TreeSet<>();
+        Map<Long, BootstrapPlan> plans = new HashMap<>();
+        for (var e : sizes.entrySet()) {
+            long key = e.getKey();
+            long n = e.getValue()[0];
+            long at = offsets.get(key);
+            int dim = (int) (key >> 32);
+            for (double q : quantilesOf(dim)) {
+                OrderStatistics.quantilePositions(at, n, q, wanted);
+            }
+            if (dim == RATE || dim >= TYPE) {
+                BootstrapPlan plan = BootstrapPlan.draw(Math.toIntExact(n));
+                plan.positions(at, wanted);
+                plans.put(key, plan);
+            }
+        }
+        Map<Long, Double> values = OrderStatistics.at(stats.select("dim", "g", "v"), wanted.stream().mapToLong(Long::longValue).toArray());
+        Quantiles qs = new Quantiles(sizes, offsets, values);
+
+        Rates rates = rates(videos, qs, followers);
+        Interval medianCi = plans.containsKey(key(RATE, 0)) ? plans.get(key(RATE, 0)).interval(values,
+                offsets.get(key(RATE, 0))) : null;
+        Map<Integer, MidRanks.Sums> kruskal = kruskal(stats, sizes);
+        Map<String, GroupComparison.Result> groups = new LinkedHashMap<>();
+        groups.put(GroupComparison.CONTENT_TYPE, groups(GroupComparison.CONTENT_TYPE, TYPE, types, false, true, qs,
+                plans, kruskal, keyed));
+        groups.put(GroupComparison.HASHTAG, groups(GroupComparison.HASHTAG, HASHTAG, hashtags, false, false, qs, plans,
+                kruskal, keyed));
+        groups.put(GroupComparison.DURATION, groups(GroupComparison.DURATION, DURATION,
+                GroupComparison.DURATION_BUCKETS, true, true, qs, plans, kruskal, keyed));
+        groups.put(GroupComparison.WEEKDAY, groups(GroupComparison.WEEKDAY, WEEKDAY, weekdays(), true, true, qs, plans,
+                kruskal, keyed));
+        groups.put(GroupComparison.HOUR, groups(GroupComparison.HOUR, HOUR, hours(), true, true, qs, plans, kruskal,
+                keyed));
+        Quadrants quadrants = quadrants(rated, qs);
+        Rankings rankings = SparkRankings.of(rated, minViews, 10, qs.has(ELIGIBLE, 0) ? qs.n(ELIGIBLE, 0) : 0,
+                qs.has(ELIGIBLE, 0) && qs.n(ELIGIBLE, 0) >= 4 ? new double[] {qs.q(ELIGIBLE, 0, 0.25),
+                    qs.q(ELIGIBLE, 0, 0.5), qs.q(ELIGIBLE, 0, 0.75)} : null);
+        stats.unpersist();
+        var correlations = new SparkCorrelations(videos);
+        return new Aggregates(totals, rates, medianCi, groups, quadrants, rankings, correlations.counts(),
+                correlations.rates(), correlations.partialWithSaves(), daily(corpus.daily()), corpus.rejected(),
+                corpus.rejections());
+    }
+
+    private static long key(int dim, int group) {
+        return ((long) dim << 32) | group;
+    }
+
+    private static double[] quantilesOf(int dim) {
+        return switch (dim) {
+            case RATE -> new double[] {0.1, 0.5, 0.9};
+            case VIEWS -> new double[] {0.5};
+            case ELIGIBLE -> new double[] {0.25, 0.5, 0.75};
+            default -> new double[] {0.5};
+        };
+    }
+
+    /** {@link Totals#of}: a sum is null when no video has the count. */
+    static Totals totals(Dataset<Row> videos) {
+        Row r = videos.agg(count(lit(1)), sum(Canonical.VIEWS), sum(Canonical.LIKES), sum(Canonical.COMMENTS),
+                sum(Canonical.SHARES), sum(Canonical.SAVES)).first();
+        return new Totals(r.getLong(0), boxed(r, 1), boxed(r, 2), boxed(r, 3), boxed(r, 4), boxed(r, 5));
+    }
+
+    private static Long boxed(Row r, int i) {
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).longValue();
+    }
+
+    /** {@link Rates#of}: each ratio of sums over the videos that have every count it needs. */
+    static Rates rates(Dataset<Row> videos, Quantiles qs, Long followers) {
+        Column v = col(Canonical.VIEWS);
+        Column l = col(Canonical.LIKES);
+        Column c = col(Canonical.COMMENTS);
+        Column sh = col(Canonical.SHARES);
+        Column s = col(Canonical.SAVES);
+        Column vs = v.isNotNull().and(s.isNotNull());
+        Column ls = l.isNotNull().and(s.isNotNull());
+        Column four = ls.and(c.isNotNull()).and(sh.isNotNull());
+        Column five = four.and(v.isNotNull());
+        Column eng = l.plus(c).plus(sh).plus(s);
+        Row r = videos.agg(sum(when(vs, v)), sum(when(vs, s)), sum(when(ls, s)), sum(when(ls, l)),
+                sum(when(four, eng)), sum(when(four, s)), sum(when(five, eng)), sum(when(five, v)),
+                count(when(five, lit(1)))).first();
+        double sumViewsS = num(r, 0);
+        double sumSavesV = num(r, 1);
+        double sumSavesL = num(r, 2);
+        double sumLikesS = num(r, 3);
+        double sumEng4 = num(r, 4);
+        double sumSaves4 = num(r, 5);
+        double sumEng5 = num(r, 6);
+        double sumViews5 = num(r, 7);
+        long videos5 = r.getLong(8);
+        Double overall = sumViewsS > 0 ? sumSavesV / sumViewsS : null;
+        Double byFollowers = followers != null && followers > 0 && videos5 > 0 ? sumEng5 / videos5 / followers : null;
+        boolean any = qs.has(RATE, 0);
+        return new Rates(overall, any ? qs.q(RATE, 0, 0.5) : null, any ? qs.q(RATE, 0, 0.1) : null,
+                any ? qs.q(RATE, 0, 0.9) : null, any ? Math.toIntExact(qs.n(RATE, 0)) : 0,
+                overall == null ? null : overall * 1000, sumLikesS > 0 ? sumSavesL / sumLikesS : null,
+                sumEng4 > 0 ? sumSaves4 / sumEng4 : null, sumViews5 > 0 ? sumEng5 / sumViews5 : null, byFollowers,
+                followers);
+    }
+
+    private static double num(Row r, int i) {
+        return r.isNullAt(i) ? 0 : ((Number) r.get(i)).doubleValue();
+    }
+
+    /** Content type names as {@code GroupComparison.byContentType} keys them: blank is "unknown". */
+    private static Column typeKey() {
+        Column stripped = expr("regexp_replace(content_type, '^\\\\s+|\\\\s+$', '')");
+        return when(col(Canonical.CONTENT_TYPE).isNull().or(stripped.equalTo("")), lit("unknown")).otherwise(stripped);
+    }
+
+    private static List<String> contentTypes(Dataset<Row> rated) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rated.groupBy(typeKey().as("k")).count().collectAsList()) {
+            out.add(r.getString(0));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static Column tagArray() {
+        return array_distinct(expr("filter(split(coalesce(hashtags, ''), '\\\\s+'), t -> t != '')"));
+    }
+
+    /** The {@link GroupComparison#TOP_HASHTAGS} hashtags on the most rated videos, ties by name. */
+    private static List<String> topHashtags(Dataset<Row> rated) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rated.select(explode(tagArray()).as("tag")).groupBy("tag").count()
+                .orderBy(col("count").desc(), col("tag").asc()).limit(GroupComparison.TOP_HASHTAGS).collectAsList()) {
+            out.add(r.getString(0));
+        }
+        return out;
+    }
+
+    private static List<String> weekdays() {
+        List<String> out = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            out.add(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+        }
+        return out;
+    }
+
+    private static List<String> hours() {
+        List<String> out = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            out.add(String.format(Locale.ROOT, "%02d", h));
+        }
+        return out;
+    }
+
+    /** Each rated video with its group index in every dimension (−1: none) and its hashtag indexes. */
+    private static Dataset<Row> withGroupKeys(Dataset<Row> rated, List<String> types, List<String> hashtags,
+            long minViews) {
+        Column d = col(Canonical.DURATION_S);
+        Column bucket = when(d.isNull().or(d.isNaN()).or(d.lt(0)), lit(-1)).when(d.equalTo(0), lit(0))
+                .when(d.lt(15), lit(1)).when(d.lt(30), lit(2)).when(d.lt(60), lit(3)).when(d.lt(180), lit(4))
+                .otherwise(lit(5));
+        Column seconds = expr("unix_seconds(posted_at)");
+        Column weekday = when(seconds.isNull(), lit(-1)).otherwise(expr("pmod(floor(unix_seconds(posted_at) / 86400) + 3, 7)").cast("int"));
+        Column hour = when(seconds.isNull(), lit(-1)).otherwise(expr("pmod(unix_seconds(posted_at), 86400) div 3600").cast("int"));
+        StructType typeSchema = new StructType().add("_type", DataTypes.StringType).add("type_g", DataTypes.IntegerType);
+        List<Row> typeRows = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            typeRows.add(RowFactory.create(types.get(i), i));
+        }
+        Dataset<Row> typeIndex = rated.sparkSession().createDataFrame(typeRows, typeSchema);
+        Column tagIndex = hashtags.isEmpty() ? expr("cast(array() as array<int>)")
+                : expr("cast(filter(transform(" + tagArraySql() + ", t -> array_position(array(" + quoted(hashtags)
+                        + "), t) - 1), i -> i >= 0) as array<int>)");
+        return rated.withColumn("_type", typeKey()).join(broadcast(typeIndex), "_type")
+                .withColumn("duration_g", bucket).withColumn("weekday_g", weekday).withColumn("hour_g", hour)
+                .withColumn("tag_g", tagIndex).withColumn("eligible", col(Canonical.VIEWS).geq(minViews));
+    }
+
+    private static String tagArraySql() {
+        return "array_distinct(filter(split(coalesce(hashtags, ''), '\\\\s+'), t -> t != ''))";
+    }
+
+    private static String quoted(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            out.add("'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        }
+        return String.join(", ", out);
+    }
+
+    /** The rows of the one sort: (dimension, group, value) for every quantile the report reads. */
+    private static Dataset<Row> orderRows(Dataset<Row> keyed) {
+        Column rate = col("rate");
+        Dataset<Row> rows = row(keyed, RATE, lit(0), rate)
+                .unionAll(row(keyed, VIEWS, lit(0), col(Canonical.VIEWS).cast("double")))
+                .unionAll(row(keyed.filter(col("eligible")), ELIGIBLE, lit(0), rate))
+                .unionAll(row(keyed, TYPE, col("type_g"), rate))
+                .unionAll(row(keyed.filter(col("duration_g").geq(0)), DURATION, col("duration_g"), rate))
+                .unionAll(row(keyed.filter(col("weekday_g").geq(0)), WEEKDAY, col("weekday_g"), rate))
+                .unionAll(row(keyed.filter(col("hour_g").geq(0)), HOUR, col("hour_g"), rate))
+                .unionAll(keyed.select(lit(HASHTAG).as("dim"), explode(col("tag_g")).as("g"), rate.as("v"),
+                        col(Canonical.VIEWS).as("views"), col(Canonical.SAVES).as("saves")));
+        return rows;
+    }
+
+    private static Dataset<Row> row(Dataset<Row> keyed, int dim, Column group, Column value) {
+        return keyed.select(lit(dim).as("dim"), group.cast("int").as("g"), value.as("v"),
+                col(Canonical.VIEWS).as("views"), col(Canonical.SAVES).as("saves"));
+    }
+
+    /** Per (dimension, group) key: {count, views, saves}. */
+    private static Map<Long, long[]> groupSizes(Dataset<Row> stats) {
+        Map<Long, long[]> out = new HashMap<>();
+        for (Row r : stats.groupBy("dim", "g").agg(count(lit(1)), sum("views"), sum("saves")).collectAsList()) {
+            out.put(key(r.getInt(0), r.getInt(1)), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
+        }
+        return out;
+    }
+
+    /** Where each group's run starts in the sort by (dimension, group, value). */
+    private static Map<Long, Long> offsets(Map<Long, long[]> sizes) {
+        Map<Long, Long> out = new HashMap<>();
+        long at = 0;
+        for (long k : new TreeSet<>(sizes.keySet())) {
+            out.put(k, at);
+            at += sizes.get(k)[0];
+        }
+        return out;
+    }
+
+    /** The order statistics fetched, read as quantiles of one group. */
+    record Quantiles(Map<Long, long[]> sizes, Map<Long, Long> offsets, Map<Long, Double> values) {
+        boolean has(int dim, int g) {
+            return sizes.containsKey(key(dim, g));
+        }
+
+        long n(int dim, int g) {
+            return sizes.get(key(dim, g))[0];
+        }
+
+        double q(int dim, int g, double q) {
+            return OrderStatistics.quantile(values, offsets.get(key(dim, g)), n(dim, g), q);
+        }
+    }
+
+    private static boolean tooSmall(long[] size) {
+        return size[0] < GroupComparison.MIN_VIDEOS || size[1] < GroupComparison.MIN_VIEWS;
+    }
+
+    /** Kruskal–Wallis sums for the exclusive dimensions, over their groups large enough to judge. */
+    private static Map<Integer, MidRanks.Sums> kruskal(Dataset<Row> stats, Map<Long, long[]> sizes) {
+        Column judged = lit(false);
+        for (int dim : new int[] {TYPE, DURATION, WEEKDAY, HOUR}) {
+            List<Integer> groups = new ArrayList<>();
+            sizes.forEach((k, s) -> {
+                if ((int) (k >> 32) == dim && !tooSmall(s)) {
+                    groups.add((int) (long) k);
+                }
+            });
+            if (groups.size() >= 2) {
+                judged = judged.or(col("dim").equalTo(dim).and(col("g").isin(groups.toArray())));
+            }
+        }
+        return MidRanks.kruskalSums(stats.filter(judged).select("dim", "g", "v"));
+    }
+
+    /** One dimension's groups as {@code GroupComparison} builds them. */
+    private static GroupComparison.Result groups(String name, int dim, List<String> names, boolean natural,
+            boolean exclusive, Quantiles qs, Map<Long, BootstrapPlan> plans, Map<Integer, MidRanks.Sums> kruskal,
+            Dataset<Row> keyed) {
+        List<Group> groups = new ArrayList<>();
+        List<Integer> judged = new ArrayList<>();
+        for (int g = 0; g < names.size(); g++) {
+            long k = key(dim, g);
+            long[] s = qs.sizes().get(k);
+            if (s == null) {
+                continue;
+            }
+            boolean small = tooSmall(s);
+            groups.add(new Group(names.get(g), Math.toIntExact(s[0]), s[1], s[2], (double) s[2] / s[1],
+                    Intervals.wilson(s[2], s[1], Intervals.Z95), qs.q(dim, g, 0.5),
+                    plans.get(k).interval(qs.values(), qs.offsets().get(k)), small));
+            if (!small) {
+                judged.add(g);
+            }
+        }
+        if (!natural) {
+            groups.sort(Comparator.comparingLong(Group::views).reversed().thenComparing(Group::key));
+        }
+        GroupComparison.Test test = null;
+        MidRanks.Sums sums = kruskal.get(dim);
+        if (exclusive && judged.size() >= 2 && sums != null) {
+            test = kruskalWallis(sums, judged);
+        }
+        return new GroupComparison.Result(name, List.copyOf(groups), test, withoutGroup(keyed, dim));
+    }
+
+    /** {@code GroupComparison.kruskalWallisFrom}: H tie-corrected, p from the chi-square upper tail. */
+    private static GroupComparison.Test kruskalWallis(MidRanks.Sums sums, List<Integer> judged) {
+        double sum = 0;
+        for (int g : judged) {
+            double r = sums.rankSum.get(g);
+            sum += r * r / sums.size.get(g);
+        }
+        double n = sums.n;
+        double h = 12.0 / (n * (n + 1)) * sum - 3.0 * (n + 1);
+        double correction = 1 - sums.tieSum / (n * n * n - n);
+        if (correction <= 0) {
+            return null;
+        }
+        h /= correction;
+        int df = judged.size() - 1;
+        double p = Gamma.regularizedGammaQ(df / 2.0, Math.max(0, h) / 2);
+        return new GroupComparison.Test(h, df, p, judged.size(), Math.toIntExact(sums.n));
+    }
+
+    private static int withoutGroup(Dataset<Row> keyed, int dim) {
+        Column none = switch (dim) {
+            case DURATION -> col("duration_g").lt(0);
+            case WEEKDAY -> col("weekday_g").lt(0);
+            case HOUR -> col("hour_g").lt(0);
+            case HASHTAG -> expr("size(tag_g) = 0");
+            default -> lit(false);
+        };
+        return Math.toIntExact(keyed.filter(none).count());
+    }
+
+    /** {@link Quadrants#of}: split at the medians of views and save rate; a video on a median counts as high. */
+    private static Quadrants quadrants(Dataset<Row> rated, Quantiles qs) {
+        if (!qs.has(RATE, 0)) {
+            return new Quadrants(Double.NaN, Double.NaN, List.of(), new byte[0]);
+        }
+        double medianViews = qs.q(VIEWS, 0, 0.5);
+        double medianRate = qs.q(RATE, 0, 0.5);
+        Column many = col(Canonical.VIEWS).cast("double").geq(medianViews);
+        Column kept = col("rate").geq(medianRate);
+        Column q = when(many, when(kept, lit(0)).otherwise(lit(1))).otherwise(when(kept, lit(2)).otherwise(lit(3)));
+        long[][] by = new long[4][3];
+        for (Row r : rated.groupBy(q.as("q")).agg(count(lit(1)), sum(Canonical.VIEWS), sum(Canonical.SAVES))
+                .collectAsList()) {
+            by[r.getInt(0)] = new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
+        }
+        List<Quadrants.Quadrant> list = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            list.add(Quadrants.quadrant(i, Math.toIntExact(by[i][0]), by[i][1], by[i][2]));
+        }
+        return new Quadrants(medianViews, medianRate, List.copyOf(list), new byte[0]);
+    }
+
+    /** The daily table summed per day. */
+    static List<Aggregates.DailyTotal> daily(Dataset<Row> daily) {
+        List<Aggregates.DailyTotal> out = new ArrayList<>();
+        for (Row r : daily.filter(col(Canonical.DATE).isNotNull()).groupBy(col(Canonical.DATE).cast("string").as("d"))
+                .agg(countDistinct(Canonical.VIDEO_ID), sum(Canonical.VIEWS), sum(Canonical.LIKES),
+                        sum(Canonical.COMMENTS), sum(Canonical.SHARES), sum(Canonical.SAVES))
+                .orderBy("d").collectAsList()) {
+            out.add(new Aggregates.DailyTotal(r.getString(0), r.getLong(1), boxed(r, 2), boxed(r, 3), boxed(r, 4),
+                    boxed(r, 5), boxed(r, 6)));
+        }
+        return out;
+    }
+
+    static Column present(Column c) {
+        return coalesce(c.isNotNull(), lit(false));
+    }
+}
