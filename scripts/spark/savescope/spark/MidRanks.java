@@ -60,58 +60,6 @@ final class MidRanks {
         return before;
     }
 
-    /**
-     * The sums a Kruskal–Wallis test needs, per dimension: each group's rank sum, the count, and Σ(t³ − t)
-     * over runs of tied values, with ranks taken within the dimension.
-     *
-     * @param rows columns {@code dim} (int), {@code g} (int), {@code v} (double)
-     */
-    static Map<Integer, Sums> kruskalSums(Dataset<Row> rows) {
-        Dataset<Row> runs = rows.groupBy("dim", "v", "g").agg(count(lit(1)).as("c"))
-                .groupBy("dim", "v").agg(sum("c").as("t"), collect_list(struct(col("g"), col("c"))).as("groups"));
-        JavaRDD<Row> sorted = runs.sort("dim", "v").javaRDD();
-        List<Map<Integer, Long>> perPartition = sorted.mapPartitions(it -> {
-            Map<Integer, Long> n = new HashMap<>();
-            while (it.hasNext()) {
-                Row r = it.next();
-                n.merge(r.getInt(0), r.getLong(2), Long::sum);
-            }
-            return List.of(n).iterator();
-        }).collect();
-        List<Map<Integer, Long>> before = new ArrayList<>();
-        Map<Integer, Long> running = new HashMap<>();
-        for (Map<Integer, Long> m : perPartition) {
-            before.add(new HashMap<>(running));
-            m.forEach((d, n) -> running.merge(d, n, Long::sum));
-        }
-        List<Map<Integer, Sums>> parts = sorted.mapPartitionsWithIndex((p, it) -> {
-            Map<Integer, Long> seen = new HashMap<>(before.get(p));
-            Map<Integer, Sums> out = new HashMap<>();
-            while (it.hasNext()) {
-                Row r = it.next();
-                int dim = r.getInt(0);
-                long t = r.getLong(2);
-                long s = seen.getOrDefault(dim, 0L);
-                double rank = (s + (s + t - 1)) / 2.0 + 1;
-                Sums sums = out.computeIfAbsent(dim, d -> new Sums());
-                for (Row gc : r.<Row>getList(3)) {
-                    sums.rankSum.merge(gc.getInt(0), rank * gc.getLong(1), Double::sum);
-                    sums.size.merge(gc.getInt(0), gc.getLong(1), Long::sum);
-                }
-                double tt = t;
-                sums.tieSum += tt * tt * tt - tt;
-                sums.n += t;
-                seen.put(dim, s + t);
-            }
-            return List.of(out).iterator();
-        }, true).collect();
-        Map<Integer, Sums> total = new HashMap<>();
-        for (Map<Integer, Sums> part : parts) {
-            part.forEach((d, s) -> total.computeIfAbsent(d, x -> new Sums()).add(s));
-        }
-        return total;
-    }
-
     /** Rank sums and sizes per group, the tie sum and the count of one dimension. */
     static final class Sums implements java.io.Serializable {
         final Map<Integer, Double> rankSum = new HashMap<>();

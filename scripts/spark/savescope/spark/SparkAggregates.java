@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.math3.special.Gamma;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +57,6 @@ public final class SparkAggregates {
     private static final int WEEKDAY = 5;
     private static final int HOUR = 6;
     private static final int HASHTAG = 7;
-    private static final int RANKED = 10;
 
     private SparkAggregates() {}
 
@@ -65,6 +65,7 @@ public final class SparkAggregates {
      * @param followers the account's follower count, or null
      */
     public static Aggregates compute(SparkCorpus corpus, long minViews, Long followers) {
+        long t0 = System.nanoTime();
         Dataset<Row> videos = corpus.videos();
         Totals totals = totals(videos);
         Dataset<Row> rated = videos.filter(col(Canonical.VIEWS).gt(0).and(col(Canonical.SAVES).isNotNull()))
@@ -72,57 +73,45 @@ public final class SparkAggregates {
         List<String> types = contentTypes(rated);
         List<String> hashtags = topHashtags(rated);
         Dataset<Row> keyed = withGroupKeys(rated, types, hashtags, minViews);
-        Dataset<Row> stats = orderRows(keyed).cache();
-        Map<Long, long[]> sizes = groupSizes(stats);
-        Map<Long, Long> offsets = offsets(sizes);
-
-        Set<Long> wanted = new TreeSet<>();
-        Map<Long, BootstrapPlan> plans = new HashMap<>();
-        for (var e : sizes.entrySet()) {
-            long key = e.getKey();
-            long n = e.getValue()[0];
-            long at = offsets.get(key);
-            int dim = (int) (key >> 32);
-            for (double q : quantilesOf(dim)) {
-                OrderStatistics.quantilePositions(at, n, q, wanted);
-            }
-            if (dim == RATE || dim >= TYPE) {
-                BootstrapPlan plan = BootstrapPlan.draw(Math.toIntExact(n));
-                plan.positions(at, wanted);
-                plans.put(key, plan);
-            }
-        }
-        Map<Long, Double> values = OrderStatistics.at(stats.select("dim", "g", "v"), wanted.stream().mapToLong(Long::longValue).toArray());
-        Quantiles qs = new Quantiles(sizes, offsets, values);
-
+        Quantiles qs = orderStatistics(rated, keyed);
+        tick("orderstats", t0);
         Rates rates = rates(videos, qs, followers);
-        Interval medianCi = plans.containsKey(key(RATE, 0)) ? plans.get(key(RATE, 0)).interval(values,
-                offsets.get(key(RATE, 0))) : null;
-        Map<Integer, MidRanks.Sums> kruskal = kruskal(stats, sizes);
+        Interval medianCi = qs.has(RATE, 0) ? qs.bootstrap(RATE, 0) : null;
         Map<String, GroupComparison.Result> groups = new LinkedHashMap<>();
-        groups.put(GroupComparison.CONTENT_TYPE, groups(GroupComparison.CONTENT_TYPE, TYPE, types, false, true, qs,
-                plans, kruskal, keyed));
-        groups.put(GroupComparison.HASHTAG, groups(GroupComparison.HASHTAG, HASHTAG, hashtags, false, false, qs, plans,
-                kruskal, keyed));
+        groups.put(GroupComparison.CONTENT_TYPE, groups(GroupComparison.CONTENT_TYPE, TYPE, types, false, true, qs, keyed));
+        groups.put(GroupComparison.HASHTAG, groups(GroupComparison.HASHTAG, HASHTAG, hashtags, false, false, qs, keyed));
         groups.put(GroupComparison.DURATION, groups(GroupComparison.DURATION, DURATION,
-                GroupComparison.DURATION_BUCKETS, true, true, qs, plans, kruskal, keyed));
-        groups.put(GroupComparison.WEEKDAY, groups(GroupComparison.WEEKDAY, WEEKDAY, weekdays(), true, true, qs, plans,
-                kruskal, keyed));
-        groups.put(GroupComparison.HOUR, groups(GroupComparison.HOUR, HOUR, hours(), true, true, qs, plans, kruskal,
-                keyed));
+                GroupComparison.DURATION_BUCKETS, true, true, qs, keyed));
+        groups.put(GroupComparison.WEEKDAY, groups(GroupComparison.WEEKDAY, WEEKDAY, weekdays(), true, true, qs, keyed));
+        groups.put(GroupComparison.HOUR, groups(GroupComparison.HOUR, HOUR, hours(), true, true, qs, keyed));
+        tick("groups", t0);
         Quadrants quadrants = quadrants(rated, qs);
         Rankings rankings = SparkRankings.of(rated, minViews, 10, qs.has(ELIGIBLE, 0) ? qs.n(ELIGIBLE, 0) : 0,
                 qs.has(ELIGIBLE, 0) && qs.n(ELIGIBLE, 0) >= 4 ? new double[] {qs.q(ELIGIBLE, 0, 0.25),
                     qs.q(ELIGIBLE, 0, 0.5), qs.q(ELIGIBLE, 0, 0.75)} : null);
-        stats.unpersist();
+        tick("rankings", t0);
         var correlations = new SparkCorrelations(videos);
-        return new Aggregates(totals, rates, medianCi, groups, quadrants, rankings, correlations.counts(),
-                correlations.rates(), correlations.partialWithSaves(), daily(corpus.daily()), corpus.rejected(),
-                corpus.rejections());
+        var counts = correlations.counts();
+        tick("count correlations", t0);
+        var rateCorrelations = correlations.rates();
+        tick("rate correlations", t0);
+        var partial = correlations.partialWithSaves();
+        tick("partial correlations", t0);
+        var daily = daily(corpus.daily());
+        tick("daily", t0);
+        return new Aggregates(totals, rates, medianCi, groups, quadrants, rankings, counts, rateCorrelations, partial,
+                daily, corpus.rejected(), corpus.rejections());
+    }
+
+    /** With {@code -Dsavescope.timing=true}, says on stderr when each step ended, for measuring big runs. */
+    static void tick(String step, long t0) {
+        if (Boolean.getBoolean("savescope.timing")) {
+            System.err.printf(Locale.ROOT, "spark: %s done at %.1f s%n", step, (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     private static long key(int dim, int group) {
-        return ((long) dim << 32) | group;
+        return RateWalk.key(dim, group);
     }
 
     private static double[] quantilesOf(int dim) {
@@ -264,48 +253,101 @@ public final class SparkAggregates {
         return String.join(", ", out);
     }
 
-    /** The rows of the one sort: (dimension, group, value) for every quantile the report reads. */
-    private static Dataset<Row> orderRows(Dataset<Row> keyed) {
-        Column rate = col("rate");
-        Dataset<Row> rows = row(keyed, RATE, lit(0), rate)
-                .unionAll(row(keyed, VIEWS, lit(0), col(Canonical.VIEWS).cast("double")))
-                .unionAll(row(keyed.filter(col("eligible")), ELIGIBLE, lit(0), rate))
-                .unionAll(row(keyed, TYPE, col("type_g"), rate))
-                .unionAll(row(keyed.filter(col("duration_g").geq(0)), DURATION, col("duration_g"), rate))
-                .unionAll(row(keyed.filter(col("weekday_g").geq(0)), WEEKDAY, col("weekday_g"), rate))
-                .unionAll(row(keyed.filter(col("hour_g").geq(0)), HOUR, col("hour_g"), rate))
-                .unionAll(keyed.select(lit(HASHTAG).as("dim"), explode(col("tag_g")).as("g"), rate.as("v"),
-                        col(Canonical.VIEWS).as("views"), col(Canonical.SAVES).as("saves")));
-        return rows;
+    /**
+     * Every order statistic the report reads, from one sort by rate ({@link RateWalk}) and one by views (the
+     * quadrants' median views); each group's bootstrap positions are drawn here, as the local engine draws them.
+     */
+    private static Quantiles orderStatistics(Dataset<Row> rated, Dataset<Row> keyed) {
+        RateWalk walk = new RateWalk(RATE, new int[] {TYPE, DURATION, WEEKDAY, HOUR, HASHTAG, ELIGIBLE});
+        JavaRDD<Row> sorted = RateWalk.sorted(keyed);
+        List<Map<Long, long[]>> perPartition = walk.count(sorted);
+        Map<Long, long[]> sizes = new HashMap<>();
+        List<Map<Long, Long>> before = new ArrayList<>();
+        for (Map<Long, long[]> part : perPartition) {
+            Map<Long, Long> b = new HashMap<>();
+            sizes.forEach((k, s) -> b.put(k, s[0]));
+            before.add(b);
+            part.forEach((k, s) -> {
+                long[] t = sizes.computeIfAbsent(k, x -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    t[i] += s[i];
+                }
+            });
+        }
+        Map<Long, BootstrapPlan> plans = new HashMap<>();
+        Map<Long, long[]> wanted = new HashMap<>();
+        for (var e : sizes.entrySet()) {
+            long k = e.getKey();
+            long n = e.getValue()[0];
+            Set<Long> at = new TreeSet<>();
+            for (double q : quantilesOf(RateWalk.dim(k))) {
+                OrderStatistics.quantilePositions(0, n, q, at);
+            }
+            if (RateWalk.dim(k) != ELIGIBLE) {
+                BootstrapPlan plan = BootstrapPlan.draw(Math.toIntExact(n));
+                plan.positions(0, at);
+                plans.put(k, plan);
+            }
+            wanted.put(k, at.stream().mapToLong(Long::longValue).toArray());
+        }
+        Set<Long> judged = judgedGroups(sizes);
+        List<Map<Long, long[]>> wantedPerPartition = new ArrayList<>();
+        List<Map<Integer, Long>> judgedBefore = new ArrayList<>();
+        for (int p = 0; p < perPartition.size(); p++) {
+            Map<Long, long[]> w = new HashMap<>();
+            Map<Integer, Long> j = new HashMap<>();
+            for (var e : perPartition.get(p).entrySet()) {
+                long k = e.getKey();
+                long from = before.get(p).getOrDefault(k, 0L);
+                long to = from + e.getValue()[0];
+                long[] inside = java.util.Arrays.stream(wanted.get(k)).filter(x -> x >= from && x < to).toArray();
+                if (inside.length > 0) {
+                    w.put(k, inside);
+                }
+            }
+            for (long k : judged) {
+                j.merge(RateWalk.dim(k), before.get(p).getOrDefault(k, 0L), Long::sum);
+            }
+            wantedPerPartition.add(w);
+            judgedBefore.add(j);
+        }
+        Map<Long, Map<Long, Double>> values = new HashMap<>();
+        Map<Integer, MidRanks.Sums> kruskal = new HashMap<>();
+        for (RateWalk.Found f : walk.fetch(sorted, wantedPerPartition, before, judged, judgedBefore)) {
+            f.values.forEach((k, m) -> values.computeIfAbsent(k, x -> new HashMap<>()).putAll(m));
+            f.kruskal.forEach((d, s) -> kruskal.computeIfAbsent(d, x -> new MidRanks.Sums()).add(s));
+        }
+        if (sizes.containsKey(key(RATE, 0))) {
+            long n = sizes.get(key(RATE, 0))[0];
+            Set<Long> mid = new TreeSet<>();
+            OrderStatistics.quantilePositions(0, n, 0.5, mid);
+            values.put(key(VIEWS, 0), OrderStatistics.at(rated.select(col(Canonical.VIEWS).cast("double").as("v")),
+                    mid.stream().mapToLong(Long::longValue).toArray()));
+            sizes.put(key(VIEWS, 0), sizes.get(key(RATE, 0)));
+        }
+        return new Quantiles(sizes, values, plans, kruskal);
     }
 
-    private static Dataset<Row> row(Dataset<Row> keyed, int dim, Column group, Column value) {
-        return keyed.select(lit(dim).as("dim"), group.cast("int").as("g"), value.as("v"),
-                col(Canonical.VIEWS).as("views"), col(Canonical.SAVES).as("saves"));
-    }
-
-    /** Per (dimension, group) key: {count, views, saves}. */
-    private static Map<Long, long[]> groupSizes(Dataset<Row> stats) {
-        Map<Long, long[]> out = new HashMap<>();
-        for (Row r : stats.groupBy("dim", "g").agg(count(lit(1)), sum("views"), sum("saves")).collectAsList()) {
-            out.put(key(r.getInt(0), r.getInt(1)), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
+    /** The groups large enough to judge, in the exclusive dimensions that have at least two of them. */
+    private static Set<Long> judgedGroups(Map<Long, long[]> sizes) {
+        Set<Long> out = new java.util.HashSet<>();
+        for (int dim : new int[] {TYPE, DURATION, WEEKDAY, HOUR}) {
+            List<Long> groups = new ArrayList<>();
+            sizes.forEach((k, s) -> {
+                if (RateWalk.dim(k) == dim && !tooSmall(s)) {
+                    groups.add(k);
+                }
+            });
+            if (groups.size() >= 2) {
+                out.addAll(groups);
+            }
         }
         return out;
     }
 
-    /** Where each group's run starts in the sort by (dimension, group, value). */
-    private static Map<Long, Long> offsets(Map<Long, long[]> sizes) {
-        Map<Long, Long> out = new HashMap<>();
-        long at = 0;
-        for (long k : new TreeSet<>(sizes.keySet())) {
-            out.put(k, at);
-            at += sizes.get(k)[0];
-        }
-        return out;
-    }
-
-    /** The order statistics fetched, read as quantiles of one group. */
-    record Quantiles(Map<Long, long[]> sizes, Map<Long, Long> offsets, Map<Long, Double> values) {
+    /** The order statistics fetched, read as quantiles and bootstrap intervals of one group. */
+    record Quantiles(Map<Long, long[]> sizes, Map<Long, Map<Long, Double>> values, Map<Long, BootstrapPlan> plans,
+            Map<Integer, MidRanks.Sums> kruskal) {
         boolean has(int dim, int g) {
             return sizes.containsKey(key(dim, g));
         }
@@ -315,7 +357,11 @@ public final class SparkAggregates {
         }
 
         double q(int dim, int g, double q) {
-            return OrderStatistics.quantile(values, offsets.get(key(dim, g)), n(dim, g), q);
+            return OrderStatistics.quantile(values.get(key(dim, g)), 0, n(dim, g), q);
+        }
+
+        Interval bootstrap(int dim, int g) {
+            return plans.get(key(dim, g)).interval(values.get(key(dim, g)), 0);
         }
     }
 
@@ -323,27 +369,9 @@ public final class SparkAggregates {
         return size[0] < GroupComparison.MIN_VIDEOS || size[1] < GroupComparison.MIN_VIEWS;
     }
 
-    /** Kruskal–Wallis sums for the exclusive dimensions, over their groups large enough to judge. */
-    private static Map<Integer, MidRanks.Sums> kruskal(Dataset<Row> stats, Map<Long, long[]> sizes) {
-        Column judged = lit(false);
-        for (int dim : new int[] {TYPE, DURATION, WEEKDAY, HOUR}) {
-            List<Integer> groups = new ArrayList<>();
-            sizes.forEach((k, s) -> {
-                if ((int) (k >> 32) == dim && !tooSmall(s)) {
-                    groups.add((int) (long) k);
-                }
-            });
-            if (groups.size() >= 2) {
-                judged = judged.or(col("dim").equalTo(dim).and(col("g").isin(groups.toArray())));
-            }
-        }
-        return MidRanks.kruskalSums(stats.filter(judged).select("dim", "g", "v"));
-    }
-
     /** One dimension's groups as {@code GroupComparison} builds them. */
     private static GroupComparison.Result groups(String name, int dim, List<String> names, boolean natural,
-            boolean exclusive, Quantiles qs, Map<Long, BootstrapPlan> plans, Map<Integer, MidRanks.Sums> kruskal,
-            Dataset<Row> keyed) {
+            boolean exclusive, Quantiles qs, Dataset<Row> keyed) {
         List<Group> groups = new ArrayList<>();
         List<Integer> judged = new ArrayList<>();
         for (int g = 0; g < names.size(); g++) {
@@ -355,7 +383,7 @@ public final class SparkAggregates {
             boolean small = tooSmall(s);
             groups.add(new Group(names.get(g), Math.toIntExact(s[0]), s[1], s[2], (double) s[2] / s[1],
                     Intervals.wilson(s[2], s[1], Intervals.Z95), qs.q(dim, g, 0.5),
-                    plans.get(k).interval(qs.values(), qs.offsets().get(k)), small));
+                    qs.bootstrap(dim, g), small));
             if (!small) {
                 judged.add(g);
             }
@@ -364,11 +392,11 @@ public final class SparkAggregates {
             groups.sort(Comparator.comparingLong(Group::views).reversed().thenComparing(Group::key));
         }
         GroupComparison.Test test = null;
-        MidRanks.Sums sums = kruskal.get(dim);
+        MidRanks.Sums sums = qs.kruskal().get(dim);
         if (exclusive && judged.size() >= 2 && sums != null) {
             test = kruskalWallis(sums, judged);
         }
-        return new GroupComparison.Result(name, List.copyOf(groups), test, withoutGroup(keyed, dim));
+        return new GroupComparison.Result(name, List.copyOf(groups), test, withoutGroup(keyed, dim, qs));
     }
 
     /** {@code GroupComparison.kruskalWallisFrom}: H tie-corrected, p from the chi-square upper tail. */
@@ -390,15 +418,16 @@ public final class SparkAggregates {
         return new GroupComparison.Test(h, df, p, judged.size(), Math.toIntExact(sums.n));
     }
 
-    private static int withoutGroup(Dataset<Row> keyed, int dim) {
-        Column none = switch (dim) {
-            case DURATION -> col("duration_g").lt(0);
-            case WEEKDAY -> col("weekday_g").lt(0);
-            case HOUR -> col("hour_g").lt(0);
-            case HASHTAG -> expr("size(tag_g) = 0");
-            default -> lit(false);
-        };
-        return Math.toIntExact(keyed.filter(none).count());
+    /** Rated videos in no group of the dimension: what the exclusive groups leave, or no top hashtag. */
+    private static int withoutGroup(Dataset<Row> keyed, int dim, Quantiles qs) {
+        if (dim == HASHTAG) {
+            return Math.toIntExact(keyed.filter(expr("size(tag_g) = 0")).count());
+        }
+        long grouped = 0;
+        for (var e : qs.sizes().entrySet()) {
+            grouped += RateWalk.dim(e.getKey()) == dim ? e.getValue()[0] : 0;
+        }
+        return qs.has(RATE, 0) ? Math.toIntExact(qs.n(RATE, 0) - grouped) : 0;
     }
 
     /** {@link Quadrants#of}: split at the medians of views and save rate; a video on a median counts as high. */
