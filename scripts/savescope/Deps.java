@@ -21,6 +21,7 @@
 // Imported directly by our code; already resolved through the libraries above (same versions), declared so
 // that a change upstream cannot remove them unnoticed.
 //DEPS com.fasterxml.jackson.core:jackson-core:2.19.0
+//DEPS com.fasterxml.jackson.core:jackson-annotations:2.19.0
 //DEPS it.unimi.dsi:fastutil:8.5.13
 //DEPS de.erichseifert.vectorgraphics2d:VectorGraphics2D:0.13
 //DEPS org.apache.poi:poi:5.3.0

@@ -54,6 +54,7 @@ class ArchitectureTest {
             Map.entry("it.unimi.dsi.fastutil", "it.unimi.dsi:fastutil"),
             Map.entry("com.fasterxml.jackson.databind", "com.fasterxml.jackson.core:jackson-databind"),
             Map.entry("com.fasterxml.jackson.core", "com.fasterxml.jackson.core:jackson-core"),
+            Map.entry("com.fasterxml.jackson.annotation", "com.fasterxml.jackson.core:jackson-annotations"),
             Map.entry("org.apache.poi", "org.apache.poi:poi"),
             Map.entry("org.apache.poi.xssf", "org.apache.poi:poi-ooxml"),
             Map.entry("org.openxmlformats.schemas", "org.apache.poi:poi-ooxml-lite"),

@@ -5,17 +5,40 @@ import java.util.List;
 /** One output of a cell, in the kinds Jupyter knows; renderers switch over them. */
 public sealed interface Output {
 
+    /** The output's kind as templates name it: {@code stream}, {@code text}, {@code chart}, {@code table} … */
+    String kind();
+
     /** Text a cell printed on a stream ({@code stdout} or {@code stderr}). */
-    record Stream(String name, String text) implements Output {}
+    record Stream(String name, String text) implements Output {
+        @Override
+        public String kind() {
+            return "stream";
+        }
+    }
 
     /** A plain-text result, such as the value of a trailing expression. */
-    record Text(String text) implements Output {}
+    record Text(String text) implements Output {
+        @Override
+        public String kind() {
+            return "text";
+        }
+    }
 
     /** Markdown written by the cell (rendered with raw HTML escaped). */
-    record Markdown(String markdown) implements Output {}
+    record Markdown(String markdown) implements Output {
+        @Override
+        public String kind() {
+            return "markdown";
+        }
+    }
 
     /** A table; {@link TableView} already holds display text and exact values. */
-    record Table(TableView table) implements Output {}
+    record Table(TableView table) implements Output {
+        @Override
+        public String kind() {
+            return "table";
+        }
+    }
 
     /**
      * A chart as SVG produced by our chart code, with what a screen reader needs.
@@ -26,16 +49,36 @@ public sealed interface Output {
      * @param caption what to look at in it
      * @param data a small table of the plotted numbers, or null
      */
-    record Chart(String svg, String title, String alt, String caption, TableView data) implements Output {}
+    record Chart(String svg, String title, String alt, String caption, TableView data) implements Output {
+        @Override
+        public String kind() {
+            return "chart";
+        }
+    }
 
     /** KPI cards: a label, the formatted number, its exact value, and a short note. */
-    record Kpis(List<Kpi> kpis) implements Output {}
+    record Kpis(List<Kpi> kpis) implements Output {
+        @Override
+        public String kind() {
+            return "kpis";
+        }
+    }
 
     /** Findings in plain words, most important first. */
-    record Findings(List<Finding> findings) implements Output {}
+    record Findings(List<Finding> findings) implements Output {
+        @Override
+        public String kind() {
+            return "findings";
+        }
+    }
 
     /** An exception raised by a cell. */
-    record Error(String ename, String evalue, List<String> traceback) implements Output {}
+    record Error(String ename, String evalue, List<String> traceback) implements Output {
+        @Override
+        public String kind() {
+            return "error";
+        }
+    }
 
     record Kpi(String label, String value, String exact, String note) {}
 

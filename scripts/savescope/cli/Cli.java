@@ -3,12 +3,14 @@ package savescope.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
+import savescope.ExitCode;
+import savescope.UserError;
 import savescope.FileProblems;
-import savescope.load.InputException;
 
 /**
- * Runs a picocli command the SaveScope way: a user error prints one line and exits 2, anything else prints
- * a short message (the stack trace only with --verbose) and exits 1.
+ * Runs a picocli command the SaveScope way: a {@link UserError} prints its one line and exits with its code (2 for
+ * unusable input); anything else is a failure of SaveScope itself and prints a short message (the stack trace only
+ * with --verbose) and exits 1.
  */
 public final class Cli {
     private Cli() {}
@@ -34,15 +36,12 @@ public final class Cli {
                 }
                 return outOfMemory(err, line.getCommandName());
             }
-            if (ex instanceof ExitException e) {
-                code = e.code();
+            if (ex instanceof UserError e) {
+                code = e.exitCode().code();
                 cause = e.getCause() != null ? e.getCause() : e;
                 err.println("error: " + e.getMessage());
-            } else if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-                code = 2;
-                err.println("error: " + ex.getMessage());
             } else {
-                code = 1;
+                code = ExitCode.FAILURE.code();
                 err.println("error: " + plainMessage(ex) + (verbose ? "" : " (run with --verbose for details)"));
             }
             if (verbose) {
@@ -68,7 +67,7 @@ public final class Cli {
             err.println("error: " + plainParameterMessage(ex.getMessage()));
             err.println("Run with --help for usage and examples.");
             err.flush();
-            return 2;
+            return ExitCode.BAD_INPUT.code();
         });
         return cl;
     }
@@ -76,8 +75,16 @@ public final class Cli {
     private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
             "Invalid value for option '([^']+)': '(.*)' is not an? (int|long|double|float)", java.util.regex.Pattern.DOTALL);
 
+    private static final java.util.regex.Pattern OWN_MESSAGE = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)'(?: \\([^)]*\\))?: (\\1 .*)", java.util.regex.Pattern.DOTALL);
+
     /** Picocli's words for an option value of the wrong kind name a Java type; say what a user would type. */
     static String plainParameterMessage(String message) {
+        // A converter's own message already names the option and the value: picocli's prefix would say it twice.
+        java.util.regex.Matcher own = OWN_MESSAGE.matcher(message == null ? "" : message);
+        if (own.matches()) {
+            return own.group(2);
+        }
         java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message == null ? "" : message);
         if (!m.matches()) {
             return message;

@@ -17,10 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import savescope.UserError;
 import savescope.cells.Cell;
 import savescope.cells.Notebook;
 import savescope.notebook.NotebookDeps;
@@ -76,40 +78,27 @@ public final class NotebookCommand implements Callable<Integer> {
     @Option(names = "--no-input", description = "Hide the code in the HTML and show only the outputs.")
     boolean noInput;
 
-    @Option(names = "--template-dir", paramLabel = "DIR",
-            description = "A folder of .ftlh templates that override the built-in ones by name.")
-    Path templateDir;
-
-    @Option(names = "--force", description = "Replace the HTML and .ipynb even when they are write-protected.")
-    boolean force;
-
-    @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
-            description = "Pretend the notebook ran at this time (for reproducible output).")
-    Instant generatedAt;
-
-    @Option(names = "--verbose", description = "Show stack traces and details on errors.")
-    boolean verbose;
+    @Mixin
+    CommonOptions common = new CommonOptions();
 
     @Override
     public Integer call() throws IOException {
         checkCellTimeout(cellTimeout);
         Path html = output != null ? output : Path.of("reports", baseName(file) + ".html");
         Path ipynb = html.resolveSibling(baseName(html) + ".ipynb");
-        new OutputPlan(List.of(file), force).file("-o", html).file("the .ipynb", ipynb).check();
+        new OutputPlan(List.of(file), common.force).file("-o", html).file("the .ipynb", ipynb).check();
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ExitException(2, file + ": no such notebook file.");
+            throw new UserError(file + ": no such notebook file.");
         } catch (MalformedInputException e) {
-            throw new ExitException(2, file + ": not UTF-8 text; save the notebook as UTF-8.");
+            throw new UserError(file + ": not UTF-8 text; save the notebook as UTF-8.");
         } catch (IOException e) {
-            throw new ExitException(2, file + ": could not read the notebook (" + savescope.FileProblems.reason(e)
+            throw new UserError(file + ": could not read the notebook (" + savescope.FileProblems.reason(e)
                     + ").", e);
         }
-        if (templateDir != null && !Files.isDirectory(templateDir)) {
-            throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
-        }
+        Path templateDir = common.templateDir();
         PercentFormat.Parsed nb = PercentFormat.parse(text, file.toString());
         Map<String, String> values = parseParams(params);
 
@@ -121,7 +110,7 @@ public final class NotebookCommand implements Callable<Integer> {
         // Taken before the cells run: a cell that cannot be stopped leaves System.out pointing at nothing.
         PrintWriter out = spec.commandLine().getOut();
         Duration timeout = cellTimeout == null ? null : Duration.ofMillis(Math.round(cellTimeout * 1000));
-        Instant now = generatedAt != null ? generatedAt : Instant.now();
+        Instant now = common.now();
         NotebookRunner.Result result = NotebookRunner.run(nb,
                 new NotebookRunner.Options(values, allowErrors, timeout, classpath, err));
 
@@ -131,7 +120,7 @@ public final class NotebookCommand implements Callable<Integer> {
         try {
             rendered = new HtmlReport(templateDir).render(page);
         } catch (HtmlReport.TemplateProblem e) {
-            throw new ExitException(2, e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("source", file.getFileName().toString());
@@ -217,7 +206,7 @@ public final class NotebookCommand implements Callable<Integer> {
     /** A timeout the watchdog can keep: a finite number of seconds, at least a millisecond. */
     static void checkCellTimeout(Double seconds) {
         if (seconds != null && !(seconds >= 0.001 && seconds <= MAX_CELL_TIMEOUT_S)) {
-            throw new ExitException(2, "--cell-timeout: expected a number of seconds from 0.001 to "
+            throw new UserError("--cell-timeout: expected a number of seconds from 0.001 to "
                     + MAX_CELL_TIMEOUT_S + " (a year), found " + (Double.isFinite(seconds)
                     ? java.math.BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() : seconds) + ".");
         }
@@ -230,7 +219,7 @@ public final class NotebookCommand implements Callable<Integer> {
         for (String s : specs) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new ExitException(2, "--param \"" + s + "\": expected NAME=VALUE, e.g. --param minViews=500");
+                throw new UserError("--param \"" + s + "\": expected NAME=VALUE, e.g. --param minViews=500");
             }
             m.put(s.substring(0, eq).strip(), s.substring(eq + 1));
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import savescope.ExitCode;
+import savescope.UserError;
 import savescope.FileProblems;
 import savescope.load.Loader;
 import savescope.render.AtomicFiles;
@@ -60,7 +62,7 @@ final class OutputPlan {
     /**
      * Checks every planned output; a problem the user must solve ends the run with exit code 2.
      *
-     * @throws ExitException naming the output and what it collides with
+     * @throws UserError naming the output and what it collides with
      */
     OutputPlan check() {
         List<Path> inputFiles = new ArrayList<>();
@@ -78,7 +80,7 @@ final class OutputPlan {
             checkWritable(o);
             for (Output earlier : checked) {
                 if (real(earlier.path()).equals(real(o.path()))) {
-                    throw new ExitException(2, o.option() + " " + o.path() + " is the same file as " + earlier.option()
+                    throw new UserError(o.option() + " " + o.path() + " is the same file as " + earlier.option()
                             + " " + earlier.path() + "; each output needs a file of its own.");
                 }
             }
@@ -112,19 +114,19 @@ final class OutputPlan {
         String named = o.option() + " " + p;
         if ("a symbolic link".equals(what)) {
             Path target = linkTarget(p);
-            throw new ExitException(2, named + " is a symbolic link to " + target + "; SaveScope does not write "
+            throw new UserError(named + " is a symbolic link to " + target + "; SaveScope does not write "
                     + "through links. Give the file itself: " + o.option() + " " + target);
         }
         if ("a folder".equals(what)) {
-            throw new ExitException(2, named + " is a folder; give a file name inside it, e.g. " + o.option() + " "
+            throw new UserError(named + " is a folder; give a file name inside it, e.g. " + o.option() + " "
                     + p.resolve(exampleName(o)));
         }
         if (what != null && !"a file".equals(what)) {
-            throw new ExitException(2, named + " is " + what + ", not a file; SaveScope writes only plain files "
+            throw new UserError(named + " is " + what + ", not a file; SaveScope writes only plain files "
                     + "and never replaces a device, pipe or socket. Give a file name.");
         }
         if (what != null && isWriteProtected(p) && !force) {
-            throw new ExitException(2, named + " is write-protected (" + permissions(p) + "); SaveScope leaves it as "
+            throw new UserError(named + " is write-protected (" + permissions(p) + "); SaveScope leaves it as "
                     + "it is. Make it writable (chmod u+w " + p + "), choose another file, or pass --force to replace it.");
         }
         checkFolderFor(named, p.toAbsolutePath().getParent());
@@ -140,15 +142,15 @@ final class OutputPlan {
             return;
         }
         if (!Files.isDirectory(existing)) {
-            throw new ExitException(2, named + ": " + existing + " is a file, so the folder " + dir + " cannot be "
+            throw new UserError(named + ": " + existing + " is a file, so the folder " + dir + " cannot be "
                     + "made there. Choose another place, or move " + existing + " away.");
         }
         if (readOnlyStore(existing)) {
-            throw new ExitException(2, named + ": the folder " + existing + " is on a read-only file system; choose "
+            throw new UserError(named + ": the folder " + existing + " is on a read-only file system; choose "
                     + "another place.");
         }
         if (!Files.isWritable(existing)) {
-            throw new ExitException(2, named + ": the folder " + existing + " is not writable. Make it writable, "
+            throw new UserError(named + ": the folder " + existing + " is not writable. Make it writable, "
                     + "or choose another place.");
         }
     }
@@ -157,13 +159,13 @@ final class OutputPlan {
         Path out = real(o.path());
         for (Path in : inputFiles) {
             if (out.equals(real(in)) || sameExistingFile(o.path(), in)) {
-                throw new ExitException(2, o.option() + " " + o.path() + " is the input " + in + "; SaveScope never "
+                throw new UserError(o.option() + " " + o.path() + " is the input " + in + "; SaveScope never "
                         + "replaces an input. Choose another file for " + o.option() + ".");
             }
         }
         for (Path folder : inputFolders) {
             if (out.startsWith(real(folder)) && Loader.isDataFile(out)) {
-                throw new ExitException(2, o.option() + " " + o.path() + " lies inside the input folder " + folder
+                throw new UserError(o.option() + " " + o.path() + " lies inside the input folder " + folder
                         + ", where SaveScope reads every export file (CSV, XLSX, JSON, ZIP): it could replace one, "
                         + "and the next run would read it as an export. Write it outside " + folder + ".");
             }
@@ -174,38 +176,38 @@ final class OutputPlan {
         String named = "--data-dir " + dataDir;
         Path dir = real(dataDir);
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
-            throw new ExitException(2, named + " is " + FileProblems.whatIsAt(dataDir) + ", not a folder; give a "
+            throw new UserError(named + " is " + FileProblems.whatIsAt(dataDir) + ", not a folder; give a "
                     + "new or empty folder for the tables.");
         }
         for (Path folder : inputFolders) {
             if (dir.startsWith(real(folder)) || real(folder).startsWith(dir)) {
-                throw new ExitException(2, named + " is or shares the input folder " + folder + ", where SaveScope "
+                throw new UserError(named + " is or shares the input folder " + folder + ", where SaveScope "
                         + "reads every CSV file: the tables would replace your exports or be read as exports next "
                         + "time. Give a folder outside " + folder + ", e.g. --data-dir tables/");
             }
         }
         for (Path in : inputFiles) {
             if (real(in).startsWith(dir)) {
-                throw new ExitException(2, named + " holds the input " + in + ", which its tables could replace. "
+                throw new UserError(named + " holds the input " + in + ", which its tables could replace. "
                         + "Give another folder, e.g. --data-dir tables/");
             }
         }
         for (Output o : outputs) {
             if (real(o.path()).startsWith(dir) && o.path().getFileName().toString().toLowerCase(Locale.ROOT)
                     .endsWith(".csv")) {
-                throw new ExitException(2, o.option() + " " + o.path() + " lies inside " + named + ", whose CSV files "
+                throw new UserError(o.option() + " " + o.path() + " lies inside " + named + ", whose CSV files "
                         + "are SaveScope's tables; write it elsewhere.");
             }
         }
         try {
             if (!DataExport.mayWriteInto(dataDir)) {
-                throw new ExitException(2, named + " already holds files that SaveScope did not write there (it has "
+                throw new UserError(named + " already holds files that SaveScope did not write there (it has "
                         + "no " + DataExport.MARKER + " file); SaveScope writes its tables only into a new or empty "
                         + "folder, or one it wrote before. Give a new folder, e.g. --data-dir " + dataDir.resolve("tables")
                         + ", or empty this one.");
             }
         } catch (IOException e) {
-            throw new ExitException(2, named + ": could not look inside the folder (" + FileProblems.reason(e)
+            throw new UserError(named + ": could not look inside the folder (" + FileProblems.reason(e)
                     + "); give another folder.", e);
         }
         if (Files.isDirectory(dataDir)) {
@@ -215,7 +217,7 @@ final class OutputPlan {
                     checkWritable(new Output("--data-dir", f));
                 }
             } catch (IOException e) {
-                throw new ExitException(2, named + ": could not look inside the folder (" + FileProblems.reason(e)
+                throw new UserError(named + ": could not look inside the folder (" + FileProblems.reason(e)
                         + "); give another folder.", e);
             }
         } else {
@@ -234,7 +236,7 @@ final class OutputPlan {
         Path at = real(index);
         for (Output o : outputs) {
             if (real(o.path()).equals(at)) {
-                throw new ExitException(2, o.option() + " " + o.path() + " is where the list of reports (index.html) "
+                throw new UserError(o.option() + " " + o.path() + " is where the list of reports (index.html) "
                         + "goes; choose another file name, or pass --no-index.");
             }
         }
@@ -242,7 +244,7 @@ final class OutputPlan {
         boolean rebuilt = what == null || replacedByRebuild(index);
         for (Path in : rebuilt ? inputFiles : List.<Path>of()) {
             if (at.equals(real(in)) || sameExistingFile(index, in)) {
-                throw new ExitException(2, "the input " + in + " is the reports index SaveScope rebuilds beside the "
+                throw new UserError("the input " + in + " is the reports index SaveScope rebuilds beside the "
                         + "report; pass --no-index, or write the report elsewhere with -o.");
             }
         }
@@ -264,29 +266,29 @@ final class OutputPlan {
      * Turns a failed write into a message naming the file and what to do: exit code 2 where a choice of the
      * user's can fix it (another place, a folder's permissions), 1 where the machine failed (a full disk).
      */
-    static ExitException writeFailure(IOException e) {
+    static UserError writeFailure(IOException e) {
         IOException problem = e instanceof AtomicFiles.WriteFailure w ? w.problem() : e;
         Object target = e instanceof AtomicFiles.WriteFailure w ? w.target() : FileProblems.file(e);
         String head = "could not write " + (target == null ? "a file" : target) + ": ";
         if (problem == e && e instanceof AtomicFiles.WriteFailure) {
             // A check of the writer's own, with its reason as the message.
             String m = e.getMessage();
-            return new ExitException(2, head + m.substring(m.indexOf(": ") + 2) + ".", e);
+            return new UserError(head + m.substring(m.indexOf(": ") + 2) + ".", e);
         }
         String place = FileProblems.file(problem);
         return switch (FileProblems.kind(problem)) {
-            case PERMISSION -> new ExitException(2, head + "permission denied" + on(place, target)
+            case PERMISSION -> new UserError(head + "permission denied" + on(place, target)
                     + "; make its folder writable, or choose another place.", e);
-            case READ_ONLY_FS -> new ExitException(2, head + "the file system there is read-only; choose another "
+            case READ_ONLY_FS -> new UserError(head + "the file system there is read-only; choose another "
                     + "place.", e);
-            case DISK_FULL -> new ExitException(1, head + "the disk is full (no space left on the device); free some "
+            case DISK_FULL -> new UserError(ExitCode.FAILURE, head + "the disk is full (no space left on the device); free some "
                     + "space or choose another place. Files already there were left as they were.", e);
-            case IS_FOLDER -> new ExitException(2, head + "it is a folder; give a file name inside it.", e);
-            case NOT_FOLDER -> new ExitException(2, head + "a file stands where a folder is needed"
+            case IS_FOLDER -> new UserError(head + "it is a folder; give a file name inside it.", e);
+            case NOT_FOLDER -> new UserError(head + "a file stands where a folder is needed"
                     + on(place, target) + "; choose another place, or move that file away.", e);
-            case MISSING -> new ExitException(2, head + "its folder does not exist" + on(place, target)
+            case MISSING -> new UserError(head + "its folder does not exist" + on(place, target)
                     + "; create it or choose another place.", e);
-            case OTHER -> new ExitException(1, head + FileProblems.reason(problem) + ".", e);
+            case OTHER -> new UserError(ExitCode.FAILURE, head + FileProblems.reason(problem) + ".", e);
         };
     }
 

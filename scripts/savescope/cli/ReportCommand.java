@@ -12,10 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import savescope.UserError;
 import savescope.cli.StageClock;
 import savescope.load.ContentTypes;
 import savescope.load.Loader;
@@ -64,15 +66,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every computed number as JSON.")
     Path json;
 
-    @Option(names = "--map", paramLabel = "FIELD=HEADER",
+    @Option(names = "--map", paramLabel = "FIELD=HEADER", converter = Converters.MapConverter.class,
             description = "Read FIELD from the column HEADER, e.g. --map saves=Favorites. Fields: video_id, title, "
                     + "posted_at, duration_s, views, likes, comments, shares, saves, content_type, hashtags, link.")
-    List<String> maps = new ArrayList<>();
+    List<Converters.FieldMapping> maps = new ArrayList<>();
 
-    @Option(names = "--types", paramLabel = "TYPE=#TAGS",
+    @Option(names = "--types", paramLabel = "TYPE=#TAGS", converter = Converters.TypesConverter.class,
             description = "Content type from hashtags when the export has none, e.g. --types tutorial=#howto,#tutorial. "
                     + "Built-in mappings cover common tags (tutorial, recipe, comedy, vlog, review).")
-    List<String> types = new ArrayList<>();
+    List<ContentTypes> types = new ArrayList<>();
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: from the account name.")
     String title;
@@ -86,19 +88,18 @@ public final class ReportCommand implements Callable<Integer> {
                     + "export (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
-    @Option(names = "--compare", paramLabel = "NAME=RULE",
+    @Option(names = "--compare", paramLabel = "NAME=RULE", converter = Converters.CompareConverter.class,
             description = "An experiment variant, repeatable: NAME=#hashtag, NAME=YYYY-MM-DD..YYYY-MM-DD (posting "
                     + "days) or NAME=variant:VALUE, e.g. --compare A=#hookA --compare B=#hookB. The first is the "
                     + "baseline. Default: variants found in the data (a variant column or tags like #hookA/#hookB).")
-    List<String> compare = new ArrayList<>();
+    List<Converters.Variant> compare = new ArrayList<>();
 
     @Option(names = "--min-segment", paramLabel = "N", defaultValue = "10",
             description = "Hide audience segments smaller than N people, N of 1 or more (default: ${DEFAULT-VALUE}).")
     int minSegment;
 
-    @Option(names = "--template-dir", paramLabel = "DIR",
-            description = "A folder of .ftlh templates that override the built-in ones by name.")
-    Path templateDir;
+    @Mixin
+    CommonOptions common = new CommonOptions();
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
@@ -111,16 +112,6 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Do not rebuild index.html (the list of reports) in the report's folder.")
     boolean noIndex;
 
-    @Option(names = "--force", description = "Replace output files even when they are write-protected.")
-    boolean force;
-
-    @Option(names = "--generated-at", paramLabel = "INSTANT", hidden = true,
-            description = "Pretend the report is made at this time (for reproducible output).")
-    Instant generatedAt;
-
-    @Option(names = "--verbose", description = "Show stack traces and details on errors.")
-    boolean verbose;
-
     @Option(names = "--timings", hidden = true, description = "Print each stage's time to stderr (for the benchmark).")
     boolean timings;
 
@@ -130,20 +121,11 @@ public final class ReportCommand implements Callable<Integer> {
         List<Path> in = inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
                 : inputs;
-        if (templateDir != null && !Files.isDirectory(templateDir)) {
-            throw new ExitException(2, "--template-dir " + templateDir + ": no such folder.");
-        }
+        Path templateDir = common.templateDir();
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
         OutputPlan plan = plan(in, out);
-        Loader.Options options = new Loader.Options(parseMaps(maps),
-                types.isEmpty() ? ContentTypes.defaults() : ContentTypes.parse(types).then(ContentTypes.defaults()));
-
-        List<savescope.metrics.Experiment.Arm> arms;
-        try {
-            arms = savescope.metrics.Experiment.Arm.parseAll(compare);
-        } catch (IllegalArgumentException e) {
-            throw new ExitException(2, e.getMessage());
-        }
+        Loader.Options options = new Loader.Options(Converters.fieldMap(maps), Converters.contentTypes(types));
+        List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
         Dataset data;
@@ -151,7 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
             data = Loader.load(in, options.withProgress(bar));
         }
         clock.lap("load");
-        Instant now = generatedAt != null ? generatedAt : Instant.now();
+        Instant now = common.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
         SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
@@ -160,7 +142,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             html = renderer.render(result.notebook());
         } catch (HtmlReport.TemplateProblem e) {
-            throw new ExitException(2, e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         }
         clock.lap("render");
         PrintWriter err = spec.commandLine().getErr();
@@ -207,13 +189,13 @@ public final class ReportCommand implements Callable<Integer> {
     /** Ends the run (exit code 2) when {@code value} of {@code option} is below {@code min}. */
     static void atLeast(String option, long value, long min, String what) {
         if (value < min) {
-            throw new ExitException(2, option + ": expected " + what + " of " + min + " or more, found " + value + ".");
+            throw new UserError(option + ": expected " + what + " of " + min + " or more, found " + value + ".");
         }
     }
 
     /** The run's inputs and outputs, checked before anything is read. */
     private OutputPlan plan(List<Path> in, Path out) {
-        OutputPlan plan = new OutputPlan(in, force).file("-o", out);
+        OutputPlan plan = new OutputPlan(in, common.force).file("-o", out);
         if (json != null) {
             plan.file("--json", json);
         }
@@ -238,9 +220,9 @@ public final class ReportCommand implements Callable<Integer> {
                 err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
             }
         } catch (HtmlReport.TemplateProblem e) {
-            throw new ExitException(2, e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
-            ExitException failure = OutputPlan.writeFailure(e);
+            UserError failure = OutputPlan.writeFailure(e);
             err.println("note: the report was written, but not the list of reports: " + failure.getMessage());
         }
     }
@@ -301,7 +283,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path bundled = projectDir == null || projectDir.isBlank() ? null : Path.of(projectDir, "data", "sample");
         if (bundled == null || !Files.isDirectory(bundled)) {
-            throw new ExitException(2, "no INPUT given and no data/sample/ folder here; run from the SaveScope "
+            throw new UserError("no INPUT given and no data/sample/ folder here; run from the SaveScope "
                     + "folder, or name your export files (see --help).");
         }
         err.println("note: no INPUT and no data/sample/ here: reporting on SaveScope's bundled sample in " + bundled
@@ -407,36 +389,5 @@ public final class ReportCommand implements Callable<Integer> {
         }
         // "index" would be the list of reports SaveScope keeps in the folder.
         return WINDOWS_DEVICE.matcher(name).matches() || name.equals("index") ? name + "-report" : name;
-    }
-
-    static Map<String, String> parseMaps(List<String> specs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : specs) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                throw new ExitException(2, "--map \"" + s + "\": expected FIELD=HEADER, e.g. --map saves=Favorites");
-            }
-            String field = s.substring(0, eq).strip();
-            if (!savescope.load.VideoFrameBuilder.FIELDS.contains(field)) {
-                throw new ExitException(2, "--map \"" + s + "\": unknown field \"" + field + "\"; expected one of "
-                        + savescope.load.VideoFrameBuilder.FIELDS);
-            }
-            String header = s.substring(eq + 1);
-            if (m.containsKey(field)) {
-                throw new ExitException(2, "--map \"" + s + "\": " + field + " is already read from \"" + m.get(field)
-                        + "\"; map each field once");
-            }
-            // Headers are matched ignoring case and spacing, so two spellings of one header are the same column.
-            String key = savescope.load.Fields.normalize(header);
-            for (Map.Entry<String, String> e : m.entrySet()) {
-                if (savescope.load.Fields.normalize(e.getValue()).equals(key)) {
-                    throw new ExitException(2, "--map \"" + s + "\": the column \"" + header + "\" already feeds "
-                            + e.getKey() + "; one column can feed one field, so " + e.getKey() + " and " + field
-                            + " cannot both read it");
-                }
-            }
-            m.put(field, header);
-        }
-        return m;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import savescope.UserError;
 import savescope.model.Canonical;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -44,7 +45,7 @@ public final class ContentTypes {
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
-                throw new IllegalArgumentException("--types \"" + spec + "\": expected TYPE=#tag1,#tag2 (for example "
+                throw new UserError("--types \"" + spec + "\": expected TYPE=#tag1,#tag2 (for example "
                         + "tutorial=#howto,#tutorial)");
             }
             String type = spec.substring(0, eq).strip();

@@ -3,7 +3,7 @@ package savescope.load;
 import savescope.model.Messages;
 
 /** Input that cannot be used at all (empty, unreadable, of no known format); the run stops with exit 2. */
-public class InputException extends RuntimeException {
+public class InputException extends savescope.UserError {
     public InputException(String message) {
         super(Messages.cut(message));
     }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.util.CombinatoricsUtils;
+import savescope.UserError;
 import savescope.model.Canonical;
 import tech.tablesaw.api.Table;
 
@@ -50,18 +51,18 @@ public final class Experiment {
         public static Arm parse(String spec) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
-                throw new IllegalArgumentException("--compare \"" + spec + "\": expected NAME=#hashtag, "
+                throw new UserError("--compare \"" + spec + "\": expected NAME=#hashtag, "
                         + "NAME=YYYY-MM-DD..YYYY-MM-DD or NAME=variant:VALUE, e.g. --compare A=#hookA");
             }
             String name = spec.substring(0, eq).strip();
             String rule = spec.substring(eq + 1).strip();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("--compare \"" + spec + "\": the variant name before \"=\" is empty");
+                throw new UserError("--compare \"" + spec + "\": the variant name before \"=\" is empty");
             }
             if (rule.startsWith("#") && rule.length() > 1) {
                 String tag = rule.substring(1).strip();
                 if (tag.isEmpty() || tag.chars().anyMatch(c -> Character.isWhitespace(c) || c == '#' || c == ',')) {
-                    throw new IllegalArgumentException("--compare \"" + spec + "\": expected one hashtag after \"=\", "
+                    throw new UserError("--compare \"" + spec + "\": expected one hashtag after \"=\", "
                             + "found \"" + rule + "\"; give each variant one rule");
                 }
                 return new Arm(name, tag.toLowerCase(Locale.ROOT), null, null, null);
@@ -75,16 +76,16 @@ public final class Experiment {
                     LocalDate from = LocalDate.parse(rule.substring(0, dots).strip());
                     LocalDate to = LocalDate.parse(rule.substring(dots + 2).strip());
                     if (to.isBefore(from)) {
-                        throw new IllegalArgumentException("--compare \"" + spec + "\": the range ends (" + to
+                        throw new UserError("--compare \"" + spec + "\": the range ends (" + to
                                 + ") before it starts (" + from + ")");
                     }
                     return new Arm(name, null, from, to, null);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--compare \"" + spec + "\": expected dates like 2026-03-14 in "
+                    throw new UserError("--compare \"" + spec + "\": expected dates like 2026-03-14 in "
                             + "FROM..TO, found \"" + rule + "\"");
                 }
             }
-            throw new IllegalArgumentException("--compare \"" + spec + "\": expected #hashtag, FROM..TO dates or "
+            throw new UserError("--compare \"" + spec + "\": expected #hashtag, FROM..TO dates or "
                     + "variant:VALUE after \"=\", found \"" + rule + "\"");
         }
 
@@ -93,29 +94,36 @@ public final class Experiment {
          * empty or take the first's place), and one variant alone has nothing to be compared with.
          */
         public static List<Arm> parseAll(List<String> specs) {
-            List<Arm> arms = new ArrayList<>();
+            return checkAll(specs, specs.stream().map(Arm::parse).toList());
+        }
+
+        /**
+         * {@code arms}, each parsed from the {@code --compare} value at the same place of {@code specs}, checked
+         * together: two variants may not share a name or a rule, and one variant alone is refused.
+         */
+        public static List<Arm> checkAll(List<String> specs, List<Arm> arms) {
             Map<String, String> byName = new HashMap<>();
             Map<String, String> byRule = new HashMap<>();
-            for (String spec : specs) {
-                Arm arm = parse(spec);
+            for (int i = 0; i < arms.size(); i++) {
+                Arm arm = arms.get(i);
+                String spec = specs.get(i);
                 String sameName = byName.putIfAbsent(arm.name(), spec);
                 if (sameName != null) {
-                    throw new IllegalArgumentException("--compare \"" + spec + "\": the variant name \"" + arm.name()
+                    throw new UserError("--compare \"" + spec + "\": the variant name \"" + arm.name()
                             + "\" is already used by --compare \"" + sameName + "\"; give each variant its own name");
                 }
                 String sameRule = byRule.putIfAbsent(arm.rule(), spec);
                 if (sameRule != null) {
-                    throw new IllegalArgumentException("--compare \"" + spec + "\": the rule " + arm.rule()
+                    throw new UserError("--compare \"" + spec + "\": the rule " + arm.rule()
                             + " is already variant \"" + sameRule.substring(0, sameRule.indexOf('=')).strip()
                             + "\" (--compare \"" + sameRule + "\"); every video would match both");
                 }
-                arms.add(arm);
             }
             if (arms.size() == 1) {
-                throw new IllegalArgumentException("--compare \"" + specs.get(0) + "\": one variant alone has nothing "
+                throw new UserError("--compare \"" + specs.get(0) + "\": one variant alone has nothing "
                         + "to be compared with; name at least two (the first is the baseline)");
             }
-            return arms;
+            return List.copyOf(arms);
         }
 
         boolean matches(RatedVideo v, String variantValue) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import savescope.UserError;
 
 /**
  * Resolves a notebook's own {@code //DEPS} to classpath entries by asking JBang ({@code jbang info classpath}), the
@@ -45,7 +46,7 @@ public final class NotebookDeps {
             return List.of();
         }
         if (jbang == null) {
-            throw new IllegalArgumentException(file + ": declares //DEPS " + String.join(" ", deps) + ", and resolving "
+            throw new UserError(file + ": declares //DEPS " + String.join(" ", deps) + ", and resolving "
                     + "them needs JBang, which was not found; run from the SaveScope folder (./jbang), put jbang on "
                     + "the PATH, or set SAVESCOPE_JBANG to its path");
         }
@@ -68,10 +69,10 @@ public final class NotebookDeps {
                 Files.deleteIfExists(script);
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": could not run JBang to resolve //DEPS (" + e.getMessage() + ")", e);
+            throw new UserError(file + ": could not run JBang to resolve //DEPS (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalArgumentException(file + ": interrupted while resolving //DEPS", e);
+            throw new UserError(file + ": interrupted while resolving //DEPS", e);
         }
     }
 
@@ -86,7 +87,7 @@ public final class NotebookDeps {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         String lastLine = text.lines().reduce((a, z) -> z).orElse("");
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalArgumentException(file + ": could not resolve //DEPS " + String.join(" ", deps)
+            throw new UserError(file + ": could not resolve //DEPS " + String.join(" ", deps)
                     + (lastLine.isEmpty() ? "" : ": " + lastLine));
         }
         return lastLine;

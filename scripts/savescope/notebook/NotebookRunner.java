@@ -34,6 +34,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import savescope.UserError;
 import savescope.cells.Cell;
 import savescope.cells.Output;
 
@@ -123,7 +124,7 @@ public final class NotebookRunner {
     /**
      * Runs the notebook.
      *
-     * @throws IllegalArgumentException for parameters that do not fit the notebook
+     * @throws UserError for parameters that do not fit the notebook
      */
     public static Result run(PercentFormat.Parsed nb, Options options) {
         List<PercentFormat.SourceCell> cells = withInjectedParameters(nb, options.params());
@@ -262,7 +263,7 @@ public final class NotebookRunner {
             }
         }
         if (!injected) {
-            throw new IllegalArgumentException(nb.file() + ": --param given but no code cell is tagged parameters; "
+            throw new UserError(nb.file() + ": --param given but no code cell is tagged parameters; "
                     + "mark one with // %% tags=[\"parameters\"] and declare the defaults there");
         }
         return out;

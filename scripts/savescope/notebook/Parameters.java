@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import savescope.UserError;
 
 /**
  * Papermill-style parameters: reads the defaults declared in the cell tagged {@code parameters} and writes the
@@ -82,14 +83,14 @@ public final class Parameters {
      *
      * @param declared what the parameters cell declares
      * @param values NAME → VALUE from the command line, in order
-     * @throws IllegalArgumentException for an unknown name or a value that does not fit the type
+     * @throws UserError for an unknown name or a value that does not fit the type
      */
     public static String injectedSource(Map<String, Declared> declared, Map<String, String> values) {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             Declared d = declared.get(e.getKey());
             if (d == null) {
-                throw new IllegalArgumentException("--param " + e.getKey() + ": the parameters cell declares no such "
+                throw new UserError("--param " + e.getKey() + ": the parameters cell declares no such "
                         + "name; it declares " + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())));
             }
             lines.add(declaration(d, e.getValue()));
@@ -136,8 +137,8 @@ public final class Parameters {
         }
     }
 
-    private static IllegalArgumentException bad(Declared d, String value, String expected) {
-        return new IllegalArgumentException("--param " + d.name() + "=" + value + ": expected " + expected
+    private static UserError bad(Declared d, String value, String expected) {
+        return new UserError("--param " + d.name() + "=" + value + ": expected " + expected
                 + ", like its default " + d.defaultSource());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import savescope.UserError;
 import savescope.cells.Cell;
 
 /**
@@ -55,7 +56,7 @@ public final class PercentFormat {
     /**
      * Splits the text into cells.
      *
-     * @throws IllegalArgumentException naming the file and line of a marker with an unknown cell type
+     * @throws UserError naming the file and line of a marker with an unknown cell type
      */
     public static Parsed parse(String text, String file) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
@@ -163,7 +164,7 @@ public final class PercentFormat {
         if (t.equals("markdown") || t.equals("md")) {
             return Cell.Type.MARKDOWN;
         }
-        throw new IllegalArgumentException(file + ":" + line + ": cell marker \"[" + t + "]\": expected [markdown] "
+        throw new UserError(file + ":" + line + ": cell marker \"[" + t + "]\": expected [markdown] "
                 + "(or no brackets for a code cell)");
     }
 

@@ -379,7 +379,7 @@ public final class HtmlReport {
 
     /** The output's kind as templates switch on it: stream, text, markdown, table, chart, kpis, findings, error. */
     static String kind(Output o) {
-        return o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return o.kind();
     }
 
     /** A template that failed; the message names the template, line and column. */

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.metrics.Analytics;
 import savescope.metrics.DailyIndex;
+import savescope.metrics.LocalAnalytics;
 import savescope.metrics.RatedVideo;
 import savescope.model.Dataset;
 import savescope.cells.Cell;
@@ -24,41 +26,18 @@ public final class ReportContext {
     private final List<Cell> cells = new ArrayList<>();
     private final List<Ranked> findings = new ArrayList<>();
     private final Map<String, Object> json = new LinkedHashMap<>();
-    /** Values computed once and read by several sections, shared by every context of one report. */
-    private final Shared shared;
-
-    /** Memoized values of one report's data, read by several sections (immutable once computed). */
-    private static final class Shared {
-        final Memo<List<RatedVideo>> rated;
-        final Memo<DailyIndex> dailyIndex;
-        final Memo<savescope.metrics.GroupComparison.Rated> groupRates;
-
-        Shared(Dataset data) {
-            rated = new Memo<>(() -> Collections.unmodifiableList(RatedVideo.of(data.videos())));
-            dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
-            groupRates = new Memo<>(() -> savescope.metrics.GroupComparison.Rated.of(data.videos()));
-        }
-    }
+    /** The data as the sections read it; computed values are shared by every context of one report. */
+    private final Analytics analytics;
+    /** The local tables behind {@link #analytics}, for the parts not yet reading through it. */
+    private final LocalAnalytics local;
+    /** The Java each code cell shows and the value it claims that Java gives. */
+    private final List<Snippet> snippets = new ArrayList<>();
 
     /**
-     * A value computed on first use. Sections may run on several threads at once; each value has its own lock,
-     * so one section building the daily index does not hold up another ranking the videos.
+     * The Java of a code cell and the value it shows: run in JShell against the same data ({@code data} bound to
+     * the report's {@link Analytics}), {@code java} gives {@code shows}.
      */
-    private static final class Memo<T> {
-        private final java.util.function.Supplier<T> compute;
-        private T value;
-
-        Memo(java.util.function.Supplier<T> compute) {
-            this.compute = compute;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
-    }
+    public record Snippet(String java, Map<String, ?> shows) {}
 
     /** A finding with its importance; the report shows the highest first. */
     public record Ranked(double importance, Output.Finding finding) {}
@@ -67,14 +46,21 @@ public final class ReportContext {
         this.data = data;
         this.options = options;
         this.generatedAt = generatedAt;
-        this.shared = new Shared(data);
+        this.local = LocalAnalytics.of(data);
+        this.analytics = local;
     }
 
     private ReportContext(ReportContext parent) {
         this.data = parent.data;
         this.options = parent.options;
         this.generatedAt = parent.generatedAt;
-        this.shared = parent.shared;
+        this.local = parent.local;
+        this.analytics = parent.analytics;
+    }
+
+    /** What the sections read the data through. */
+    public Analytics analytics() {
+        return analytics;
     }
 
     /**
@@ -97,13 +83,12 @@ public final class ReportContext {
      * {@link RatedVideo#of} of {@link #videos()}, computed once and shared by the sections (read-only).
      */
     public List<RatedVideo> ratedVideos() {
-        return shared.rated.get();
+        return local.ratedVideos();
     }
 
     /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
     public boolean hasSaves() {
-        var saves = data.videos().longColumn(savescope.model.Canonical.SAVES);
-        return saves.countMissing() < saves.size();
+        return analytics.hasSaves();
     }
 
     public ReportOptions options() {
@@ -121,6 +106,21 @@ public final class ReportContext {
     /** A code cell: the Java that computes the outputs (shown folded), and the outputs. */
     public void code(String java, Output... outputs) {
         cells.add(Cell.code(java, List.of(outputs)));
+    }
+
+    /**
+     * A code cell whose Java, run on the same data, gives the values its outputs are made from: {@code shows} maps
+     * each variable the Java declares to its value, and {@code "$"} to the value of a trailing expression
+     * (checked by running every snippet of the sample report in JShell).
+     */
+    public void code(String java, Map<String, ?> shows, Output... outputs) {
+        snippets.add(new Snippet(java, shows));
+        cells.add(Cell.code(java, List.of(outputs)));
+    }
+
+    /** The snippets of {@link #code(String, Object, Output...)} cells, in order. */
+    public List<Snippet> snippets() {
+        return snippets;
     }
 
     public void finding(double importance, String headline, String detail, String level) {
@@ -149,7 +149,7 @@ public final class ReportContext {
      * series.
      */
     public DailyIndex dailyIndex() {
-        return shared.dailyIndex.get();
+        return local.dailyIndex();
     }
 
     /**
@@ -157,6 +157,6 @@ public final class ReportContext {
      * their order, sorted once for all sections (immutable).
      */
     public savescope.metrics.GroupComparison.Rated groupRates() {
-        return shared.groupRates.get();
+        return local.groupRates();
     }
 }

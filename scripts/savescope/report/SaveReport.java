@@ -37,7 +37,7 @@ import tech.tablesaw.api.StringColumn;
  */
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
-    static List<Section> sections() {
+    static List<Object> sections() {
         return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
                 new CorrelationsSection(), new TrendsSection(), new ChannelSection(), new EvergreenSection(), new EarlySignalSection(),
                 new ExperimentSection(), new AudienceSection(), new CommentsSection(), new AccountsSection(),
@@ -49,7 +49,14 @@ public final class SaveReport {
      *
      * @param busyNanos time the sections took, summed over the threads that built them
      */
-    public record Result(Notebook notebook, Map<String, Object> json, long busyNanos) {}
+    public record Result(Notebook notebook, Map<String, Object> json, long busyNanos, List<Object> figures,
+            List<ReportContext.Snippet> snippets) {
+        /** The figures a section computed, by their record type. */
+        public <F extends Record> F figures(Class<F> type) {
+            return figures.stream().filter(type::isInstance).map(type::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no section computed " + type.getSimpleName()));
+        }
+    }
 
     private SaveReport() {}
 
@@ -61,14 +68,15 @@ public final class SaveReport {
     public static Result build(Dataset data, ReportOptions options, Instant generatedAt, int threads) {
         ReportContext ctx = new ReportContext(data, options, generatedAt);
         java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
-        List<Section> sections = sections();
-        List<ReportContext> parts = buildSections(ctx, sections, threads, busy);
+        List<Object> sections = sections();
+        List<Object> figures = new ArrayList<>(java.util.Collections.nCopies(sections.size(), null));
+        List<ReportContext> parts = buildSections(ctx, sections, threads, busy, figures);
         List<ReportContext.Ranked> ranked = new ArrayList<>();
         boolean noSaves = !ctx.hasSaves();
         for (int i = 0; i < parts.size(); i++) {
             ReportContext part = parts.get(i);
             ctx.jsonDocument().putAll(part.jsonDocument());
-            if (noSaves && sections.get(i).needsSaves()) {
+            if (noSaves && needsSaves(sections.get(i))) {
                 ctx.cells().addAll(MissingSaves.needsSaves(part.cells()));
                 continue;
             }
@@ -114,7 +122,12 @@ public final class SaveReport {
             f.put("level", r.finding().level());
             return f;
         }).toList());
-        return new Result(nb, json, busy.sum());
+        List<ReportContext.Snippet> snippets = new ArrayList<>();
+        for (ReportContext part : parts) {
+            snippets.addAll(part.snippets());
+        }
+        return new Result(nb, json, busy.sum(), figures.stream().filter(java.util.Objects::nonNull).toList(),
+                snippets);
     }
 
     /**
@@ -134,20 +147,50 @@ public final class SaveReport {
      * memoized values, and each section's numbers come from its own seeded generators, so the result is the
      * same whatever the number of threads and whichever finishes first.
      */
-    static List<ReportContext> buildSections(ReportContext ctx, List<Section> sections, int threads,
-            java.util.concurrent.atomic.LongAdder busyNanos) {
+    static List<ReportContext> buildSections(ReportContext ctx, List<Object> sections, int threads,
+            java.util.concurrent.atomic.LongAdder busyNanos, List<Object> figures) {
         ReportContext[] parts = new ReportContext[sections.size()];
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-section", i -> {
             long start = System.nanoTime();
             try {
                 ReportContext part = ctx.fork();
-                sections.get(i).build(part);
+                Object f = build(sections.get(i), part);
+                if (f != null) {
+                    figures.set(i, f);
+                }
                 parts[i] = part;
             } finally {
                 busyNanos.add(System.nanoTime() - start);
             }
         });
         return java.util.Arrays.asList(parts);
+    }
+
+    /** As {@link #buildSections(ReportContext, List, int, java.util.concurrent.atomic.LongAdder, List)}, dropping the figures. */
+    static List<ReportContext> buildSections(ReportContext ctx, List<Object> sections, int threads,
+            java.util.concurrent.atomic.LongAdder busyNanos) {
+        return buildSections(ctx, sections, threads, busyNanos,
+                new ArrayList<>(java.util.Collections.nCopies(sections.size(), null)));
+    }
+
+    /** Builds one section into {@code part}: its figures' JSON and its cells; returns the figures (or null). */
+    static Object build(Object section, ReportContext part) {
+        if (section instanceof LegacySection legacy) {
+            legacy.build(part);
+            return null;
+        }
+        return analyseAndPresent((Section<?>) section, part);
+    }
+
+    private static <F extends Record> F analyseAndPresent(Section<F> section, ReportContext part) {
+        F figures = section.analyse(part.analytics(), part.options());
+        part.jsonDocument().putAll(FiguresJson.toMap(figures));
+        section.present(figures, part);
+        return figures;
+    }
+
+    static boolean needsSaves(Object section) {
+        return section instanceof LegacySection l ? l.needsSaves() : ((Section<?>) section).needsSaves();
     }
 
     static String accounts(Dataset data) {

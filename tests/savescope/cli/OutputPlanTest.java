@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import savescope.UserError;
 import savescope.render.AtomicFiles;
 import savescope.render.DataExport;
 
@@ -35,9 +36,9 @@ class OutputPlanTest {
         videos = Files.writeString(exports.resolve("videos.csv"), "video_id,views,saves\n1,10,1\n");
     }
 
-    private ExitException refused(OutputPlan plan) {
-        ExitException e = assertThrows(ExitException.class, plan::check);
-        assertEquals(2, e.code(), e.getMessage());
+    private UserError refused(OutputPlan plan) {
+        UserError e = assertThrows(UserError.class, plan::check);
+        assertEquals(2, e.exitCode().code(), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"), "no class names: " + e.getMessage());
         return e;
     }
@@ -48,12 +49,12 @@ class OutputPlanTest {
         Path hardLink = Files.createLink(dir.resolve("hard.csv"), videos);
         for (Path spelled : List.of(videos, exports.resolve("../exports/./videos.csv"), link.resolve("videos.csv"),
                 hardLink)) {
-            ExitException e = refused(new OutputPlan(List.of(videos), false).file("-o", spelled));
+            UserError e = refused(new OutputPlan(List.of(videos), false).file("-o", spelled));
             assertEquals("-o " + spelled + " is the input " + videos + "; SaveScope never replaces an input. Choose "
                     + "another file for -o.", e.getMessage());
         }
         // Named as a folder, the file is an input just the same; --json is named in its own message.
-        ExitException json = refused(new OutputPlan(List.of(exports), false).file("-o", dir.resolve("r.html"))
+        UserError json = refused(new OutputPlan(List.of(exports), false).file("-o", dir.resolve("r.html"))
                 .file("--json", videos));
         assertTrue(json.getMessage().startsWith("--json " + videos + " lies inside the input folder " + exports),
                 json.getMessage());
@@ -64,7 +65,7 @@ class OutputPlanTest {
         // HTML and hidden files are never read as exports; a new .json would be, on the next run.
         new OutputPlan(List.of(exports), false).file("-o", exports.resolve("report.html"))
                 .file("--json", exports.resolve(".numbers.json")).check();
-        ExitException e = refused(new OutputPlan(List.of(exports), false).file("--json",
+        UserError e = refused(new OutputPlan(List.of(exports), false).file("--json",
                 exports.resolve("sub/numbers.json")));
         assertTrue(e.getMessage().contains("the next run would read it as an export"), e.getMessage());
     }
@@ -72,13 +73,13 @@ class OutputPlanTest {
     @Test
     void twoOutputsNeverShareAFile() {
         Path html = dir.resolve("r.html");
-        ExitException e = refused(new OutputPlan(List.of(videos), false).file("-o", html)
+        UserError e = refused(new OutputPlan(List.of(videos), false).file("-o", html)
                 .file("--json", dir.resolve("sub/../r.html")));
         assertEquals("--json " + dir.resolve("sub/../r.html") + " is the same file as -o " + html
                 + "; each output needs a file of its own.", e.getMessage());
         Path ipynb = dir.resolve("x.ipynb");
         refused(new OutputPlan(List.of(), false).file("-o", ipynb).file("the .ipynb", ipynb));
-        ExitException index = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("index.html"))
+        UserError index = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("index.html"))
                 .index(dir));
         assertTrue(index.getMessage().contains("is where the list of reports (index.html) goes"), index.getMessage());
     }
@@ -87,10 +88,10 @@ class OutputPlanTest {
     void theTablesFolderNeverHoldsOrSitsInAnInput() throws Exception {
         assertTrue(refused(plan().dataDir(exports)).getMessage().contains("is or shares the input folder " + exports));
         refused(plan().dataDir(exports.resolve("tables")));
-        ExitException holds = refused(new OutputPlan(List.of(videos), false).dataDir(exports));
+        UserError holds = refused(new OutputPlan(List.of(videos), false).dataDir(exports));
         assertTrue(holds.getMessage().startsWith("--data-dir " + exports + " holds the input " + videos),
                 holds.getMessage());
-        ExitException csvOutput = refused(plan().file("--json", dir.resolve("t/n.csv")).dataDir(dir.resolve("t")));
+        UserError csvOutput = refused(plan().file("--json", dir.resolve("t/n.csv")).dataDir(dir.resolve("t")));
         assertTrue(csvOutput.getMessage().contains("whose CSV files are SaveScope's tables"), csvOutput.getMessage());
     }
 
@@ -100,7 +101,7 @@ class OutputPlanTest {
         plan().dataDir(Files.createDirectories(dir.resolve("empty"))).check();
         Path mine = Files.createDirectories(dir.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "keep");
-        ExitException e = refused(plan().dataDir(mine));
+        UserError e = refused(plan().dataDir(mine));
         assertTrue(e.getMessage().startsWith("--data-dir " + mine + " already holds files that SaveScope did not "
                 + "write there (it has no .savescope-tables file)"), e.getMessage());
         Files.writeString(mine.resolve(DataExport.MARKER), "");
@@ -163,33 +164,33 @@ class OutputPlanTest {
     void writeFailuresNameTheFileAndWhatToDo() {
         Path out = dir.resolve("r.html");
         // What the system reports when the disk fills: a plain IOException from the write, or a FileSystemException.
-        ExitException full = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError full = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new IOException("No space left on device")));
-        assertEquals(1, full.code());
+        assertEquals(1, full.exitCode().code());
         assertEquals("could not write " + out + ": the disk is full (no space left on the device); free some space or "
                 + "choose another place. Files already there were left as they were.", full.getMessage());
         assertEquals(full.getMessage(), OutputPlan.writeFailure(new FileSystemException(out.toString(), null,
                 "No space left on device")).getMessage());
 
-        ExitException denied = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError denied = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new AccessDeniedException(dir.resolve(".r.html123.tmp").toString())));
-        assertEquals(2, denied.code());
+        assertEquals(2, denied.exitCode().code());
         assertEquals("could not write " + out + ": permission denied; make its folder writable, or choose another "
                 + "place.", denied.getMessage());
-        ExitException readOnly = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError readOnly = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new FileSystemException(out.toString(), null, "Read-only file system")));
         assertEquals("could not write " + out + ": the file system there is read-only; choose another place.",
                 readOnly.getMessage());
-        ExitException inTheWay = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError inTheWay = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new FileAlreadyExistsException(dir.resolve("afile").toString())));
         assertEquals("could not write " + out + ": a file stands where a folder is needed (" + dir.resolve("afile")
                 + "); choose another place, or move that file away.", inTheWay.getMessage());
-        ExitException folder = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError folder = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new FileSystemException(dir.resolve(".tmp").toString(), out.toString(), "Is a directory")));
         assertEquals("could not write " + out + ": it is a folder; give a file name inside it.", folder.getMessage());
-        ExitException other = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
+        UserError other = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new IOException("Input/output error")));
-        assertEquals(1, other.code());
+        assertEquals(1, other.exitCode().code());
         assertEquals("could not write " + out + ": Input/output error.", other.getMessage());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import savescope.UserError;
 
 /**
  * Paths as users on every desktop write them: report names from Windows, macOS and Linux input paths (string
@@ -82,9 +83,9 @@ class ReportPathsTest {
 
     @Test
     void withoutInputOrProjectItIsAUsageError() {
-        ExitException e = assertThrows(ExitException.class,
+        UserError e = assertThrows(UserError.class,
                 () -> ReportCommand.sampleInput(dir, null, true, new PrintWriter(new StringWriter())));
-        assertEquals(2, e.code());
+        assertEquals(2, e.exitCode().code());
         assertTrue(e.getMessage().startsWith("no INPUT given and no data/sample/ folder here"), e.getMessage());
     }
 

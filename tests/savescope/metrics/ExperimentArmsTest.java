@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Every --compare together: names and rules must differ, and one variant alone is not an experiment. */
 class ExperimentArmsTest {
     static String error(String... specs) {
-        return assertThrows(IllegalArgumentException.class, () -> Experiment.Arm.parseAll(List.of(specs))).getMessage();
+        return assertThrows(savescope.UserError.class, () -> Experiment.Arm.parseAll(List.of(specs))).getMessage();
     }
 
     @Test

@@ -90,12 +90,12 @@ class ExperimentTest {
         assertEquals(LocalDate.of(2026, 1, 31), range.to());
         assertEquals("x", Experiment.Arm.parse("X=variant:x").variant());
         assertEquals("--compare \"A=2026-02-01..2026-01-01\": the range ends (2026-01-01) before it starts (2026-02-01)",
-                assertThrows(IllegalArgumentException.class, () -> Experiment.Arm.parse("A=2026-02-01..2026-01-01"))
+                assertThrows(savescope.UserError.class, () -> Experiment.Arm.parse("A=2026-02-01..2026-01-01"))
                         .getMessage());
         assertEquals("--compare \"A=hookA\": expected #hashtag, FROM..TO dates or variant:VALUE after \"=\", found \"hookA\"",
-                assertThrows(IllegalArgumentException.class, () -> Experiment.Arm.parse("A=hookA")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Experiment.Arm.parse("=#x"));
-        assertThrows(IllegalArgumentException.class, () -> Experiment.Arm.parse("A=2026-13-01..2026-12-01"));
+                assertThrows(savescope.UserError.class, () -> Experiment.Arm.parse("A=hookA")).getMessage());
+        assertThrows(savescope.UserError.class, () -> Experiment.Arm.parse("=#x"));
+        assertThrows(savescope.UserError.class, () -> Experiment.Arm.parse("A=2026-13-01..2026-12-01"));
     }
 
     @Test

@@ -106,7 +106,7 @@ class NotebookCommandTest {
 
     @Test
     void depsWithoutJBangFailClearly() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        savescope.UserError e = assertThrows(savescope.UserError.class,
                 () -> NotebookDeps.resolve(List.of("org.example:lib:1.0"), dir, null, "my.jsh"));
         assertEquals("my.jsh: declares //DEPS org.example:lib:1.0, and resolving them needs JBang, which was not "
                 + "found; run from the SaveScope folder (./jbang), put jbang on the PATH, or set SAVESCOPE_JBANG to its "

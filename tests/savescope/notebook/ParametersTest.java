@@ -61,16 +61,16 @@ class ParametersTest {
         Map<String, Parameters.Declared> d = Parameters.declared(CELL);
         assertEquals("--param minview: the parameters cell declares no such name; it declares input, minViews, "
                         + "budget, alpha, verbose, out, label, rounds",
-                assertThrows(IllegalArgumentException.class,
+                assertThrows(savescope.UserError.class,
                         () -> Parameters.injectedSource(d, values("minview", "5"))).getMessage());
         assertEquals("--param minViews=lots: expected a whole number (int), like its default 1000",
-                assertThrows(IllegalArgumentException.class,
+                assertThrows(savescope.UserError.class,
                         () -> Parameters.injectedSource(d, values("minViews", "lots"))).getMessage());
         assertEquals("--param verbose=yes: expected true or false, like its default false",
-                assertThrows(IllegalArgumentException.class,
+                assertThrows(savescope.UserError.class,
                         () -> Parameters.injectedSource(d, values("verbose", "yes"))).getMessage());
         assertEquals("--param alpha=NaN: expected a finite number (double), like its default 0.05",
-                assertThrows(IllegalArgumentException.class,
+                assertThrows(savescope.UserError.class,
                         () -> Parameters.injectedSource(d, values("alpha", "NaN"))).getMessage());
     }
 }

@@ -67,7 +67,7 @@ class PercentFormatTest {
 
     @Test
     void unknownCellTypeNamesFileAndLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        savescope.UserError e = assertThrows(savescope.UserError.class,
                 () -> PercentFormat.parse("// %%\nint a = 1;\n// %% [raw]\ntext\n", "z.jsh"));
         assertEquals("z.jsh:3: cell marker \"[raw]\": expected [markdown] (or no brackets for a code cell)",
                 e.getMessage());

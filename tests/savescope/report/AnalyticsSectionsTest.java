@@ -50,11 +50,11 @@ class AnalyticsSectionsTest {
         t.stringColumn(Canonical.SOURCE).append("test");
     }
 
-    static ReportContext run(Table videos, Section... sections) {
+    static ReportContext run(Table videos, Object... sections) {
         ReportContext ctx = new ReportContext(Dataset.ofVideos(videos, new LoadReport(List.of(), List.of())),
                 ReportOptions.defaults(), Instant.EPOCH);
-        for (Section s : sections) {
-            s.build(ctx);
+        for (Object s : sections) {
+            SaveReport.build(s, ctx);
         }
         return ctx;
     }
@@ -222,7 +222,7 @@ class AnalyticsSectionsTest {
                 List.of(new Dataset.ChannelTable("FollowerHistory", "FollowerHistory.csv", history)),
                 Canonical.emptyComments("c"), new LoadReport(List.of(), List.of()));
         ReportContext ctx = new ReportContext(data, ReportOptions.defaults(), Instant.EPOCH);
-        new OverviewSection().build(ctx);
+        SaveReport.build(new OverviewSection(), ctx);
         Map<String, Object> rates = (Map<String, Object>) ctx.jsonDocument().get("rates");
         assertEquals(3800L, rates.get("followers"));
         assertEquals(78.0 / 3800, (Double) rates.get("engagement_rate_by_followers"), 1e-15);

@@ -32,22 +32,22 @@ class ParallelSectionsTest {
     @Test
     void aFailingSectionFailsTheBuildWithItsOwnException() {
         ReportContext ctx = new ReportContext(null, ReportOptions.defaults(), CLOCK);
-        Section ok = c -> c.markdown("fine");
-        Section broken = c -> {
+        LegacySection ok = c -> c.markdown("fine");
+        LegacySection broken = c -> {
             throw new IllegalArgumentException("section broke");
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SaveReport.buildSections(ctx, List.of(ok, broken, ok), 2, new java.util.concurrent.atomic.LongAdder()));
+                () -> SaveReport.buildSections(ctx, List.<Object>of(ok, broken, ok), 2, new java.util.concurrent.atomic.LongAdder()));
         assertEquals("section broke", e.getMessage());
     }
 
     @Test
     void forksAreJoinedInSectionOrder() {
         ReportContext ctx = new ReportContext(null, ReportOptions.defaults(), CLOCK);
-        List<Section> sections = List.of(c -> {
+        List<Object> sections = new java.util.ArrayList<>(List.<LegacySection>of(c -> {
             sleep(50);
             c.markdown("first");
-        }, c -> c.markdown("second"), c -> c.markdown("third"));
+        }, c -> c.markdown("second"), c -> c.markdown("third")));
         List<ReportContext> parts = SaveReport.buildSections(ctx, sections, 3, new java.util.concurrent.atomic.LongAdder());
         assertEquals(List.of("first", "second", "third"),
                 parts.stream().map(p -> p.cells().get(0).source()).toList());

@@ -14,10 +14,10 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** A summary per account and how their save rates compare, shown only when the inputs cover several accounts. */
-public final class AccountsSection implements Section {
+public final class AccountsSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -17,11 +17,11 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** Channel-level audience beside the video results, with small segments suppressed, and posting times. */
-public final class AudienceSection implements Section {
+public final class AudienceSection implements LegacySection {
     static final int BAND_HOURS = 4;
     static final int MIN_VIDEOS_PER_SLOT = 3;
 

@@ -16,13 +16,13 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /** The channel's daily totals from the Studio Overview export, week by week: what there is with or without saves. */
-public final class ChannelSection implements Section {
+public final class ChannelSection implements LegacySection {
     /** Overview columns in the order shown, with their labels. */
     private static final List<String[]> MEASURES = List.of(new String[] {"video_views", "Video views"},
             new String[] {"profile_views", "Profile views"}, new String[] {"likes", "Likes"},

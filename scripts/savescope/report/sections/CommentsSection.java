@@ -17,10 +17,10 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** What comments say: recurring terms, a lexicon sentiment, and how often people say they saved the video. */
-public final class CommentsSection implements Section {
+public final class CommentsSection implements LegacySection {
     static final int MIN_THEME_COMMENTS = 3;
     static final int MAX_THEMES = 15;
     static final int MIN_COMMENTS_PER_VIDEO = 3;

@@ -15,14 +15,14 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /**
  * Which kinds of video get saved: save rate by content type, hashtag, duration, weekday and hour posted,
  * each with intervals and a test of whether the groups really differ.
  */
-public final class ContentStrategySection implements Section {
+public final class ContentStrategySection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

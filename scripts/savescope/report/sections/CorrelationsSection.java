@@ -14,14 +14,14 @@ import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /**
  * What goes together with saves: correlations of rates per view first (raw counts all grow with reach), then
  * saves with views held fixed, then the raw counts.
  */
-public final class CorrelationsSection implements Section {
+public final class CorrelationsSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -14,10 +14,10 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** What was read, used and rejected from each input, with the reasons, and what each source lacks. */
-public final class DataQualitySection implements Section {
+public final class DataQualitySection implements LegacySection {
     /** The JSON lists at most this many rejections; the counts always cover all of them. */
     static final int MAX_LISTED = 1000;
 

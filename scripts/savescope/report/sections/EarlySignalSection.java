@@ -15,10 +15,10 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** Whether a video's early save rate goes with the views it gets later, on this account: an association. */
-public final class EarlySignalSection implements Section {
+public final class EarlySignalSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -19,11 +19,11 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** How saves build up after posting: evergreen videos, videos still gaining saves, the half-life of new saves. */
-public final class EvergreenSection implements Section {
+public final class EvergreenSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

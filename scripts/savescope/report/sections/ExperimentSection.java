@@ -17,10 +17,10 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 
 /** Compares the save rates of experiment variants with an interval, a permutation p-value and a sober verdict. */
-public final class ExperimentSection implements Section {
+public final class ExperimentSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

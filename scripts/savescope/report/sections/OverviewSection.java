@@ -1,27 +1,27 @@
 package savescope.report.sections;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import savescope.charts.Charts;
+import savescope.metrics.Analytics;
+import savescope.metrics.Histogram;
 import savescope.metrics.Intervals;
 import savescope.metrics.Rates;
-import savescope.metrics.SaveRate;
 import savescope.metrics.Totals;
-import savescope.model.Dataset;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
+import savescope.report.ReportOptions;
 import savescope.report.Section;
-import tech.tablesaw.api.Table;
 
 /** The headline numbers: totals, the channel's save rate and its spread, and the engagement ratios. */
-public final class OverviewSection implements Section {
+public final class OverviewSection implements Section<OverviewSection.Figures> {
 
     /** A commonly quoted average save rate (calculator sites; low confidence), labelled as such. */
     static final double QUOTED_AVERAGE = 0.005;
@@ -32,20 +32,88 @@ public final class OverviewSection implements Section {
     /** Median engagement rate by followers, Rival IQ 2024 TikTok benchmark. */
     static final double QUOTED_ENGAGEMENT_BY_FOLLOWERS = 0.026;
 
-    @Override
-    public void build(ReportContext ctx) {
-        Table videos = ctx.videos();
-        Totals t = Totals.of(videos);
-        Long followers = followers(ctx.data());
-        Rates r = Rates.of(videos, followers);
-        double[] perVideo = SaveRate.perVideo(videos);
-        // The same rates already sorted once for the report: the interval need not sort a million again.
-        Intervals.Interval medianCi = Intervals.bootstrapMedianSorted(ctx.groupRates().sortedRates(), 0.95,
-                Intervals.BOOTSTRAP_RESAMPLES, Intervals.DEFAULT_SEED);
 
-        if (!ctx.hasSaves()) {
-            withoutSaves(ctx, t);
-            json(ctx, t, r, medianCi);
+    /**
+     * The headline numbers; the first four components are the JSON's {@code totals}, {@code save_rate},
+     * {@code rates} and {@code benchmarks}.
+     *
+     * @param totals sums of each count over the videos
+     * @param saveRate the channel's save rate, the typical video's rate and its spread
+     * @param rates the other ratios of sums and the follower count they use
+     * @param benchmarks figures quoted from outside sources, not computed
+     * @param histogram per-video save rates in bins, or null when no video has one
+     * @param withoutSaves the per-view rates shown when the data has no saves, or null when it has them
+     */
+    public record Figures(Totals totals, SaveRates saveRate, Ratios rates, Benchmarks benchmarks,
+            @JsonIgnore Histogram histogram, @JsonIgnore WithoutSaves withoutSaves) {}
+
+    /**
+     * @param overall all saves / all views
+     * @param medianPerVideo the typical video's save rate (median over videos)
+     * @param medianCiLow low end of its seeded bootstrap 95% interval, or null
+     * @param medianCiHigh high end of that interval, or null
+     * @param p10PerVideo the 10th percentile of per-video rates
+     * @param p90PerVideo the 90th percentile
+     * @param videosWithRate videos with views and a saves count
+     * @param per1000Views saves per 1,000 views
+     */
+    public record SaveRates(Double overall, Double medianPerVideo, Double medianCiLow, Double medianCiHigh,
+            Double p10PerVideo, Double p90PerVideo, int videosWithRate,
+            @JsonProperty("per_1000_views") Double per1000Views) {
+
+        public static SaveRates of(Rates r, Intervals.Interval ci) {
+            return new SaveRates(r.overall(), r.medianPerVideo(), ci == null ? null : ci.low(),
+                    ci == null ? null : ci.high(), r.p10(), r.p90(), r.videosWithRate(), r.perThousandViews());
+        }
+    }
+
+    /** Ratios of sums besides the save rate, each with the formula it uses. */
+    public record Ratios(Double saveToLike, Double savesShareOfEngagement, Double engagementRateByViews,
+            String engagementRateByViewsFormula, Double engagementRateByFollowers,
+            String engagementRateByFollowersFormula, Long followers) {
+
+        public static Ratios of(Rates r) {
+            return new Ratios(r.saveToLike(), r.savesShareOfEngagement(), r.engagementRateByViews(),
+                    Rates.ENGAGEMENT_BY_VIEWS, r.engagementRateByFollowers(), Rates.ENGAGEMENT_BY_FOLLOWERS,
+                    r.followers());
+        }
+    }
+
+    /** Outside figures, quoted with their sources. */
+    public record Benchmarks(String note, double saveRateAverage, double saveRateExcellent, String saveRateSource,
+            double engagementRateByViews, String engagementRateByViewsSource, double engagementRateByFollowersMedian,
+            String engagementRateByFollowersSource) {
+
+        public static final Benchmarks QUOTED = new Benchmarks("quoted from outside sources, not computed from this data",
+                QUOTED_AVERAGE, QUOTED_EXCELLENT, "calculator sites (low confidence)", QUOTED_ENGAGEMENT_BY_VIEWS,
+                "Rival IQ 2023", QUOTED_ENGAGEMENT_BY_FOLLOWERS, "Rival IQ 2024");
+    }
+
+    /** Likes, comments and shares per view, and their sum per view, for data with no saves. */
+    public record WithoutSaves(Double likes, Double comments, Double shares, Double engagementWithoutSaves) {}
+
+    /** The counts whose rates per view data without saves can still show. */
+    static final List<String> COUNTS_WITHOUT_SAVES = List.of("likes", "comments", "shares");
+
+    @Override
+    public Figures analyse(Analytics data, ReportOptions options) {
+        Rates r = data.rates();
+        Intervals.Interval typical = data.typicalRateInterval();
+        boolean saves = data.hasSaves();
+        Histogram histogram = saves && r.videosWithRate() > 0 ? data.saveRateHistogram(HISTOGRAM_BINS) : null;
+        WithoutSaves without = saves ? null : new WithoutSaves(data.perView(List.of("likes")),
+                data.perView(List.of("comments")), data.perView(List.of("shares")), data.perView(COUNTS_WITHOUT_SAVES));
+        return new Figures(data.totals(), SaveRates.of(r, typical), Ratios.of(r), Benchmarks.QUOTED, histogram,
+                without);
+    }
+
+    /** About how many bars the histogram of save rates has at most. */
+    static final int HISTOGRAM_BINS = 20;
+
+    @Override
+    public void present(Figures f, ReportContext ctx) {
+        if (f.withoutSaves() != null) {
+            presentWithoutSaves(f, ctx);
             return;
         }
         ctx.markdown("## Saves at a glance\n\nA save means someone meant to come back to the video: it is the "
@@ -53,118 +121,148 @@ public final class OverviewSection implements Section {
                 + "saved, so everything here is an aggregate count. The **save rate** is saves divided by views. "
                 + "It is given two ways: all saves over all views (big videos weigh more), and the typical video's "
                 + "rate (the median over videos, which one viral video cannot move).");
-        String typicalNote = "median save rate per video"
-                + (medianCi == null ? "" : "; 95% CI " + Formats.percent(medianCi.low()) + "–" + Formats.percent(medianCi.high()));
+        presentKpis(f, ctx);
+        presentRatios(f, ctx);
+        if (f.histogram() != null) {
+            ctx.markdown("### How save rates spread across videos\n\nEach bar counts the videos whose save rate "
+                    + "falls in that range. Only videos with views and a saves count are included ("
+                    + Formats.exact(f.histogram().videos()) + " of " + Formats.exact(f.totals().videos()) + ").");
+            Output.Chart chart = Charts.saveRateHistogram(f.histogram());
+            ctx.code("Charts.saveRateHistogram(data.saveRateHistogram(" + HISTOGRAM_BINS + "))", Map.of("$", chart),
+                    chart);
+        }
+        presentBenchmarks(f, ctx);
+        presentFindings(f, ctx);
+    }
+
+    private static void presentKpis(Figures f, ReportContext ctx) {
+        Totals t = f.totals();
+        SaveRates s = f.saveRate();
+        String typicalNote = "median save rate per video" + (s.medianCiLow() == null ? ""
+                : "; 95% CI " + Formats.percent(s.medianCiLow()) + "–" + Formats.percent(s.medianCiHigh()));
         ctx.code("""
-                var totals = Totals.of(videos);
-                var rates = Rates.of(videos, followers);   // ratios of sums + per-video distribution
-                var typical = Intervals.bootstrapMedian(SaveRate.perVideo(videos));  // seeded bootstrap""",
+                var totals = data.totals();
+                var saveRate = OverviewSection.SaveRates.of(data.rates(), data.typicalRateInterval());  // seeded bootstrap""",
+                Map.of("totals", t, "saveRate", s),
                 new Output.Kpis(List.of(
                         new Output.Kpi("Videos", Formats.compact(t.videos()), Formats.exact(t.videos()), ""),
                         new Output.Kpi("Views", Formats.compact(t.views()), Formats.exact(t.views()), ""),
                         new Output.Kpi("Saves", Formats.compact(t.saves()), Formats.exact(t.saves()),
-                                r.perThousandViews() == null ? "" : Formats.decimal(r.perThousandViews(), 1) + " per 1,000 views"),
-                        new Output.Kpi("Save rate", Formats.percent(r.overall()), Formats.percentExact(r.overall()),
+                                s.per1000Views() == null ? "" : Formats.decimal(s.per1000Views(), 1) + " per 1,000 views"),
+                        new Output.Kpi("Save rate", Formats.percent(s.overall()), Formats.percentExact(s.overall()),
                                 "all saves / all views"),
-                        new Output.Kpi("Typical video", Formats.percent(r.medianPerVideo()),
-                                Formats.percentExact(r.medianPerVideo()), typicalNote))));
+                        new Output.Kpi("Typical video", Formats.percent(s.medianPerVideo()),
+                                Formats.percentExact(s.medianPerVideo()), typicalNote))));
+    }
 
+    private static void presentRatios(Figures f, ReportContext ctx) {
+        SaveRates s = f.saveRate();
+        Ratios r = f.rates();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row("Save rate, all videos", pct(r.overall()), "total saves / total views"));
-        rows.add(row("Saves per 1,000 views", dec(r.perThousandViews(), 2), "save rate × 1,000"));
-        rows.add(row("Typical video's save rate", pct(r.medianPerVideo()), "median of per-video saves / views ("
-                + r.videosWithRate() + " videos with views)"));
-        rows.add(row("10th – 90th percentile", new Cell(Formats.percent(r.p10()) + " – " + Formats.percent(r.p90()),
-                "", r.p10(), ""), "eight in ten videos fall in this range"));
+        rows.add(row("Save rate, all videos", pct(s.overall()), "total saves / total views"));
+        rows.add(row("Saves per 1,000 views", dec(s.per1000Views(), 2), "save rate × 1,000"));
+        rows.add(row("Typical video's save rate", pct(s.medianPerVideo()), "median of per-video saves / views ("
+                + s.videosWithRate() + " videos with views)"));
+        rows.add(row("10th – 90th percentile", new Cell(Formats.percent(s.p10PerVideo()) + " – "
+                + Formats.percent(s.p90PerVideo()), "", s.p10PerVideo(), ""), "eight in ten videos fall in this range"));
         rows.add(row("Saves per like", dec(r.saveToLike(), 3), "total saves / total likes"));
         rows.add(row("Saves' share of engagement", pct(r.savesShareOfEngagement()),
                 "saves / (likes + comments + shares + saves)"));
-        rows.add(row("Engagement rate by views", pct(r.engagementRateByViews()), Rates.ENGAGEMENT_BY_VIEWS));
+        rows.add(row("Engagement rate by views", pct(r.engagementRateByViews()), r.engagementRateByViewsFormula()));
         rows.add(row("Engagement rate by followers", pct(r.engagementRateByFollowers()), r.followers() == null
                 ? "needs a follower count (Studio FollowerHistory export); not in this data"
-                : Rates.ENGAGEMENT_BY_FOLLOWERS + " (" + Formats.exact(r.followers()) + " followers)"));
-        ctx.code("Rates.of(videos, followers)", new Output.Table(new TableView(List.of(new Column("Measure", false),
-                new Column("Value", true), new Column("Formula", false)), rows, rows.size(),
-                "Each ratio uses only the videos that have every count it needs; a missing count is never zero.")));
+                : r.engagementRateByFollowersFormula() + " (" + Formats.exact(r.followers()) + " followers)"));
+        ctx.code("var ratios = OverviewSection.Ratios.of(data.rates());", Map.of("ratios", r),
+                new Output.Table(new TableView(List.of(new Column("Measure", false), new Column("Value", true),
+                        new Column("Formula", false)), rows, rows.size(), "Each ratio uses only the videos that have "
+                        + "every count it needs; a missing count is never zero.")));
+    }
 
-        if (perVideo.length > 0) {
-            ctx.markdown("### How save rates spread across videos\n\nEach bar counts the videos whose save rate "
-                    + "falls in that range. Only videos with views and a saves count are included ("
-                    + Formats.exact((long) perVideo.length) + " of " + Formats.exact(t.videos()) + ").");
-            ctx.code("Charts.saveRateHistogram(SaveRate.perVideo(videos), 20)", Charts.saveRateHistogram(perVideo, 20));
-        }
-
+    private static void presentBenchmarks(Figures f, ReportContext ctx) {
         ctx.markdown("### Outside benchmarks\n\nFigures people quote for TikTok, **not computed from your data** and "
                 + "of uneven quality. Use them as a rough frame, not a target.");
+        Benchmarks b = f.benchmarks();
+        Double overall = f.saveRate().overall();
         List<List<Cell>> bench = new ArrayList<>();
-        bench.add(List.of(Cell.plain("Average save rate"), new Cell("≈0.5%", "", QUOTED_AVERAGE, ""),
-                Cell.plain(pctText(r.overall())), Cell.plain("calculator sites; low confidence")));
-        bench.add(List.of(Cell.plain("\"Excellent\" save rate"), new Cell(">2%", "", QUOTED_EXCELLENT, ""),
-                Cell.plain(pctText(r.overall())), Cell.plain("calculator sites; low confidence")));
-        bench.add(List.of(Cell.plain("Engagement rate by views"), new Cell("≈4%", "", QUOTED_ENGAGEMENT_BY_VIEWS, ""),
-                Cell.plain(pctText(r.engagementRateByViews())), Cell.plain("Rival IQ 2023")));
+        bench.add(List.of(Cell.plain("Average save rate"), new Cell("≈0.5%", "", b.saveRateAverage(), ""),
+                Cell.plain(pctText(overall)), Cell.plain("calculator sites; low confidence")));
+        bench.add(List.of(Cell.plain("\"Excellent\" save rate"), new Cell(">2%", "", b.saveRateExcellent(), ""),
+                Cell.plain(pctText(overall)), Cell.plain("calculator sites; low confidence")));
+        bench.add(List.of(Cell.plain("Engagement rate by views"), new Cell("≈4%", "", b.engagementRateByViews(), ""),
+                Cell.plain(pctText(f.rates().engagementRateByViews())), Cell.plain(b.engagementRateByViewsSource())));
         bench.add(List.of(Cell.plain("Engagement rate by followers (median)"),
-                new Cell("≈2.6%", "", QUOTED_ENGAGEMENT_BY_FOLLOWERS, ""),
-                Cell.plain(pctText(r.engagementRateByFollowers())), Cell.plain("Rival IQ 2024")));
-        ctx.code("Benchmarks.quoted()", new Output.Table(new TableView(List.of(new Column("Outside benchmark", false),
-                new Column("Quoted", true), new Column("Yours", true), new Column("Source", false)), bench,
-                bench.size(), "Formulas differ between sources; yours use the formulas in the table above.")));
+                new Cell("≈2.6%", "", b.engagementRateByFollowersMedian(), ""),
+                Cell.plain(pctText(f.rates().engagementRateByFollowers())),
+                Cell.plain(b.engagementRateByFollowersSource())));
+        ctx.code("var quoted = OverviewSection.Benchmarks.QUOTED;", Map.of("quoted", b),
+                new Output.Table(new TableView(List.of(new Column("Outside benchmark", false),
+                        new Column("Quoted", true), new Column("Yours", true), new Column("Source", false)), bench,
+                        bench.size(), "Formulas differ between sources; yours use the formulas in the table above.")));
+    }
 
-        if (r.overall() != null) {
-            String compare = r.overall() >= QUOTED_EXCELLENT ? "above the 2% that calculator sites call excellent"
-                    : r.overall() >= QUOTED_AVERAGE ? "above the commonly quoted average of about 0.5%"
-                    : "below the commonly quoted average of about 0.5%";
-            ctx.finding(1.0, "Your videos are saved " + Formats.percent(r.overall()) + " of the time ("
-                            + Formats.exact(t.saves()) + " saves from " + Formats.exact(t.views()) + " views).",
-                    "That is " + compare + " (an outside benchmark from calculator sites, low confidence). "
-                            + "The typical video's rate is " + Formats.percent(r.medianPerVideo())
-                            + (medianCi == null ? "" : " (95% bootstrap CI " + Formats.percent(medianCi.low()) + "–"
-                            + Formats.percent(medianCi.high()) + ")") + ".", "info");
-            if (r.medianPerVideo() != null && medianCi != null && perVideo.length >= 10
-                    && (r.overall() > medianCi.high() || r.overall() < medianCi.low())) {
-                boolean bigBetter = r.overall() > medianCi.high();
-                ctx.finding(0.6, bigBetter
-                                ? "Your most viewed videos are saved more often than your typical video."
-                                : "Your most viewed videos are saved less often than your typical video.",
-                        "All views together give " + Formats.percent(r.overall()) + ", outside the 95% interval of "
-                                + "the typical video's rate (" + Formats.percent(medianCi.low()) + "–"
-                                + Formats.percent(medianCi.high()) + "), so the videos with the most views "
-                                + (bigBetter ? "pull the overall rate up." : "pull the overall rate down: reach came "
-                                + "with less lasting value."), "moderate");
-            }
+    private static void presentFindings(Figures f, ReportContext ctx) {
+        SaveRates s = f.saveRate();
+        Double overall = s.overall();
+        if (overall == null) {
+            return;
         }
-
-        json(ctx, t, r, medianCi);
+        String typicalCi = s.medianCiLow() == null ? ""
+                : " (95% bootstrap CI " + Formats.percent(s.medianCiLow()) + "–" + Formats.percent(s.medianCiHigh()) + ")";
+        String compare = overall >= QUOTED_EXCELLENT ? "above the 2% that calculator sites call excellent"
+                : overall >= QUOTED_AVERAGE ? "above the commonly quoted average of about 0.5%"
+                : "below the commonly quoted average of about 0.5%";
+        ctx.finding(1.0, "Your videos are saved " + Formats.percent(overall) + " of the time ("
+                        + Formats.exact(f.totals().saves()) + " saves from " + Formats.exact(f.totals().views()) + " views).",
+                "That is " + compare + " (an outside benchmark from calculator sites, low confidence). "
+                        + "The typical video's rate is " + Formats.percent(s.medianPerVideo()) + typicalCi + ".", "info");
+        if (s.medianPerVideo() != null && s.medianCiLow() != null && s.videosWithRate() >= 10
+                && (overall > s.medianCiHigh() || overall < s.medianCiLow())) {
+            boolean bigBetter = overall > s.medianCiHigh();
+            ctx.finding(0.6, bigBetter
+                            ? "Your most viewed videos are saved more often than your typical video."
+                            : "Your most viewed videos are saved less often than your typical video.",
+                    "All views together give " + Formats.percent(overall) + ", outside the 95% interval of "
+                            + "the typical video's rate (" + Formats.percent(s.medianCiLow()) + "–"
+                            + Formats.percent(s.medianCiHigh()) + "), so the videos with the most views "
+                            + (bigBetter ? "pull the overall rate up." : "pull the overall rate down: reach came "
+                            + "with less lasting value."), "moderate");
+        }
     }
 
     /**
      * The headline numbers of data without saves: totals of what there is, and the rates per view that need no
      * saves, each over the videos that have both counts.
      */
-    private static void withoutSaves(ReportContext ctx, Totals t) {
+    private static void presentWithoutSaves(Figures f, ReportContext ctx) {
+        Totals t = f.totals();
+        WithoutSaves w = f.withoutSaves();
         ctx.markdown("## Saves at a glance\n\nA save means someone meant to come back to the video, and the save rate "
                 + "is saves divided by views. **These files have no saves count**, so this part shows the counts they "
                 + "do have and the rates per view that need no saves.");
-        ctx.code("var totals = Totals.of(videos);   // no saves: views, likes, comments, shares",
+        ctx.code("var totals = data.totals();   // no saves: views, likes, comments, shares", Map.of("totals", t),
                 new Output.Kpis(List.of(
                         new Output.Kpi("Videos", Formats.compact(t.videos()), Formats.exact(t.videos()), ""),
                         kpi("Views", t.views()), kpi("Likes", t.likes()), kpi("Comments", t.comments()),
                         kpi("Shares", t.shares()),
                         new Output.Kpi("Saves", "–", "", "not in these files"))));
-        Table videos = ctx.videos();
         List<List<Cell>> rows = new ArrayList<>();
-        for (String m : List.of("likes", "comments", "shares")) {
-            Double perView = perView(videos, List.of(m));
-            rows.add(row(capitalized(m) + " per 1,000 views", dec(perView == null ? null : perView * 1000, 1),
+        List<Double> perView = java.util.Arrays.asList(w.likes(), w.comments(), w.shares());
+        for (int i = 0; i < COUNTS_WITHOUT_SAVES.size(); i++) {
+            String m = COUNTS_WITHOUT_SAVES.get(i);
+            Double v = perView.get(i);
+            rows.add(row(capitalized(m) + " per 1,000 views", dec(v == null ? null : v * 1000, 1),
                     "total " + m + " / total views × 1,000"));
         }
-        rows.add(row("Engagement rate by views, without saves", pct(perView(videos, List.of("likes", "comments",
-                "shares"))), "(likes + comments + shares) / views; the usual formula adds saves"));
-        ctx.code("Rates.perView(videos, \"likes\", \"comments\", \"shares\")", new Output.Table(new TableView(List.of(
-                new Column("Measure", false), new Column("Value", true), new Column("Formula", false)), rows,
-                rows.size(), "Each ratio uses only the videos that have every count it needs; a missing count is "
-                + "never zero. Outside benchmarks of save and engagement rates are left out: without saves, "
-                + "yours cannot be set beside them.")));
+        rows.add(row("Engagement rate by views, without saves", pct(w.engagementWithoutSaves()),
+                "(likes + comments + shares) / views; the usual formula adds saves"));
+        ctx.code("""
+                var perView = new OverviewSection.WithoutSaves(data.perView(List.of("likes")),
+                        data.perView(List.of("comments")), data.perView(List.of("shares")),
+                        data.perView(List.of("likes", "comments", "shares")));""", Map.of("perView", w),
+                new Output.Table(new TableView(List.of(new Column("Measure", false), new Column("Value", true),
+                        new Column("Formula", false)), rows, rows.size(), "Each ratio uses only the videos that have "
+                        + "every count it needs; a missing count is never zero. Outside benchmarks of save and "
+                        + "engagement rates are left out: without saves, yours cannot be set beside them.")));
     }
 
     private static Output.Kpi kpi(String label, Long value) {
@@ -174,89 +272,6 @@ public final class OverviewSection implements Section {
 
     private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** The sum of {@code metrics} over the sum of views, over the videos that have views and every one of them. */
-    static Double perView(Table videos, List<String> metrics) {
-        var views = videos.longColumn("views");
-        List<tech.tablesaw.api.LongColumn> cols = metrics.stream().map(videos::longColumn).toList();
-        long sumViews = 0;
-        long sum = 0;
-        for (int i = 0; i < videos.rowCount(); i++) {
-            final int row = i;
-            if (views.isMissing(i) || cols.stream().anyMatch(c -> c.isMissing(row))) {
-                continue;
-            }
-            sumViews += views.getLong(i);
-            for (var c : cols) {
-                sum += c.getLong(i);
-            }
-        }
-        return sumViews == 0 ? null : (double) sum / sumViews;
-    }
-
-    private static void json(ReportContext ctx, Totals t, Rates r, Intervals.Interval medianCi) {
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("videos", t.videos());
-        totals.put("views", t.views());
-        totals.put("likes", t.likes());
-        totals.put("comments", t.comments());
-        totals.put("shares", t.shares());
-        totals.put("saves", t.saves());
-        ctx.json("totals", totals);
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("overall", AnalyticsJson.num(r.overall()));
-        rate.put("median_per_video", AnalyticsJson.num(r.medianPerVideo()));
-        rate.put("median_ci_low", medianCi == null ? null : AnalyticsJson.num(medianCi.low()));
-        rate.put("median_ci_high", medianCi == null ? null : AnalyticsJson.num(medianCi.high()));
-        rate.put("p10_per_video", AnalyticsJson.num(r.p10()));
-        rate.put("p90_per_video", AnalyticsJson.num(r.p90()));
-        rate.put("videos_with_rate", r.videosWithRate());
-        rate.put("per_1000_views", AnalyticsJson.num(r.perThousandViews()));
-        ctx.json("save_rate", rate);
-        Map<String, Object> rates = new LinkedHashMap<>();
-        rates.put("save_to_like", AnalyticsJson.num(r.saveToLike()));
-        rates.put("saves_share_of_engagement", AnalyticsJson.num(r.savesShareOfEngagement()));
-        rates.put("engagement_rate_by_views", AnalyticsJson.num(r.engagementRateByViews()));
-        rates.put("engagement_rate_by_views_formula", Rates.ENGAGEMENT_BY_VIEWS);
-        rates.put("engagement_rate_by_followers", AnalyticsJson.num(r.engagementRateByFollowers()));
-        rates.put("engagement_rate_by_followers_formula", Rates.ENGAGEMENT_BY_FOLLOWERS);
-        rates.put("followers", r.followers());
-        ctx.json("rates", rates);
-        Map<String, Object> benchmarks = new LinkedHashMap<>();
-        benchmarks.put("note", "quoted from outside sources, not computed from this data");
-        benchmarks.put("save_rate_average", QUOTED_AVERAGE);
-        benchmarks.put("save_rate_excellent", QUOTED_EXCELLENT);
-        benchmarks.put("save_rate_source", "calculator sites (low confidence)");
-        benchmarks.put("engagement_rate_by_views", QUOTED_ENGAGEMENT_BY_VIEWS);
-        benchmarks.put("engagement_rate_by_views_source", "Rival IQ 2023");
-        benchmarks.put("engagement_rate_by_followers_median", QUOTED_ENGAGEMENT_BY_FOLLOWERS);
-        benchmarks.put("engagement_rate_by_followers_source", "Rival IQ 2024");
-        ctx.json("benchmarks", benchmarks);
-    }
-
-    /** The latest follower count from a Studio FollowerHistory table, or null when the data has none. */
-    static Long followers(Dataset data) {
-        Optional<Table> history = data.channelTable("FollowerHistory");
-        if (history.isEmpty() || !history.get().containsColumn("followers")) {
-            return null;
-        }
-        Table h = history.get();
-        var col = h.column("followers");
-        var dates = h.containsColumn("date") ? h.dateColumn("date") : null;
-        Long latest = null;
-        java.time.LocalDate latestDate = null;
-        for (int i = 0; i < h.rowCount(); i++) {
-            if (col.isMissing(i)) {
-                continue;
-            }
-            java.time.LocalDate d = dates == null || dates.isMissing(i) ? null : dates.get(i);
-            if (latest == null || (d != null && (latestDate == null || !d.isBefore(latestDate)))) {
-                latest = ((Number) col.get(i)).longValue();
-                latestDate = d;
-            }
-        }
-        return latest;
     }
 
     private static List<Cell> row(String measure, Cell value, String formula) {

@@ -17,11 +17,11 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** How each video performs: quadrants of views × save rate, top and bottom videos, outliers, data alerts. */
-public final class PerformanceSection implements Section {
+public final class PerformanceSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;

@@ -15,11 +15,11 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.Section;
+import savescope.report.LegacySection;
 import tech.tablesaw.api.Table;
 
 /** Saves and save rate by posting week and month, and whether the save rate really trends. */
-public final class TrendsSection implements Section {
+public final class TrendsSection implements LegacySection {
     @Override
     public boolean needsSaves() {
         return true;
