@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import savescope.UserError;
 import savescope.load.Loader;
 import savescope.spark.Aggregates;
 import savescope.spark.AggregatesJson;
@@ -71,7 +72,7 @@ public final class SparkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (inputs.isEmpty() || aggregatesFile == null) {
-            throw new ExitException(2, "give the INPUT to read and --aggregates FILE to write (see --help).");
+            throw new UserError("give the INPUT to read and --aggregates FILE to write (see --help).");
         }
         try (SparkSession session = spark.open()) {
             Aggregates a = compute(session, inputs, minViews);
@@ -93,7 +94,7 @@ public final class SparkCommand implements Callable<Integer> {
     /** An input Spark could not read (it throws AnalysisException undeclared) as a user error. */
     static RuntimeException userError(Exception e, String what) {
         if (e instanceof AnalysisException a) {
-            return new ExitException(2, what + ": " + a.getSimpleMessage(), e);
+            return new UserError(what + ": " + a.getSimpleMessage(), e);
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
@@ -121,7 +122,7 @@ public final class SparkCommand implements Callable<Integer> {
                 return 0;
             } catch (Exception e) {
                 if (e instanceof AnalysisException a && a.getMessage().contains("already exists")) {
-                    throw new ExitException(2, out + ": already exists; give a new folder.", e);
+                    throw new UserError(out + ": already exists; give a new folder.", e);
                 }
                 throw userError(e, out);
             }
@@ -150,7 +151,7 @@ public final class SparkCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             if (videos < 1) {
-                throw new ExitException(2, "--videos " + videos + ": expected a whole number of at least 1.");
+                throw new UserError("--videos " + videos + ": expected a whole number of at least 1.");
             }
             try (SparkSession session = spark.open()) {
                 CorpusGenerator.write(session, videos, seed, files, out);

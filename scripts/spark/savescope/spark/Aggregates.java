@@ -1,15 +1,18 @@
 package savescope.spark;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Correlations.Correlation;
 import savescope.metrics.GroupComparison;
+import savescope.metrics.Histogram;
 import savescope.metrics.Intervals.Interval;
 import savescope.metrics.Quadrants;
 import savescope.metrics.Rankings;
 import savescope.metrics.Rates;
 import savescope.metrics.SaveCorrelations;
 import savescope.metrics.Totals;
+import savescope.model.LoadReport;
 
 /**
  * Every aggregate the report reads from the videos and daily tables, as computed by the Spark engine, in
@@ -26,12 +29,31 @@ import savescope.metrics.Totals;
  * @param rateCorrelations the same between rates per view
  * @param partialWithSaves saves with each metric holding views fixed, on the log scale
  * @param daily channel totals per day from the daily table, oldest first
- * @param rejected input rows not used, and {@code rejections} why
+ * @param accounts the accounts of the videos, sorted, blanks left out
+ * @param firstPosted the earliest posting time, or null when no video has one
+ * @param lastPosted the latest posting time, or null
+ * @param saveRateHistogram per-video save rates in {@link #HISTOGRAM_BINS} bins at most, or null without rates
+ * @param perView for each list of counts the report divides by views ({@link #PER_VIEW}, joined with "+"):
+ *     their sum over the sum of views, over the videos that have views and all of them; null when none has
+ * @param load what was read, used and rejected
  */
 public record Aggregates(Totals totals, Rates rates, Interval medianCi, Map<String, GroupComparison.Result> groups,
         Quadrants quadrants, Rankings rankings, SaveCorrelations.Set countCorrelations,
         SaveCorrelations.Set rateCorrelations, Map<String, Correlation> partialWithSaves, List<DailyTotal> daily,
-        long rejected, List<String> rejections) {
+        List<String> accounts, Instant firstPosted, Instant lastPosted, Histogram saveRateHistogram,
+        Map<String, Double> perView, LoadReport load) {
+
+    /** The most bins of the save-rate histogram, as the report draws it. */
+    public static final int HISTOGRAM_BINS = 20;
+
+    /** The lists of counts the report divides by views. */
+    public static final List<List<String>> PER_VIEW = List.of(List.of("likes"), List.of("comments"), List.of("shares"),
+            List.of("likes", "comments", "shares"));
+
+    /** The key of a list of counts in {@link #perView}. */
+    public static String perViewKey(List<String> counts) {
+        return String.join("+", counts);
+    }
 
     /**
      * One day of the daily table summed over videos; a count no row of that day has is null.

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import savescope.metrics.Analytics;
 import savescope.metrics.GroupComparison;
+import savescope.metrics.LocalAnalytics;
 import savescope.metrics.Intervals;
 import savescope.metrics.Quadrants;
 import savescope.metrics.Rankings;
@@ -24,6 +26,8 @@ public final class LocalAggregates {
 
     public static Aggregates of(Dataset data, long minViews, Long followers) {
         Table videos = data.videos();
+        LocalAnalytics analytics = LocalAnalytics.of(data);
+        Analytics.PostingRange range = analytics.postingRange();
         GroupComparison.Rated rated = GroupComparison.Rated.of(videos);
         double[] sorted = rated.sortedRates();
         Map<String, GroupComparison.Result> groups = new LinkedHashMap<>();
@@ -39,7 +43,18 @@ public final class LocalAggregates {
                         Intervals.DEFAULT_SEED),
                 groups, new Quadrants(q.medianViews(), q.medianRate(), q.quadrants(), new byte[0]),
                 Rankings.of(videos, minViews, 10), SaveCorrelations.counts(columns), SaveCorrelations.rates(columns),
-                SaveCorrelations.partialWithSaves(columns), daily(data.daily()), data.load().rowsRejected(), List.of());
+                SaveCorrelations.partialWithSaves(columns), daily(data.daily()), analytics.accounts(),
+                range == null ? null : range.first(), range == null ? null : range.last(),
+                sorted.length == 0 ? null : analytics.saveRateHistogram(Aggregates.HISTOGRAM_BINS), perView(analytics),
+                data.load());
+    }
+
+    private static Map<String, Double> perView(LocalAnalytics analytics) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (List<String> counts : Aggregates.PER_VIEW) {
+            out.put(Aggregates.perViewKey(counts), analytics.perView(counts));
+        }
+        return out;
     }
 
     private static List<Aggregates.DailyTotal> daily(Table daily) {

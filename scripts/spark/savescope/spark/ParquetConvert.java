@@ -3,6 +3,9 @@ package savescope.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -11,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import savescope.load.Loader;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
+import savescope.model.LoadReport;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,7 +35,33 @@ public final class ParquetConvert {
         Dataset data = Loader.load(inputs, options);
         write(spark, data.videos(), SparkCorpus.VIDEOS, out + "/videos.parquet", true);
         write(spark, data.daily(), SparkCorpus.DAILY, out + "/daily.parquet", false);
+        writeLoadReport(spark, data.load(), out);
         return new Written(data.videos().rowCount(), data.daily().rowCount(), (int) data.load().rowsRejected());
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Keeps the loader's report beside the tables (as one line of text, through Spark: any Hadoop path). */
+    static void writeLoadReport(SparkSession spark, LoadReport load, String out) {
+        try {
+            String json = MAPPER.writeValueAsString(load);
+            spark.createDataset(List.of(json), Encoders.STRING()).coalesce(1).write().text(out + "/load-report");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the load report", e);
+        }
+    }
+
+    /** The loader's report {@code convert} kept in {@code dir}, or null when there is none. */
+    static LoadReport readLoadReport(SparkSession spark, String dir) {
+        try {
+            List<String> lines = spark.read().textFile(dir + "/load-report").collectAsList();
+            return lines.isEmpty() ? null : MAPPER.readValue(String.join("\n", lines), LoadReport.class);
+        } catch (Exception e) {
+            if (e instanceof org.apache.spark.sql.AnalysisException) {
+                return null;
+            }
+            throw new IllegalStateException(dir + "/load-report: could not read the load report (" + e.getMessage() + ")", e);
+        }
     }
 
     private static void write(SparkSession spark, Table table, StructType schema, String path, boolean withRow) {

@@ -9,10 +9,14 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +37,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import savescope.metrics.GroupComparison;
 import savescope.metrics.GroupComparison.Group;
+import savescope.metrics.Histogram;
 import savescope.metrics.Intervals;
 import savescope.metrics.Intervals.Interval;
 import savescope.metrics.Quadrants;
@@ -98,9 +103,15 @@ public final class SparkAggregates {
         var partial = correlations.partialWithSaves();
         tick("partial correlations", t0);
         var daily = daily(corpus.daily());
-        tick("daily", t0);
+        Row posted = videos.agg(min(Canonical.POSTED_AT), max(Canonical.POSTED_AT)).first();
+        Map<String, Double> perView = new LinkedHashMap<>();
+        for (List<String> names : Aggregates.PER_VIEW) {
+            perView.put(Aggregates.perViewKey(names), perView(videos, names));
+        }
+        tick("daily and context", t0);
         return new Aggregates(totals, rates, medianCi, groups, quadrants, rankings, counts, rateCorrelations, partial,
-                daily, corpus.rejected(), corpus.rejections());
+                daily, accounts(videos), (Instant) posted.get(0), (Instant) posted.get(1),
+                histogram(keyed, qs, Aggregates.HISTOGRAM_BINS), perView, corpus.load());
     }
 
     /** With {@code -Dsavescope.timing=true}, says on stderr when each step ended, for measuring big runs. */
@@ -283,6 +294,9 @@ public final class SparkAggregates {
             for (double q : quantilesOf(RateWalk.dim(k))) {
                 OrderStatistics.quantilePositions(0, n, q, at);
             }
+            if (RateWalk.dim(k) == RATE) {
+                at.add(p99Position(n));
+            }
             if (RateWalk.dim(k) != ELIGIBLE) {
                 BootstrapPlan plan = BootstrapPlan.draw(Math.toIntExact(n));
                 plan.positions(0, at);
@@ -450,6 +464,59 @@ public final class SparkAggregates {
             list.add(Quadrants.quadrant(i, Math.toIntExact(by[i][0]), by[i][1], by[i][2]));
         }
         return new Quadrants(medianViews, medianRate, List.copyOf(list), new byte[0]);
+    }
+
+    /** {@code LocalAnalytics.accounts}: distinct, sorted, blanks left out. */
+    private static List<String> accounts(Dataset<Row> videos) {
+        List<String> out = new ArrayList<>();
+        for (Row r : videos.select(Canonical.ACCOUNT).distinct().collectAsList()) {
+            if (!r.isNullAt(0) && !r.getString(0).isBlank()) {
+                out.add(r.getString(0));
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /** {@code LocalAnalytics.perView}: the counts' sum over the sum of views, videos with views and all counts. */
+    private static Double perView(Dataset<Row> videos, List<String> counts) {
+        Column all = col(Canonical.VIEWS).isNotNull();
+        Column sum = lit(0L);
+        for (String c : counts) {
+            all = all.and(col(c).isNotNull());
+            sum = sum.plus(col(c));
+        }
+        Row r = videos.agg(sum(when(all, col(Canonical.VIEWS))), sum(when(all, sum))).first();
+        long views = r.isNullAt(0) ? 0 : r.getLong(0);
+        return views == 0 ? null : (double) (r.isNullAt(1) ? 0 : r.getLong(1)) / views;
+    }
+
+    /**
+     * {@link Histogram#ofRates}: bins of a round width up to the 99th percentile (an order statistic from the
+     * sort by rate), counted in Spark with the same bin rule.
+     */
+    private static Histogram histogram(Dataset<Row> keyed, Quantiles qs, int maxBins) {
+        if (!qs.has(RATE, 0)) {
+            return null;
+        }
+        long n = qs.n(RATE, 0);
+        int bins = Math.min(maxBins, Math.max(5, (int) Math.ceil(2 * Math.cbrt(n))));
+        double p99 = qs.values().get(key(RATE, 0)).get(p99Position(n));
+        double topPercent = 100 * Math.max(p99, 1e-4);
+        BigDecimal width = Histogram.niceStep(topPercent / bins);
+        int count = Math.max(1, (int) Math.ceil(topPercent / width.doubleValue()));
+        Column bin = expr("least(" + (count - 1) + ", greatest(0, cast(floor(100 * rate / " + width.doubleValue()
+                + "D + 1e-9D) as int)))");
+        long[] counts = new long[count];
+        for (Row r : keyed.groupBy(bin.as("bin")).count().collectAsList()) {
+            counts[r.getInt(0)] = r.getLong(1);
+        }
+        return new Histogram(width, counts, n);
+    }
+
+    /** The position {@link Histogram#ofRates} reads its top from. */
+    static long p99Position(long n) {
+        return (long) Math.floor(0.99 * (n - 1));
     }
 
     /** The daily table summed per day. */

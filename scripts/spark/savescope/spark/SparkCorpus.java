@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import savescope.model.Canonical;
+import savescope.model.LoadReport;
 
 /**
  * The canonical videos and daily tables as Spark DataFrames, with the same columns and types as the local
@@ -21,9 +22,9 @@ import savescope.model.Canonical;
  *
  * @param videos one row per video
  * @param daily one row per video and day (daily increments), possibly empty
- * @param rejected input rows that could not be used, with their reason counted in {@code rejections}
+ * @param load what was read, used and rejected, per input
  */
-public record SparkCorpus(Dataset<Row> videos, Dataset<Row> daily, long rejected, List<String> rejections) {
+public record SparkCorpus(Dataset<Row> videos, Dataset<Row> daily, LoadReport load) {
 
     public static final String ROW = "row";
 
@@ -57,7 +58,7 @@ public record SparkCorpus(Dataset<Row> videos, Dataset<Row> daily, long rejected
 
     /** A corpus of videos alone. */
     public static SparkCorpus ofVideos(Dataset<Row> videos) {
-        return new SparkCorpus(videos, emptyDaily(videos.sparkSession()), 0, List.of());
+        return new SparkCorpus(videos, emptyDaily(videos.sparkSession()), new LoadReport(List.of(), List.of()));
     }
 
     static Dataset<Row> emptyDaily(SparkSession spark) {

@@ -24,8 +24,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import savescope.UserError;
 import savescope.load.ContentTypes;
 import savescope.model.Canonical;
+import savescope.model.LoadReport;
+import savescope.model.SourceReport;
 
 /**
  * Reads a corpus at scale on any Hadoop-compatible path: canonical Parquet (a folder {@code convert} wrote,
@@ -41,27 +44,34 @@ public final class SparkInputs {
     public static SparkCorpus read(SparkSession spark, List<String> paths) {
         Dataset<Row> videos = null;
         Dataset<Row> daily = null;
-        long rejected = 0;
-        Map<String, Long> reasons = new LinkedHashMap<>();
+        List<SourceReport> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        long merged = 0;
         for (String path : paths) {
             Read r = readOne(spark, path);
             videos = r.videos == null ? videos : videos == null ? r.videos : videos.unionByName(r.videos);
             daily = r.daily == null ? daily : daily == null ? r.daily : daily.unionByName(r.daily);
-            if (r.rejected > 0) {
-                rejected += r.rejected;
-                reasons.merge(path + ": " + r.reason, r.rejected, Long::sum);
-            }
+            sources.addAll(r.load.sources());
+            warnings.addAll(r.load.warnings());
+            merged += r.load.rowsMerged();
         }
         if (videos == null) {
-            throw new IllegalArgumentException(paths + ": no videos found; expected canonical Parquet or CSV of "
+            throw new UserError(paths + ": no videos found; expected canonical Parquet or CSV of "
                     + "videos, or Research API JSON Lines.");
         }
-        List<String> rejections = new ArrayList<>();
-        reasons.forEach((k, v) -> rejections.add(k + " (" + v + " rows)"));
-        return new SparkCorpus(videos, daily == null ? SparkCorpus.emptyDaily(spark) : daily, rejected, rejections);
+        return new SparkCorpus(videos, daily == null ? SparkCorpus.emptyDaily(spark) : daily,
+                new LoadReport(sources, warnings, merged));
     }
 
-    private record Read(Dataset<Row> videos, Dataset<Row> daily, long rejected, String reason) {}
+    private record Read(Dataset<Row> videos, Dataset<Row> daily, LoadReport load) {}
+
+    /** The report of a file Spark read itself: rows counted, the rejected ones by reason, none listed. */
+    private static LoadReport report(String path, String format, String kind, long read, long rejected, String reason,
+            long merged) {
+        SourceReport s = new SourceReport(path, format, read, read - rejected, List.of(), List.of(), List.of(), kind,
+                List.of(), List.of(), rejected, rejected == 0 ? Map.of() : Map.of(reason, rejected));
+        return new LoadReport(List.of(s), List.of(), merged);
+    }
 
     private static Read readOne(SparkSession spark, String path) {
         String ext = SparkCorpus.extension(path);
@@ -79,10 +89,16 @@ public final class SparkInputs {
         String base = path.replaceAll("/+$", "");
         Dataset<Row> v = tryParquet(spark, base + "/videos.parquet");
         if (v == null) {
-            return new Read(withRow(spark.read().parquet(base)), null, 0, "");
+            Dataset<Row> only = spark.read().parquet(base);
+            return new Read(withRow(only), null, report(path, "canonical Parquet", SourceReport.VIDEOS, only.count(), 0,
+                    "", 0));
         }
         Dataset<Row> d = tryParquet(spark, base + "/daily.parquet");
-        return new Read(withRow(v), d == null ? null : SparkCorpus.conform(d, SparkCorpus.DAILY), 0, "");
+        LoadReport load = ParquetConvert.readLoadReport(spark, base);
+        if (load == null) {
+            load = report(path, "canonical Parquet", SourceReport.VIDEOS, v.count(), 0, "", 0);
+        }
+        return new Read(withRow(v), d == null ? null : SparkCorpus.conform(d, SparkCorpus.DAILY), load);
     }
 
     /** The Parquet at {@code path}, or null when there is none (Spark throws AnalysisException undeclared). */
@@ -116,7 +132,7 @@ public final class SparkInputs {
         boolean isDaily = have.contains(Canonical.VIDEO_ID) && have.contains(Canonical.DATE)
                 && !have.contains(Canonical.TITLE) && !have.contains(Canonical.POSTED_AT);
         if (!have.contains(Canonical.VIDEO_ID) || COUNTS.stream().noneMatch(have::contains)) {
-            throw new IllegalArgumentException(path + ": expected a canonical CSV header (video_id,title,post_time,"
+            throw new UserError(path + ": expected a canonical CSV header (video_id,title,post_time,"
                     + "content_type,duration_s,views,likes,comments,shares,saves or video_id,date,views,...), found "
                     + String.join(",", raw.columns()) + ".");
         }
@@ -136,10 +152,12 @@ public final class SparkInputs {
         typed = typed.withColumn("_bad", bad).cache();
         long rejected = typed.filter(col("_bad")).count();
         Dataset<Row> kept = typed.filter(col("_bad").unary_$bang()).drop("_bad");
+        long read = typed.count();
         String reason = "a count that is not a whole number of at least 0";
         if (isDaily) {
             Dataset<Row> d = kept.withColumn(Canonical.DATE, expr("try_cast(`date` as date)"));
-            return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), rejected, reason);
+            return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), report(path, "canonical daily CSV",
+                    SourceReport.DAILY, read, rejected, reason, 0));
         }
         Dataset<Row> v = kept.withColumn(SparkCorpus.ROW, monotonically_increasing_id());
         if (have.contains(Canonical.POSTED_AT)) {
@@ -149,7 +167,9 @@ public final class SparkInputs {
             v = v.withColumn(Canonical.DURATION_S, expr("try_cast(`duration_s` as double)"));
         }
         v = v.withColumn(Canonical.SOURCE, lit("canonical CSV"));
-        return new Read(latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))), null, rejected, reason);
+        Dataset<Row> unique = latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))).cache();
+        return new Read(unique, null, report(path, "canonical CSV", SourceReport.VIDEOS, read, rejected, reason,
+                read - rejected - unique.count()));
     }
 
     private static final StructType RESEARCH_VIDEO = new StructType()
@@ -187,8 +207,10 @@ public final class SparkInputs {
                 nonNegative("share_count").as(Canonical.SHARES), nonNegative("favorites_count").as(Canonical.SAVES),
                 lit(null).as(Canonical.CONTENT_TYPE), expr("array_join(hashtag_names, ' ')").as(Canonical.HASHTAGS),
                 lit(null).as(Canonical.LINK), lit("Research API JSON").as(Canonical.SOURCE));
-        return new Read(latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))), null, rejected,
-                "a line that is not JSON");
+        long videos = all.count();
+        Dataset<Row> unique = latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))).cache();
+        return new Read(unique, null, report(path, "Research API JSON Lines", SourceReport.VIDEOS, videos + rejected,
+                rejected, "a line that is not JSON", videos - unique.count()));
     }
 
     private static Column nonNegative(String c) {
