@@ -4,10 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -18,6 +16,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import savescope.metrics.Correlations;
 import savescope.metrics.GroupComparison;
+import savescope.metrics.SavesAgainstViews;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
@@ -38,25 +37,8 @@ public final class AnalyticsCharts {
 
     /** The fit over every video with views and saves above zero; NaN slope with fewer than two. */
     public static LogFit logLogFit(double[] views, double[] saves) {
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int n = 0;
-        for (int i = 0; i < views.length; i++) {
-            if (views[i] > 0 && saves[i] > 0) {
-                double x = Math.log10(views[i]);
-                double y = Math.log10(saves[i]);
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                n++;
-            }
-        }
-        double denom = n * sxx - sx * sx;
-        if (n < 2 || denom <= 0) {
-            return new LogFit(Double.NaN, Double.NaN, n);
-        }
-        double slope = (n * sxy - sx * sy) / denom;
-        return new LogFit(slope, (sy - slope * sx) / n, n);
+        SavesAgainstViews.Fit fit = SavesAgainstViews.fit(views, saves);
+        return new LogFit(fit.slope(), fit.intercept(), fit.n());
     }
 
     /**
@@ -65,26 +47,18 @@ public final class AnalyticsCharts {
      */
     public static Output.Chart savesVsViews(double[] views, double[] saves, double medianViews, double medianRate,
             long seed) {
-        int[] rows = new int[views.length];
-        int n = 0;
-        double minV = Double.MAX_VALUE, maxV = 0, minS = Double.MAX_VALUE, maxS = 0;
-        for (int i = 0; i < views.length; i++) {
-            if (views[i] > 0 && saves[i] > 0) {
-                rows[n++] = i;
-                minV = Math.min(minV, views[i]);
-                maxV = Math.max(maxV, views[i]);
-                minS = Math.min(minS, saves[i]);
-                maxS = Math.max(maxS, saves[i]);
-            }
-        }
-        int[] plotted = sample(Arrays.copyOf(rows, n), MAX_POINTS, seed);
-        double[] x = new double[plotted.length];
-        double[] y = new double[plotted.length];
-        for (int k = 0; k < plotted.length; k++) {
-            x[k] = views[plotted[k]];
-            y[k] = saves[plotted[k]];
-        }
-        LogFit fit = logLogFit(views, saves);
+        return savesVsViews(SavesAgainstViews.of(views, saves, MAX_POINTS, seed), medianViews, medianRate);
+    }
+
+    /** As {@link #savesVsViews(double[], double[], double, double, long)}, from the scatter's sample and extent. */
+    public static Output.Chart savesVsViews(SavesAgainstViews scatter, double medianViews, double medianRate) {
+        int n = scatter.placed();
+        double[] x = scatter.views();
+        double[] y = scatter.saves();
+        double minV = scatter.minViews(), maxV = scatter.maxViews();
+        double minS = scatter.minSaves(), maxS = scatter.maxSaves();
+        SavesAgainstViews.Fit fit = scatter.fit();
+        int plottedCount = x.length;
 
         XYChart chart = new XYChartBuilder().width(760).height(460).xAxisTitle("Views (log scale)")
                 .yAxisTitle("Saves (log scale)").build();
@@ -96,13 +70,13 @@ public final class AnalyticsCharts {
         // A formatting function would switch XChart to linear ticks; a decimal pattern keeps the log axis.
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setYAxisDecimalPattern("#,##0");
-        chart.getStyler().setMarkerSize(plotted.length > 1000 ? 3 : 6);
+        chart.getStyler().setMarkerSize(plottedCount > 1000 ? 3 : 6);
         chart.getStyler().setPlotGridVerticalLinesVisible(true);
         if (n > 0) {
             XYSeries points = chart.addSeries("Videos", x, y);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             points.setMarker(SeriesMarkers.CIRCLE);
-            points.setMarkerColor(new Color(0, 114, 178, plotted.length > 1000 ? 90 : 170));
+            points.setMarkerColor(new Color(0, 114, 178, plottedCount > 1000 ? 90 : 170));
             if (!Double.isNaN(fit.slope())) {
                 XYSeries line = chart.addSeries(String.format(Locale.ROOT, "Fit: saves ∝ views^%.2f", fit.slope()),
                         new double[] {minV, maxV},
@@ -121,19 +95,19 @@ public final class AnalyticsCharts {
                 styleLine(viewsLine, Theme.MUTED, true);
             }
         }
-        boolean sampled = plotted.length < n;
-        String alt = "Scatter of saves against views on log scales for " + (sampled ? plotted.length + " of " : "")
+        boolean sampled = plottedCount < n;
+        String alt = "Scatter of saves against views on log scales for " + (sampled ? plottedCount + " of " : "")
                 + n + " videos, with a fitted line" + (Double.isNaN(fit.slope()) ? "" : String.format(Locale.ROOT,
                 " of slope %.2f", fit.slope())) + " and dashed lines at the median views and the median save rate.";
         String caption = "Each dot is a video. Dots above the dashed diagonal are saved more often than your typical "
                 + "video; right of the dashed vertical line they also had more views than most. The solid line is "
                 + "the trend: a slope below 1 means bigger videos are saved less often per view."
-                + (sampled ? " A seeded random sample of " + String.format(Locale.ROOT, "%,d", plotted.length)
+                + (sampled ? " A seeded random sample of " + String.format(Locale.ROOT, "%,d", plottedCount)
                         + " of " + String.format(Locale.ROOT, "%,d", n) + " videos is drawn; the line and medians use all of them." : "")
-                + (n < views.length ? " Videos with zero views or zero saves cannot sit on log axes and are left out ("
-                        + String.format(Locale.ROOT, "%,d", views.length - n) + ")." : "");
+                + (n < scatter.videos() ? " Videos with zero views or zero saves cannot sit on log axes and are left out ("
+                        + String.format(Locale.ROOT, "%,d", scatter.videos() - n) + ")." : "");
         List<List<Cell>> rows2 = new ArrayList<>();
-        rows2.add(List.of(Cell.plain("Videos plotted"), num(plotted.length, 0)));
+        rows2.add(List.of(Cell.plain("Videos plotted"), num(plottedCount, 0)));
         rows2.add(List.of(Cell.plain("Videos with views and saves above zero"), num(n, 0)));
         rows2.add(List.of(Cell.plain("Fitted slope (log–log)"), num(fit.slope(), 3)));
         rows2.add(List.of(Cell.plain("Fitted intercept (log10 saves at 1 view)"), num(fit.intercept(), 3)));
@@ -301,24 +275,6 @@ public final class AnalyticsCharts {
             }
         }
         return kept;
-    }
-
-    /** Up to {@code max} of the rows, chosen at random with the seed, kept in their original order. */
-    static int[] sample(int[] rows, int max, long seed) {
-        if (rows.length <= max) {
-            return rows;
-        }
-        int[] pool = rows.clone();
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + rnd.nextInt(pool.length - i);
-            int t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-        }
-        int[] out = Arrays.copyOf(pool, max);
-        Arrays.sort(out);
-        return out;
     }
 
     private static void styleLine(XYSeries s, Color colour, boolean dashed) {

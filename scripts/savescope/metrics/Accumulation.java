@@ -3,6 +3,7 @@ package savescope.metrics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,48 @@ public final class Accumulation {
         public boolean evergreen() {
             return !Double.isNaN(evergreenScore) && evergreenScore >= EVERGREEN_SCORE;
         }
+
+        /** This video's numbers without its day-by-day curve. */
+        public VideoSummary summary() {
+            return new VideoSummary(id, observedDays, saves, lateSaves, evergreenScore, halfLifeDays, lastWeekPerDay,
+                    stillGaining);
+        }
+    }
+
+    /**
+     * One video's accumulation numbers as {@link VideoCurve} has them, without the day-by-day curve: what a report
+     * lists per video.
+     */
+    public record VideoSummary(String id, int observedDays, long saves, long lateSaves, double evergreenScore,
+            int halfLifeDays, double lastWeekPerDay, boolean stillGaining) {}
+
+    /** A video's accumulation numbers with its title ("(untitled)" when it has none). */
+    public record Titled(String title, VideoSummary video) {}
+
+    /**
+     * The {@code n} curves with the highest evergreen score (ties by id; unscored ones left out), as a full sort
+     * would list them first; kept in one pass because a daily series can cover a hundred thousand videos.
+     */
+    public static List<VideoCurve> top(List<VideoCurve> curves, int n) {
+        Comparator<VideoCurve> order = Comparator.comparingDouble(VideoCurve::evergreenScore).reversed()
+                .thenComparing(VideoCurve::id);
+        List<VideoCurve> best = new ArrayList<>(n + 1);
+        for (VideoCurve c : curves) {
+            if (Double.isNaN(c.evergreenScore())
+                    || (best.size() == n && (n == 0 || order.compare(c, best.get(n - 1)) >= 0))) {
+                continue;
+            }
+            int at = best.size();
+            // After any equal one, as a stable sort keeps them.
+            while (at > 0 && order.compare(c, best.get(at - 1)) < 0) {
+                at--;
+            }
+            best.add(at, c);
+            if (best.size() > n) {
+                best.remove(n);
+            }
+        }
+        return best;
     }
 
     /**

@@ -1,6 +1,8 @@
 package savescope.metrics;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import savescope.model.LoadReport;
 
 /**
@@ -19,6 +21,15 @@ public interface Analytics {
 
     /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
     boolean hasSaves();
+
+    /** The accounts the videos belong to, sorted, blanks left out. */
+    List<String> accounts();
+
+    /** The first and last posting time over the videos, or null when no video has one. */
+    PostingRange postingRange();
+
+    /** The first and last posting time of the videos. */
+    record PostingRange(java.time.Instant first, java.time.Instant last) {}
 
     // ---- Headline numbers (the Overview section) ----
 
@@ -45,7 +56,112 @@ public interface Analytics {
 
     // ---- Content and performance (content types, groups, quadrants, rankings, correlations) ----
 
+    /**
+     * Save rate by content type ({@link GroupComparison#byContentType}): a few groups, most viewed first, with
+     * intervals and the Kruskal–Wallis test.
+     */
+    GroupComparison.Result groupsByContentType();
+
+    /** Save rate by each of the {@link GroupComparison#TOP_HASHTAGS} most used hashtags (overlapping, untested). */
+    GroupComparison.Result groupsByHashtag();
+
+    /** Save rate by duration bucket ({@link GroupComparison#DURATION_BUCKETS}). */
+    GroupComparison.Result groupsByDuration();
+
+    /** Save rate by weekday posted, in UTC. */
+    GroupComparison.Result groupsByWeekday();
+
+    /** Save rate by hour posted, in UTC (at most 24 groups). */
+    GroupComparison.Result groupsByHour();
+
+    /** The videos split at the median views and median save rate ({@link Quadrants}), without per-video rows. */
+    Quadrants.Summary quadrants();
+
+    /**
+     * Saves against views for a log–log scatter: at most {@code maxPoints} videos drawn at random with
+     * {@code seed}, and the extent and fitted line of all of them.
+     */
+    SavesAgainstViews savesAgainstViews(int maxPoints, long seed);
+
+    /**
+     * The {@code limit} highest and lowest save rates among videos with at least {@code minViews} views, and
+     * at most {@code limit} outliers ({@link Rankings}).
+     */
+    Rankings rankings(long minViews, int limit);
+
+    /** Checks on the data itself ({@link DataAlerts}): a handful of alerts at most. */
+    List<DataAlerts.Alert> dataAlerts();
+
+    /** Pearson, Spearman and Kendall correlations between the raw counts and duration (6 × 6). */
+    SaveCorrelations.Set countCorrelations();
+
+    /** The same between the rates per view and duration (5 × 5). */
+    SaveCorrelations.Set rateCorrelations();
+
+    /**
+     * The partial correlation of saves with each of {@link SaveCorrelations#PARTIAL_WITH}, views held fixed,
+     * on log(1 + x), by name in that order.
+     */
+    Map<String, Correlations.Correlation> savesWithViewsHeldFixed();
+
+    /**
+     * The {@code limit} videos with the most {@code count} (a canonical count, e.g. {@code "saves"}), most first,
+     * ties in input order, videos without the count last.
+     */
+    List<TopVideos.Video> topVideos(String count, int limit);
+
     // ---- Time (trends, channel, evergreen, early signal) ----
+
+    /**
+     * Saves and views of the rated videos by posting week (from Monday, UTC), with a rolling median over
+     * {@code window} weeks ({@link Trends#weekly}); weeks with no rated video are left out.
+     */
+    List<Trends.Period> weeklyTrend(int window);
+
+    /** As {@link #weeklyTrend}, by posting month ({@link Trends#monthly}). */
+    List<Trends.Period> monthlyTrend(int window);
+
+    /**
+     * The channel's daily totals from Studio's Overview export, summed by week ({@link ChannelWeeks#of}), or null
+     * when the data has no Overview export with a dated row.
+     */
+    ChannelWeeks channelWeeks();
+
+    /** Whether a daily series was loaded (any row, whether or not it names a known video). */
+    boolean hasDailySeries();
+
+    /** Whether snapshots of the per-video totals were loaded. */
+    boolean hasSnapshots();
+
+    /**
+     * {@link Accumulation#summarize} of every video's accumulation curve, pooled over {@code horizon} days; its
+     * {@code videos()} is 0 when the daily series names no video that has a posting time.
+     */
+    Accumulation.Summary accumulation(int horizon);
+
+    /**
+     * Each video's accumulation numbers, in the order of the daily series, without its day-by-day curve. One row
+     * per video with a daily series: the {@code --json} document lists them all.
+     */
+    List<Accumulation.VideoSummary> accumulationByVideo();
+
+    /** The {@code n} videos with the highest evergreen score (ties by id; {@link Accumulation#top}), titled. */
+    List<Accumulation.Titled> mostEvergreen(int n);
+
+    /**
+     * When the per-video totals were read, as far as the data says: the start of the day after the daily
+     * series' last date (UTC); null without a dated daily row.
+     */
+    Instant latestExportTime();
+
+    /**
+     * Saves gained between consecutive snapshots, the last ending at {@link #latestExportTime()} with the current
+     * totals ({@link Accumulation#snapshotGains}); {@code oldDays} marks the videos counted as old.
+     */
+    List<Accumulation.SnapshotGain> snapshotGains(int oldDays);
+
+    /** {@link EarlySignal#measure} over {@code horizon} days since posting, without the per-video points. */
+    EarlySignal.Summary earlySignal(int horizon);
 
     // ---- Context (experiment, audience, comments, accounts, videos, data quality) ----
 }

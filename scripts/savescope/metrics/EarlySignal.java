@@ -40,6 +40,22 @@ public final class EarlySignal {
     public record Result(int horizon, List<Point> points, RankCorrelation rateVsLater, RankCorrelation viewsVsLater,
             double[] quartiles) {}
 
+    /**
+     * A {@link Result} without its per-video points: what a report shows.
+     *
+     * @param horizon days since posting covered
+     * @param videos how many videos were used
+     * @param rateVsLater Spearman of early save rate and later views
+     * @param viewsVsLater Spearman of early views and later views
+     * @param quartiles median later views in each quarter of early save rate, lowest first
+     */
+    public record Summary(int horizon, int videos, RankCorrelation rateVsLater, RankCorrelation viewsVsLater,
+            double[] quartiles) {
+        public static Summary of(Result r) {
+            return new Summary(r.horizon(), r.points().size(), r.rateVsLater(), r.viewsVsLater(), r.quartiles());
+        }
+    }
+
     public static Result measure(Table videos, Table daily, int horizon) {
         return measure(DailyIndex.of(videos, daily), horizon);
     }

@@ -1,8 +1,14 @@
 package savescope.metrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 import savescope.model.Canonical;
@@ -22,6 +28,7 @@ public final class LocalAnalytics implements Analytics {
     private final Memo<DailyIndex> dailyIndex;
     private final Memo<GroupComparison.Rated> groupRates;
     private final Memo<Rates> rates;
+    private final Memo<List<Accumulation.VideoCurve>> curves;
 
     private LocalAnalytics(Dataset data) {
         this.data = data;
@@ -29,6 +36,7 @@ public final class LocalAnalytics implements Analytics {
         dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
         groupRates = new Memo<>(() -> GroupComparison.Rated.of(data.videos()));
         rates = new Memo<>(() -> Rates.of(data.videos(), followers(data)));
+        curves = new Memo<>(() -> Collections.unmodifiableList(Accumulation.curves(dailyIndex())));
     }
 
     /** The analytics of a loaded dataset (what {@code Loader.load} returns). */
@@ -65,6 +73,27 @@ public final class LocalAnalytics implements Analytics {
     public boolean hasSaves() {
         LongColumn saves = data.videos().longColumn(Canonical.SAVES);
         return saves.countMissing() < saves.size();
+    }
+
+    @Override
+    public List<String> accounts() {
+        return data.videos().stringColumn(Canonical.ACCOUNT).unique().asList().stream().filter(a -> !a.isBlank())
+                .sorted().toList();
+    }
+
+    @Override
+    public PostingRange postingRange() {
+        var posted = data.videos().instantColumn(Canonical.POSTED_AT);
+        java.time.Instant first = null;
+        java.time.Instant last = null;
+        for (int i = 0; i < posted.size(); i++) {
+            if (!posted.isMissing(i)) {
+                java.time.Instant t = posted.get(i);
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
+            }
+        }
+        return first == null ? null : new PostingRange(first, last);
     }
 
     @Override
@@ -111,7 +140,147 @@ public final class LocalAnalytics implements Analytics {
 
     // ---- Content and performance (content types, groups, quadrants, rankings, correlations) ----
 
+    @Override
+    public GroupComparison.Result groupsByContentType() {
+        return GroupComparison.byContentType(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByHashtag() {
+        return GroupComparison.byHashtag(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByDuration() {
+        return GroupComparison.byDuration(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByWeekday() {
+        return GroupComparison.byWeekday(groupRates());
+    }
+
+    @Override
+    public GroupComparison.Result groupsByHour() {
+        return GroupComparison.byHour(groupRates());
+    }
+
+    @Override
+    public Quadrants.Summary quadrants() {
+        return Quadrants.of(data.videos()).summary();
+    }
+
+    @Override
+    public SavesAgainstViews savesAgainstViews(int maxPoints, long seed) {
+        return SavesAgainstViews.of(VideoValues.of(data.videos(), Canonical.VIEWS),
+                VideoValues.of(data.videos(), Canonical.SAVES), maxPoints, seed);
+    }
+
+    @Override
+    public Rankings rankings(long minViews, int limit) {
+        return Rankings.of(data.videos(), minViews, limit);
+    }
+
+    @Override
+    public List<DataAlerts.Alert> dataAlerts() {
+        return DataAlerts.of(data.videos());
+    }
+
+    @Override
+    public SaveCorrelations.Set countCorrelations() {
+        return SaveCorrelations.counts(data.videos());
+    }
+
+    @Override
+    public SaveCorrelations.Set rateCorrelations() {
+        return SaveCorrelations.rates(data.videos());
+    }
+
+    @Override
+    public Map<String, Correlations.Correlation> savesWithViewsHeldFixed() {
+        return Collections.unmodifiableMap(SaveCorrelations.partialWithSaves(data.videos()));
+    }
+
+    @Override
+    public List<TopVideos.Video> topVideos(String count, int limit) {
+        return TopVideos.of(data.videos(), count, limit);
+    }
+
     // ---- Time (trends, channel, evergreen, early signal) ----
+
+    @Override
+    public List<Trends.Period> weeklyTrend(int window) {
+        return Trends.weekly(ratedVideos(), window);
+    }
+
+    @Override
+    public List<Trends.Period> monthlyTrend(int window) {
+        return Trends.monthly(ratedVideos(), window);
+    }
+
+    @Override
+    public ChannelWeeks channelWeeks() {
+        return data.channelTable("Overview").map(ChannelWeeks::of).orElse(null);
+    }
+
+    @Override
+    public boolean hasDailySeries() {
+        return data.daily().rowCount() > 0;
+    }
+
+    @Override
+    public boolean hasSnapshots() {
+        return data.snapshots().rowCount() > 0;
+    }
+
+    @Override
+    public Accumulation.Summary accumulation(int horizon) {
+        return Accumulation.summarize(curves.get(), horizon);
+    }
+
+    @Override
+    public List<Accumulation.VideoSummary> accumulationByVideo() {
+        return curves.get().stream().map(Accumulation.VideoCurve::summary).toList();
+    }
+
+    @Override
+    public List<Accumulation.Titled> mostEvergreen(int n) {
+        List<Accumulation.VideoCurve> top = Accumulation.top(curves.get(), n);
+        Map<String, String> titles = titles(data.videos(), top.stream().map(Accumulation.VideoCurve::id).toList());
+        return top.stream().map(c -> new Accumulation.Titled(titles.getOrDefault(c.id(), c.id()), c.summary())).toList();
+    }
+
+    @Override
+    public Instant latestExportTime() {
+        Table daily = data.daily();
+        LocalDate max = daily.rowCount() == 0 ? null : daily.dateColumn(Canonical.DATE).max();
+        return max == null ? null : max.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Override
+    public List<Accumulation.SnapshotGain> snapshotGains(int oldDays) {
+        return Accumulation.snapshotGains(data.videos(), data.snapshots(), latestExportTime(), oldDays);
+    }
+
+    @Override
+    public EarlySignal.Summary earlySignal(int horizon) {
+        return EarlySignal.Summary.of(EarlySignal.measure(dailyIndex(), horizon));
+    }
+
+    /** The titles of the listed videos only ("(untitled)" when blank; the first listing of an id wins). */
+    static Map<String, String> titles(Table videos, List<String> listed) {
+        Set<String> wanted = new HashSet<>(listed);
+        Map<String, String> titles = new HashMap<>();
+        var ids = videos.stringColumn(Canonical.VIDEO_ID);
+        var t = videos.stringColumn(Canonical.TITLE);
+        for (int i = 0; i < videos.rowCount() && titles.size() < wanted.size(); i++) {
+            String id = ids.get(i);
+            if (wanted.contains(id) && !titles.containsKey(id)) {
+                titles.put(id, t.get(i).isBlank() ? "(untitled)" : t.get(i));
+            }
+        }
+        return titles;
+    }
 
     // ---- Context (experiment, audience, comments, accounts, videos, data quality) ----
 

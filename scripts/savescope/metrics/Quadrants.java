@@ -47,6 +47,21 @@ public record Quadrants(double medianViews, double medianRate, List<Quadrant> qu
         return new Quadrant(KEYS.get(q), LABELS[q], MEANINGS[q], videos, views, saves);
     }
 
+    /**
+     * The split without the per-row placement: the medians and the four quadrants, which is all a report needs
+     * and all an engine that keeps the videos elsewhere has to send back.
+     *
+     * @param medianViews the median views of the placed videos (NaN when none is placed)
+     * @param medianRate the median per-video save rate of the placed videos (NaN when none is placed)
+     * @param quadrants the four quadrants in the order of {@link #KEYS}, or none when no video is placed
+     */
+    public record Summary(double medianViews, double medianRate, List<Quadrant> quadrants) {}
+
+    /** This split's {@link Summary}. */
+    public Summary summary() {
+        return new Summary(medianViews, medianRate, quadrants);
+    }
+
     public static Quadrants of(Table videos) {
         double[] views = VideoValues.of(videos, Canonical.VIEWS);
         double[] rates = VideoValues.saveRates(videos);

@@ -151,12 +151,4 @@ public final class ReportContext {
     public DailyIndex dailyIndex() {
         return local.dailyIndex();
     }
-
-    /**
-     * {@link savescope.metrics.GroupComparison.Rated#of} of {@link #videos()}: every video's save rate and
-     * their order, sorted once for all sections (immutable).
-     */
-    public savescope.metrics.GroupComparison.Rated groupRates() {
-        return local.groupRates();
-    }
 }

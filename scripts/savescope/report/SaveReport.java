@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import savescope.model.Canonical;
+import savescope.metrics.Analytics;
 import savescope.model.Dataset;
 import savescope.cells.Cell;
 import savescope.cells.Notebook;
@@ -71,8 +72,31 @@ public final class SaveReport {
         List<Object> sections = sections();
         List<Object> figures = new ArrayList<>(java.util.Collections.nCopies(sections.size(), null));
         List<ReportContext> parts = buildSections(ctx, sections, threads, busy, figures);
-        List<ReportContext.Ranked> ranked = new ArrayList<>();
         boolean noSaves = !ctx.hasSaves();
+        List<ReportContext.Ranked> ranked = join(ctx, parts, sections, noSaves);
+        Map<String, String> meta = meta(ctx.analytics(), generatedAt);
+        String accounts = meta.getOrDefault("Account", "");
+        String title = options.title() != null ? options.title()
+                : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
+        Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
+                + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
+                : "Which videos people save, how often, and what earns the saves. From "
+                + "aggregate counts only: TikTok never says who saved.", meta, cells(ctx, ranked, noSaves), "report");
+        List<ReportContext.Snippet> snippets = new ArrayList<>();
+        for (ReportContext part : parts) {
+            snippets.addAll(part.snippets());
+        }
+        return new Result(nb, json(generatedAt, title, meta, ctx, ranked), busy.sum(),
+                figures.stream().filter(java.util.Objects::nonNull).toList(), snippets);
+    }
+
+    /**
+     * Gathers the sections' JSON and cells into {@code ctx} in order (a part about saves, with no saves in the
+     * data, only says what it needs) and returns their findings, most important first.
+     */
+    private static List<ReportContext.Ranked> join(ReportContext ctx, List<ReportContext> parts, List<Object> sections,
+            boolean noSaves) {
+        List<ReportContext.Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             ReportContext part = parts.get(i);
             ctx.jsonDocument().putAll(part.jsonDocument());
@@ -84,16 +108,25 @@ public final class SaveReport {
             ctx.cells().addAll(part.cells());
         }
         ranked.sort(Comparator.comparingDouble(ReportContext.Ranked::importance).reversed());
+        return ranked;
+    }
+
+    /** The findings first (after the missing-saves banner, when it applies), then every section's cells. */
+    private static List<Cell> cells(ReportContext ctx, List<ReportContext.Ranked> ranked, boolean noSaves) {
         List<Cell> cells = new ArrayList<>();
         if (noSaves) {
-            cells.add(MissingSaves.banner(data.load()));
+            cells.add(MissingSaves.banner(ctx.analytics().load()));
         }
         cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
                 + "says how sure we can be; a difference that could be chance is called so."));
-        cells.add(Cell.code("findings.sort(comparingDouble(Ranked::importance).reversed());",
-                List.of(new Output.Findings(ranked.stream().map(ReportContext.Ranked::finding).toList()))));
+        // The findings come from the sections below, not from code of their own: the cell shows no Java.
+        cells.add(Cell.code("", List.of(new Output.Findings(ranked.stream().map(ReportContext.Ranked::finding).toList()))));
         cells.addAll(ctx.cells());
+        return cells;
+    }
 
+    /** The lines under the title: account, period, sources, when. */
+    private static Map<String, String> meta(Analytics data, Instant generatedAt) {
         Map<String, String> meta = new LinkedHashMap<>();
         String accounts = accounts(data);
         if (!accounts.isEmpty()) {
@@ -103,13 +136,12 @@ public final class SaveReport {
         meta.put("Sources", sources(data));
         meta.put("Generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
                 .format(generatedAt.atOffset(ZoneOffset.UTC)));
-        String title = options.title() != null ? options.title()
-                : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
-        Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
-                + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
-                : "Which videos people save, how often, and what earns the saves. From "
-                + "aggregate counts only: TikTok never says who saved.", meta, cells, "report");
+        return meta;
+    }
 
+    /** The --json document: when, title and period, each section's entries in order, then the findings. */
+    private static Map<String, Object> json(Instant generatedAt, String title, Map<String, String> meta,
+            ReportContext ctx, List<ReportContext.Ranked> ranked) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("generated_at", generatedAt.toString());
         json.put("title", title);
@@ -122,12 +154,7 @@ public final class SaveReport {
             f.put("level", r.finding().level());
             return f;
         }).toList());
-        List<ReportContext.Snippet> snippets = new ArrayList<>();
-        for (ReportContext part : parts) {
-            snippets.addAll(part.snippets());
-        }
-        return new Result(nb, json, busy.sum(), figures.stream().filter(java.util.Objects::nonNull).toList(),
-                snippets);
+        return json;
     }
 
     /**
@@ -193,32 +220,22 @@ public final class SaveReport {
         return section instanceof LegacySection l ? l.needsSaves() : ((Section<?>) section).needsSaves();
     }
 
-    static String accounts(Dataset data) {
-        StringColumn acc = data.videos().stringColumn(Canonical.ACCOUNT);
-        return String.join(", ", acc.unique().asList().stream().filter(a -> !a.isBlank()).sorted().toList());
+    static String accounts(Analytics data) {
+        return String.join(", ", data.accounts());
     }
 
     /** First to last posting date of the videos, or "unknown" when no video has a posting time. */
-    static String period(Dataset data) {
-        InstantColumn posted = data.videos().instantColumn(Canonical.POSTED_AT);
-        Instant first = null;
-        Instant last = null;
-        for (int i = 0; i < posted.size(); i++) {
-            if (!posted.isMissing(i)) {
-                Instant t = posted.get(i);
-                first = first == null || t.isBefore(first) ? t : first;
-                last = last == null || t.isAfter(last) ? t : last;
-            }
-        }
-        if (first == null) {
+    static String period(Analytics data) {
+        Analytics.PostingRange range = data.postingRange();
+        if (range == null) {
             return "unknown (no posting times)";
         }
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        return f.format(first.atOffset(ZoneOffset.UTC)) + " – " + f.format(last.atOffset(ZoneOffset.UTC));
+        return f.format(range.first().atOffset(ZoneOffset.UTC)) + " – " + f.format(range.last().atOffset(ZoneOffset.UTC));
     }
 
     /** The input files and their formats; past three files, how many more. */
-    static String sources(Dataset data) {
+    static String sources(Analytics data) {
         List<String> names = data.load().sources().stream().map(s -> fileName(s.file()) + " (" + s.format() + ")").toList();
         if (names.size() <= 3) {
             return names.isEmpty() ? "none" : String.join(", ", names);

@@ -1,5 +1,6 @@
 package savescope.report.sections;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,32 +15,105 @@ import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
+import savescope.metrics.Analytics;
 import savescope.report.ReportContext;
-import savescope.report.LegacySection;
-import tech.tablesaw.api.Table;
+import savescope.report.ReportOptions;
+import savescope.report.Section;
 
 /**
  * Which kinds of video get saved: save rate by content type, hashtag, duration, weekday and hour posted,
  * each with intervals and a test of whether the groups really differ.
  */
-public final class ContentStrategySection implements LegacySection {
+public final class ContentStrategySection implements Section<ContentStrategySection.Figures> {
     @Override
     public boolean needsSaves() {
         return true;
     }
 
+    /**
+     * The five groupings; the components are the JSON's {@code by_content_type}, {@code by_hashtag},
+     * {@code by_duration}, {@code by_weekday}, {@code by_hour} and {@code group_tests}.
+     *
+     * @param byContentType save rate by content type
+     * @param byHashtag save rate by the most used hashtags (overlapping groups, not tested)
+     * @param byDuration save rate by duration bucket
+     * @param byWeekday save rate by weekday posted (UTC)
+     * @param byHour save rate by hour posted (UTC)
+     * @param groupTests the Kruskal–Wallis test of each grouping but hashtags, null where there is none
+     */
+    public record Figures(Groups byContentType, Groups byHashtag, Groups byDuration, Groups byWeekday,
+            Groups byHour, GroupTests groupTests) {}
+
+    /**
+     * One grouping's comparison, written to JSON as the list of its groups: each an object whose first key,
+     * {@code keyName}, holds the group's name, then its counts, rates, intervals and rank.
+     *
+     * @param keyName the JSON name of the group's name (the grouping, e.g. {@code content_type})
+     * @param result the groups, intervals and test
+     */
+    public record Groups(String keyName, GroupComparison.Result result) {
+        /** The JSON form: one object per group, in the grouping's order; ranks count judged groups only. */
+        @JsonValue
+        public List<Map<String, Object>> json() {
+            List<Group> judgedByRate = result.judged().stream()
+                    .sorted((a, b) -> Double.compare(b.saveRate(), a.saveRate())).toList();
+            return result.groups().stream().map(g -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put(keyName, g.key());
+                m.put("videos", g.videos());
+                m.put("views", g.views());
+                m.put("saves", g.saves());
+                m.put("save_rate", g.saveRate());
+                m.put("ci_low", g.ci() == null ? null : g.ci().low());
+                m.put("ci_high", g.ci() == null ? null : g.ci().high());
+                m.put("median_save_rate", g.medianRate());
+                m.put("median_ci_low", g.medianCi() == null ? null : g.medianCi().low());
+                m.put("median_ci_high", g.medianCi() == null ? null : g.medianCi().high());
+                m.put("too_small", g.tooSmall());
+                m.put("rank", g.tooSmall() ? null : judgedByRate.indexOf(g) + 1);
+                return m;
+            }).toList();
+        }
+    }
+
+    /** The Kruskal–Wallis test of each grouping whose groups exclude each other; null where none was run. */
+    public record GroupTests(KruskalWallis contentType, KruskalWallis duration, KruskalWallis weekday,
+            KruskalWallis hour) {}
+
+    /**
+     * One grouping's test.
+     *
+     * @param method how it was computed
+     * @param statistic H, corrected for ties
+     * @param df groups − 1
+     * @param p from the chi-square approximation
+     * @param groups groups large enough to judge that took part
+     * @param videos videos in those groups
+     */
+    public record KruskalWallis(String method, double statistic, int df, double p, int groups, int videos) {
+        static final String METHOD = "Kruskal–Wallis H on per-video save rates, chi-square approximation";
+
+        /** The test of {@code r}, or null when it has none. */
+        public static KruskalWallis of(GroupComparison.Result r) {
+            GroupComparison.Test t = r.test();
+            return t == null ? null : new KruskalWallis(METHOD, t.statistic(), t.df(), t.p(), t.groups(), t.n());
+        }
+    }
 
     @Override
-    public void build(ReportContext ctx) {
-        Table videos = ctx.videos();
-        // One pass of counts, rates and their order, shared by the five groupings.
-        GroupComparison.Rated rated = ctx.groupRates();
-        GroupComparison.Result types = GroupComparison.byContentType(rated);
-        GroupComparison.Result hashtags = GroupComparison.byHashtag(rated);
-        GroupComparison.Result durations = GroupComparison.byDuration(rated);
-        GroupComparison.Result weekdays = GroupComparison.byWeekday(rated);
-        GroupComparison.Result hours = GroupComparison.byHour(rated);
+    public Figures analyse(Analytics data, ReportOptions options) {
+        GroupComparison.Result types = data.groupsByContentType();
+        GroupComparison.Result durations = data.groupsByDuration();
+        GroupComparison.Result weekdays = data.groupsByWeekday();
+        GroupComparison.Result hours = data.groupsByHour();
+        return new Figures(new Groups("content_type", types), new Groups("hashtag", data.groupsByHashtag()),
+                new Groups("duration", durations), new Groups("weekday", weekdays), new Groups("hour_utc", hours),
+                new GroupTests(KruskalWallis.of(types), KruskalWallis.of(durations), KruskalWallis.of(weekdays),
+                        KruskalWallis.of(hours)));
+    }
 
+    @Override
+    public void present(Figures f, ReportContext ctx) {
         ctx.markdown("## What gets saved: content strategy\n\n"
                 + "Save rate by kind of video. Each group's rate is its saves over its views, with a 95% **Wilson "
                 + "interval**. That interval treats every view as an independent chance to save, which understates "
@@ -53,7 +127,18 @@ public final class ContentStrategySection implements LegacySection {
                 + "**A caution on many comparisons.** This section compares five ways of grouping and dozens of "
                 + "groups. At p < 0.05, about one comparison in twenty looks like a difference even when there is "
                 + "none. Treat a single low p-value as a lead to test with your next videos, not as proof.");
+        presentTypes(f.byContentType().result(), ctx);
+        presentDurations(f.byDuration().result(), ctx);
+        presentTimes(f.byWeekday().result(), f.byHour().result(), ctx);
+        GroupComparison.Result hashtags = f.byHashtag().result();
+        ctx.markdown("### By hashtag\n\nThe " + GroupComparison.TOP_HASHTAGS + " hashtags on the most videos. A "
+                + "video counts under each of its hashtags, so these groups overlap and are not tested against "
+                + "each other; read them as descriptions, not causes.");
+        ctx.code("var hashtags = data.groupsByHashtag();", Map.of("hashtags", hashtags),
+                new Output.Table(table("Hashtag", hashtags)));
+    }
 
+    private void presentTypes(GroupComparison.Result types, ReportContext ctx) {
         ctx.markdown("### By content type\n\nThe content type comes from the export when it has one, else from "
                 + "hashtags (`--types tutorial=#howto,#tutorial` adds your own mapping).");
         List<Output> outputs = new ArrayList<>();
@@ -62,39 +147,26 @@ public final class ContentStrategySection implements LegacySection {
         }
         outputs.add(new Output.Table(table("Content type", types)));
         outputs.add(new Output.Markdown(testSentence(types, "content types")));
-        ctx.code("GroupComparison.byContentType(videos)", outputs.toArray(Output[]::new));
+        ctx.code("var types = data.groupsByContentType();", Map.of("types", types), outputs.toArray(Output[]::new));
         typeFinding(ctx, types);
+    }
 
+    private void presentDurations(GroupComparison.Result durations, ReportContext ctx) {
         ctx.markdown("### By duration\n\nVideos grouped by length; photo posts have no duration and form their own group.");
-        ctx.code("GroupComparison.byDuration(videos)", new Output.Table(table("Duration", durations)),
-                new Output.Markdown(testSentence(durations, "durations")));
+        ctx.code("var durations = data.groupsByDuration();", Map.of("durations", durations),
+                new Output.Table(table("Duration", durations)), new Output.Markdown(testSentence(durations, "durations")));
         dimensionFinding(ctx, durations, "duration", "the typical %s video");
+    }
 
+    private void presentTimes(GroupComparison.Result weekdays, GroupComparison.Result hours, ReportContext ctx) {
         ctx.markdown("### By weekday and hour posted\n\nPosting times are in UTC: exports give instants, and "
                 + "your audience's local time may differ.");
-        ctx.code("GroupComparison.byWeekday(videos)", new Output.Table(table("Weekday (UTC)", weekdays)),
-                new Output.Markdown(testSentence(weekdays, "weekdays")));
-        ctx.code("GroupComparison.byHour(videos)", new Output.Table(table("Hour (UTC)", hours)),
+        ctx.code("var weekdays = data.groupsByWeekday();", Map.of("weekdays", weekdays),
+                new Output.Table(table("Weekday (UTC)", weekdays)), new Output.Markdown(testSentence(weekdays, "weekdays")));
+        ctx.code("var hours = data.groupsByHour();", Map.of("hours", hours), new Output.Table(table("Hour (UTC)", hours)),
                 new Output.Markdown(testSentence(hours, "hours")));
         dimensionFinding(ctx, weekdays, "weekday", "the typical video posted on a %s");
         dimensionFinding(ctx, hours, "hour", "the typical video posted at %s h UTC");
-
-        ctx.markdown("### By hashtag\n\nThe " + GroupComparison.TOP_HASHTAGS + " hashtags on the most videos. A "
-                + "video counts under each of its hashtags, so these groups overlap and are not tested against "
-                + "each other; read them as descriptions, not causes.");
-        ctx.code("GroupComparison.byHashtag(videos)", new Output.Table(table("Hashtag", hashtags)));
-
-        ctx.json("by_content_type", AnalyticsJson.groups("content_type", types));
-        ctx.json("by_hashtag", AnalyticsJson.groups("hashtag", hashtags));
-        ctx.json("by_duration", AnalyticsJson.groups("duration", durations));
-        ctx.json("by_weekday", AnalyticsJson.groups("weekday", weekdays));
-        ctx.json("by_hour", AnalyticsJson.groups("hour_utc", hours));
-        Map<String, Object> tests = new LinkedHashMap<>();
-        tests.put("content_type", AnalyticsJson.test(types));
-        tests.put("duration", AnalyticsJson.test(durations));
-        tests.put("weekday", AnalyticsJson.test(weekdays));
-        tests.put("hour", AnalyticsJson.test(hours));
-        ctx.json("group_tests", tests);
     }
 
     /** The group table: rate with its Wilson interval, the typical video with its bootstrap interval. */

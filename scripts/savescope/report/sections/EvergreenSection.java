@@ -3,27 +3,27 @@ package savescope.report.sections;
 import static savescope.report.sections.TrendsSection.orNull;
 import static savescope.report.sections.TrendsSection.rate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.charts.TimeCharts;
 import savescope.metrics.Accumulation;
-import savescope.model.Canonical;
+import savescope.metrics.Analytics;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.LegacySection;
-import tech.tablesaw.api.Table;
+import savescope.report.ReportOptions;
+import savescope.report.Section;
 
 /** How saves build up after posting: evergreen videos, videos still gaining saves, the half-life of new saves. */
-public final class EvergreenSection implements LegacySection {
+public final class EvergreenSection implements Section<EvergreenSection.Figures> {
     @Override
     public boolean needsSaves() {
         return true;
@@ -32,9 +32,109 @@ public final class EvergreenSection implements LegacySection {
     static final int HORIZON = 28;
     /** Videos older than this at a snapshot count as "old" when splitting the saves gained since. */
     static final int OLD_DAYS = 28;
+    /** How many of the most evergreen videos the table lists. */
+    static final int LISTED = 10;
+
+    /** @param accumulation the JSON's {@code accumulation} entry */
+    public record Figures(Buildup accumulation) {}
+
+    /**
+     * How saves build up: from the daily series, from snapshots, or a status saying what is missing.
+     *
+     * @param status why the daily part is missing (no daily series or snapshots; a series that matches no video), or
+     *     null
+     * @param daily the numbers from the daily series (their keys at this level), or null
+     * @param snapshots saves gained between snapshots, or null with fewer than two looks at the totals
+     * @param dailyLoaded whether a daily series was loaded
+     * @param snapshotsLoaded whether snapshots were loaded
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Buildup(String status, @JsonUnwrapped Daily daily, List<Gain> snapshots,
+            @JsonIgnore boolean dailyLoaded, @JsonIgnore boolean snapshotsLoaded) {}
+
+    /**
+     * The accumulation numbers of the videos with a daily series ({@link Accumulation.Summary}).
+     *
+     * @param horizonDays days in the pooled curve
+     * @param videos videos with a daily series and a posting time
+     * @param scoredVideos videos with an evergreen score
+     * @param medianEvergreenScore their median score
+     * @param evergreenVideos scored videos that are evergreen
+     * @param stillGaining videos still gaining saves
+     * @param medianHalfLifeDays median half-life of new saves, in days
+     * @param curveVideos videos observed for the whole horizon
+     * @param cumulativeShareByDay the pooled cumulative share of their saves by day since posting
+     * @param perVideo every video's numbers
+     * @param summary the summary these come from (with the evergreen and other videos' curves)
+     * @param mostEvergreen the {@link #LISTED} most evergreen videos, titled
+     */
+    public record Daily(int horizonDays, int videos, int scoredVideos, double medianEvergreenScore,
+            int evergreenVideos, int stillGaining, double medianHalfLifeDays, int curveVideos,
+            double[] cumulativeShareByDay, List<PerVideo> perVideo, @JsonIgnore Accumulation.Summary summary,
+            @JsonIgnore List<Accumulation.Titled> mostEvergreen) {
+
+        static Daily of(Accumulation.Summary s, List<Accumulation.VideoSummary> videos,
+                List<Accumulation.Titled> mostEvergreen) {
+            return new Daily(s.horizon(), s.videos(), s.scored(), s.medianEvergreen(), s.evergreenVideos(),
+                    s.stillGaining(), s.medianHalfLife(), s.curveVideos(), s.curve(),
+                    videos.stream().map(PerVideo::of).toList(), s, mostEvergreen);
+        }
+    }
+
+    /** One video's accumulation numbers as the JSON lists them ({@link Accumulation.VideoSummary}). */
+    public record PerVideo(String videoId, int observedDays, long saves, long lateSaves, double evergreenScore,
+            int halfLifeDays, boolean stillGaining) {
+        static PerVideo of(Accumulation.VideoSummary v) {
+            return new PerVideo(v.id(), v.observedDays(), v.saves(), v.lateSaves(), v.evergreenScore(),
+                    v.halfLifeDays(), v.stillGaining());
+        }
+    }
+
+    /**
+     * Saves gained between two looks at the per-video totals ({@link Accumulation.SnapshotGain}).
+     *
+     * @param from the earlier look, an ISO instant
+     * @param to the later look, or "latest export" when it is the current totals
+     * @param videos videos in both looks
+     * @param savesGained saves they gained
+     * @param savesGainedByOldVideos of which by videos older than {@link #OLD_DAYS} days at the earlier look
+     * @param oldShare that share of the gained saves (NaN, written null, when none were gained)
+     * @param oldVideos how many videos were that old
+     * @param oldVideosGaining how many of those gained a save
+     */
+    public record Gain(String from, String to, int videos, long savesGained, long savesGainedByOldVideos,
+            double oldShare, int oldVideos, int oldVideosGaining) {
+
+        /** The gains as listed, the one ending at {@code exportTime} (may be null) named "latest export". */
+        public static List<Gain> all(List<Accumulation.SnapshotGain> gains, Instant exportTime) {
+            return gains.stream().map(g -> new Gain(g.from().toString(), g.to().equals(exportTime) ? LATEST
+                    : g.to().toString(), g.videos(), g.gained(), g.gainedByOld(), g.oldShare(), g.oldVideos(),
+                    g.oldGaining())).toList();
+        }
+    }
+
+    static final String LATEST = "latest export";
 
     @Override
-    public void build(ReportContext ctx) {
+    public Figures analyse(Analytics data, ReportOptions options) {
+        boolean daily = data.hasDailySeries();
+        boolean snapshots = data.hasSnapshots();
+        String status = daily || snapshots ? null : "needs a daily series or snapshots";
+        Daily d = null;
+        if (daily) {
+            Accumulation.Summary s = data.accumulation(HORIZON);
+            if (s.videos() == 0) {
+                status = "daily series matches no video with a posting time";
+            } else {
+                d = Daily.of(s, data.accumulationByVideo(), data.mostEvergreen(LISTED));
+            }
+        }
+        List<Gain> gains = snapshots ? Gain.all(data.snapshotGains(OLD_DAYS), data.latestExportTime()) : List.of();
+        return new Figures(new Buildup(status, d, gains.isEmpty() ? null : gains, daily, snapshots));
+    }
+
+    @Override
+    public void present(Figures f, ReportContext ctx) {
         ctx.markdown("## Saves that keep coming\n\nSome videos are saved on the day they are posted and then "
                 + "forgotten; others keep being found and saved for weeks. Day 1 is the posting day (UTC). A video's "
                 + "**evergreen score** is the share of its observed saves that came after its first 7 days (it needs "
@@ -45,38 +145,27 @@ public final class EvergreenSection implements LegacySection {
                 + Formats.percent(Accumulation.STILL_GAINING_SHARE) + " of its first week's. The **half-life** "
                 + "of new saves is the number of days until half of the observed saves had come (posting day = day "
                 + "1).");
-        Map<String, Object> j = new LinkedHashMap<>();
-        boolean hasDaily = ctx.data().daily().rowCount() > 0;
-        boolean hasSnapshots = ctx.data().snapshots().rowCount() > 0;
-        if (!hasDaily && !hasSnapshots) {
+        Buildup b = f.accumulation();
+        if (!b.dailyLoaded() && !b.snapshotsLoaded()) {
             ctx.markdown("*This needs a daily series (a `video_id,date,…,saves` file of daily increments) or "
                     + "snapshots (the per-video export taken at several times). None was loaded.*");
-            j.put("status", "needs a daily series or snapshots");
-            ctx.json("accumulation", j);
             return;
         }
-        if (hasDaily) {
-            daily(ctx, j);
-        }
-        if (hasSnapshots) {
-            snapshots(ctx, j);
-        }
-        ctx.json("accumulation", j);
-    }
-
-    private void daily(ReportContext ctx, Map<String, Object> j) {
-        List<Accumulation.VideoCurve> curves = Accumulation.curves(ctx.dailyIndex());
-        if (curves.isEmpty()) {
+        if (b.daily() != null) {
+            presentDaily(b.daily(), ctx);
+        } else if (b.dailyLoaded()) {
             ctx.markdown("*The daily series names no video that is in the per-video data with a posting time, so "
                     + "days since posting cannot be counted.*");
-            j.put("status", "daily series matches no video with a posting time");
-            return;
         }
-        Accumulation.Summary s = Accumulation.summarize(curves, HORIZON);
-        ctx.code("""
-                var curves = Accumulation.curves(videos, daily);   // per video, day 0 = posting day
-                var summary = Accumulation.summarize(curves, 28);""",
-                new Output.Kpis(List.of(
+        if (b.snapshotsLoaded()) {
+            presentSnapshots(b.snapshots(), ctx);
+        }
+    }
+
+    private static void presentDaily(Daily d, ReportContext ctx) {
+        Accumulation.Summary s = d.summary();
+        ctx.code("var summary = data.accumulation(28);   // per video, day 0 = posting day; pooled over 28 days",
+                Map.of("summary", s), new Output.Kpis(List.of(
                         new Output.Kpi("Videos with a daily series", Integer.toString(s.videos()), "", ""),
                         new Output.Kpi("Median evergreen score", Formats.percent(orNull(s.medianEvergreen())),
                                 Formats.percentExact(orNull(s.medianEvergreen())),
@@ -87,24 +176,11 @@ public final class EvergreenSection implements LegacySection {
                         new Output.Kpi("Half-life of new saves", Formats.decimal(orNull(s.medianHalfLife()), 1)
                                 + " days", "", "median over videos"))));
         if (s.curve().length > 0) {
+            Output.Chart chart = TimeCharts.accumulation(s.curve(), s.evergreenCurve(), s.otherCurve(), s.curveVideos());
             ctx.code("TimeCharts.accumulation(summary.curve(), summary.evergreenCurve(), summary.otherCurve(), "
-                    + "summary.curveVideos())", TimeCharts.accumulation(s.curve(), s.evergreenCurve(), s.otherCurve(),
-                    s.curveVideos()));
+                    + "summary.curveVideos())", Map.of("$", chart), chart);
         }
-        List<Accumulation.VideoCurve> top = top(curves, 10);
-        Map<String, String> titles = titles(ctx.videos(), top);
-        List<List<Cell>> rows = new ArrayList<>();
-        for (Accumulation.VideoCurve c : top) {
-            rows.add(List.of(Cell.plain(VideosSection.shorten(titles.getOrDefault(c.id(), c.id()), 70)),
-                    VideosSection.count(c.saves()), rate(c.evergreenScore()),
-                    new Cell(Integer.toString(c.halfLifeDays()), "", (double) c.halfLifeDays(), ""),
-                    new Cell(Formats.decimal(c.lastWeekPerDay(), 1), "", c.lastWeekPerDay(), ""),
-                    Cell.plain(c.stillGaining() ? "yes" : "")));
-        }
-        ctx.code("curves sorted by evergreen score, top 10", new Output.Table(new TableView(List.of(
-                new Column("Video", false), new Column("Saves observed", true), new Column("Evergreen score", true),
-                new Column("Half-life (days)", true), new Column("Saves/day, last 7 days", true),
-                new Column("Still gaining", false)), rows, top.size(), "")));
+        presentMostEvergreen(d.mostEvergreen(), ctx);
         if (s.scored() > 0) {
             ctx.finding(1.2, s.evergreenVideos() + " of " + s.scored() + " videos are evergreen: at least "
                     + Formats.percent(Accumulation.EVERGREEN_SCORE) + " of their saves came after their first week.", "Half of a typical video's saves arrive within "
@@ -112,35 +188,28 @@ public final class EvergreenSection implements LegacySection {
                     + Formats.percent(orNull(s.medianEvergreen())) + " of its saves after day 7. " + s.stillGaining()
                     + " videos are still gaining saves at the end of their daily series.", "info");
         }
-        j.put("horizon_days", s.horizon());
-        j.put("videos", s.videos());
-        j.put("scored_videos", s.scored());
-        j.put("median_evergreen_score", orNull(s.medianEvergreen()));
-        j.put("evergreen_videos", s.evergreenVideos());
-        j.put("still_gaining", s.stillGaining());
-        j.put("median_half_life_days", orNull(s.medianHalfLife()));
-        j.put("curve_videos", s.curveVideos());
-        j.put("cumulative_share_by_day", s.curve());
-        List<Map<String, Object>> per = new ArrayList<>();
-        for (Accumulation.VideoCurve c : curves) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("video_id", c.id());
-            m.put("observed_days", c.observedDays());
-            m.put("saves", c.saves());
-            m.put("late_saves", c.lateSaves());
-            m.put("evergreen_score", orNull(c.evergreenScore()));
-            m.put("half_life_days", c.halfLifeDays());
-            m.put("still_gaining", c.stillGaining());
-            per.add(m);
-        }
-        j.put("per_video", per);
     }
 
-    private void snapshots(ReportContext ctx, Map<String, Object> j) {
-        Instant export = exportTime(ctx);
-        List<Accumulation.SnapshotGain> gains = Accumulation.snapshotGains(ctx.videos(), ctx.data().snapshots(),
-                export, OLD_DAYS);
-        if (gains.isEmpty()) {
+    private static void presentMostEvergreen(List<Accumulation.Titled> top, ReportContext ctx) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Accumulation.Titled t : top) {
+            Accumulation.VideoSummary c = t.video();
+            rows.add(List.of(Cell.plain(VideosSection.shorten(t.title(), 70)),
+                    VideosSection.count(c.saves()), rate(c.evergreenScore()),
+                    new Cell(Integer.toString(c.halfLifeDays()), "", (double) c.halfLifeDays(), ""),
+                    new Cell(Formats.decimal(c.lastWeekPerDay(), 1), "", c.lastWeekPerDay(), ""),
+                    Cell.plain(c.stillGaining() ? "yes" : "")));
+        }
+        ctx.code("var top = data.mostEvergreen(10);   // highest evergreen score first, ties by id", Map.of("top", top),
+                new Output.Table(new TableView(List.of(new Column("Video", false), new Column("Saves observed", true),
+                        new Column("Evergreen score", true), new Column("Half-life (days)", true),
+                        new Column("Saves/day, last 7 days", true), new Column("Still gaining", false)), rows,
+                        top.size(), "")));
+    }
+
+    /** The gains table; {@code gains} is null with fewer than two looks at the totals. */
+    private static void presentSnapshots(List<Gain> gains, ReportContext ctx) {
+        if (gains == null) {
             ctx.markdown("*One snapshot alone shows no change; saves gained need at least two looks at the totals.*");
             return;
         }
@@ -148,83 +217,18 @@ public final class EvergreenSection implements LegacySection {
                 + "Saves that went to videos already older than " + OLD_DAYS + " days show how much of your channel's "
                 + "saving comes from the back catalogue.");
         List<List<Cell>> rows = new ArrayList<>();
-        List<Map<String, Object>> js = new ArrayList<>();
-        for (Accumulation.SnapshotGain g : gains) {
-            rows.add(List.of(Cell.plain(day(g.from()) + " → "
-                    + (g.to().equals(export) ? "latest export" : day(g.to()))), VideosSection.count((long) g.videos()),
-                    VideosSection.count(g.gained()), VideosSection.count(g.gainedByOld()), rate(g.oldShare()),
-                    Cell.plain(g.oldGaining() + " of " + g.oldVideos())));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from", g.from().toString());
-            m.put("to", g.to().equals(export) ? "latest export" : g.to().toString());
-            m.put("videos", g.videos());
-            m.put("saves_gained", g.gained());
-            m.put("saves_gained_by_old_videos", g.gainedByOld());
-            m.put("old_share", orNull(g.oldShare()));
-            m.put("old_videos", g.oldVideos());
-            m.put("old_videos_gaining", g.oldGaining());
-            js.add(m);
+        for (Gain g : gains) {
+            rows.add(List.of(Cell.plain(g.from().substring(0, 10) + " → "
+                    + (g.to().equals(LATEST) ? LATEST : g.to().substring(0, 10))), VideosSection.count((long) g.videos()),
+                    VideosSection.count(g.savesGained()), VideosSection.count(g.savesGainedByOldVideos()),
+                    rate(g.oldShare()), Cell.plain(g.oldVideosGaining() + " of " + g.oldVideos())));
         }
-        ctx.code("Accumulation.snapshotGains(videos, snapshots, exportTime, 28)", new Output.Table(new TableView(
-                List.of(new Column("Between", false), new Column("Videos", true), new Column("Saves gained", true),
+        ctx.code("var gains = EvergreenSection.Gain.all(data.snapshotGains(28), data.latestExportTime());",
+                Map.of("gains", gains), new Output.Table(new TableView(List.of(new Column("Between", false),
+                        new Column("Videos", true), new Column("Saves gained", true),
                         new Column("By videos over 28 days old", true), new Column("Share", true),
                         new Column("Old videos gaining", false)), rows, rows.size(),
-                "The last row ends at the latest export when its time is known.")));
-        j.put("snapshots", js);
-    }
-
-    /**
-     * The {@code n} curves with the highest evergreen score (ties by id), as a full sort would list them first;
-     * kept in one pass because a daily series can cover a hundred thousand videos.
-     */
-    static List<Accumulation.VideoCurve> top(List<Accumulation.VideoCurve> curves, int n) {
-        Comparator<Accumulation.VideoCurve> order = Comparator.comparingDouble(Accumulation.VideoCurve::evergreenScore)
-                .reversed().thenComparing(Accumulation.VideoCurve::id);
-        List<Accumulation.VideoCurve> best = new ArrayList<>(n + 1);
-        for (Accumulation.VideoCurve c : curves) {
-            if (Double.isNaN(c.evergreenScore())
-                    || (best.size() == n && (n == 0 || order.compare(c, best.get(n - 1)) >= 0))) {
-                continue;
-            }
-            int at = best.size();
-            // After any equal one, as a stable sort keeps them.
-            while (at > 0 && order.compare(c, best.get(at - 1)) < 0) {
-                at--;
-            }
-            best.add(at, c);
-            if (best.size() > n) {
-                best.remove(n);
-            }
-        }
-        return best;
-    }
-
-    /** The titles of the listed videos only, as {@link TrendsSection#titles} gives them. */
-    static Map<String, String> titles(Table videos, List<Accumulation.VideoCurve> listed) {
-        Map<String, String> wanted = new HashMap<>();
-        for (Accumulation.VideoCurve c : listed) {
-            wanted.put(c.id(), null);
-        }
-        Map<String, String> titles = new HashMap<>();
-        var ids = videos.stringColumn(Canonical.VIDEO_ID);
-        var t = videos.stringColumn(Canonical.TITLE);
-        for (int i = 0; i < videos.rowCount() && titles.size() < wanted.size(); i++) {
-            String id = ids.get(i);
-            if (wanted.containsKey(id) && !titles.containsKey(id)) {
-                titles.put(id, t.get(i).isBlank() ? "(untitled)" : t.get(i));
-            }
-        }
-        return titles;
-    }
-
-    /** The latest snapshot-like time we know for the current totals: the newest snapshot or daily date, else none. */
-    static Instant exportTime(ReportContext ctx) {
-        var daily = ctx.data().daily();
-        if (daily.rowCount() == 0) {
-            return null;
-        }
-        var max = daily.dateColumn(Canonical.DATE).max();
-        return max == null ? null : max.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                        "The last row ends at the latest export when its time is known.")));
     }
 
     static String day(Instant t) {

@@ -1,10 +1,15 @@
 package savescope.report.sections;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import savescope.metrics.Analytics;
+import savescope.metrics.TopVideos;
 import savescope.model.Canonical;
 import savescope.cells.Output;
 import savescope.cells.TableView;
@@ -12,154 +17,79 @@ import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.LegacySection;
-import tech.tablesaw.api.InstantColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import savescope.report.ReportOptions;
+import savescope.report.Section;
 
 /** Every video with its counts and save rate, most saved first, capped for big inputs. */
-public final class VideosSection implements LegacySection {
+public final class VideosSection implements Section<VideosSection.Figures> {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
+    /**
+     * The per-video table; nothing of it goes to the JSON (the --data-dir export has every video).
+     *
+     * @param bySaves whether the videos are ordered by saves (the data has them) or else by views
+     * @param videos how many videos there are in all
+     * @param cap the most rows the table shows
+     * @param rows the first {@code cap} videos in that order
+     */
+    public record Figures(@JsonIgnore boolean bySaves, @JsonIgnore long videos, @JsonIgnore int cap,
+            @JsonIgnore List<TopVideos.Video> rows) {}
+
     @Override
-    public void build(ReportContext ctx) {
-        Table v = ctx.videos();
-        int cap = ctx.options().tableRows();
-        if (!ctx.hasSaves()) {
+    public Figures analyse(Analytics data, ReportOptions options) {
+        boolean bySaves = data.hasSaves();
+        int cap = options.tableRows();
+        return new Figures(bySaves, data.totals().videos(), cap,
+                data.topVideos(bySaves ? Canonical.SAVES : Canonical.VIEWS, cap));
+    }
+
+    @Override
+    public void present(Figures f, ReportContext ctx) {
+        if (!f.bySaves()) {
             ctx.markdown("## Videos\n\nEvery video with its counts, most viewed first (these files have no saves "
                     + "count). Click a column header to sort; type in the box to filter. Hover a number for its exact "
                     + "value.");
-            ctx.code("videos.sortDescendingOn(\"views\").first(" + cap + ")", new Output.Table(tableWithoutSaves(v, cap)));
+            ctx.code("var videos = data.topVideos(\"views\", options.tableRows());", Map.of("videos", f.rows()),
+                    new Output.Table(tableWithoutSaves(f.rows(), f.videos(), f.cap())));
             return;
         }
         ctx.markdown("## Videos\n\nEvery video with its counts, most saved first. Click a column header to sort; "
                 + "type in the box to filter. Hover a number for its exact value.");
-        ctx.code("videos.sortDescendingOn(\"saves\").first(" + cap + ")", new Output.Table(table(v, cap)));
+        ctx.code("var videos = data.topVideos(\"saves\", options.tableRows());", Map.of("videos", f.rows()),
+                new Output.Table(table(f.rows(), f.videos(), f.cap())));
     }
 
     /** The per-video table of data without saves: no saves or save-rate columns, most viewed first. */
-    static TableView tableWithoutSaves(Table v, int cap) {
-        TableView full = table(v, cap, v.longColumn(Canonical.VIEWS));
+    static TableView tableWithoutSaves(List<TopVideos.Video> shown, long videos, int cap) {
+        TableView full = table(shown, videos, cap);
         List<Column> columns = full.columns().subList(0, full.columns().size() - 2);
         List<List<Cell>> rows = full.rows().stream().map(r -> r.subList(0, r.size() - 2)).toList();
-        String note = v.rowCount() > cap ? "Showing the " + Formats.exact((long) cap) + " most viewed of "
-                + Formats.exact((long) v.rowCount()) + " videos; the full table is in the --data-dir export." : "";
-        return new TableView(columns, rows, v.rowCount(), note);
+        String note = videos > cap ? "Showing the " + Formats.exact((long) cap) + " most viewed of "
+                + Formats.exact(videos) + " videos; the full table is in the --data-dir export." : "";
+        return new TableView(columns, rows, (int) videos, note);
     }
 
-    /** The per-video table, most saved first (missing saves last), at most {@code cap} rows. */
-    public static TableView table(Table v, int cap) {
-        return table(v, cap, v.longColumn(Canonical.SAVES));
-    }
-
-    /** The per-video table in descending order of {@code by} (missing last), at most {@code cap} rows. */
-    private static TableView table(Table v, int cap, LongColumn by) {
-        LongColumn saves = v.longColumn(Canonical.SAVES);
-        LongColumn views = v.longColumn(Canonical.VIEWS);
-        StringColumn title = v.stringColumn(Canonical.TITLE);
-        StringColumn link = v.stringColumn(Canonical.LINK);
-        StringColumn type = v.stringColumn(Canonical.CONTENT_TYPE);
-        InstantColumn posted = v.instantColumn(Canonical.POSTED_AT);
-        int[] order = mostSaved(by, cap);
+    /**
+     * The per-video table of {@code shown}, the first {@code cap} of {@code videos} videos most saved first
+     * ({@link Analytics#topVideos}).
+     */
+    public static TableView table(List<TopVideos.Video> shown, long videos, int cap) {
         List<Column> columns = List.of(new Column("Video", false), new Column("Type", false),
                 new Column("Posted", false), new Column("Views", true), new Column("Likes", true),
                 new Column("Comments", true), new Column("Shares", true), new Column("Saves", true),
                 new Column("Save rate", true));
         List<List<Cell>> rows = new ArrayList<>();
-        for (int i : order) {
-            List<Cell> row = new ArrayList<>();
-            String t = title.get(i).isBlank() ? "(untitled)" : title.get(i);
-            row.add(new Cell(shorten(t, 90), t, null, safeLink(link.get(i))));
-            row.add(Cell.plain(type.get(i)));
-            row.add(posted.isMissing(i) ? Cell.plain("") : Cell.plain(DAY.format(posted.get(i).atOffset(ZoneOffset.UTC))));
-            for (String m : Canonical.COUNTS) {
-                LongColumn c = v.longColumn(m);
-                row.add(count(c.isMissing(i) ? null : c.getLong(i)));
-            }
-            Double rate = views.isMissing(i) || saves.isMissing(i) || views.getLong(i) == 0 ? null
-                    : (double) saves.getLong(i) / views.getLong(i);
-            row.add(new Cell(Formats.percent(rate), Formats.percentExact(rate), rate, ""));
-            rows.add(row);
+        for (TopVideos.Video v : shown) {
+            String t = v.title() == null || v.title().isBlank() ? "(untitled)" : v.title();
+            Double rate = v.saveRate();
+            rows.add(List.of(new Cell(shorten(t, 90), t, null, safeLink(v.link())), Cell.plain(v.contentType()),
+                    Cell.plain(v.postedAt() == null ? "" : DAY.format(Instant.parse(v.postedAt()).atOffset(ZoneOffset.UTC))),
+                    count(v.views()), count(v.likes()), count(v.comments()), count(v.shares()), count(v.saves()),
+                    new Cell(Formats.percent(rate), Formats.percentExact(rate), rate, "")));
         }
-        String note = v.rowCount() > cap ? "Showing the " + Formats.exact((long) cap) + " most saved of "
-                + Formats.exact((long) v.rowCount()) + " videos; the full table is in the --data-dir export." : "";
-        return new TableView(columns, rows, v.rowCount(), note);
-    }
-
-    /**
-     * The rows of the {@code cap} most saved videos, most saved first, ties in row order, missing saves last.
-     * A bounded heap of row numbers keeps this O(n log cap) without boxing a million rows to keep 500.
-     */
-    static int[] mostSaved(LongColumn saves, int cap) {
-        int n = saves.size();
-        int k = Math.max(0, Math.min(cap, n));
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = saves.isMissing(i) ? Long.MIN_VALUE : saves.getLong(i);
-        }
-        // heap[0] is the least saved of the rows kept so far (a min-heap under "ranks below").
-        int[] heap = new int[k];
-        int size = 0;
-        for (int i = 0; i < n && k > 0; i++) {
-            if (size < k) {
-                heap[size] = i;
-                siftUp(heap, size++, key);
-            } else if (ranksAbove(i, heap[0], key)) {
-                heap[0] = i;
-                siftDown(heap, size, key);
-            }
-        }
-        int[] order = new int[size];
-        // Popping the least ranked first fills the result from its end.
-        for (int at = size - 1; at >= 0; at--) {
-            order[at] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size, key);
-        }
-        return order;
-    }
-
-    /** Whether row a comes before row b: more saves, or as many and earlier in the file. */
-    private static boolean ranksAbove(int a, int b, long[] key) {
-        return key[a] > key[b] || (key[a] == key[b] && a < b);
-    }
-
-    private static void siftUp(int[] heap, int at, long[] key) {
-        while (at > 0) {
-            int parent = (at - 1) / 2;
-            if (!ranksAbove(heap[parent], heap[at], key)) {
-                return;
-            }
-            swap(heap, parent, at);
-            at = parent;
-        }
-    }
-
-    private static void siftDown(int[] heap, int size, long[] key) {
-        int at = 0;
-        while (true) {
-            int low = at;
-            int left = 2 * at + 1;
-            int right = left + 1;
-            if (left < size && ranksAbove(heap[low], heap[left], key)) {
-                low = left;
-            }
-            if (right < size && ranksAbove(heap[low], heap[right], key)) {
-                low = right;
-            }
-            if (low == at) {
-                return;
-            }
-            swap(heap, low, at);
-            at = low;
-        }
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        String note = videos > cap ? "Showing the " + Formats.exact((long) cap) + " most saved of "
+                + Formats.exact(videos) + " videos; the full table is in the --data-dir export." : "";
+        return new TableView(columns, rows, (int) videos, note);
     }
 
     static Cell count(Long n) {

@@ -1,54 +1,19 @@
 package savescope.report.sections;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.Random;
-import java.util.stream.IntStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import savescope.model.Canonical;
 import savescope.cells.TableView;
-import tech.tablesaw.api.LongColumn;
+import savescope.metrics.Analytics;
+import savescope.metrics.LocalAnalytics;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import savescope.model.LoadReport;
 import tech.tablesaw.api.Table;
 
 class VideosSectionTest {
-
-    @Test
-    void mostSavedMatchesAFullSortIncludingTiesAndMissing() {
-        Random random = new Random(7);
-        for (int round = 0; round < 50; round++) {
-            int n = random.nextInt(60);
-            LongColumn saves = LongColumn.create("saves");
-            for (int i = 0; i < n; i++) {
-                // Few distinct values, so ties are common; about one in six is missing.
-                if (random.nextInt(6) == 0) {
-                    saves.appendMissing();
-                } else {
-                    saves.append(random.nextInt(8));
-                }
-            }
-            int cap = random.nextInt(n + 3);
-            // The independent reference: every row sorted, most saved first, ties by row, missing last.
-            int[] expected = IntStream.range(0, n).boxed()
-                    .sorted(Comparator.comparingLong((Integer i) -> saves.isMissing(i) ? Long.MIN_VALUE : saves.getLong(i))
-                            .reversed().thenComparing(i -> i))
-                    .limit(cap).mapToInt(Integer::intValue).toArray();
-            assertArrayEquals(expected, VideosSection.mostSaved(saves, cap), "n=" + n + " cap=" + cap);
-        }
-    }
-
-    @Test
-    void mostSavedByHand() {
-        LongColumn saves = LongColumn.create("saves", new long[] {5, 9, 5, 1});
-        saves.appendMissing();
-        saves.append(9);
-        // 9 (row 1), 9 (row 5), then 5 (row 0) before 5 (row 2).
-        assertArrayEquals(new int[] {1, 5, 0}, VideosSection.mostSaved(saves, 3));
-        // All six: ... 1 (row 3), missing (row 4) last.
-        assertArrayEquals(new int[] {1, 5, 0, 2, 3, 4}, VideosSection.mostSaved(saves, 10));
-    }
 
     @Test
     void shortenCutsOnCodePoints() {
@@ -69,13 +34,14 @@ class VideosSectionTest {
         addVideo(v, "a", longTitle, 10);
         addVideo(v, "b", "short", 30);
         addVideo(v, "c", "middle", 20);
-        TableView t = VideosSection.table(v, 2);
+        Analytics data = LocalAnalytics.of(Dataset.ofVideos(v, new LoadReport(List.of(), List.of())));
+        TableView t = VideosSection.table(data.topVideos(Canonical.SAVES, 2), 3, 2);
         assertEquals(2, t.rows().size());
         assertEquals("short", t.rows().get(0).get(0).text());
         assertEquals("middle", t.rows().get(1).get(0).text());
         assertEquals("Showing the 2 most saved of 3 videos; the full table is in the --data-dir export.", t.note());
 
-        TableView all = VideosSection.table(v, 10);
+        TableView all = VideosSection.table(data.topVideos(Canonical.SAVES, 10), 3, 10);
         String shown = all.rows().get(2).get(0).text();
         // 89 cakes and the ellipsis; every surrogate has its partner.
         assertEquals(90, shown.codePointCount(0, shown.length()));

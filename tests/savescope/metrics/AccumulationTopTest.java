@@ -1,4 +1,4 @@
-package savescope.report.sections;
+package savescope.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import savescope.metrics.Accumulation;
 
-class EvergreenTopTest {
+/** {@link Accumulation#top} keeps what a full sort by evergreen score (then id) lists first. */
+class AccumulationTopTest {
 
     private static Accumulation.VideoCurve curve(String id, double score) {
         return new Accumulation.VideoCurve(id, 14, 10, 1, score, 1, 1, 1, false, new long[14]);
@@ -28,7 +28,7 @@ class EvergreenTopTest {
                 .sorted(Comparator.comparingDouble(Accumulation.VideoCurve::evergreenScore).reversed()
                         .thenComparing(Accumulation.VideoCurve::id)).toList();
         for (int n : new int[] {0, 1, 10, 1000}) {
-            assertEquals(sorted.subList(0, Math.min(n, sorted.size())), EvergreenSection.top(curves, n), "n = " + n);
+            assertEquals(sorted.subList(0, Math.min(n, sorted.size())), Accumulation.top(curves, n), "n = " + n);
         }
     }
 
@@ -37,7 +37,7 @@ class EvergreenTopTest {
         List<Accumulation.VideoCurve> curves = List.of(curve("c", 0.2), curve("a", 0.5), curve("n", Double.NaN),
                 curve("b", 0.2), curve("d", 0.1));
         // 0.5 (a) first; then the two at 0.2 by id: b before c.
-        assertEquals(List.of("a", "b", "c"), EvergreenSection.top(curves, 3).stream().map(Accumulation.VideoCurve::id)
+        assertEquals(List.of("a", "b", "c"), Accumulation.top(curves, 3).stream().map(Accumulation.VideoCurve::id)
                 .toList());
     }
 }
