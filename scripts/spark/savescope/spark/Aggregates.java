@@ -1,6 +1,5 @@
 package savescope.spark;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Correlations.Correlation;
@@ -23,14 +22,14 @@ import savescope.model.LoadReport;
  * @param rates ratios of sums and the per-video save-rate quantiles
  * @param medianCi the seeded bootstrap 95% interval of the median per-video save rate, or null
  * @param groups save rate by content type, hashtag, duration, weekday and hour, by dimension name
- * @param quadrants views × save rate split at the medians ({@code quadrantOfRow} is empty: no per-row data)
+ * @param quadrants views × save rate split at the medians
  * @param rankings top, bottom and outlying videos by save rate among those with enough views
  * @param countCorrelations Pearson, Spearman and Kendall between raw counts
  * @param rateCorrelations the same between rates per view
  * @param partialWithSaves saves with each metric holding views fixed, on the log scale
  * @param daily channel totals per day from the daily table, oldest first
  * @param accounts the accounts of the videos, sorted, blanks left out
- * @param firstPosted the earliest posting time, or null when no video has one
+ * @param firstPosted the earliest posting time (ISO-8601 instant), or null when no video has one
  * @param lastPosted the latest posting time, or null
  * @param saveRateHistogram per-video save rates in {@link #HISTOGRAM_BINS} bins at most, or null without rates
  * @param perView for each list of counts the report divides by views ({@link #PER_VIEW}, joined with "+"):
@@ -38,9 +37,9 @@ import savescope.model.LoadReport;
  * @param load what was read, used and rejected
  */
 public record Aggregates(Totals totals, Rates rates, Interval medianCi, Map<String, GroupComparison.Result> groups,
-        Quadrants quadrants, Rankings rankings, SaveCorrelations.Set countCorrelations,
+        Quadrants.Summary quadrants, Rankings rankings, SaveCorrelations.Set countCorrelations,
         SaveCorrelations.Set rateCorrelations, Map<String, Correlation> partialWithSaves, List<DailyTotal> daily,
-        List<String> accounts, Instant firstPosted, Instant lastPosted, Histogram saveRateHistogram,
+        List<String> accounts, String firstPosted, String lastPosted, Histogram saveRateHistogram,
         Map<String, Double> perView, LoadReport load) {
 
     /** The most bins of the save-rate histogram, as the report draws it. */

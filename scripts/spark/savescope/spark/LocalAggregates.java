@@ -41,10 +41,10 @@ public final class LocalAggregates {
         return new Aggregates(Totals.of(videos), Rates.of(videos, followers),
                 sorted.length == 0 ? null : Intervals.bootstrapMedianSorted(sorted, 0.95, Intervals.BOOTSTRAP_RESAMPLES,
                         Intervals.DEFAULT_SEED),
-                groups, new Quadrants(q.medianViews(), q.medianRate(), q.quadrants(), new byte[0]),
+                groups, q.summary(),
                 Rankings.of(videos, minViews, 10), SaveCorrelations.counts(columns), SaveCorrelations.rates(columns),
                 SaveCorrelations.partialWithSaves(columns), daily(data.daily()), analytics.accounts(),
-                range == null ? null : range.first(), range == null ? null : range.last(),
+                range == null ? null : range.first().toString(), range == null ? null : range.last().toString(),
                 sorted.length == 0 ? null : analytics.saveRateHistogram(Aggregates.HISTOGRAM_BINS), perView(analytics),
                 data.load());
     }

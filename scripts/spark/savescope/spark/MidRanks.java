@@ -1,13 +1,8 @@
 package savescope.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -37,16 +32,23 @@ final class MidRanks {
             }
             return List.of(n).iterator();
         }).collect());
-        JavaRDD<Row> ranked = runs.mapPartitionsWithIndex((p, it) -> {
-            long seen = before[p];
-            List<Row> out = new ArrayList<>();
-            while (it.hasNext()) {
+        // Lazily, row by row: a partition may hold millions of distinct values.
+        JavaRDD<Row> ranked = runs.mapPartitionsWithIndex((p, it) -> new Iterator<Row>() {
+            private long seen = before[p];
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
                 Row r = it.next();
                 long t = r.getLong(1);
-                out.add(RowFactory.create(r.getDouble(0), (seen + 1 + seen + t) / 2.0));
+                Row out = RowFactory.create(r.getDouble(0), (seen + 1 + seen + t) / 2.0);
                 seen += t;
+                return out;
             }
-            return out.iterator();
         }, true);
         StructType schema = new StructType().add("v", DataTypes.DoubleType).add("rank", DataTypes.DoubleType);
         return values.sparkSession().createDataFrame(ranked, schema);

@@ -90,7 +90,7 @@ public final class SparkAggregates {
         groups.put(GroupComparison.WEEKDAY, groups(GroupComparison.WEEKDAY, WEEKDAY, weekdays(), true, true, qs, keyed));
         groups.put(GroupComparison.HOUR, groups(GroupComparison.HOUR, HOUR, hours(), true, true, qs, keyed));
         tick("groups", t0);
-        Quadrants quadrants = quadrants(rated, qs);
+        Quadrants.Summary quadrants = quadrants(rated, qs);
         Rankings rankings = SparkRankings.of(rated, minViews, 10, qs.has(ELIGIBLE, 0) ? qs.n(ELIGIBLE, 0) : 0,
                 qs.has(ELIGIBLE, 0) && qs.n(ELIGIBLE, 0) >= 4 ? new double[] {qs.q(ELIGIBLE, 0, 0.25),
                     qs.q(ELIGIBLE, 0, 0.5), qs.q(ELIGIBLE, 0, 0.75)} : null);
@@ -110,7 +110,7 @@ public final class SparkAggregates {
         }
         tick("daily and context", t0);
         return new Aggregates(totals, rates, medianCi, groups, quadrants, rankings, counts, rateCorrelations, partial,
-                daily, accounts(videos), (Instant) posted.get(0), (Instant) posted.get(1),
+                daily, accounts(videos), iso(posted, 0), iso(posted, 1),
                 histogram(keyed, qs, Aggregates.HISTOGRAM_BINS), perView, corpus.load());
     }
 
@@ -445,9 +445,9 @@ public final class SparkAggregates {
     }
 
     /** {@link Quadrants#of}: split at the medians of views and save rate; a video on a median counts as high. */
-    private static Quadrants quadrants(Dataset<Row> rated, Quantiles qs) {
+    private static Quadrants.Summary quadrants(Dataset<Row> rated, Quantiles qs) {
         if (!qs.has(RATE, 0)) {
-            return new Quadrants(Double.NaN, Double.NaN, List.of(), new byte[0]);
+            return new Quadrants.Summary(Double.NaN, Double.NaN, List.of());
         }
         double medianViews = qs.q(VIEWS, 0, 0.5);
         double medianRate = qs.q(RATE, 0, 0.5);
@@ -463,7 +463,11 @@ public final class SparkAggregates {
         for (int i = 0; i < 4; i++) {
             list.add(Quadrants.quadrant(i, Math.toIntExact(by[i][0]), by[i][1], by[i][2]));
         }
-        return new Quadrants(medianViews, medianRate, List.copyOf(list), new byte[0]);
+        return new Quadrants.Summary(medianViews, medianRate, List.copyOf(list));
+    }
+
+    private static String iso(Row r, int i) {
+        return r.isNullAt(i) ? null : ((Instant) r.get(i)).toString();
     }
 
     /** {@code LocalAnalytics.accounts}: distinct, sorted, blanks left out. */
