@@ -290,7 +290,8 @@ final class SaveScopeLauncher {
                     "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
         } else if (!quick) {
             recording = jsa.resolveSibling(jsa.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            full.addAll(List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off,cds+dynamic=off"));
+            full.addAll(List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=off,cds+dynamic=off",
+                    "-Dsavescope.cds.train=true"));
         }
         full.addAll(jvm);
         full.addAll(command.subList(cp, command.size()));

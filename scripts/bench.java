@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES savescope/Deps.java
 //SOURCES savescope/bench/*.java
+//SOURCES savescope/cli/StageClock.java
 //JAVA_OPTIONS -XX:+UseSerialGC
 //DESCRIPTION Benchmarks ./jbang report end to end and by stage, beside the pandas + matplotlib report when it is available.
 
@@ -38,6 +39,7 @@ import savescope.cli.StageClock;
             "Examples:",
             "  ./jbang bench                                          1,000 / 100,000 / 1,000,000 videos, 3 runs",
             "  ./jbang bench --python-anchor ../shared/bench/python-anchor",
+            "  ./jbang bench --sizes 1000000 --duckdb-anchor          the whole report against DuckDB's aggregates",
             "  ./jbang bench --sizes 1000 --runs 1 --warmup 0         a quick look",
             "  ./jbang bench --java-options=-Xmx1g                    our runs in a 1 GiB heap"})
 public class bench implements Callable<Integer> {
@@ -71,6 +73,12 @@ public class bench implements Callable<Integer> {
     @Option(names = "--python-anchor", paramLabel = "DIR",
             description = "Folder holding the Python competitor (report.py, gen_data.py) to run beside ours.")
     Path pythonAnchor;
+
+    @Option(names = "--duckdb-anchor",
+            description = "Also run the DuckDB anchor (scripts/bench/duckdb-anchor/DuckAnchor.java: the report's core aggregates "
+                    + "in DuckDB SQL; DuckDB's JDBC driver comes from Maven Central once) on each videos file, as a plain "
+                    + "java process interleaved with ours, and give the ratio.")
+    boolean duckdbAnchor;
 
     @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3",
             description = "The Python with pandas, matplotlib, jinja2 and scipy (default: ${DEFAULT-VALUE}).")
@@ -121,6 +129,7 @@ public class bench implements Callable<Integer> {
             case "auto" -> withPython;
             default -> throw new IllegalArgumentException("--generator: expected java, python or auto, found \"" + generator + "\".");
         };
+        List<String> duck = duckdbAnchor ? duckCommand(root) : null;
         String loadBefore = loadAverage();
         Instant started = Instant.now();
         List<ResultsTable.Row> rows = new ArrayList<>();
@@ -146,6 +155,11 @@ public class bench implements Callable<Integer> {
             Map<String, String> ourEnv = javaOptions.isBlank() ? Map.of() : Map.of("SAVESCOPE_JAVA_OPTIONS", javaOptions);
             List<Measurement> ourRuns = new ArrayList<>();
             List<Measurement> pyRuns = new ArrayList<>();
+            List<Measurement> duckRuns = new ArrayList<>();
+            List<String> duckRun = duck == null ? null : new ArrayList<>(duck);
+            if (duckRun != null) {
+                duckRun.addAll(List.of(inputs[0].toString(), reports.resolve("duckdb_" + n + ".json").toString()));
+            }
             for (int r = -warmup; r < runs; r++) {
                 String which = r < 0 ? "warm-up" : "run " + (r + 1) + "/" + runs;
                 Measurement m = measure("SaveScope " + which, ours, root, ourEnv);
@@ -158,9 +172,16 @@ public class bench implements Callable<Integer> {
                         pyRuns.add(p);
                     }
                 }
+                if (duckRun != null) {
+                    Measurement dm = measure("DuckDB " + which, duckRun, root, Map.of());
+                    if (r >= 0) {
+                        duckRuns.add(dm);
+                    }
+                }
             }
             rows.add(new ResultsTable.Row(n, dailyRows, ResultsTable.Stats.of(ourRuns, Files.size(ourHtml)),
-                    withPython ? ResultsTable.Stats.of(pyRuns, Files.size(pyHtml)) : null, medianStages(ourRuns)));
+                    withPython ? ResultsTable.Stats.of(pyRuns, Files.size(pyHtml)) : null,
+                    duckRun != null ? ResultsTable.Stats.of(duckRuns, -1) : null, medianStages(ourRuns)));
         }
         String sample = sampleWarmStart(root);
         String markdown = markdown(rows, sample, withPython, pythonData, started, loadBefore, loadAverage());
@@ -184,6 +205,29 @@ public class bench implements Callable<Integer> {
         return m.exitCode() == 0 ? null : python + " lacks pandas, matplotlib, jinja2 or scipy (on Debian: apt-get install "
                 + "python3-pandas python3-matplotlib python3-jinja2 python3-scipy)";
     }
+
+    /**
+     * The plain java command of the DuckDB anchor, built once through JBang (which fetches the driver) so that
+     * JBang's own JVM is never timed; it runs on the Java that runs this benchmark.
+     */
+    private List<String> duckCommand(Path root) throws IOException, InterruptedException {
+        String script = DUCK_ANCHOR;
+        if (!Files.isRegularFile(root.resolve(script))) {
+            throw new IllegalArgumentException("--duckdb-anchor: " + script + " not found in the SaveScope folder.");
+        }
+        log.println("[bench] building the DuckDB anchor " + script);
+        Measurement build = ProcessTimer.run(List.of("./jbang", "build", script), root, Map.of());
+        Measurement cp = build.exitCode() != 0 ? build : ProcessTimer.run(List.of("./jbang", "info", "classpath", script), root, Map.of());
+        String classPath = cp.stdout().strip();
+        if (cp.exitCode() != 0 || classPath.isEmpty()) {
+            throw new IllegalStateException("could not build the DuckDB anchor (is Maven Central reachable?):\n" + tail(cp.stderr()));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", classPath, "DuckAnchor");
+    }
+
+    /** The DuckDB anchor's script, relative to the SaveScope folder. */
+    static final String DUCK_ANCHOR = "scripts/bench/duckdb-anchor/DuckAnchor.java";
 
     /** The export files for a size, made once per generator and seed and kept for later runs. */
     private Path[] exports(int n, int d, boolean pythonData) throws IOException, InterruptedException {
@@ -261,8 +305,14 @@ public class bench implements Callable<Integer> {
         b.append("Load average (1/5/15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append(". Exports from the ").append(pythonData ? "Python" : "Java").append(" generator, seed ")
                 .append(seed).append("; median of ").append(runs).append(" runs after ").append(warmup).append(" warm-up")
-                .append(withPython ? ", SaveScope and Python runs interleaved" : "").append(".\n\n");
+                .append(withPython && duckdbAnchor ? ", SaveScope, Python and DuckDB runs interleaved"
+                        : withPython ? ", SaveScope and Python runs interleaved"
+                        : duckdbAnchor ? ", SaveScope and DuckDB runs interleaved" : "").append(".\n\n");
         b.append(ResultsTable.endToEnd(rows)).append('\n');
+        if (duckdbAnchor) {
+            b.append("The whole SaveScope report beside the DuckDB anchor's core aggregates of the same videos file (no daily "
+                    + "series, charts or HTML for DuckDB), interleaved:\n\n").append(ResultsTable.versusDuckDb(rows)).append('\n');
+        }
         b.append("SaveScope by stage (median ms; `launcher + exit` is the wall time outside the JVM's own clock):\n\n");
         b.append(ResultsTable.stages(rows));
         if (sample != null) {

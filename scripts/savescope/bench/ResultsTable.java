@@ -23,10 +23,10 @@ public final class ResultsTable {
     }
 
     /**
-     * One input size: SaveScope's numbers, the Python report's (null when it was not run), and SaveScope's
-     * median stage times in milliseconds (keys as printed by {@code --timings}).
+     * One input size: SaveScope's numbers, the Python report's and the DuckDB anchor's (each null when it was
+     * not run), and SaveScope's median stage times in milliseconds (keys as printed by {@code --timings}).
      */
-    public record Row(long videos, long dailyRows, Stats ours, Stats python, Map<String, Double> stages) {}
+    public record Row(long videos, long dailyRows, Stats ours, Stats python, Stats duckdb, Map<String, Double> stages) {}
 
     /** The stage columns, in pipeline order, with their headings. */
     static final String[][] STAGES = {
@@ -66,6 +66,35 @@ public final class ResultsTable {
                     mib(o.peakRssKib()),
                     p == null ? "–" : mib(p.peakRssKib()),
                     size(o.htmlBytes()) + " / " + (p == null ? "–" : size(p.htmlBytes()))) + " |");
+        }
+        return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * SaveScope's whole report beside the DuckDB anchor's core aggregates (and the Python report where it ran):
+     * wall, CPU and peak memory of each, and our wall time as a multiple of DuckDB's. Rows without DuckDB are left out.
+     */
+    public static String versusDuckDb(List<Row> rows) {
+        List<String> out = new ArrayList<>();
+        out.add("| videos | SaveScope s | DuckDB s | Python s | SaveScope / DuckDB | CPU s (SaveScope / DuckDB / Python) "
+                + "| peak MiB (SaveScope / DuckDB / Python) |");
+        out.add("|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row r : rows) {
+            Stats o = r.ours();
+            Stats d = r.duckdb();
+            Stats p = r.python();
+            if (d == null) {
+                continue;
+            }
+            out.add("| " + String.join(" | ",
+                    count(r.videos()),
+                    seconds(o.wallSeconds()) + range(o),
+                    seconds(d.wallSeconds()) + range(d),
+                    p == null ? "–" : seconds(p.wallSeconds()) + range(p),
+                    ratio(o.wallSeconds() / d.wallSeconds()),
+                    seconds(o.cpuSeconds()) + " / " + seconds(d.cpuSeconds()) + " / " + (p == null ? "–" : seconds(p.cpuSeconds())),
+                    mib(o.peakRssKib()) + " / " + mib(d.peakRssKib()) + " / " + (p == null ? "–" : mib(p.peakRssKib())))
+                    + " |");
         }
         return String.join("\n", out) + "\n";
     }

@@ -27,6 +27,7 @@ import savescope.render.DataExport;
 import savescope.render.HtmlReport;
 import savescope.render.JsonOutput;
 import savescope.render.ReportIndex;
+import savescope.report.ReportNotebook;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
 
@@ -48,6 +49,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --data-dir tables/     also write the computed tables as CSV",
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
+            "  ./jbang report videos.csv --notebook mine.jsh     also write the report as a notebook to build on",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -76,6 +78,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + "Built-in mappings cover common tags (tutorial, recipe, comedy, vlog, review).")
     List<ContentTypes> types = new ArrayList<>();
 
+    @Option(names = "--history", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "Report over every export imported with ./jbang import into DIR (default: the history in "
+                    + "your data folder); the saves gained since the last import lead the findings.")
+    String history;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: from the account name.")
     String title;
 
@@ -101,9 +108,44 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Option(names = "--notebook", paramLabel = "FILE.jsh",
+            description = "Also write the report as a runnable notebook (percent format): its parameters, the Java of "
+                    + "every code cell, and the values each gives. Run it with ./jbang notebook FILE.jsh.")
+    Path notebook;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Also write the computed tables as CSV files for spreadsheets (videos.csv has every video).")
     Path dataDir;
+
+    @Option(names = "--period", paramLabel = "PERIOD", description = "Compare a period with another: last-7d, "
+            + "last-28d, last-90d (any last-Nd), this-month, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, counted back from the "
+            + "last day the data covers.")
+    String period;
+
+    @Option(names = "--vs", paramLabel = "PERIOD", description = "What --period is compared with: previous (the "
+            + "default), year-ago or YYYY-MM-DD..YYYY-MM-DD.")
+    String vs;
+
+    @Option(names = "--pdf", description = "Also write a PDF beside the HTML (team.html -> team.pdf), printed by a "
+            + "headless Chromium, Chrome or Edge, which must be installed.")
+    boolean pdf;
+
+    @Option(names = "--brand-name", paramLabel = "TEXT", description = "White label: this name heads the report "
+            + "instead of SaveScope's.")
+    String brandName;
+
+    @Option(names = "--logo", paramLabel = "FILE", description = "White label: a PNG or SVG logo (at most 256 KB) "
+            + "shown above the title, inlined in the page; an SVG is cleaned of scripts and external references.")
+    Path logo;
+
+    @Option(names = "--accent", paramLabel = "COLOUR", description = "White label: the accent colour of links and "
+            + "highlights, e.g. #0a5f96; darkened if needed so text keeps a contrast of 4.5:1.")
+    String accent;
+
+    @Option(names = "--each", description = "One report per account: each INPUT (or each folder inside a single "
+            + "INPUT folder) is an account; writes <account>.html and portfolio.html into the -o folder (default: "
+            + "reports/), and skips accounts whose inputs, options and SaveScope version are unchanged.")
+    boolean each;
 
     @Option(names = "--open", description = "Open the report in the default browser when it is written.")
     boolean open;
@@ -115,32 +157,49 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--timings", hidden = true, description = "Print each stage's time to stderr (for the benchmark).")
     boolean timings;
 
+    /** The numbers of the report this run wrote (its JSON document), for {@code --each}'s portfolio. */
+    Map<String, Object> numbers;
+
     @Override
     public Integer call() throws IOException {
         checkNumbers();
-        List<Path> in = inputs.isEmpty()
+        checkPeriod();
+        if (each) {
+            return eachAccount();
+        }
+        savescope.history.History kept = HistoryInput.chosen(history, inputs);
+        List<Path> in = kept != null ? List.of(kept.folder()) : inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
                 : inputs;
         Path templateDir = common.templateDir();
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
         OutputPlan plan = plan(in, out);
-        Loader.Options options = new Loader.Options(Converters.fieldMap(maps), Converters.contentTypes(types));
+        savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent, spec.commandLine().getErr());
+        PdfPrinter printer = pdf ? PdfPrinter.find() : null;
+        Map<String, String> fieldMap = Converters.fieldMap(maps);
+        Loader.Options options = new Loader.Options(fieldMap, Converters.contentTypes(types));
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
         Dataset data;
         try (LoadProgress bar = new LoadProgress(System.console() != null)) {
-            data = Loader.load(in, options.withProgress(bar));
+            data = kept != null ? HistoryInput.load(kept, options.withProgress(bar))
+                    : Loader.load(in, options.withProgress(bar));
         }
         clock.lap("load");
         Instant now = common.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
-        SaveReport.Result result = SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment), now);
+        SaveReport.Result result = SaveReport.build(data,
+                new ReportOptions(title, minViews, maxRows, arms, minSegment, period, vs), now);
+        if (kept != null) {
+            result = HistoryInput.withGainSinceLastImport(result, kept, options, data);
+        }
+        numbers = result.json();
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
         HtmlReport renderer = HtmlReport.ready(preparing);
         String html;
         try {
-            html = renderer.render(result.notebook());
+            html = renderer.render(result.notebook(), brand);
         } catch (HtmlReport.TemplateProblem e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -154,6 +213,11 @@ public final class ReportCommand implements Callable<Integer> {
             if (json != null) {
                 batch.write(json, JsonOutput.toJson(result.json()));
             }
+            if (notebook != null) {
+                batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
+                        in.stream().map(Path::toString).toList(), fieldMap, typed("--types"),
+                        compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
+            }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
             }
@@ -163,6 +227,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (dataDir != null) {
             err.println("wrote " + tables.size() + " CSV files to " + dataDir);
+        }
+        if (printer != null) {
+            try {
+                printer.print(out, PdfPrinter.besides(out));
+            } catch (IOException e) {
+                throw new UserError(savescope.ExitCode.FAILURE, "--pdf: the report was written, but not its PDF: "
+                        + e.getMessage() + ".", e);
+            }
+            err.println("wrote " + PdfPrinter.besides(out));
         }
         if (!noIndex) {
             rebuildIndex(plan, renderer, now, err);
@@ -177,6 +250,45 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    private int eachAccount() throws IOException {
+        if (inputs.isEmpty() || json != null || dataDir != null || history != null || notebook != null) {
+            throw new UserError("--each: expected account folders (e.g. clients/*/ or clients/), and none of "
+                    + "--json, --data-dir, --notebook or --history, which name one file or folder for one report.");
+        }
+        savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent,
+                new PrintWriter(java.io.Writer.nullWriter()));
+        return EachAccount.run(inputs, output != null ? output : Path.of("reports"),
+                EachAccount.passedOptions(spec.commandLine().getParseResult()), spec.version()[0], brand,
+                common.templateDir(), !noIndex, common.now(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /** {@code --period} and {@code --vs}, checked before anything is read (their days are counted from the data). */
+    private void checkPeriod() {
+        if (vs != null && period == null) {
+            throw new UserError("--vs " + vs + ": expected --period too (e.g. --period last-28d --vs " + vs + ").");
+        }
+        if (period == null) {
+            return;
+        }
+        savescope.metrics.Period p;
+        try {
+            p = savescope.metrics.Period.parse(period, java.time.LocalDate.of(2000, 1, 1));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--period: " + e.getMessage() + ".");
+        }
+        try {
+            p.comparison(vs);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--vs: " + e.getMessage() + ".");
+        }
+    }
+
+    /** The values of a repeatable option as the user typed them. */
+    private List<String> typed(String option) {
+        return List.copyOf(spec.findOption(option).originalStringValues());
     }
 
     /** The numeric options, checked before anything is read: a negative count or an empty table is a typing slip. */
@@ -198,6 +310,12 @@ public final class ReportCommand implements Callable<Integer> {
         OutputPlan plan = new OutputPlan(in, common.force).file("-o", out);
         if (json != null) {
             plan.file("--json", json);
+        }
+        if (pdf) {
+            plan.file("--pdf", PdfPrinter.besides(out));
+        }
+        if (notebook != null) {
+            plan.file("--notebook", notebook);
         }
         if (dataDir != null) {
             plan.dataDir(dataDir);

@@ -74,6 +74,33 @@ public final class Loader {
 
     private Loader() {}
 
+    /**
+     * An export kept elsewhere (a copy in a history folder), read from {@code source} as if it were the file
+     * {@code name} last modified at {@code modified}, so its format, export time and messages are the original's.
+     */
+    public record StoredFile(Path name, Path source, Instant modified) {}
+
+    /** Loads stored copies of exports as {@link #load} loads the originals. */
+    public static Dataset loadStored(List<StoredFile> stored, Options options) {
+        if (stored.isEmpty()) {
+            throw new InputException("no exports stored yet; expected at least one imported file.");
+        }
+        List<Path> names = stored.stream().map(StoredFile::name).toList();
+        Instant zipTime = null;
+        for (Path f : names) {
+            Instant t = zipExportTime(f.getFileName().toString());
+            if (t != null && (zipTime == null || t.isAfter(zipTime))) {
+                zipTime = t;
+            }
+        }
+        if (options.progress() != null) {
+            options = options.withProgress(neverBack(options.progress()));
+        }
+        return loadFiles(new LoadState(options, zipTime), options, zipTime, names, names,
+                stored.stream().map(StoredFile::source).toArray(Path[]::new),
+                stored.stream().map(StoredFile::modified).toArray(Instant[]::new));
+    }
+
     public static Dataset load(List<Path> inputs, Options options) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
@@ -131,7 +158,7 @@ public final class Loader {
                     }
                 }
             }
-            return loadFiles(state, options, zipTime, inputs, files, readFrom);
+            return loadFiles(state, options, zipTime, inputs, files, readFrom, new Instant[readFrom.length]);
         } catch (IOException e) {
             throw new InputException("could not make a temporary copy of an input that is a pipe ("
                     + FileProblems.reason(e) + "); set java.io.tmpdir to a writable folder.", e);
@@ -150,7 +177,7 @@ public final class Loader {
 
     /** Reads the files (from {@code readFrom}, the same files or copies of pipes) side by side and joins them. */
     private static Dataset loadFiles(LoadState state, Options options, Instant zipTime, List<Path> inputs,
-            List<Path> files, Path[] readFrom) {
+            List<Path> files, Path[] readFrom, Instant[] modifiedTimes) {
         long total = 0;
         long[] sizes = new long[files.size()];
         for (int i = 0; i < files.size(); i++) {
@@ -172,7 +199,7 @@ public final class Loader {
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-load", i -> {
             Options own = shared == null ? base : base.withProgress(shared.forFile(i));
             parts[i] = new LoadState(own, exportTime);
-            readOne(files.get(i), readFrom[i], parts[i]);
+            readOne(files.get(i), readFrom[i], modifiedTimes[i], parts[i]);
             if (shared != null) {
                 shared.done(i);
             }
@@ -183,11 +210,14 @@ public final class Loader {
         return finish(state, inputs, files);
     }
 
-    /** Reads one input file (a ZIP with all its entries), its bytes from {@code source}, into {@code state}. */
-    private static void readOne(Path file, Path source, LoadState state) {
-        Instant modified;
+    /**
+     * Reads one input file (a ZIP with all its entries), its bytes from {@code source}, into {@code state};
+     * {@code modified} is the file's time when known, else null to ask the file system.
+     */
+    private static void readOne(Path file, Path source, Instant modifiedTime, LoadState state) {
+        Instant modified = modifiedTime;
         try {
-            modified = Files.getLastModifiedTime(file).toInstant();
+            modified = modified != null ? modified : Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
             modified = Instant.now();
         }

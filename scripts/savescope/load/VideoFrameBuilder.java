@@ -460,6 +460,11 @@ public final class VideoFrameBuilder {
         return takenAt[row] == Long.MIN_VALUE ? null : Instant.ofEpochMilli(takenAt[row]);
     }
 
+    /** {@link #takenAt(int)} in epoch milliseconds, {@link Long#MIN_VALUE} when unknown. */
+    long takenAtMillis(int row) {
+        return takenAt[row];
+    }
+
     /** Whether row {@code row} carries the video's real id (and so may be merged with other rows of it). */
     public boolean hasRealId(int row) {
         settleIds();

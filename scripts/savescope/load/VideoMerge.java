@@ -51,14 +51,17 @@ final class VideoMerge {
             for (int r = 0; r < b.table().rowCount(); r++, at++) {
                 builderOf[at] = bi;
                 rowInBuilder[at] = r;
-                var t = b.takenAt(r);
-                taken[at] = t == null ? Long.MIN_VALUE : t.toEpochMilli();
+                taken[at] = b.takenAtMillis(r);
                 real[at] = b.hasRealId(r);
             }
         }
         List<String> ids = new ArrayList<>(total);
         for (VideoFrameBuilder b : builders) {
             ids.addAll(b.ids());
+        }
+        if (distinctNumbers(ids, real)) {
+            all.setName("videos");
+            return new Result(all, Canonical.emptySnapshots("snapshots"), 0, List.of(), List.of());
         }
         Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
         Map<String, List<Integer>> repeated = new HashMap<>();
@@ -134,6 +137,42 @@ final class VideoMerge {
         Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
         videos.setName("videos");
         return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList(), warnings);
+    }
+
+    /**
+     * True when every real id is a number of at most 19 digits and no two are equal: then nothing merges, which
+     * a sort of the numbers shows without a map entry per row (a million of them cost more than the sort).
+     * False sends the caller to the exact grouping, also when two ids only look alike here ("012" and "12").
+     */
+    static boolean distinctNumbers(List<String> ids, boolean[] real) {
+        long[] keys = new long[ids.size()];
+        int n = 0;
+        for (int r = 0; r < keys.length; r++) {
+            if (!real[r]) {
+                continue;
+            }
+            String id = ids.get(r);
+            int len = id.length();
+            if (len == 0 || len > 19) {
+                return false;
+            }
+            long v = 0;
+            for (int i = 0; i < len; i++) {
+                int d = id.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return false;
+                }
+                v = v * 10 + d; // 19 digits stay below 2^64: compared unsigned
+            }
+            keys[n++] = v ^ Long.MIN_VALUE;
+        }
+        java.util.Arrays.sort(keys, 0, n);
+        for (int i = 1; i < n; i++) {
+            if (keys[i] == keys[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -164,4 +164,76 @@ public interface Analytics {
     EarlySignal.Summary earlySignal(int horizon);
 
     // ---- Context (experiment, audience, comments, accounts, videos, data quality) ----
+
+    /**
+     * Experiment variants read from the data when none are named ({@link Experiment#detect}): the values of a
+     * {@code variant} column, or sibling hashtags such as #hooka and #hookb; empty when there are none.
+     */
+    List<Experiment.Arm> experimentArms();
+
+    /**
+     * The videos with a save rate split into {@code arms} (a video matching two is left out), and each variant
+     * after the first compared with the first ({@link Experiment#outcome}).
+     */
+    Experiment.Outcome experiment(List<Experiment.Arm> arms);
+
+    /** Whether a TikTok Studio channel table of this kind (FollowerHistory, Viewers, …) was loaded. */
+    boolean hasChannelTable(String kind);
+
+    /** First and last follower counts of the FollowerHistory table; null when it is not loaded or holds none. */
+    AudienceContext.Growth followerGrowth();
+
+    /** Returning viewers' share of daily viewers from the Viewers table; null when it is not loaded. */
+    AudienceContext.Returning returningViewers();
+
+    /**
+     * The FollowerGender shares, each sized with the latest follower count and hidden under {@code minSegment}
+     * people ({@link AudienceContext#segments}); null when the table is not loaded.
+     */
+    List<AudienceContext.Segment> followerGender(int minSegment);
+
+    /** As {@link #followerGender(int)}, for the FollowerTopTerritories table. */
+    List<AudienceContext.Segment> followerTerritories(int minSegment);
+
+    /**
+     * Mean active followers per hour of day (24 values, NaN for an hour without rows) from the FollowerActivity
+     * table; null when it is not loaded.
+     */
+    double[] activeFollowersByHour();
+
+    /**
+     * Each video's save rate against the follower activity at its posting hour ({@link AudienceContext#postingHours});
+     * null when the FollowerActivity table is not loaded.
+     */
+    AudienceContext.PostingHours postingHours();
+
+    /** Save rate by posting weekday and band of {@code bandHours} hours (UTC), the slots with videos only. */
+    List<AudienceContext.PostingCell> postingGrid(int bandHours);
+
+    /**
+     * Counts, sentiment and recurring terms of the comments ({@link CommentThemes#summarize}); never a comment's
+     * text or author. Null when no comment was loaded.
+     */
+    CommentThemes.Summary commentSummary(int minThemeComments, int maxThemes);
+
+    /** For each id, in order: the video's title and save rate (both null when no video has the id). */
+    List<TitledRate> titledRates(List<String> ids);
+
+    /** Distinct named accounts among the videos with a save rate. */
+    int accountCount();
+
+    /** One summary per account, most saves first ({@link Accounts#summarize}). */
+    List<Accounts.Summary> accountSummaries();
+
+    // ---- Periods (--period, --vs) ----
+
+    /** The last day the data covers: its latest daily date, snapshot or posting time (UTC); null with none. */
+    default java.time.LocalDate lastDataDay() {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /** The videos posted in {@code period} against those in {@code comparison}, and the saves gained in each. */
+    default PeriodComparison periodComparison(Period period, Period comparison) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
 }

@@ -296,6 +296,52 @@ public final class Experiment {
                 verdict[1]);
     }
 
+    /**
+     * One variant's videos summed up.
+     *
+     * @param name the variant's name
+     * @param videos its videos with a save rate
+     * @param saveRate their saves / views (ratio of sums), NaN without videos
+     * @param medianRate the median per-video rate, NaN without videos
+     * @param low 2.5th percentile of the bootstrapped rate (from its comparison with the baseline), NaN without one
+     * @param high 97.5th percentile of the bootstrapped rate
+     */
+    public record ArmSummary(String name, int videos, double saveRate, double medianRate, double low, double high) {}
+
+    /**
+     * What a test of variants found: each variant, then each variant after the first against the first.
+     *
+     * @param arms the variants in the order given
+     * @param overlapping videos that matched more than one variant (left out of all)
+     * @param comparisons each variant after the first against the first
+     */
+    public record Outcome(List<ArmSummary> arms, int overlapping, List<Comparison> comparisons) {
+        public Outcome {
+            arms = List.copyOf(arms);
+            comparisons = List.copyOf(comparisons);
+        }
+    }
+
+    /**
+     * {@link #compare(Assignment)} with each variant's rate, median and bootstrapped interval; the baseline's
+     * interval is the one bootstrapped in its comparison with the second variant.
+     */
+    public static Outcome outcome(Assignment a) {
+        List<Comparison> comparisons = compare(a);
+        List<ArmSummary> arms = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, List<RatedVideo>> arm : a.arms().entrySet()) {
+            List<RatedVideo> vs = arm.getValue();
+            Comparison c = comparisons.isEmpty() ? null : comparisons.get(Math.max(0, i - 1));
+            double low = c == null ? Double.NaN : i == 0 ? c.baselineLow() : c.variantLow();
+            double high = c == null ? Double.NaN : i == 0 ? c.baselineHigh() : c.variantHigh();
+            arms.add(new ArmSummary(arm.getKey(), vs.size(), RatedVideo.ratioOfSums(vs), RatedVideo.medianRate(vs), low,
+                    high));
+            i++;
+        }
+        return new Outcome(arms, a.overlapping(), comparisons);
+    }
+
     /** Videos per arm for 80% power, two-sided 5%: ceil(2 (z_0.975 + z_0.8)^2 sd^2 / d^2); -1 when d is 0 or NaN. */
     public static long neededPerArm(double sd, double difference) {
         if (Double.isNaN(sd) || Double.isNaN(difference) || difference == 0) {

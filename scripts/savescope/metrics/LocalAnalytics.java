@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
@@ -284,6 +284,101 @@ public final class LocalAnalytics implements Analytics {
 
     // ---- Context (experiment, audience, comments, accounts, videos, data quality) ----
 
+    @Override
+    public List<Experiment.Arm> experimentArms() {
+        return Experiment.detect(data.videos(), ratedVideos());
+    }
+
+    @Override
+    public Experiment.Outcome experiment(List<Experiment.Arm> arms) {
+        return Experiment.outcome(Experiment.assign(data.videos(), ratedVideos(), arms, ""));
+    }
+
+    @Override
+    public boolean hasChannelTable(String kind) {
+        return data.channelTable(kind).isPresent();
+    }
+
+    @Override
+    public AudienceContext.Growth followerGrowth() {
+        return data.channelTable("FollowerHistory").map(AudienceContext::growth).orElse(null);
+    }
+
+    @Override
+    public AudienceContext.Returning returningViewers() {
+        return data.channelTable("Viewers").map(AudienceContext::returning).orElse(null);
+    }
+
+    @Override
+    public List<AudienceContext.Segment> followerGender(int minSegment) {
+        return segments("FollowerGender", "gender", minSegment);
+    }
+
+    @Override
+    public List<AudienceContext.Segment> followerTerritories(int minSegment) {
+        return segments("FollowerTopTerritories", "territory", minSegment);
+    }
+
+    private List<AudienceContext.Segment> segments(String kind, String labelColumn, int minSegment) {
+        AudienceContext.Growth growth = followerGrowth();
+        Long followers = growth == null ? null : growth.end();
+        return data.channelTable(kind).map(t -> AudienceContext.segments(t, labelColumn, followers, minSegment))
+                .orElse(null);
+    }
+
+    @Override
+    public double[] activeFollowersByHour() {
+        return data.channelTable("FollowerActivity").map(AudienceContext::activeByHour).orElse(null);
+    }
+
+    @Override
+    public AudienceContext.PostingHours postingHours() {
+        double[] byHour = activeFollowersByHour();
+        return byHour == null ? null : AudienceContext.postingHours(ratedVideos(), byHour);
+    }
+
+    @Override
+    public List<AudienceContext.PostingCell> postingGrid(int bandHours) {
+        return AudienceContext.postingGrid(ratedVideos(), bandHours);
+    }
+
+    @Override
+    public CommentThemes.Summary commentSummary(int minThemeComments, int maxThemes) {
+        Table comments = data.comments();
+        return comments.rowCount() == 0 ? null : CommentThemes.summarize(comments, minThemeComments, maxThemes);
+    }
+
+    @Override
+    public List<TitledRate> titledRates(List<String> ids) {
+        Set<String> wanted = new HashSet<>(ids);
+        Map<String, String> titles = new HashMap<>();
+        var idColumn = data.videos().stringColumn(Canonical.VIDEO_ID);
+        var titleColumn = data.videos().stringColumn(Canonical.TITLE);
+        for (int i = 0; i < idColumn.size() && titles.size() < wanted.size(); i++) {
+            String id = idColumn.get(i);
+            if (wanted.contains(id)) {
+                titles.putIfAbsent(id, titleColumn.get(i).isBlank() ? "(untitled)" : titleColumn.get(i));
+            }
+        }
+        Map<String, Double> rates = new HashMap<>();
+        for (RatedVideo v : ratedVideos()) {
+            if (wanted.contains(v.id())) {
+                rates.putIfAbsent(v.id(), v.rate());
+            }
+        }
+        return ids.stream().map(id -> new TitledRate(id, titles.get(id), rates.get(id))).toList();
+    }
+
+    @Override
+    public int accountCount() {
+        return Accounts.count(ratedVideos());
+    }
+
+    @Override
+    public List<Accounts.Summary> accountSummaries() {
+        return List.copyOf(Accounts.summarize(ratedVideos()));
+    }
+
     /** The latest follower count from a Studio FollowerHistory table, or null when the data has none. */
     static Long followers(Dataset data) {
         Optional<Table> history = data.channelTable("FollowerHistory");
@@ -323,5 +418,15 @@ public final class LocalAnalytics implements Analytics {
             }
             return value;
         }
+    }
+
+    @Override
+    public LocalDate lastDataDay() {
+        return PeriodComparison.anchor(data);
+    }
+
+    @Override
+    public PeriodComparison periodComparison(Period period, Period comparison) {
+        return PeriodComparison.of(data, period, comparison);
     }
 }

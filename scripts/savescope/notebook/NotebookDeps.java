@@ -42,6 +42,16 @@ public final class NotebookDeps {
      * @throws IllegalArgumentException when the deps cannot be resolved, saying why and what to do
      */
     public static List<String> resolve(List<String> deps, Path notebookDir, List<String> jbang, String file) {
+        return resolve(deps, List.of(), notebookDir, jbang, file);
+    }
+
+    /**
+     * As {@link #resolve(List, Path, List, String)}, looking in more Maven repositories as well.
+     *
+     * @param repos repositories as JBang's //REPOS takes them ({@code id=url})
+     */
+    public static List<String> resolve(List<String> deps, List<String> repos, Path notebookDir, List<String> jbang,
+            String file) {
         if (deps.isEmpty()) {
             return List.of();
         }
@@ -54,6 +64,12 @@ public final class NotebookDeps {
             Path script = Files.createTempFile("savescope-notebook-deps", ".jsh");
             try {
                 StringBuilder b = new StringBuilder();
+                if (!repos.isEmpty()) {
+                    // Listing any repository replaces JBang's default, so Maven Central is named first.
+                    b.append("//REPOS mavencentral");
+                    repos.forEach(r -> b.append(',').append(r));
+                    b.append('\n');
+                }
                 for (String d : deps) {
                     boolean gav = d.matches("[^:/\\\\]+:[^:/\\\\]+:[^/\\\\]+") && !d.endsWith(".java");
                     String ref = gav ? d : notebookDir.resolve(d).toAbsolutePath().normalize().toString();

@@ -88,6 +88,12 @@ public final class NotebookRunner {
             return file + ":" + line + ": cell " + cellNumber + " failed: " + ename
                     + (evalue.isEmpty() ? "" : ": " + evalue);
         }
+
+        /** As {@link #describe}, for a notebook whose lines are counted within each cell (an .ipynb). */
+        public String describeInCell(String file) {
+            return file + ": cell " + cellNumber + ", line " + line + ": failed: " + ename
+                    + (evalue.isEmpty() ? "" : ": " + evalue);
+        }
     }
 
     /**

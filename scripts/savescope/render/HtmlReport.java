@@ -140,6 +140,11 @@ public final class HtmlReport {
      * @throws TemplateProblem naming the template, line and column of a template error
      */
     public String render(Notebook notebook) {
+        return render(notebook, Brand.NONE);
+    }
+
+    /** As {@link #render(Notebook)}, in an agency's {@code brand}. */
+    public String render(Notebook notebook, Brand brand) {
         MarkdownHtml markdown = new MarkdownHtml();
         List<SectionView> sections = new ArrayList<>();
         List<CellView> current = new ArrayList<>();
@@ -176,6 +181,7 @@ public final class HtmlReport {
         model.put("sections", sections);
         model.put("toc", markdown.headings());
         model.put("keyNumbers", keyNumbers(notebook));
+        model.put("brand", brand);
         return process("report.ftlh", model);
     }
 

@@ -36,18 +36,47 @@ public final class IpynbWriter {
      * @param extraMetadata more notebook-level metadata (kept under the {@code savescope} key), may be empty
      */
     public static String toJson(Notebook notebook, List<Integer> executeResult, Map<String, Object> extraMetadata) {
+        return toJson(notebook, executeResult, extraMetadata, null);
+    }
+
+    /**
+     * What an executed .ipynb keeps of the notebook it was read from, as Papermill does: the notebook's metadata
+     * (its kernelspec among it), and each cell's id and metadata.
+     *
+     * @param metadata the notebook-level metadata
+     * @param cells per cell of the executed notebook, in order
+     */
+    public record Frame(ObjectNode metadata, List<CellFrame> cells) {}
+
+    /** A cell's id (empty: SaveScope numbers it) and metadata (its tags are the cell's own). */
+    public record CellFrame(String id, ObjectNode metadata) {}
+
+    /**
+     * As {@link #toJson(Notebook, List, Map)}, keeping the metadata and cell ids of the notebook the run read.
+     *
+     * @param frame what to keep, or null for a notebook SaveScope describes itself (a .jsh)
+     */
+    public static String toJson(Notebook notebook, List<Integer> executeResult, Map<String, Object> extraMetadata,
+            Frame frame) {
         ObjectNode root = JSON.objectNode();
-        ObjectNode meta = root.putObject("metadata");
-        ObjectNode kernel = meta.putObject("kernelspec");
-        kernel.put("name", "java");
-        kernel.put("display_name", "Java (SaveScope)");
-        kernel.put("language", "java");
-        ObjectNode lang = meta.putObject("language_info");
-        lang.put("name", "java");
-        lang.put("file_extension", ".jsh");
-        lang.put("mimetype", "text/x-java-source");
-        lang.put("version", System.getProperty("java.specification.version", "17"));
-        ObjectNode savescope = meta.putObject("savescope");
+        ObjectNode meta;
+        if (frame != null) {
+            meta = frame.metadata().deepCopy();
+            root.set("metadata", meta);
+        } else {
+            meta = root.putObject("metadata");
+            ObjectNode kernel = meta.putObject("kernelspec");
+            kernel.put("name", "java");
+            kernel.put("display_name", "Java (SaveScope)");
+            kernel.put("language", "java");
+            ObjectNode lang = meta.putObject("language_info");
+            lang.put("name", "java");
+            lang.put("file_extension", ".jsh");
+            lang.put("mimetype", "text/x-java-source");
+            lang.put("version", System.getProperty("java.specification.version", "17"));
+        }
+        // A notebook converted from a .jsh keeps its layout there; the rest is this run's.
+        ObjectNode savescope = meta.get("savescope") instanceof ObjectNode kept ? kept : meta.putObject("savescope");
         savescope.put("title", notebook.title());
         savescope.set("info", MAPPER.valueToTree(notebook.meta()));
         extraMetadata.forEach((k, v) -> savescope.set(k, MAPPER.valueToTree(v)));
@@ -57,7 +86,8 @@ public final class IpynbWriter {
         int i = 0;
         for (Cell c : notebook.cells()) {
             int result = executeResult == null ? -1 : executeResult.get(i);
-            cells.add(cell(c, ++i, result));
+            CellFrame kept = frame == null ? null : frame.cells().get(i);
+            cells.add(cell(c, ++i, result, kept));
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
@@ -72,11 +102,13 @@ public final class IpynbWriter {
         AtomicFiles.write(target, toJson(notebook, executeResult, extraMetadata));
     }
 
-    private static ObjectNode cell(Cell c, int number, int resultIndex) {
+    private static ObjectNode cell(Cell c, int number, int resultIndex, CellFrame kept) {
         ObjectNode n = JSON.objectNode();
         n.put("cell_type", c.isMarkdown() ? "markdown" : "code");
-        n.put("id", "cell-" + number);
-        ObjectNode meta = n.putObject("metadata");
+        n.put("id", kept == null || kept.id().isEmpty() ? "cell-" + number : kept.id());
+        ObjectNode meta = kept == null ? n.putObject("metadata") : (ObjectNode) n.set("metadata", kept.metadata().deepCopy())
+                .get("metadata");
+        meta.remove("tags");
         if (!c.tags().isEmpty()) {
             ArrayNode tags = meta.putArray("tags");
             c.tags().forEach(tags::add);
@@ -118,8 +150,21 @@ public final class IpynbWriter {
         } else {
             n.put("output_type", "display_data");
         }
-        n.set("data", data(o));
-        n.putObject("metadata");
+        ObjectNode meta = JSON.objectNode();
+        if (o instanceof Output.Chart c) {
+            ChartImages.Rendered chart = ChartImages.of(c);
+            n.set("data", chartData(c, chart));
+            if (chart.pngBase64().isPresent()) {
+                // The PNG has twice the pixels for sharp screens; its size says how large to show it.
+                int[] size = ChartImages.size(chart.svg());
+                ObjectNode png = meta.putObject("image/png");
+                png.put("width", size[0]);
+                png.put("height", size[1]);
+            }
+        } else {
+            n.set("data", data(o));
+        }
+        n.set("metadata", meta);
         return n;
     }
 
@@ -135,8 +180,7 @@ public final class IpynbWriter {
             d.set("text/html", lines(tableHtml(t.table())));
             d.set("text/plain", lines(tableText(t.table())));
         } else if (o instanceof Output.Chart c) {
-            d.set("image/svg+xml", lines(c.svg()));
-            d.set("text/plain", lines(c.alt() + (c.caption().isEmpty() ? "" : " " + c.caption())));
+            return chartData(c, ChartImages.of(c));
         } else if (o instanceof Output.Kpis k) {
             StringBuilder html = new StringBuilder("<dl>\n");
             StringBuilder text = new StringBuilder();
@@ -163,6 +207,19 @@ public final class IpynbWriter {
         } else {
             d.set("text/plain", lines(String.valueOf(o)));
         }
+        return d;
+    }
+
+    /**
+     * A chart's bundle. text/html comes first in every front end's choice (nbconvert 6 empties inline SVG outputs),
+     * and a picture in it shows wherever images do; the SVG and PNG are there for tools that pick their own.
+     */
+    private static ObjectNode chartData(Output.Chart c, ChartImages.Rendered chart) {
+        ObjectNode d = JSON.objectNode();
+        d.set("text/html", lines(chart.html()));
+        d.set("image/svg+xml", lines(chart.svg()));
+        chart.pngBase64().ifPresent(png -> d.put("image/png", png));
+        d.set("text/plain", lines(c.alt() + (c.caption().isEmpty() ? "" : " " + c.caption())));
         return d;
     }
 

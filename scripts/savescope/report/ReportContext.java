@@ -2,25 +2,18 @@ package savescope.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Analytics;
-import savescope.metrics.DailyIndex;
-import savescope.metrics.LocalAnalytics;
-import savescope.metrics.RatedVideo;
-import savescope.model.Dataset;
 import savescope.cells.Cell;
 import savescope.cells.Output;
-import tech.tablesaw.api.Table;
 
 /**
- * What sections read (the data and options) and write (cells, findings, JSON numbers) while the built-in
- * report is assembled.
+ * What a section's presenter writes (cells, findings, and the code each cell shows with the values it gives) while
+ * the built-in report is assembled, and the options it reads.
  */
 public final class ReportContext {
-    private final Dataset data;
     private final ReportOptions options;
     private final Instant generatedAt;
     private final List<Cell> cells = new ArrayList<>();
@@ -28,8 +21,6 @@ public final class ReportContext {
     private final Map<String, Object> json = new LinkedHashMap<>();
     /** The data as the sections read it; computed values are shared by every context of one report. */
     private final Analytics analytics;
-    /** The local tables behind {@link #analytics}, for the parts not yet reading through it. */
-    private final LocalAnalytics local;
     /** The Java each code cell shows and the value it claims that Java gives. */
     private final List<Snippet> snippets = new ArrayList<>();
 
@@ -42,20 +33,16 @@ public final class ReportContext {
     /** A finding with its importance; the report shows the highest first. */
     public record Ranked(double importance, Output.Finding finding) {}
 
-    public ReportContext(Dataset data, ReportOptions options, Instant generatedAt) {
-        this.data = data;
+    public ReportContext(Analytics analytics, ReportOptions options, Instant generatedAt) {
+        this.analytics = analytics;
         this.options = options;
         this.generatedAt = generatedAt;
-        this.local = LocalAnalytics.of(data);
-        this.analytics = local;
     }
 
     private ReportContext(ReportContext parent) {
-        this.data = parent.data;
+        this.analytics = parent.analytics;
         this.options = parent.options;
         this.generatedAt = parent.generatedAt;
-        this.local = parent.local;
-        this.analytics = parent.analytics;
     }
 
     /** What the sections read the data through. */
@@ -69,21 +56,6 @@ public final class ReportContext {
      */
     public ReportContext fork() {
         return new ReportContext(this);
-    }
-
-    public Dataset data() {
-        return data;
-    }
-
-    public Table videos() {
-        return data.videos();
-    }
-
-    /**
-     * {@link RatedVideo#of} of {@link #videos()}, computed once and shared by the sections (read-only).
-     */
-    public List<RatedVideo> ratedVideos() {
-        return local.ratedVideos();
     }
 
     /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
@@ -101,11 +73,6 @@ public final class ReportContext {
 
     public void markdown(String markdown) {
         cells.add(Cell.markdown(markdown));
-    }
-
-    /** A code cell: the Java that computes the outputs (shown folded), and the outputs. */
-    public void code(String java, Output... outputs) {
-        cells.add(Cell.code(java, List.of(outputs)));
     }
 
     /**
@@ -127,11 +94,6 @@ public final class ReportContext {
         findings.add(new Ranked(importance, new Output.Finding(headline, detail, level)));
     }
 
-    /** Puts a value under a top-level JSON key (stable, documented keys only). */
-    public void json(String key, Object value) {
-        json.put(key, value);
-    }
-
     public List<Cell> cells() {
         return cells;
     }
@@ -140,15 +102,8 @@ public final class ReportContext {
         return findings;
     }
 
-    public Map<String, Object> jsonDocument() {
+    /** The JSON entries of this part's figures, in order (filled by {@link SaveReport}). */
+    Map<String, Object> jsonDocument() {
         return json;
-    }
-
-    /**
-     * {@link DailyIndex#of} the videos and the daily series, built once for the sections that read the daily
-     * series.
-     */
-    public DailyIndex dailyIndex() {
-        return local.dailyIndex();
     }
 }

@@ -11,12 +11,19 @@ import savescope.metrics.Experiment;
  * @param tableRows at most this many rows in the per-video table
  * @param compare experiment variants to compare ({@code --compare}); empty to detect them from the data
  * @param minSegment audience segments smaller than this are suppressed ({@code --min-segment})
+ * @param period the period to compare ({@code --period}, e.g. {@code last-28d}), or null for none
+ * @param vs what to compare it with ({@code --vs}, e.g. {@code previous}), or null for the previous period
  */
-public record ReportOptions(String title, long minViews, int tableRows, List<Experiment.Arm> compare, int minSegment) {
+public record ReportOptions(String title, long minViews, int tableRows, List<Experiment.Arm> compare, int minSegment,
+        String period, String vs) {
     public static final int DEFAULT_MIN_SEGMENT = 10;
 
     public ReportOptions {
         compare = List.copyOf(compare);
+    }
+
+    public ReportOptions(String title, long minViews, int tableRows, List<Experiment.Arm> compare, int minSegment) {
+        this(title, minViews, tableRows, compare, minSegment, null, null);
     }
 
     public ReportOptions(String title, long minViews, int tableRows) {

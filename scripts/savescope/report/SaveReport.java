@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import savescope.model.Canonical;
 import savescope.metrics.Analytics;
+import savescope.metrics.LocalAnalytics;
 import savescope.model.Dataset;
 import savescope.cells.Cell;
 import savescope.cells.Notebook;
@@ -19,6 +20,7 @@ import savescope.report.sections.ContentStrategySection;
 import savescope.report.sections.CorrelationsSection;
 import savescope.report.sections.DataQualitySection;
 import savescope.report.sections.OverviewSection;
+import savescope.report.sections.PeriodSection;
 import savescope.report.sections.PerformanceSection;
 import savescope.report.sections.VideosSection;
 import savescope.report.sections.TrendsSection;
@@ -38,8 +40,8 @@ import tech.tablesaw.api.StringColumn;
  */
 public final class SaveReport {
     /** The sections in reading order. Findings from all of them are gathered at the top. */
-    static List<Object> sections() {
-        return List.of(new OverviewSection(), new ContentStrategySection(), new PerformanceSection(),
+    static List<Section<?>> sections() {
+        return List.of(new OverviewSection(), new PeriodSection(), new ContentStrategySection(), new PerformanceSection(),
                 new CorrelationsSection(), new TrendsSection(), new ChannelSection(), new EvergreenSection(), new EarlySignalSection(),
                 new ExperimentSection(), new AudienceSection(), new CommentsSection(), new AccountsSection(),
                 new VideosSection(), new DataQualitySection());
@@ -62,14 +64,22 @@ public final class SaveReport {
     private SaveReport() {}
 
     public static Result build(Dataset data, ReportOptions options, Instant generatedAt) {
-        return build(data, options, generatedAt, threads());
+        return build(LocalAnalytics.of(data), options, generatedAt, threads());
     }
 
-    /** As {@link #build(Dataset, ReportOptions, Instant)}, building at most {@code threads} sections at once. */
+    /** The report from data already loaded in this process, on up to {@code threads} threads. */
     public static Result build(Dataset data, ReportOptions options, Instant generatedAt, int threads) {
+        return build(LocalAnalytics.of(data), options, generatedAt, threads);
+    }
+
+    /**
+     * The report from whichever engine answers {@code data}, building at most {@code threads} sections at once.
+     * The sections read the data only through {@link Analytics}.
+     */
+    public static Result build(Analytics data, ReportOptions options, Instant generatedAt, int threads) {
         ReportContext ctx = new ReportContext(data, options, generatedAt);
         java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
-        List<Object> sections = sections();
+        List<Section<?>> sections = sections();
         List<Object> figures = new ArrayList<>(java.util.Collections.nCopies(sections.size(), null));
         List<ReportContext> parts = buildSections(ctx, sections, threads, busy, figures);
         boolean noSaves = !ctx.hasSaves();
@@ -94,13 +104,13 @@ public final class SaveReport {
      * Gathers the sections' JSON and cells into {@code ctx} in order (a part about saves, with no saves in the
      * data, only says what it needs) and returns their findings, most important first.
      */
-    private static List<ReportContext.Ranked> join(ReportContext ctx, List<ReportContext> parts, List<Object> sections,
+    private static List<ReportContext.Ranked> join(ReportContext ctx, List<ReportContext> parts, List<Section<?>> sections,
             boolean noSaves) {
         List<ReportContext.Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             ReportContext part = parts.get(i);
             ctx.jsonDocument().putAll(part.jsonDocument());
-            if (noSaves && needsSaves(sections.get(i))) {
+            if (noSaves && sections.get(i).needsSaves()) {
                 ctx.cells().addAll(MissingSaves.needsSaves(part.cells()));
                 continue;
             }
@@ -174,7 +184,7 @@ public final class SaveReport {
      * memoized values, and each section's numbers come from its own seeded generators, so the result is the
      * same whatever the number of threads and whichever finishes first.
      */
-    static List<ReportContext> buildSections(ReportContext ctx, List<Object> sections, int threads,
+    static List<ReportContext> buildSections(ReportContext ctx, List<? extends Section<?>> sections, int threads,
             java.util.concurrent.atomic.LongAdder busyNanos, List<Object> figures) {
         ReportContext[] parts = new ReportContext[sections.size()];
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-section", i -> {
@@ -194,30 +204,18 @@ public final class SaveReport {
     }
 
     /** As {@link #buildSections(ReportContext, List, int, java.util.concurrent.atomic.LongAdder, List)}, dropping the figures. */
-    static List<ReportContext> buildSections(ReportContext ctx, List<Object> sections, int threads,
+    static List<ReportContext> buildSections(ReportContext ctx, List<? extends Section<?>> sections, int threads,
             java.util.concurrent.atomic.LongAdder busyNanos) {
         return buildSections(ctx, sections, threads, busyNanos,
                 new ArrayList<>(java.util.Collections.nCopies(sections.size(), null)));
     }
 
-    /** Builds one section into {@code part}: its figures' JSON and its cells; returns the figures (or null). */
-    static Object build(Object section, ReportContext part) {
-        if (section instanceof LegacySection legacy) {
-            legacy.build(part);
-            return null;
-        }
-        return analyseAndPresent((Section<?>) section, part);
-    }
-
-    private static <F extends Record> F analyseAndPresent(Section<F> section, ReportContext part) {
+    /** Builds one section into {@code part}: its figures' JSON and its cells; returns the figures. */
+    static <F extends Record> F build(Section<F> section, ReportContext part) {
         F figures = section.analyse(part.analytics(), part.options());
         part.jsonDocument().putAll(FiguresJson.toMap(figures));
         section.present(figures, part);
         return figures;
-    }
-
-    static boolean needsSaves(Object section) {
-        return section instanceof LegacySection l ? l.needsSaves() : ((Section<?>) section).needsSaves();
     }
 
     static String accounts(Analytics data) {

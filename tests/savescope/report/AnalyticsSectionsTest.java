@@ -50,10 +50,11 @@ class AnalyticsSectionsTest {
         t.stringColumn(Canonical.SOURCE).append("test");
     }
 
-    static ReportContext run(Table videos, Object... sections) {
-        ReportContext ctx = new ReportContext(Dataset.ofVideos(videos, new LoadReport(List.of(), List.of())),
+    static ReportContext run(Table videos, Section<?>... sections) {
+        ReportContext ctx = new ReportContext(savescope.metrics.LocalAnalytics.of(Dataset.ofVideos(videos,
+                new LoadReport(List.of(), List.of()))),
                 ReportOptions.defaults(), Instant.EPOCH);
-        for (Object s : sections) {
+        for (Section<?> s : sections) {
             SaveReport.build(s, ctx);
         }
         return ctx;
@@ -221,7 +222,8 @@ class AnalyticsSectionsTest {
         Dataset data = new Dataset(t, Canonical.emptyDaily("d"), Canonical.emptySnapshots("s"),
                 List.of(new Dataset.ChannelTable("FollowerHistory", "FollowerHistory.csv", history)),
                 Canonical.emptyComments("c"), new LoadReport(List.of(), List.of()));
-        ReportContext ctx = new ReportContext(data, ReportOptions.defaults(), Instant.EPOCH);
+        ReportContext ctx = new ReportContext(savescope.metrics.LocalAnalytics.of(data), ReportOptions.defaults(),
+                Instant.EPOCH);
         SaveReport.build(new OverviewSection(), ctx);
         Map<String, Object> rates = (Map<String, Object>) ctx.jsonDocument().get("rates");
         assertEquals(3800L, rates.get("followers"));

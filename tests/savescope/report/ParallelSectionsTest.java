@@ -32,25 +32,40 @@ class ParallelSectionsTest {
     @Test
     void aFailingSectionFailsTheBuildWithItsOwnException() {
         ReportContext ctx = new ReportContext(null, ReportOptions.defaults(), CLOCK);
-        LegacySection ok = c -> c.markdown("fine");
-        LegacySection broken = c -> {
-            throw new IllegalArgumentException("section broke");
-        };
+        Note ok = new Note("fine", 0, false);
+        Note broken = new Note("broke", 0, true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SaveReport.buildSections(ctx, List.<Object>of(ok, broken, ok), 2, new java.util.concurrent.atomic.LongAdder()));
+                () -> SaveReport.buildSections(ctx, List.of(ok, broken, ok), 2, new java.util.concurrent.atomic.LongAdder()));
         assertEquals("section broke", e.getMessage());
     }
 
     @Test
     void forksAreJoinedInSectionOrder() {
         ReportContext ctx = new ReportContext(null, ReportOptions.defaults(), CLOCK);
-        List<Object> sections = new java.util.ArrayList<>(List.<LegacySection>of(c -> {
-            sleep(50);
-            c.markdown("first");
-        }, c -> c.markdown("second"), c -> c.markdown("third")));
+        List<Note> sections = List.of(new Note("first", 50, false), new Note("second", 0, false),
+                new Note("third", 0, false));
         List<ReportContext> parts = SaveReport.buildSections(ctx, sections, 3, new java.util.concurrent.atomic.LongAdder());
         assertEquals(List.of("first", "second", "third"),
                 parts.stream().map(p -> p.cells().get(0).source()).toList());
+    }
+
+    /** A section that writes one line, after a pause, or fails while analysing. */
+    record Note(String text, long pauseMillis, boolean fails) implements Section<Note.Text> {
+        record Text(String text) {}
+
+        @Override
+        public Text analyse(savescope.metrics.Analytics data, ReportOptions options) {
+            if (fails) {
+                throw new IllegalArgumentException("section " + text);
+            }
+            sleep(pauseMillis);
+            return new Text(text);
+        }
+
+        @Override
+        public void present(Text figures, ReportContext page) {
+            page.markdown(figures.text());
+        }
     }
 
     private static void sleep(long ms) {

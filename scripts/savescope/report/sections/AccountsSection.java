@@ -3,72 +3,107 @@ package savescope.report.sections;
 import static savescope.report.sections.TrendsSection.orNull;
 import static savescope.report.sections.TrendsSection.rate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import savescope.metrics.Accounts;
+import savescope.metrics.Analytics;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
 import savescope.cells.TableView.Column;
 import savescope.cells.Formats;
 import savescope.report.ReportContext;
-import savescope.report.LegacySection;
+import savescope.report.ReportOptions;
+import savescope.report.Section;
 
 /** A summary per account and how their save rates compare, shown only when the inputs cover several accounts. */
-public final class AccountsSection implements LegacySection {
+public final class AccountsSection implements Section<AccountsSection.Figures> {
     @Override
     public boolean needsSaves() {
         return true;
     }
 
+    /** @param accounts the JSON's {@code accounts}, or null (no key) when the videos with saves cover one account */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Figures(Compared accounts) {}
+
+    /** @param accounts one row per account, most saves first */
+    public record Compared(List<Account> accounts) {}
+
+    /**
+     * One account; NaN is written as null.
+     *
+     * @param account its name, "(no account)" for videos without one
+     * @param videos its videos with a save rate
+     * @param views their views
+     * @param saves their saves
+     * @param saveRate saves / views
+     * @param medianRate the median per-video save rate
+     * @param firstPost the first posting time (ISO-8601, UTC), or null
+     * @param lastPost the last posting time, or null
+     * @param pVsOthers Mann–Whitney p of its per-video rates against all other accounts' videos
+     */
+    public record Account(String account, int videos, long views, long saves, double saveRate, double medianRate,
+            String firstPost, String lastPost, double pVsOthers) {
+        public static Account of(Accounts.Summary s) {
+            return new Account(s.account(), s.videos(), s.views(), s.saves(), s.rate(), s.medianRate(),
+                    s.first() == null ? null : s.first().toString(), s.last() == null ? null : s.last().toString(),
+                    s.pVsOthers());
+        }
+    }
 
     @Override
-    public void build(ReportContext ctx) {
-        if (Accounts.count(ctx.ratedVideos()) < 2) {
+    public Figures analyse(Analytics data, ReportOptions options) {
+        if (data.accountCount() < 2) {
+            return new Figures(null);
+        }
+        return new Figures(new Compared(data.accountSummaries().stream().map(Account::of).toList()));
+    }
+
+    @Override
+    public void present(Figures f, ReportContext ctx) {
+        if (f.accounts() == null) {
             return;
         }
-        List<Accounts.Summary> all = Accounts.summarize(ctx.ratedVideos());
+        List<Account> all = f.accounts().accounts();
         ctx.markdown("## Accounts compared\n\nThe inputs cover " + all.size() + " accounts. Each row is one account; "
                 + "the p-value compares its videos' save rates with all the other accounts' videos (Mann–Whitney), "
                 + "so a small p means its videos are saved at a different rate, not why.");
         List<List<Cell>> rows = new ArrayList<>();
-        List<Map<String, Object>> js = new ArrayList<>();
-        for (Accounts.Summary s : all) {
+        for (Account s : all) {
             rows.add(List.of(Cell.plain(s.account()), VideosSection.count((long) s.videos()),
-                    VideosSection.count(s.views()), VideosSection.count(s.saves()), rate(s.rate()),
-                    rate(s.medianRate()), Cell.plain(s.first() == null ? "" : EvergreenSection.day(s.first()) + " – "
-                            + EvergreenSection.day(s.last())), Cell.plain(TrendsSection.p(s.pVsOthers()))));
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("account", s.account());
-            m.put("videos", s.videos());
-            m.put("views", s.views());
-            m.put("saves", s.saves());
-            m.put("save_rate", orNull(s.rate()));
-            m.put("median_rate", orNull(s.medianRate()));
-            m.put("first_post", s.first() == null ? null : s.first().toString());
-            m.put("last_post", s.last() == null ? null : s.last().toString());
-            m.put("p_vs_others", orNull(s.pVsOthers()));
-            js.add(m);
+                    VideosSection.count(s.views()), VideosSection.count(s.saves()), rate(s.saveRate()),
+                    rate(s.medianRate()), Cell.plain(s.firstPost() == null ? "" : day(s.firstPost()) + " – "
+                            + day(s.lastPost())), Cell.plain(TrendsSection.p(s.pVsOthers()))));
         }
-        ctx.code("Accounts.summarize(videos)", new Output.Table(new TableView(List.of(new Column("Account", false),
+        ctx.code("var accounts = data.accountSummaries().stream().map(AccountsSection.Account::of).toList();",
+                Map.of("accounts", all), new Output.Table(new TableView(List.of(new Column("Account", false),
                 new Column("Videos", true), new Column("Views", true), new Column("Saves", true),
                 new Column("Save rate", true), new Column("Median per video", true), new Column("Posted", false),
                 new Column("p vs others", false)), rows, rows.size(), "Most saves first.")));
-        Accounts.Summary best = all.stream().filter(s -> s.videos() >= 3)
-                .max(java.util.Comparator.comparingDouble(Accounts.Summary::medianRate)).orElse(null);
-        if (best != null) {
-            boolean clear = !Double.isNaN(best.pVsOthers()) && best.pVsOthers() < 0.05;
-            ctx.finding(0.9, best.account() + " has the highest typical save rate of the " + all.size() + " accounts ("
-                    + Formats.percent(orNull(best.medianRate())) + " per video).", clear
-                    ? "Its videos' rates differ from the other accounts' beyond chance (Mann–Whitney "
-                            + ContentStrategySection.pIs(best.pVsOthers()) + "); audiences and content differ, so this is not a ranking of skill."
-                    : "The difference from the other accounts could be chance (Mann–Whitney "
-                            + ContentStrategySection.pIs(best.pVsOthers()) + ").", clear ? "moderate" : "info");
+        presentBest(all, ctx);
+    }
+
+    private static void presentBest(List<Account> all, ReportContext ctx) {
+        Account best = all.stream().filter(s -> s.videos() >= 3).max(Comparator.comparingDouble(Account::medianRate))
+                .orElse(null);
+        if (best == null) {
+            return;
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("accounts", js);
-        ctx.json("accounts", j);
+        boolean clear = !Double.isNaN(best.pVsOthers()) && best.pVsOthers() < 0.05;
+        ctx.finding(0.9, best.account() + " has the highest typical save rate of the " + all.size() + " accounts ("
+                + Formats.percent(orNull(best.medianRate())) + " per video).", clear
+                ? "Its videos' rates differ from the other accounts' beyond chance (Mann–Whitney "
+                        + ContentStrategySection.pIs(best.pVsOthers()) + "); audiences and content differ, so this is not a ranking of skill."
+                : "The difference from the other accounts could be chance (Mann–Whitney "
+                        + ContentStrategySection.pIs(best.pVsOthers()) + ").", clear ? "moderate" : "info");
+    }
+
+    /** The day of an ISO-8601 time, as the table shows it. */
+    private static String day(String isoInstant) {
+        return isoInstant.substring(0, 10);
     }
 }

@@ -1,0 +1,329 @@
+package savescope.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import savescope.FileProblems;
+import savescope.load.Loader;
+import savescope.model.SourceReport;
+import savescope.model.Dataset;
+
+/**
+ * A folder that keeps every export ever imported: each content once under {@code objects/<sha256>.<ext>},
+ * written once and never changed, and {@code manifest.json} listing the imports with original names and times.
+ */
+public final class History {
+    static final String MANIFEST = "manifest.json";
+    static final String OBJECTS = "objects";
+    private static final String LOCK = ".lock";
+    private static final java.time.format.DateTimeFormatter IMPORT_STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    private final Path folder;
+
+    public History(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** True when {@code dir} is a history folder (it holds a manifest), so a report pointed at it reads it as one. */
+    public static boolean isHistory(Path dir) {
+        return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(MANIFEST));
+    }
+
+    /** The imports so far; none for a folder not made yet. */
+    public Manifest manifest() {
+        Path file = folder.resolve(MANIFEST);
+        if (!Files.exists(file)) {
+            return Manifest.empty();
+        }
+        try {
+            return Manifest.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new HistoryException(file + ": could not read it (" + FileProblems.reason(e) + ").", e);
+        }
+    }
+
+    /** Every content imported in the first {@code importCount} imports, once, under its first name and time, by name. */
+    public List<Loader.StoredFile> storedFiles(Manifest manifest, int importCount) {
+        Map<String, Loader.StoredFile> bySha = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Manifest.Import in : manifest.imports().subList(0, importCount)) {
+            for (Manifest.Entry e : in.files()) {
+                Path object = folder.resolve(e.object());
+                if (bySha.containsKey(e.sha256())) {
+                    continue;
+                }
+                if (!Files.isRegularFile(object)) {
+                    throw new HistoryException(object + ": missing, though " + folder.resolve(MANIFEST) + " lists it "
+                            + "as " + e.name() + "; restore the folder from a backup, or import that export again.");
+                }
+                // A later export under a name already used (this week's videos.csv) is told apart by its import.
+                String name = names.add(e.name()) ? e.name() : "imported-" + IMPORT_STAMP.format(in.importedAt())
+                        + "/" + e.name();
+                names.add(name);
+                bySha.put(e.sha256(), new Loader.StoredFile(Path.of(name), object, e.modified()));
+            }
+        }
+        // The loader reads a folder's files in name order; a history reads its files so, to give the same report.
+        return bySha.values().stream().sorted(java.util.Comparator.comparing(f -> f.name().toString())).toList();
+    }
+
+    /** Every content ever imported. */
+    public List<Loader.StoredFile> storedFiles() {
+        Manifest m = manifest();
+        return storedFiles(m, m.imports().size());
+    }
+
+    /** One export named for import: where it is and the name it is kept under. */
+    record Candidate(Path file, String name, Instant modified) {}
+
+    /**
+     * Imports the exports: validates them together with what the history holds (bad input changes nothing),
+     * keeps each new content once, comment exports without their author fields, and records the import.
+     *
+     * @throws savescope.load.InputException for input the loader cannot use (nothing is stored)
+     * @throws HistoryException for a history folder that cannot be used
+     */
+    public Manifest.Import importFiles(List<Path> inputs, Loader.Options options, Instant now) {
+        List<Candidate> candidates = candidates(inputs);
+        try {
+            Files.createDirectories(folder.resolve(OBJECTS));
+        } catch (IOException e) {
+            throw new HistoryException(folder + ": could not make the history folder (" + FileProblems.reason(e)
+                    + "); choose another with --history DIR.", e);
+        }
+        try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            return importLocked(candidates, options, now);
+        } catch (IOException e) {
+            throw new HistoryException(folder + ": could not write to the history (" + FileProblems.reason(e)
+                    + "); nothing of this import was recorded.", e);
+        }
+    }
+
+    private Manifest.Import importLocked(List<Candidate> candidates, Loader.Options options, Instant now)
+            throws IOException {
+        Manifest manifest = manifest();
+        List<Loader.StoredFile> held = storedFiles(manifest, manifest.imports().size());
+        // Checked under the paths given, so that a problem names the file as the user knows it.
+        List<Loader.StoredFile> given = candidates.stream()
+                .map(c -> new Loader.StoredFile(c.file(), c.file(), c.modified())).toList();
+        Dataset checked = Loader.loadStored(join(held, given), options);
+        List<String> commentFiles = commentFiles(checked, candidates);
+        List<Path> temps = new ArrayList<>();
+        try {
+            // Comment exports are rewritten without their authors to private temporary files, which are then
+            // checked again: what enters the history is exactly what was validated.
+            List<Path> contents = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (commentFiles.contains(c.name())) {
+                    Path temp = Files.createTempFile(folder.resolve(OBJECTS), ".import-", ".tmp");
+                    temps.add(temp);
+                    Files.write(temp, CommentAuthors.remove(Files.readAllBytes(c.file()), c.name()));
+                    contents.add(temp);
+                } else {
+                    contents.add(c.file());
+                }
+            }
+            if (!commentFiles.isEmpty()) {
+                List<Loader.StoredFile> scrubbed = new ArrayList<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    scrubbed.add(new Loader.StoredFile(given.get(i).name(), contents.get(i), given.get(i).modified()));
+                }
+                Loader.loadStored(join(held, scrubbed), options);
+            }
+            List<Manifest.Entry> entries = new ArrayList<>();
+            java.util.Set<String> known = new java.util.HashSet<>();
+            manifest.imports().forEach(in -> in.files().forEach(e -> known.add(e.sha256())));
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                String sha = sha256(contents.get(i));
+                String object = OBJECTS + "/" + sha + extension(c.name());
+                boolean added = !known.contains(sha);
+                store(contents.get(i), folder.resolve(object), sha);
+                known.add(sha);
+                entries.add(new Manifest.Entry(c.name(), sha, object, Files.size(folder.resolve(object)), c.modified(),
+                        added, commentFiles.contains(c.name())));
+            }
+            Manifest.Import done = new Manifest.Import(now, entries);
+            writeAtomically(folder.resolve(MANIFEST), manifest.plus(done).toJson());
+            return done;
+        } finally {
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+        }
+    }
+
+    private static List<Loader.StoredFile> join(List<Loader.StoredFile> a, List<Loader.StoredFile> b) {
+        List<Loader.StoredFile> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The names of the given files the loader read as comments; comments inside a ZIP cannot be cleaned, so refused. */
+    private static List<String> commentFiles(Dataset checked, List<Candidate> candidates) {
+        List<String> names = candidates.stream().map(c -> c.file().toString()).toList();
+        List<String> found = new ArrayList<>();
+        for (SourceReport s : checked.load().sources()) {
+            if (!s.kind().equals(SourceReport.COMMENTS)) {
+                continue;
+            }
+            int bang = s.file().indexOf("!/");
+            String file = bang > 0 ? s.file().substring(0, bang) : s.file();
+            int at = names.indexOf(file);
+            if (at < 0) {
+                continue;
+            }
+            if (bang > 0) {
+                throw new HistoryException(s.file() + ": comments inside a ZIP; unzip it and import the comment "
+                        + "file on its own, so that commenter names and ids can be left out of the history.");
+            }
+            found.add(candidates.get(at).name());
+        }
+        return found;
+    }
+
+    /**
+     * Writes {@code content} to {@code object} once: through a temporary file and a move, read-only afterwards.
+     * An object already there is checked, never rewritten.
+     */
+    private static void store(Path content, Path object, String sha) throws IOException {
+        if (Files.exists(object)) {
+            if (!sha256(object).equals(sha)) {
+                throw new HistoryException(object + ": its content no longer matches its name (SHA-256); the "
+                        + "history is damaged. Restore it from a backup; nothing was imported.");
+            }
+            return;
+        }
+        Path temp = Files.createTempFile(object.getParent(), ".object-", ".tmp");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            permit(temp, "r--r--r--");
+            try {
+                Files.move(temp, object, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, object);
+            } catch (FileAlreadyExistsException e) {
+                // Another import stored the same content first; it is the same bytes.
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".manifest-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            permit(temp, "rw-r--r--");
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Gives a file the permissions of an ordinary shared file ({@code rwx} letters) where the system has them,
+     * else only makes a read-only one read-only: temporary files start private to their owner.
+     */
+    private static void permit(Path file, String posix) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(posix));
+        } else if (!posix.contains("w")) {
+            file.toFile().setReadOnly();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The stored extension: the original's, in lower case, which the loader reads formats by. */
+    private static String extension(String name) {
+        String base = Path.of(name).getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot < 0 ? "" : base.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The files to import: each file given, and every export file in each folder given (as the report reads a
+     * folder), named by the folder's name and the path below it.
+     */
+    static List<Candidate> candidates(List<Path> inputs) {
+        List<Candidate> out = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                Path base = input.toAbsolutePath().normalize();
+                String prefix = base.getFileName() == null ? "" : base.getFileName() + "/";
+                try (Stream<Path> walk = Files.walk(input)) {
+                    for (Path f : walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted().toList()) {
+                        String below = base.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
+                        out.add(new Candidate(f, prefix + below, modified(f)));
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    throw new HistoryException(input + ": could not read this folder; make it readable, or name "
+                            + "the export files instead.", e);
+                }
+            } else if (Files.isRegularFile(input)) {
+                out.add(new Candidate(input, input.getFileName().toString(), modified(input)));
+            } else {
+                throw new HistoryException(input + ": " + (Files.exists(input) ? "is " + FileProblems.whatIsBehind(input)
+                        + ", not a file; import keeps copies of export files and folders of them"
+                        : "no such file or folder") + ".");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new HistoryException(inputs + ": no export files found; expected CSV, XLSX, JSON or ZIP exports.");
+        }
+        return out;
+    }
+
+    private static Instant modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+}

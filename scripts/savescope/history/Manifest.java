@@ -1,0 +1,158 @@
+package savescope.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history's readable index, {@code manifest.json}: every import in order, each with the files it named,
+ * their original names and times, and the stored object holding their content.
+ *
+ * @param imports oldest first
+ */
+public record Manifest(List<Import> imports) {
+    static final String FORMAT = "savescope-history 1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Manifest {
+        imports = List.copyOf(imports);
+    }
+
+    /**
+     * One run of {@code import}.
+     *
+     * @param importedAt when it ran
+     * @param files every file it was given, in the order given, stored before or not
+     */
+    public record Import(Instant importedAt, List<Entry> files) {
+        public Import {
+            files = List.copyOf(files);
+        }
+
+        /** True when this import stored at least one file the history did not hold. */
+        public boolean addedContent() {
+            return files.stream().anyMatch(Entry::added);
+        }
+    }
+
+    /**
+     * One file of an import.
+     *
+     * @param name the file's name as imported: its name, or for a file inside a given folder the folder's name
+     *     and the path below it ({@code sample/snapshots/videos_2026-10-23.csv})
+     * @param sha256 the hex SHA-256 of the stored content
+     * @param object the stored copy, relative to the history folder ({@code objects/<sha256>.csv})
+     * @param bytes the stored content's size
+     * @param modified the original file's modification time (the loader's fallback for its export time)
+     * @param added true when this import stored the content, false when the history already held it
+     * @param authorsRemoved true for a comment export stored without its commenter name and id fields
+     */
+    public record Entry(String name, String sha256, String object, long bytes, Instant modified, boolean added,
+            boolean authorsRemoved) {}
+
+    static Manifest empty() {
+        return new Manifest(List.of());
+    }
+
+    Manifest plus(Import next) {
+        List<Import> all = new ArrayList<>(imports);
+        all.add(next);
+        return new Manifest(all);
+    }
+
+    String toJson() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("about", "SaveScope keeps a copy of every export imported here under objects/, named by the "
+                + "SHA-256 of its content and never changed. Comment exports are kept without commenter names "
+                + "and ids. Back up or copy this folder as it is.");
+        ArrayNode list = root.putArray("imports");
+        for (Import i : imports) {
+            ObjectNode in = list.addObject();
+            in.put("imported_at", i.importedAt().toString());
+            ArrayNode files = in.putArray("files");
+            for (Entry e : i.files()) {
+                ObjectNode f = files.addObject();
+                f.put("name", e.name());
+                f.put("sha256", e.sha256());
+                f.put("object", e.object());
+                f.put("bytes", e.bytes());
+                f.put("modified", e.modified().toString());
+                f.put("added", e.added());
+                f.put("comment_authors_removed", e.authorsRemoved());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the history manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a manifest written by {@link #toJson}.
+     *
+     * @throws HistoryException naming the file and what is wrong in it
+     */
+    static Manifest parse(String json, String file) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new HistoryException(file + ": not readable JSON (" + e.getOriginalMessage() + "); expected a "
+                    + "SaveScope history manifest.");
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new HistoryException(file + ": expected \"format\": \"" + FORMAT + "\"; this is no SaveScope "
+                    + "history manifest (or one of a newer SaveScope).");
+        }
+        List<Import> imports = new ArrayList<>();
+        JsonNode list = root.path("imports");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode in = list.get(i);
+            List<Entry> files = new ArrayList<>();
+            JsonNode fs = in.path("files");
+            for (int j = 0; j < fs.size(); j++) {
+                JsonNode f = fs.get(j);
+                String place = "/imports/" + i + "/files/" + j;
+                String sha = text(f, "sha256", file, place);
+                String object = text(f, "object", file, place);
+                if (!sha.matches("[0-9a-f]{64}") || !object.matches("objects/" + sha + "\\.[A-Za-z0-9]{1,8}")) {
+                    throw new HistoryException(file + ": " + place + ": expected a SHA-256 and its object "
+                            + "objects/<sha256>.<ext>, found \"" + sha + "\" and \"" + object + "\".");
+                }
+                files.add(new Entry(text(f, "name", file, place), sha, object, f.path("bytes").asLong(),
+                        time(f, "modified", file, place), f.path("added").asBoolean(),
+                        f.path("comment_authors_removed").asBoolean()));
+            }
+            imports.add(new Import(time(in, "imported_at", file, "/imports/" + i), files));
+        }
+        return new Manifest(imports);
+    }
+
+    private static String text(JsonNode node, String key, String file, String place) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new HistoryException(file + ": " + place + "/" + key + ": expected text, found "
+                    + (v == null ? "nothing" : v.toString()) + ".");
+        }
+        return v.asText();
+    }
+
+    private static Instant time(JsonNode node, String key, String file, String place) {
+        String s = text(node, key, file, place);
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new HistoryException(file + ": " + place + "/" + key + ": expected a time like "
+                    + "2026-11-20T09:00:00Z, found \"" + s + "\".");
+        }
+    }
+}
