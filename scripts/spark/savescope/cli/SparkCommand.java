@@ -62,7 +62,7 @@ public final class SparkCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--aggregates", paramLabel = "FILE",
-            description = "Write every aggregate as JSON to FILE (render it with ./jbang report --aggregates FILE).")
+            description = "Write every aggregate as JSON to FILE (small, whatever the input size).")
     Path aggregatesFile;
 
     @Option(names = "--min-views", paramLabel = "N", defaultValue = "1000",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -55,7 +56,7 @@ public final class ParquetConvert {
     static LoadReport readLoadReport(SparkSession spark, String dir) {
         try {
             List<String> lines = spark.read().textFile(dir + "/load-report").collectAsList();
-            return lines.isEmpty() ? null : MAPPER.readValue(String.join("\n", lines), LoadReport.class);
+            return lines.isEmpty() ? null : loadReport(MAPPER.readTree(String.join("\n", lines)));
         } catch (Exception e) {
             if (e instanceof org.apache.spark.sql.AnalysisException) {
                 return null;
@@ -63,6 +64,20 @@ public final class ParquetConvert {
             throw new IllegalStateException(dir + "/load-report: could not read the load report (" + e.getMessage() + ")", e);
         }
     }
+
+    /**
+     * The report from its JSON through its canonical constructor: Jackson alone picks a shorter one of the
+     * record's constructors and drops the run's assumptions.
+     */
+    static LoadReport loadReport(JsonNode n) throws JsonProcessingException {
+        return new LoadReport(MAPPER.treeToValue(n.get("sources"), SOURCES), MAPPER.treeToValue(n.get("warnings"), TEXTS),
+                n.get("rowsMerged").asLong(), MAPPER.treeToValue(n.get("assumptions"), TEXTS));
+    }
+
+    private static final com.fasterxml.jackson.databind.JavaType SOURCES = MAPPER.getTypeFactory()
+            .constructCollectionType(List.class, savescope.model.SourceReport.class);
+    private static final com.fasterxml.jackson.databind.JavaType TEXTS = MAPPER.getTypeFactory()
+            .constructCollectionType(List.class, String.class);
 
     private static void write(SparkSession spark, Table table, StructType schema, String path, boolean withRow) {
         SaveMode mode = SaveMode.ErrorIfExists;
