@@ -1,6 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../scripts/savescope/*.java
 //SOURCES ../scripts/savescope/**/*.java
+//SOURCES ../scripts/spark/SparkDeps.java
+//SOURCES ../scripts/spark/savescope/**/*.java
 //SOURCES savescope/*.java
 //SOURCES savescope/**/*.java
 //FILES templates/report.ftlh=../templates/report.ftlh
@@ -15,6 +17,12 @@
 //DEPS com.networknt:json-schema-validator:1.5.9
 //COMPILE_OPTIONS -encoding UTF-8
 //JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -Xss4m
+// The Spark engine's tests run Spark in local mode; it needs these (see scripts/reportspark.java).
+//JAVA_OPTIONS -Dslf4j.provider=org.slf4j.nop.NOPServiceProvider -Dslf4j.internal.verbosity=WARN
+//JAVA_OPTIONS --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+//JAVA_OPTIONS --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
+//JAVA_OPTIONS --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+//JAVA_OPTIONS --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
 //DESCRIPTION Runs SaveScope's JUnit 5 suite and ends with "N passed, N failed".
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

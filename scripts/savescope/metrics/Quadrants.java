@@ -42,6 +42,11 @@ public record Quadrants(double medianViews, double medianRate, List<Quadrant> qu
         "niche value that needs discoverability: the people who find it keep it",
         "neither reach nor lasting value yet"};
 
+    /** Quadrant {@code q} (an index into {@link #KEYS}) holding these videos, as another engine counted them. */
+    public static Quadrant quadrant(int q, int videos, long views, long saves) {
+        return new Quadrant(KEYS.get(q), LABELS[q], MEANINGS[q], videos, views, saves);
+    }
+
     /**
      * The split without the per-row placement: the medians and the four quadrants, which is all a report needs
      * and all an engine that keeps the videos elsewhere has to send back.
@@ -95,7 +100,7 @@ public record Quadrants(double medianViews, double medianRate, List<Quadrant> qu
         }
         List<Quadrant> quadrants = new ArrayList<>();
         for (int q = 0; q < 4; q++) {
-            quadrants.add(new Quadrant(KEYS.get(q), LABELS[q], MEANINGS[q], count[q], sumViews[q], sumSaves[q]));
+            quadrants.add(quadrant(q, count[q], sumViews[q], sumSaves[q]));
         }
         return new Quadrants(medianViews, medianRate, List.copyOf(quadrants), where);
     }
