@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import savescope.UserError;
+import savescope.cells.JavaSource;
 
 /**
  * Papermill-style parameters: reads the defaults declared in the cell tagged {@code parameters} and writes the
@@ -144,24 +145,6 @@ public final class Parameters {
 
     /** A Java string literal holding {@code s} exactly. */
     static String javaString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JavaSource.stringLiteral(s);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import savescope.cells.Cell;
+import savescope.cells.JavaSource;
 
 /**
  * The built-in report as a runnable percent-format notebook ({@code .jsh}): a parameters cell with the inputs and
@@ -135,24 +136,6 @@ public final class ReportNotebook {
 
     /** A Java string literal of {@code s}. */
     static String quoted(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JavaSource.stringLiteral(s);
     }
 }
