@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import savescope.UserError;
 import savescope.cells.Cell;
+import savescope.cells.JupyterText;
 
 /**
  * Converts between a percent-format {@code .jsh} and a Jupyter {@code .ipynb} without outputs, and reads an
@@ -373,16 +374,7 @@ public final class JupyterFormat {
 
     static ArrayNode sourceLines(String text) {
         ArrayNode a = JSON.createArrayNode();
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                a.add(text.substring(start));
-                break;
-            }
-            a.add(text.substring(start, nl + 1));
-            start = nl + 1;
-        }
+        JupyterText.lines(text).forEach(a::add);
         return a;
     }
 

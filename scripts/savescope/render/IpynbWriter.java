@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import savescope.cells.Cell;
+import savescope.cells.JupyterText;
 import savescope.cells.Xml;
 import savescope.cells.Notebook;
 import savescope.cells.Output;
@@ -282,16 +283,7 @@ public final class IpynbWriter {
     /** Text as Jupyter stores it: a list of lines, each but the last ending in a newline. */
     static ArrayNode lines(String text) {
         ArrayNode a = JSON.arrayNode();
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                a.add(text.substring(start));
-                break;
-            }
-            a.add(text.substring(start, nl + 1));
-            start = nl + 1;
-        }
+        JupyterText.lines(text).forEach(a::add);
         return a;
     }
 
