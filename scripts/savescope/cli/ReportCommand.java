@@ -215,8 +215,9 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (notebook != null) {
                 batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
-                        in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), fieldMap, typed("--types"),
-                        compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
+                        in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), kept != null, fieldMap,
+                        typed("--types"), compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows,
+                        minSegment, title, period, vs)));
             }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
