@@ -95,6 +95,18 @@ final class Converters {
         }
     }
 
+    /** {@code --paper a4|letter}, in any letter case. */
+    static final class PaperConverter implements ITypeConverter<PdfPrinter.Paper> {
+        @Override
+        public PdfPrinter.Paper convert(String s) {
+            return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "a4" -> PdfPrinter.Paper.A4;
+                case "letter" -> PdfPrinter.Paper.LETTER;
+                default -> throw new TypeConversionException("--paper \"" + s + "\": expected a4 or letter");
+            };
+        }
+    }
+
     /** The mappings in the order given, then the built-in ones: an earlier mapping of a tag wins. */
     static ContentTypes contentTypes(List<ContentTypes> given) {
         ContentTypes all = ContentTypes.defaults();

@@ -39,7 +39,7 @@ final class HistoryInput {
     }
 
     static Dataset load(History history, Loader.Options options) {
-        return Loader.loadStored(history.storedFiles(), options);
+        return history.load(options);
     }
 
     /** The report with the saves gained since the last import leading its findings, when there was an earlier one. */

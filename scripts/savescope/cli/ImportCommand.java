@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import savescope.history.History;
 import savescope.history.HistoryFolder;
 import savescope.history.Manifest;
-import savescope.load.Loader;
+import savescope.history.Reading;
+import savescope.load.ContentTypes;
 
 /** {@code import}: keeps a copy of every export given in the history folder, once per content. */
 @Command(name = "import", mixinStandardHelpOptions = true, version = "SaveScope 0.1", sortOptions = false,
@@ -29,6 +30,8 @@ import savescope.load.Loader;
             "Examples:",
             "  ./jbang import ~/Downloads/tiktok/             every export in the folder",
             "  ./jbang import videos.csv --history team/      into a history folder of your choice",
+            "  ./jbang import plays.csv --map saves=Keeps     an export that needs a column mapping; reports over",
+            "                                                 the history read it with the same mapping",
             "  ./jbang report --history                       report over everything imported",
             "",
             "Exit codes: 0 done, 1 unexpected failure, 2 unusable input or history folder."})
@@ -43,6 +46,15 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The history folder. Default: ${DEFAULT-VALUE}")
     Path history = HistoryFolder.defaultFolder();
 
+    @Option(names = "--map", paramLabel = "FIELD=HEADER", converter = Converters.MapConverter.class,
+            description = "Read FIELD from the column HEADER, as report --map does; kept in the manifest with each "
+                    + "file of this import, so reports over the history read it the same way.")
+    List<Converters.FieldMapping> maps = new ArrayList<>();
+
+    @Option(names = "--types", paramLabel = "TYPE=#TAGS", converter = Converters.TypesConverter.class,
+            description = "Content type from hashtags, as report --types does; kept in the manifest like --map.")
+    List<ContentTypes> types = new ArrayList<>();
+
     @Option(names = "--imported-at", paramLabel = "INSTANT", hidden = true,
             description = "Pretend the import runs at this time (for tests).")
     Instant importedAt;
@@ -53,8 +65,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         History h = new History(history);
-        Manifest.Import done = h.importFiles(inputs, Loader.Options.defaults(),
-                importedAt != null ? importedAt : Instant.now());
+        Reading reading = new Reading(Converters.fieldMap(maps),
+                List.copyOf(spec.findOption("--types").originalStringValues()));
+        Manifest.Import done = h.importFiles(inputs, reading, importedAt != null ? importedAt : Instant.now());
         PrintWriter out = spec.commandLine().getOut();
         int added = 0;
         for (Manifest.Entry e : done.files()) {
@@ -63,7 +76,8 @@ public final class ImportCommand implements Callable<Integer> {
                     + (e.authorsRemoved() ? "  (commenter names and ids removed)" : ""));
         }
         out.println("imported " + done.files().size() + (done.files().size() == 1 ? " file" : " files") + " into "
-                + history + ": " + added + " new, " + (done.files().size() - added) + " already kept.");
+                + history + ": " + added + " new, " + (done.files().size() - added) + " already kept"
+                + (reading.isEmpty() ? "." : "; reports over the history read them with " + reading.asOptions() + "."));
         out.flush();
         return 0;
     }

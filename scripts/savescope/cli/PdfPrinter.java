@@ -21,6 +21,57 @@ import java.util.function.Predicate;
 final class PdfPrinter {
     /** Printing the sample takes about two seconds; a browser that hangs is stopped. */
     static final long TIMEOUT_SECONDS = 120;
+    /** pdfinfo reads a PDF's trailer and page tree in well under a second. */
+    private static final long CHECK_SECONDS = 30;
+    /** A PDF ends with {@code %%EOF}; writers may add a line end or a few bytes after it, never a kilobyte. */
+    private static final int TRAILER_BYTES = 1024;
+
+    /** The paper of the PDF's pages, given to the browser as the page's CSS {@code @page size}. */
+    enum Paper {
+        A4("A4"), LETTER("letter");
+
+        /**
+         * Where US Letter is the usual paper, as the Unicode CLDR lists it (its {@code paperSize} data): Belize,
+         * Canada, Chile, Colombia, Costa Rica, Guatemala, Mexico, Nicaragua, Panama, the Philippines, Puerto Rico,
+         * El Salvador, the United States and Venezuela. A4 everywhere else.
+         */
+        static final java.util.Set<String> LETTER_COUNTRIES = java.util.Set.of("BZ", "CA", "CL", "CO", "CR", "GT",
+                "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE");
+
+        final String cssSize;
+
+        Paper(String cssSize) {
+            this.cssSize = cssSize;
+        }
+
+        /**
+         * The paper of this machine's country: from {@code LC_ALL}, else {@code LC_PAPER} (POSIX's setting for
+         * it, {@code en_US.UTF-8}), else the country of {@code locale}; A4 when none names a country.
+         */
+        static Paper forPlace(Map<String, String> env, Locale locale) {
+            String country = "";
+            for (String variable : List.of("LC_ALL", "LC_PAPER")) {
+                country = countryOf(env.get(variable));
+                if (!country.isEmpty()) {
+                    break;
+                }
+            }
+            if (country.isEmpty()) {
+                country = locale.getCountry();
+            }
+            return LETTER_COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? LETTER : A4;
+        }
+
+        /** The country of a POSIX locale name ({@code es_MX.UTF-8@euro} gives {@code MX}), or "" for none. */
+        private static String countryOf(String posixLocale) {
+            if (posixLocale == null) {
+                return "";
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Za-z]{2,3}_([A-Za-z]{2})(?:[.@].*)?$")
+                    .matcher(posixLocale.strip());
+            return m.matches() ? m.group(1) : "";
+        }
+    }
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome",
             "google-chrome-stable", "microsoft-edge", "microsoft-edge-stable", "msedge", "chrome");
 
@@ -35,8 +86,8 @@ final class PdfPrinter {
      *
      * @throws UserError (code 2) naming the package to install when there is none
      */
-    static PdfPrinter find() {
-        return new PdfPrinter(findBrowser(System.getProperty("os.name", ""), System.getenv(), PdfPrinter::executable)
+    static PdfPrinter find(Map<String, String> env) {
+        return new PdfPrinter(findBrowser(System.getProperty("os.name", ""), env, PdfPrinter::executable)
                 .orElseThrow(() -> new UserError(noBrowserMessage(System.getProperty("os.name", "")))));
     }
 
@@ -98,16 +149,30 @@ final class PdfPrinter {
     }
 
     /**
-     * Prints {@code html} to {@code pdf}, through a temporary file moved into place when the browser wrote a PDF.
+     * Prints {@code html} on {@code paper} to {@code pdf}, through a temporary file moved into place only when the
+     * browser wrote a whole PDF; an earlier {@code pdf} stays as it was otherwise.
      *
-     * @throws IOException when the browser fails, with what it said
+     * @param env the environment, where {@code pdfinfo} is looked for to check the PDF
+     * @throws IOException when the browser fails or writes a broken PDF, with what it said
      */
-    void print(Path html, Path pdf) throws IOException {
+    void print(Path html, Path pdf, Paper paper, Map<String, String> env) throws IOException {
+        try {
+            printChecked(html, pdf, paper, env);
+        } catch (IOException e) {
+            if (Files.exists(pdf)) {
+                throw new IOException(e.getMessage() + "; " + pdf + " is an earlier run's, left as it was", e);
+            }
+            throw e;
+        }
+    }
+
+    private void printChecked(Path html, Path pdf, Paper paper, Map<String, String> env) throws IOException {
         Path dir = pdf.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path profile = Files.createTempDirectory("savescope-pdf-");
         Path temp = Files.createTempFile(dir, "." + pdf.getFileName(), ".tmp");
         try {
+            Path page = onPaper(html, paper, profile);
             List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--disable-gpu",
                     "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-extensions", "--mute-audio",
@@ -118,7 +183,7 @@ final class PdfPrinter {
                 // Chromium's sandbox refuses to start as root (containers, CI); the page is our own file.
                 cmd.add(1, "--no-sandbox");
             }
-            cmd.add(html.toAbsolutePath().toUri().toString());
+            cmd.add(page.toAbsolutePath().toUri().toString());
             // The browser's output goes to a file: reading a pipe would wait as long as a hung browser keeps it open.
             Path log = Files.createTempFile(profile, "browser", ".log");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -133,6 +198,7 @@ final class PdfPrinter {
                         .reduce((a, b) -> b).orElse("no output");
                 throw new IOException(browser + " wrote no PDF (exit code " + p.exitValue() + "; it said: " + last + ")");
             }
+            checkWhole(temp, browser + " (exit code " + p.exitValue() + ")", env);
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 // Temporary files are private to their owner; a PDF is meant to be shared like the report.
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -144,6 +210,72 @@ final class PdfPrinter {
         } finally {
             Files.deleteIfExists(temp);
             deleteTree(profile);
+        }
+    }
+
+    /**
+     * A copy of the report in {@code folder} whose pages are {@code paper}: a style sheet naming the size goes last
+     * in its head, so it wins over the page's own print rules; the report itself stays as it is for screens and
+     * for printers with other paper.
+     */
+    private static Path onPaper(Path html, Paper paper, Path folder) throws IOException {
+        String page = Files.readString(html, java.nio.charset.StandardCharsets.UTF_8);
+        String style = "<style>@page { size: " + paper.cssSize + "; }</style>";
+        int head = page.toLowerCase(Locale.ROOT).indexOf("</head>");
+        String printed = head >= 0 ? page.substring(0, head) + style + page.substring(head) : style + page;
+        Path copy = folder.resolve("print.html");
+        Files.writeString(copy, printed, java.nio.charset.StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    /**
+     * Refuses a PDF a browser left unfinished (it crashed, or was stopped, while writing): one without its
+     * {@code %%EOF} trailer at the end, or, where poppler's {@code pdfinfo} is installed, one it cannot read.
+     */
+    static void checkWhole(Path file, String writer, Map<String, String> env) throws IOException {
+        long size = Files.size(file);
+        byte[] end;
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(Math.max(0, size - TRAILER_BYTES));
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size, TRAILER_BYTES));
+            while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+                // Reads the last bytes whole.
+            }
+            end = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+        if (!new String(end, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%%EOF")) {
+            throw new IOException(writer + " wrote an incomplete PDF of " + size + " bytes, without the %%EOF that "
+                    + "ends a PDF (did the browser crash?)");
+        }
+        Optional<Path> pdfinfo = onPath("pdfinfo", env).stream().filter(PdfPrinter::executable).findFirst();
+        if (pdfinfo.isPresent()) {
+            String said = pdfinfo(pdfinfo.get(), file);
+            if (said != null) {
+                throw new IOException(writer + " wrote a PDF that pdfinfo cannot read (it said: " + said + ")");
+            }
+        }
+    }
+
+    /** What pdfinfo said when it could not read {@code file} (its last line), or null when it read it. */
+    private static String pdfinfo(Path pdfinfo, Path file) throws IOException {
+        Path log = Files.createTempFile("savescope-pdfinfo-", ".log");
+        try {
+            Process p = new ProcessBuilder(pdfinfo.toString(), file.toAbsolutePath().toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(CHECK_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "no answer within " + CHECK_SECONDS + " s";
+            }
+            if (p.exitValue() == 0) {
+                return null;
+            }
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).strip().lines()
+                    .reduce((a, b) -> b).orElse("exit code " + p.exitValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the PDF", e);
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 

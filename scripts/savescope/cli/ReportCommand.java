@@ -50,6 +50,7 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "  ./jbang report videos.csv --notebook mine.jsh    also write the report as a notebook to build on",
+            "  ./jbang report videos.csv --pdf --paper a4       also a PDF (reports/videos.pdf) on A4 paper",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -130,6 +131,11 @@ public final class ReportCommand implements Callable<Integer> {
             + "headless Chromium, Chrome or Edge, which must be installed.")
     boolean pdf;
 
+    @Option(names = "--paper", paramLabel = "SIZE", converter = Converters.PaperConverter.class, description = "The "
+            + "PDF's paper: a4 or letter. Default: letter where the locale's country uses it (US, Canada, Mexico, ...), "
+            + "else A4.")
+    PdfPrinter.Paper paper;
+
     @Option(names = "--brand-name", paramLabel = "TEXT", description = "White label: this name heads the report "
             + "instead of SaveScope's.")
     String brandName;
@@ -175,7 +181,11 @@ public final class ReportCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
         OutputPlan plan = plan(in, out);
         savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent, spec.commandLine().getErr());
-        PdfPrinter printer = pdf ? PdfPrinter.find() : null;
+        if (paper != null && !pdf) {
+            throw new UserError("--paper " + paper.name().toLowerCase(Locale.ROOT)
+                    + ": expected --pdf too (the paper is the PDF's).");
+        }
+        PdfPrinter printer = pdf ? PdfPrinter.find(environment) : null;
         Map<String, String> fieldMap = Converters.fieldMap(maps);
         Loader.Options options = new Loader.Options(fieldMap, Converters.contentTypes(types));
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
@@ -215,8 +225,9 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (notebook != null) {
                 batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
-                        in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), fieldMap, typed("--types"),
-                        compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows, minSegment, title)));
+                        in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), kept != null, fieldMap,
+                        typed("--types"), compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows,
+                        minSegment, title, period, vs)));
             }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
@@ -230,7 +241,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (printer != null) {
             try {
-                printer.print(out, PdfPrinter.besides(out));
+                printer.print(out, PdfPrinter.besides(out), paper != null ? paper
+                        : PdfPrinter.Paper.forPlace(environment, Locale.getDefault(Locale.Category.FORMAT)), environment);
             } catch (IOException e) {
                 throw new UserError(savescope.ExitCode.FAILURE, "--pdf: the report was written, but not its PDF: "
                         + e.getMessage() + ".", e);
@@ -386,6 +398,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     Browser browser = ReportCommand::openInBrowser;
+
+    /** Where --pdf looks for a browser, pdfinfo and the paper's country; replaced in tests. */
+    Map<String, String> environment = System.getenv();
 
     /** Where the launchers name the SaveScope folder they run from, so its bundled sample is found anywhere. */
     static final String PROJECT_DIR_VARIABLE = "SAVESCOPE_PROJECT_DIR";

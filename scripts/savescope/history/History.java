@@ -67,8 +67,12 @@ public final class History {
         }
     }
 
-    /** Every content imported in the first {@code importCount} imports, once, under its first name and time, by name. */
-    public List<Loader.StoredFile> storedFiles(Manifest manifest, int importCount) {
+    /**
+     * Every content imported in the first {@code importCount} imports, once, under its first name and time, by
+     * name; each read as it was imported ({@link #readings}) over {@code base}, the options of the load.
+     */
+    public List<Loader.StoredFile> storedFiles(Manifest manifest, int importCount, Loader.Options base) {
+        Map<String, Reading> readings = readings(manifest);
         Map<String, Loader.StoredFile> bySha = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Manifest.Import in : manifest.imports().subList(0, importCount)) {
@@ -86,7 +90,8 @@ public final class History {
                 String name = names.add(e.name()) ? e.name() : "imported-" + IMPORT_STAMP.format(in.importedAt())
                         + "/" + e.name();
                 names.add(name);
-                bySha.put(e.sha256(), new Loader.StoredFile(Path.of(name), object, e.modified()));
+                bySha.put(e.sha256(), new Loader.StoredFile(Path.of(name), object, e.modified(),
+                        readings.get(e.sha256()).over(base)));
             }
         }
         // The loader reads a folder's files in name order; a history reads its files so, to give the same report.
@@ -106,10 +111,39 @@ public final class History {
         }
     }
 
-    /** Every content ever imported. */
-    public List<Loader.StoredFile> storedFiles() {
+    /**
+     * How each content is read: with the {@code --map} and {@code --types} of the latest import that gave any for
+     * it (the same export imported again with other options is read the new way; imported again without options,
+     * it keeps its own), so every report over the history, at any import, reads a content one way.
+     */
+    static Map<String, Reading> readings(Manifest manifest) {
+        Map<String, Reading> bySha = new java.util.HashMap<>();
+        for (Manifest.Import in : manifest.imports()) {
+            for (Manifest.Entry e : in.files()) {
+                if (!e.reading().isEmpty()) {
+                    bySha.put(e.sha256(), e.reading());
+                } else {
+                    bySha.putIfAbsent(e.sha256(), Reading.NONE);
+                }
+            }
+        }
+        return bySha;
+    }
+
+    /** Every content ever imported, each read as it was imported over {@code base}. */
+    public List<Loader.StoredFile> storedFiles(Loader.Options base) {
         Manifest m = manifest();
-        return storedFiles(m, m.imports().size());
+        return storedFiles(m, m.imports().size(), base);
+    }
+
+    /** Every content ever imported, each read as it was imported. */
+    public List<Loader.StoredFile> storedFiles() {
+        return storedFiles(Loader.Options.defaults());
+    }
+
+    /** Loads everything imported as a report does: each export read as it was imported, then with {@code options}. */
+    public Dataset load(Loader.Options options) {
+        return Loader.loadStored(storedFiles(options), options);
     }
 
     /** One export named for import: where it is and the name it is kept under. */
@@ -117,12 +151,13 @@ public final class History {
 
     /**
      * Imports the exports: validates them together with what the history holds (bad input changes nothing),
-     * keeps each new content once, comment exports without their author fields, and records the import.
+     * keeps each new content once, comment exports without their author fields, and records the import with
+     * {@code reading}, the options the exports are read with (now, and by every report over the history).
      *
      * @throws savescope.load.InputException for input the loader cannot use (nothing is stored)
      * @throws HistoryException for a history folder that cannot be used
      */
-    public Manifest.Import importFiles(List<Path> inputs, Loader.Options options, Instant now) {
+    public Manifest.Import importFiles(List<Path> inputs, Reading reading, Instant now) {
         List<Candidate> candidates = candidates(inputs);
         try {
             Files.createDirectories(folder.resolve(OBJECTS));
@@ -132,20 +167,23 @@ public final class History {
         }
         try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            return importLocked(candidates, options, now);
+            return importLocked(candidates, reading, now);
         } catch (IOException e) {
             throw new HistoryException(folder + ": could not write to the history (" + FileProblems.reason(e)
                     + "); nothing of this import was recorded.", e);
         }
     }
 
-    private Manifest.Import importLocked(List<Candidate> candidates, Loader.Options options, Instant now)
+    private Manifest.Import importLocked(List<Candidate> candidates, Reading reading, Instant now)
             throws IOException {
         Manifest manifest = manifest();
-        List<Loader.StoredFile> held = storedFiles(manifest, manifest.imports().size());
+        // What the history holds is read as a report without options would read it; the new exports with this
+        // import's options, which the load's own are too (so a --map header no export has stops the import).
+        List<Loader.StoredFile> held = storedFiles(manifest, manifest.imports().size(), Loader.Options.defaults());
+        Loader.Options options = reading.over(Loader.Options.defaults());
         // Checked under the paths given, so that a problem names the file as the user knows it.
         List<Loader.StoredFile> given = candidates.stream()
-                .map(c -> new Loader.StoredFile(c.file(), c.file(), c.modified())).toList();
+                .map(c -> new Loader.StoredFile(c.file(), c.file(), c.modified(), options)).toList();
         Dataset checked = Loader.loadStored(join(held, given), options);
         List<String> commentFiles = commentFiles(checked, candidates);
         List<Path> temps = new ArrayList<>();
@@ -166,7 +204,8 @@ public final class History {
             if (!commentFiles.isEmpty()) {
                 List<Loader.StoredFile> scrubbed = new ArrayList<>();
                 for (int i = 0; i < candidates.size(); i++) {
-                    scrubbed.add(new Loader.StoredFile(given.get(i).name(), contents.get(i), given.get(i).modified()));
+                    scrubbed.add(new Loader.StoredFile(given.get(i).name(), contents.get(i), given.get(i).modified(),
+                            options));
                 }
                 Loader.loadStored(join(held, scrubbed), options);
             }
@@ -181,7 +220,7 @@ public final class History {
                 store(contents.get(i), folder.resolve(object), sha);
                 known.add(sha);
                 entries.add(new Manifest.Entry(c.name(), sha, object, Files.size(folder.resolve(object)), c.modified(),
-                        added, commentFiles.contains(c.name())));
+                        added, commentFiles.contains(c.name()), reading));
             }
             Manifest.Import done = new Manifest.Import(now, entries);
             writeAtomically(folder.resolve(MANIFEST), manifest.plus(done).toJson());

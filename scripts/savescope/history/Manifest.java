@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import savescope.UserError;
+import savescope.load.ContentTypes;
+import savescope.load.VideoFrameBuilder;
 
 /**
  * The history's readable index, {@code manifest.json}: every import in order, each with the files it named,
@@ -53,9 +58,10 @@ public record Manifest(List<Import> imports) {
      * @param modified the original file's modification time (the loader's fallback for its export time)
      * @param added true when this import stored the content, false when the history already held it
      * @param authorsRemoved true for a comment export stored without its commenter name and id fields
+     * @param reading the {@code --map} and {@code --types} it was imported with ({@link Reading#NONE} for none)
      */
     public record Entry(String name, String sha256, String object, long bytes, Instant modified, boolean added,
-            boolean authorsRemoved) {}
+            boolean authorsRemoved, Reading reading) {}
 
     static Manifest empty() {
         return new Manifest(List.of());
@@ -87,6 +93,14 @@ public record Manifest(List<Import> imports) {
                 f.put("modified", e.modified().toString());
                 f.put("added", e.added());
                 f.put("comment_authors_removed", e.authorsRemoved());
+                if (!e.reading().columnMap().isEmpty()) {
+                    ObjectNode map = f.putObject("map");
+                    e.reading().columnMap().forEach(map::put);
+                }
+                if (!e.reading().types().isEmpty()) {
+                    ArrayNode types = f.putArray("types");
+                    e.reading().types().forEach(types::add);
+                }
             }
         }
         try {
@@ -130,11 +144,42 @@ public record Manifest(List<Import> imports) {
                 }
                 files.add(new Entry(text(f, "name", file, place), sha, object, f.path("bytes").asLong(),
                         time(f, "modified", file, place), f.path("added").asBoolean(),
-                        f.path("comment_authors_removed").asBoolean()));
+                        f.path("comment_authors_removed").asBoolean(), reading(f, file, place)));
             }
             imports.add(new Import(time(in, "imported_at", file, "/imports/" + i), files));
         }
         return new Manifest(imports);
+    }
+
+    /** The {@code map} and {@code types} of an entry, checked as the import's options were; none when absent. */
+    private static Reading reading(JsonNode entry, String file, String place) {
+        Map<String, String> map = new LinkedHashMap<>();
+        JsonNode m = entry.path("map");
+        if (!m.isMissingNode() && !m.isObject()) {
+            throw new HistoryException(file + ": " + place + "/map: expected an object of FIELD: HEADER, found "
+                    + m + ".");
+        }
+        for (Map.Entry<String, JsonNode> field : m.properties()) {
+            if (!VideoFrameBuilder.FIELDS.contains(field.getKey())) {
+                throw new HistoryException(file + ": " + place + "/map: unknown field \"" + field.getKey()
+                        + "\"; expected one of " + VideoFrameBuilder.FIELDS + ".");
+            }
+            map.put(field.getKey(), text(m, field.getKey(), file, place + "/map"));
+        }
+        List<String> types = new ArrayList<>();
+        JsonNode t = entry.path("types");
+        if (!t.isMissingNode() && !t.isArray()) {
+            throw new HistoryException(file + ": " + place + "/types: expected a list of TYPE=#tags, found " + t + ".");
+        }
+        for (JsonNode spec : t) {
+            types.add(spec.asText());
+        }
+        try {
+            ContentTypes.parse(types);
+        } catch (UserError e) {
+            throw new HistoryException(file + ": " + place + "/types: " + e.getMessage() + ".");
+        }
+        return map.isEmpty() && types.isEmpty() ? Reading.NONE : new Reading(map, types);
     }
 
     private static String text(JsonNode node, String key, String file, String place) {

@@ -42,6 +42,7 @@ public record SavesSinceImport(Instant since, long gained, int videos, int first
      * The gain since the previous import with new content, or empty when the history has fewer than two such
      * imports or no saves.
      *
+     * @param options the options of the report, under those each export was imported with
      * @param now the dataset of everything imported
      */
     public static Optional<SavesSinceImport> of(History history, Loader.Options options, Dataset now) {
@@ -57,7 +58,7 @@ public record SavesSinceImport(Instant since, long gained, int videos, int first
         }
         int latest = withContent.get(withContent.size() - 1);
         int previous = withContent.get(withContent.size() - 2);
-        Dataset before = Loader.loadStored(history.storedFiles(m, latest), options);
+        Dataset before = Loader.loadStored(history.storedFiles(m, latest, options), options);
         return between(before.videos(), now.videos(), m.imports().get(previous).importedAt());
     }
 

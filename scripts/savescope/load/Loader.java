@@ -78,9 +78,17 @@ public final class Loader {
      * An export kept elsewhere (a copy in a history folder), read from {@code source} as if it were the file
      * {@code name} last modified at {@code modified}, so its format, export time and messages are the original's.
      */
-    public record StoredFile(Path name, Path source, Instant modified) {}
+    public record StoredFile(Path name, Path source, Instant modified, Options options) {
+        /** A stored copy read with the options of the load it is part of. */
+        public StoredFile(Path name, Path source, Instant modified) {
+            this(name, source, modified, null);
+        }
+    }
 
-    /** Loads stored copies of exports as {@link #load} loads the originals. */
+    /**
+     * Loads stored copies of exports as {@link #load} loads the originals; a copy with options of its own (the
+     * column mapping it was imported with) is read with those, the others with {@code options}.
+     */
     public static Dataset loadStored(List<StoredFile> stored, Options options) {
         if (stored.isEmpty()) {
             throw new InputException("no exports stored yet; expected at least one imported file.");
@@ -98,7 +106,8 @@ public final class Loader {
         }
         return loadFiles(new LoadState(options, zipTime), options, zipTime, names, names,
                 stored.stream().map(StoredFile::source).toArray(Path[]::new),
-                stored.stream().map(StoredFile::modified).toArray(Instant[]::new));
+                stored.stream().map(StoredFile::modified).toArray(Instant[]::new),
+                stored.stream().map(StoredFile::options).toArray(Options[]::new));
     }
 
     public static Dataset load(List<Path> inputs, Options options) {
@@ -158,7 +167,8 @@ public final class Loader {
                     }
                 }
             }
-            return loadFiles(state, options, zipTime, inputs, files, readFrom, new Instant[readFrom.length]);
+            return loadFiles(state, options, zipTime, inputs, files, readFrom, new Instant[readFrom.length],
+                    new Options[readFrom.length]);
         } catch (IOException e) {
             throw new InputException("could not make a temporary copy of an input that is a pipe ("
                     + FileProblems.reason(e) + "); set java.io.tmpdir to a writable folder.", e);
@@ -175,9 +185,12 @@ public final class Loader {
         }
     }
 
-    /** Reads the files (from {@code readFrom}, the same files or copies of pipes) side by side and joins them. */
+    /**
+     * Reads the files (from {@code readFrom}, the same files or copies of pipes) side by side and joins them; a
+     * file with {@code fileOptions} of its own is read with their column mapping and content types.
+     */
     private static Dataset loadFiles(LoadState state, Options options, Instant zipTime, List<Path> inputs,
-            List<Path> files, Path[] readFrom, Instant[] modifiedTimes) {
+            List<Path> files, Path[] readFrom, Instant[] modifiedTimes, Options[] fileOptions) {
         long total = 0;
         long[] sizes = new long[files.size()];
         for (int i = 0; i < files.size(); i++) {
@@ -197,7 +210,9 @@ public final class Loader {
         Instant exportTime = zipTime;
         int threads = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1;
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-load", i -> {
-            Options own = shared == null ? base : base.withProgress(shared.forFile(i));
+            Options read = fileOptions[i] == null ? base
+                    : new Options(fileOptions[i].columnMap(), fileOptions[i].types(), base.progress());
+            Options own = shared == null ? read : read.withProgress(shared.forFile(i));
             parts[i] = new LoadState(own, exportTime);
             readOne(files.get(i), readFrom[i], modifiedTimes[i], parts[i]);
             if (shared != null) {

@@ -17,10 +17,20 @@ public final class ReportNotebook {
 
     /**
      * What the report was made from: the inputs, the column mapping ({@code --map}), and the {@code --types} and
-     * {@code --compare} values as typed, and the numeric options and title.
+     * {@code --compare} values as typed, the numeric options and title, and {@code --period} and {@code --vs}.
+     *
+     * @param history true when the one input is a history folder ({@code --history}), read with what it recorded
+     * @param period {@code --period} as typed, or null for none
+     * @param vs {@code --vs} as typed, or null for the default
      */
-    public record Parameters(List<String> inputs, Map<String, String> maps, List<String> types, List<String> compare,
-            long minViews, int maxRows, int minSegment, String title) {}
+    public record Parameters(List<String> inputs, boolean history, Map<String, String> maps, List<String> types,
+            List<String> compare, long minViews, int maxRows, int minSegment, String title, String period, String vs) {
+        /** Inputs read as they are, without {@code --period}. */
+        public Parameters(List<String> inputs, Map<String, String> maps, List<String> types, List<String> compare,
+                long minViews, int maxRows, int minSegment, String title) {
+            this(inputs, false, maps, types, compare, minViews, maxRows, minSegment, title, null, null);
+        }
+    }
 
     /** Separates the inputs in the one String parameter, as in a class path or PATH (":" or ";"). */
     public static final String LIST_SEPARATOR = java.io.File.pathSeparator;
@@ -42,7 +52,7 @@ public final class ReportNotebook {
             if (c.type() == Cell.Type.MARKDOWN) {
                 markdown(out, c.source());
             } else if (!c.source().isBlank()) {
-                code(out, c.source(), shows.getOrDefault(c.source(), Map.of()));
+                code(out, withPeriodParameters(c.source(), parameters), shows.getOrDefault(c.source(), Map.of()));
             } else {
                 findings(out, c);
             }
@@ -53,7 +63,8 @@ public final class ReportNotebook {
     private static void parametersCell(StringBuilder out, Parameters p) {
         out.append("// %% tags=[\"parameters\"]\n")
                 .append("String inputs = ").append(quoted(String.join(LIST_SEPARATOR, p.inputs())))
-                .append(";   // export files or folders, separated by \"").append(LIST_SEPARATOR).append("\"\n")
+                .append(p.history() ? ";   // a history folder (./jbang import), every export imported into it\n"
+                        : ";   // export files or folders, separated by \"" + LIST_SEPARATOR + "\"\n")
                 .append("// The cells below were written for data shaped like these inputs (the same kinds of export):\n")
                 .append("// newer exports of the same account run as they are; for other data, write a new notebook\n")
                 .append("// with ./jbang report OTHER_INPUTS --notebook FILE.jsh.\n")
@@ -61,7 +72,28 @@ public final class ReportNotebook {
                 .append("int maxRows = ").append(p.maxRows()).append(";   // rows of the per-video table\n")
                 .append("int minSegment = ").append(p.minSegment()).append(";   // hide audience segments smaller than this\n")
                 .append("String title = ").append(quoted(p.title() == null ? "" : p.title()))
-                .append(";   // empty: from the account\n\n");
+                .append(";   // empty: from the account\n");
+        if (p.period() != null) {
+            out.append("String thisPeriod = ").append(quoted(p.period()))
+                    .append(";   // --period: last-28d (any last-Nd), this-month, YYYY-MM or FROM..TO\n")
+                    .append("String vs = ").append(quoted(p.vs() == null ? "previous" : p.vs()))
+                    .append(";   // --vs: previous, year-ago or FROM..TO\n");
+        }
+        out.append('\n');
+    }
+
+    /**
+     * The period cells name the report's period as text; in the notebook they read it from {@code options}, so
+     * the {@code thisPeriod} and {@code vs} parameters choose it (the parameter may not be called {@code period}:
+     * the cell's own {@code period} would replace it, and JShell would drop the options made from it).
+     */
+    private static String withPeriodParameters(String java, Parameters p) {
+        if (p.period() == null) {
+            return java;
+        }
+        return java.replace("Period.parse(" + quoted(p.period()) + ", ", "Period.parse(options.period(), ")
+                .replace("period.comparison(" + quoted(p.vs() == null ? "previous" : p.vs()) + ")",
+                        "period.comparison(options.vs())");
     }
 
     /** Loads the inputs as the report did (same column mapping, content types and variants). */
@@ -83,10 +115,14 @@ public final class ReportNotebook {
         out.append("var types = ContentTypes.parse(").append(list(p.types())).append(").then(ContentTypes.defaults());\n")
                 .append("var paths = Arrays.stream(inputs.split(java.util.regex.Pattern.quote(File.pathSeparator)))\n")
                 .append("        .filter(s -> !s.isEmpty()).map(Path::of).toList();\n")
-                .append("var dataset = Loader.load(paths, new Loader.Options(maps, types));\n")
+                .append(p.history()
+                        ? "// Each export is read with the --map and --types it was imported with, then these.\n"
+                                + "var dataset = new savescope.history.History(paths.get(0)).load(new Loader.Options(maps, types));\n"
+                        : "var dataset = Loader.load(paths, new Loader.Options(maps, types));\n")
                 .append("Analytics data = LocalAnalytics.of(dataset);\n")
                 .append("var options = new ReportOptions(title.isEmpty() ? null : title, minViews, maxRows,\n")
-                .append("        Experiment.Arm.parseAll(").append(list(p.compare())).append("), minSegment);\n")
+                .append("        Experiment.Arm.parseAll(").append(list(p.compare())).append("), minSegment")
+                .append(p.period() == null ? "" : ", thisPeriod, vs").append(");\n")
                 .append("System.out.println(data.totals().videos() + \" videos from \" + data.load().sources().size() + \" file(s)\");\n\n");
     }
 

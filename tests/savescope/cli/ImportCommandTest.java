@@ -87,6 +87,68 @@ class ImportCommandTest {
                 "the gain comes first");
     }
 
+    static final Path KEEPS = Path.of("tests/fixtures/history/keeps.csv");
+    static final Path SAVES_AND_KEEPS = Path.of("tests/fixtures/history/saves-and-keeps.csv");
+
+    /** The report's JSON, written by {@code report ARGS --json}, comparable as above. */
+    private JsonNode reportJson(String name, String... args) throws Exception {
+        Path json = dir.resolve(name + ".json");
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("-o",
+                dir.resolve(name + ".html").toString(), "--json", json.toString(), "--no-index")).toArray(String[]::new);
+        var r = ReportCommandTest.run(all);
+        assertEquals(0, r.code(), r.err());
+        return comparable(json);
+    }
+
+    @Test
+    void anExportImportedWithAMappingIsReadWithItByReportsOverTheHistory() throws Exception {
+        Path history = dir.resolve("history");
+        var imported = importing(KEEPS.toString(), "--map", "saves=Keeps", "--types", "guide=#stepbystep",
+                "--history", history.toString(), "--imported-at", "2026-11-06T12:00:00Z");
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().endsWith("reports over the history read them with --map saves=Keeps --types "
+                + "guide=#stepbystep.\n"), imported.out());
+        JsonNode entry = new ObjectMapper().readTree(history.resolve("manifest.json").toFile())
+                .path("imports").get(0).path("files").get(0);
+        assertEquals("Keeps", entry.path("map").path("saves").asText(), entry.toString());
+        assertEquals("guide=#stepbystep", entry.path("types").get(0).asText(), entry.toString());
+
+        JsonNode direct = reportJson("direct", KEEPS.toString(), "--map", "saves=Keeps", "--types", "guide=#stepbystep");
+        JsonNode overHistory = reportJson("history", "--history", history.toString());
+        // keeps.csv: Keeps 30 + 50 + 20 = 100 saves over 1,000 + 2,000 + 4,000 views.
+        assertEquals(100, direct.path("totals").path("saves").asLong());
+        assertEquals(7000, direct.path("totals").path("views").asLong());
+        // The data-quality note names the file as each run knows it (its path, or its name in the history).
+        assertEquals("`keeps.csv`: saves read from \"Keeps\" (--map)",
+                overHistory.path("input").path("assumptions").get(0).asText());
+        ((ObjectNode) direct.path("input")).remove("assumptions");
+        ((ObjectNode) overHistory.path("input")).remove("assumptions");
+        assertEquals(direct, overHistory, "the report over the history is the report with --map and --types");
+        assertTrue(overHistory.toString().contains("\"guide\""), "--types reached the content types");
+
+        // Imported again without options (the weekly routine), the export keeps its mapping; another export
+        // imported without one is read with none, though it has a Keeps column of its own.
+        assertEquals(0, importing(KEEPS.toString(), "--history", history.toString()).code());
+        var second = importing(SAVES_AND_KEEPS.toString(), "--history", history.toString());
+        assertEquals(0, second.code(), second.err());
+        JsonNode both = reportJson("both", "--history", history.toString());
+        // 100 saves from keeps.csv's Keeps, plus saves-and-keeps.csv's own saves 60 + 40 (its Keeps give 9 + 7).
+        assertEquals(200, both.path("totals").path("saves").asLong(), both.path("totals").toString());
+        assertEquals(15000, both.path("totals").path("views").asLong());
+    }
+
+    @Test
+    void aMappingNoExportHasStopsTheImport() throws Exception {
+        Path history = dir.resolve("history");
+        var r = importing(SAVES_AND_KEEPS.toString(), "--map", "saves=Favs", "--history", history.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: --map saves=Favs: no column \"Favs\" in " + SAVES_AND_KEEPS), r.err());
+        assertFalse(Files.exists(history.resolve("manifest.json")));
+        var bad = importing(KEEPS.toString(), "--map", "saves", "--history", history.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("expected FIELD=HEADER"), bad.err());
+    }
+
     @Test
     void badInputIsRefusedWithExitTwoAndTheHistoryStaysAsItWas() throws Exception {
         Path history = dir.resolve("history");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -122,6 +123,147 @@ class PdfReportTest {
         Path edge = Path.of("C:\\Program Files (x86)", "Microsoft", "Edge", "Application", "msedge.exe");
         assertEquals(Optional.of(edge), PdfPrinter.findBrowser("Windows 11",
                 Map.of("ProgramFiles(x86)", "C:\\Program Files (x86)"), edge::equals));
+    }
+
+    /** The report command with its environment replaced: the browser, pdfinfo and the paper's country. */
+    private static ReportCommandTest.Run report(Map<String, String> env, String... args) {
+        ReportCommand command = new ReportCommand();
+        command.environment = env;
+        picocli.CommandLine cl = Cli.commandLine(command);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute(args);
+        return new ReportCommandTest.Run(code, out.toString(), err.toString());
+    }
+
+    private static Map<String, String> environment(String... pairs) {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.remove("LC_ALL");
+        env.remove("LC_PAPER");
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private static final String SMALL = "tests/fixtures/history/keeps.csv";
+
+    @Test
+    void thePaperIsA4OrLetterAsAskedOrAsTheCountryUses() throws Exception {
+        Optional<Path> browser = PdfPrinter.findBrowser(System.getProperty("os.name"), System.getenv(),
+                p -> Files.isRegularFile(p) && Files.isExecutable(p));
+        assumeTrue(browser.isPresent(), "no Chromium installed (.ci/install-chromium)");
+        assumeTrue(onPath("pdfinfo"), "poppler-utils not installed");
+        // pdfinfo names the sizes it knows: A4 is 595.276 x 841.89 pt (210 x 297 mm), Letter 612 x 792 pt.
+        Map<String, String> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("a4", "(A4)");
+        sizes.put("letter", "(letter)");
+        for (Map.Entry<String, String> paper : sizes.entrySet()) {
+            Path html = dir.resolve(paper.getKey() + ".html");
+            var r = report(environment(), SMALL, "-o", html.toString(), "--pdf", "--paper", paper.getKey(), "--no-index");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(pageSize(dir.resolve(paper.getKey() + ".pdf")).endsWith(paper.getValue()),
+                    paper.getKey() + ": " + pageSize(dir.resolve(paper.getKey() + ".pdf")));
+        }
+        // No --paper: the paper of the country POSIX's LC_PAPER names (Mexico uses Letter, Germany A4).
+        var mx = report(environment("LC_PAPER", "es_MX.UTF-8"), SMALL, "-o", dir.resolve("mx.html").toString(),
+                "--pdf", "--no-index");
+        assertEquals(0, mx.code(), mx.err());
+        assertTrue(pageSize(dir.resolve("mx.pdf")).endsWith("(letter)"), pageSize(dir.resolve("mx.pdf")));
+        var de = report(environment("LC_PAPER", "de_DE.UTF-8"), SMALL, "-o", dir.resolve("de.html").toString(),
+                "--pdf", "--no-index");
+        assertEquals(0, de.code(), de.err());
+        assertTrue(pageSize(dir.resolve("de.pdf")).endsWith("(A4)"), pageSize(dir.resolve("de.pdf")));
+    }
+
+    private String pageSize(Path pdf) throws Exception {
+        Matcher m = Pattern.compile("(?m)^Page size:\\s+(.*)$").matcher(run(dir, "pdfinfo", pdf.toString()));
+        assertTrue(m.find(), pdf.toString());
+        return m.group(1).strip();
+    }
+
+    @Test
+    void theDefaultPaperFollowsTheCountry() {
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of(), Locale.US));
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of(), Locale.CANADA_FRENCH));
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of(), Locale.forLanguageTag("fil-PH")));
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of(), Locale.UK));
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of(), Locale.forLanguageTag("es-ES")));
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of(), Locale.ENGLISH), "no country: A4");
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of(), Locale.ROOT));
+        // POSIX: LC_ALL wins over LC_PAPER, which wins over the locale; "C" names no country.
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of("LC_PAPER", "es_CO.UTF-8"), Locale.FRANCE));
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(
+                Map.of("LC_ALL", "fr_FR.UTF-8", "LC_PAPER", "en_US.UTF-8"), Locale.US));
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of("LC_ALL", "C"), Locale.US));
+        assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of("LC_PAPER", "de_DE@euro"), Locale.US));
+    }
+
+    @Test
+    void paperWithoutPdfOrOfAnotherSizeIsRefused() {
+        var alone = ReportCommandTest.run(SMALL, "-o", dir.resolve("r.html").toString(), "--paper", "a4");
+        assertEquals(2, alone.code());
+        assertEquals("error: --paper a4: expected --pdf too (the paper is the PDF's).\n", alone.err());
+        var legal = ReportCommandTest.run(SMALL, "-o", dir.resolve("r.html").toString(), "--pdf", "--paper", "legal");
+        assertEquals(2, legal.code());
+        assertTrue(legal.err().contains("--paper \"legal\": expected a4 or letter"), legal.err());
+        assertFalse(Files.exists(dir.resolve("r.html")));
+    }
+
+    /**
+     * A stand-in for a browser that crashes while printing: it writes {@code content} where --print-to-pdf says,
+     * then exits with {@code exitCode}.
+     */
+    private Path fakeBrowser(String content, int exitCode) throws Exception {
+        Path script = dir.resolve("fake-chromium-" + exitCode);
+        Files.writeString(script, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) out=\"${a#--print-to-pdf=}\";; "
+                + "esac; done\nprintf '%s' '" + content + "' > \"$out\"\nexit " + exitCode + "\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
+    @Test
+    void aTruncatedPdfFromACrashedBrowserIsRefusedAndNotKept() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell for the stand-in browser");
+        // The start of a PDF, cut off inside its first object: no xref, no trailer, no %%EOF.
+        Path crashing = fakeBrowser("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", 139);
+        Path html = dir.resolve("cut.html");
+        var r = report(environment("CHROMIUM", crashing.toString()), SMALL, "-o", html.toString(), "--pdf", "--no-index");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: --pdf: the report was written, but not its PDF: " + crashing
+                + " (exit code 139) wrote an incomplete PDF of "), r.err());
+        assertTrue(r.err().contains("without the %%EOF that ends a PDF (did the browser crash?)"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertTrue(Files.exists(html), "the report itself stands");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains(".pdf")).toList(),
+                    "no PDF, whole or temporary, is left");
+        }
+
+        // An earlier PDF beside the report is left as it was, and the message says so.
+        Path earlier = dir.resolve("cut.pdf");
+        Files.writeString(earlier, "last week's PDF");
+        var again = report(environment("CHROMIUM", crashing.toString()), SMALL, "-o", html.toString(), "--pdf",
+                "--no-index");
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("; " + earlier + " is an earlier run's, left as it was."), again.err());
+        assertEquals("last week's PDF", Files.readString(earlier));
+    }
+
+    @Test
+    void aPdfThatPdfinfoCannotReadIsRefused() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell for the stand-in browser");
+        assumeTrue(onPath("pdfinfo"), "poppler-utils not installed");
+        // It ends as a PDF ends, but holds no objects, cross-reference table or trailer.
+        Path broken = fakeBrowser("%PDF-1.7\nnothing a reader can use\n%%EOF\n", 0);
+        Path html = dir.resolve("broken.html");
+        var r = report(environment("CHROMIUM", broken.toString()), SMALL, "-o", html.toString(), "--pdf", "--no-index");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: --pdf: the report was written, but not its PDF: " + broken
+                + " (exit code 0) wrote a PDF that pdfinfo cannot read (it said: "), r.err());
+        assertFalse(Files.exists(dir.resolve("broken.pdf")));
     }
 
     @Test

@@ -41,8 +41,8 @@ class HistoryTest {
     @Test
     void importingTheSampleTwiceKeepsEachFileOnce() throws Exception {
         History h = new History(dir);
-        Manifest.Import first = h.importFiles(List.of(SAMPLE), Loader.Options.defaults(), FIRST);
-        Manifest.Import second = h.importFiles(List.of(SAMPLE), Loader.Options.defaults(), SECOND);
+        Manifest.Import first = h.importFiles(List.of(SAMPLE), Reading.NONE, FIRST);
+        Manifest.Import second = h.importFiles(List.of(SAMPLE), Reading.NONE, SECOND);
         long files = exportFiles();
         assertEquals(9, files, "the sample's export files: 4 ZIPs, videos.csv, daily.csv, comments.json, 2 snapshots");
         assertEquals(files, first.files().size());
@@ -57,7 +57,7 @@ class HistoryTest {
     @Test
     void objectsAreNamedByTheSha256OfTheirContentAndKeepOriginalsByteForByte() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE), Loader.Options.defaults(), FIRST);
+        h.importFiles(List.of(SAMPLE), Reading.NONE, FIRST);
         for (Path object : objects(dir)) {
             byte[] bytes = Files.readAllBytes(object);
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -75,7 +75,7 @@ class HistoryTest {
     @Test
     void commentExportsAreKeptWithoutCommenterNamesAndIds() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE.resolve("comments.json"), SAMPLE.resolve("videos.csv")), Loader.Options.defaults(),
+        h.importFiles(List.of(SAMPLE.resolve("comments.json"), SAMPLE.resolve("videos.csv")), Reading.NONE,
                 FIRST);
         Manifest.Entry comments = h.manifest().imports().get(0).files().get(0);
         assertTrue(comments.authorsRemoved());
@@ -97,13 +97,13 @@ class HistoryTest {
     @Test
     void badInputNeverEntersTheHistory() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), FIRST);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, FIRST);
         String manifest = Files.readString(dir.resolve("manifest.json"));
         Path bad = dir.resolveSibling(dir.getFileName() + "-bad.csv");
         Files.writeString(bad, "name,colour\nAda,blue\n");
         try {
             assertThrows(InputException.class,
-                    () -> h.importFiles(List.of(SAMPLE.resolve("daily.csv"), bad), Loader.Options.defaults(), SECOND));
+                    () -> h.importFiles(List.of(SAMPLE.resolve("daily.csv"), bad), Reading.NONE, SECOND));
         } finally {
             Files.delete(bad);
         }
@@ -114,13 +114,13 @@ class HistoryTest {
     @Test
     void aDamagedObjectStopsTheImport() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), FIRST);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, FIRST);
         Path object = objects(dir).get(0);
         object.toFile().setWritable(true);
         Files.writeString(object, Files.readString(object).replace("Add to Favorites", "Add to Favourites"),
                 StandardCharsets.UTF_8);
         HistoryException e = assertThrows(HistoryException.class,
-                () -> h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), SECOND));
+                () -> h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, SECOND));
         assertTrue(e.getMessage().contains("no longer matches its name"), e.getMessage());
     }
 
@@ -128,7 +128,7 @@ class HistoryTest {
     @Test
     void aDamagedObjectStopsAReportOverTheHistory() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), FIRST);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, FIRST);
         assertEquals(1, h.storedFiles().size());
         Path object = objects(dir).get(0);
         object.toFile().setWritable(true);
@@ -141,8 +141,8 @@ class HistoryTest {
     @Test
     void savesGainedSinceTheLastImportComeFromTheTwoLatestImports() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE.resolve("snapshots")), Loader.Options.defaults(), FIRST);
-        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Loader.Options.defaults(), SECOND);
+        h.importFiles(List.of(SAMPLE.resolve("snapshots")), Reading.NONE, FIRST);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, SECOND);
         var now = Loader.loadStored(h.storedFiles(), Loader.Options.defaults());
         SavesSinceImport g = SavesSinceImport.of(h, Loader.Options.defaults(), now).orElseThrow();
         // Summed with a spreadsheet from the two files: "Add to Favorites" totals 113,353 in videos.csv (150 videos)
@@ -159,11 +159,55 @@ class HistoryTest {
     @Test
     void oneImportHasNothingToCompareWith() throws Exception {
         History h = new History(dir);
-        h.importFiles(List.of(SAMPLE), Loader.Options.defaults(), FIRST);
-        h.importFiles(List.of(SAMPLE), Loader.Options.defaults(), SECOND);
+        h.importFiles(List.of(SAMPLE), Reading.NONE, FIRST);
+        h.importFiles(List.of(SAMPLE), Reading.NONE, SECOND);
         var now = Loader.loadStored(h.storedFiles(), Loader.Options.defaults());
         assertTrue(SavesSinceImport.of(h, Loader.Options.defaults(), now).isEmpty(),
                 "the second import brought nothing new, so there is no earlier import with content to compare with");
+    }
+
+    @Test
+    void theManifestKeepsEachFilesMappingAndTheLatestGivenOneIsUsed() throws Exception {
+        History h = new History(dir);
+        Reading keeps = new Reading(java.util.Map.of("saves", "Keeps"), List.of("guide=#stepbystep"));
+        Path file = Path.of("tests/fixtures/history/keeps.csv");
+        h.importFiles(List.of(file), new Reading(java.util.Map.of("saves", "Likes"), List.of()), FIRST);
+        h.importFiles(List.of(file), keeps, SECOND);
+        h.importFiles(List.of(file), Reading.NONE, SECOND.plusSeconds(60));
+        Manifest read = Manifest.parse(Files.readString(dir.resolve("manifest.json")), "manifest.json");
+        assertEquals(keeps, read.imports().get(1).files().get(0).reading(), "written and read back");
+        assertEquals(Reading.NONE, read.imports().get(2).files().get(0).reading());
+        // The content is read with the latest mapping given for it, also in a report as of the first import.
+        assertEquals(1, h.storedFiles().size());
+        Loader.Options options = h.storedFiles(read, 1, Loader.Options.defaults()).get(0).options();
+        assertEquals(java.util.Map.of("saves", "Keeps"), options.columnMap());
+        // keeps.csv: Keeps 30 + 50 + 20.
+        assertEquals(100L, h.load(Loader.Options.defaults()).videos().longColumn("saves").sum(), 0);
+    }
+
+    @Test
+    void aReportsOwnMapFillsOnlyWhatTheImportLeftAlone() {
+        Reading imported = new Reading(java.util.Map.of("saves", "Keeps"), List.of());
+        Loader.Options report = new Loader.Options(new java.util.LinkedHashMap<>(java.util.Map.of(
+                "saves", "Favs", "views", "Plays", "likes", "keeps")), savescope.load.ContentTypes.defaults());
+        // saves stays with the import's column; views is added; likes would read the column saves reads, so not.
+        assertEquals(java.util.Map.of("saves", "Keeps", "views", "Plays"), imported.over(report).columnMap());
+        assertEquals(report, Reading.NONE.over(report));
+    }
+
+    @Test
+    void aManifestWithAnUnknownFieldOrBadTypesIsRefusedNamingThePlace() {
+        String entry = "{\"format\": \"savescope-history 1\", \"imports\": [{\"imported_at\": \"2026-11-06T12:00:00Z\", "
+                + "\"files\": [{\"name\": \"a.csv\", \"sha256\": \"" + "a".repeat(64) + "\", \"object\": \"objects/"
+                + "a".repeat(64) + ".csv\", \"modified\": \"2026-11-06T12:00:00Z\", ";
+        HistoryException field = assertThrows(HistoryException.class,
+                () -> Manifest.parse(entry + "\"map\": {\"savez\": \"Keeps\"}}]}]}", "m.json"));
+        assertTrue(field.getMessage().startsWith("m.json: /imports/0/files/0/map: unknown field \"savez\"; expected one "
+                + "of [video_id"), field.getMessage());
+        HistoryException types = assertThrows(HistoryException.class,
+                () -> Manifest.parse(entry + "\"types\": [\"guide\"]}]}]}", "m.json"));
+        assertEquals("m.json: /imports/0/files/0/types: --types \"guide\": expected TYPE=#tag1,#tag2 (for example "
+                + "tutorial=#howto,#tutorial).", types.getMessage());
     }
 
     @Test
