@@ -97,6 +97,11 @@ public final class SaveReport {
         return new ReportFigures(options, data.accounts(), data.postingRange(), data.load(), data.hasSaves(), figures);
     }
 
+    /** The report's page and JSON from its figures alone (read from an aggregates file, say). */
+    public static Result present(ReportFigures figures, Instant generatedAt) {
+        return present(figures, generatedAt, threads());
+    }
+
     /** The report's page and JSON from its figures alone, presenting at most {@code threads} sections at once. */
     public static Result present(ReportFigures figures, Instant generatedAt, int threads) {
         return present(figures, generatedAt, threads, new LongAdder());
