@@ -45,6 +45,10 @@ final class FiguresCodec {
             this.where = where;
         }
 
+        Mismatch(FieldPath field, JsonLocation where, String message) {
+            this(field.toString(), where, message);
+        }
+
         String field() {
             return field;
         }
@@ -56,10 +60,38 @@ final class FiguresCodec {
 
     private FiguresCodec() {}
 
+    /**
+     * A value's place in the file ({@code sections.overview.totals.views}, {@code load.sources[0]}), spelled out only
+     * for a message: a large file has a place for every number.
+     */
+    private record FieldPath(FieldPath parent, String name, int index) {
+        static FieldPath of(String name) {
+            return new FieldPath(null, name, -1);
+        }
+
+        FieldPath field(String child) {
+            return new FieldPath(this, child, -1);
+        }
+
+        FieldPath element(int i) {
+            return new FieldPath(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            String before = parent == null ? "" : parent.toString();
+            return name == null ? before + "[" + index + "]" : before.isEmpty() ? name : before + "." + name;
+        }
+    }
+
     // ---- Writing ----
 
     /** Writes {@code value} as a value of {@code type}; {@code field} names it should a type not be storable. */
     static void write(JsonGenerator g, Type type, Object value, String field) throws IOException {
+        write(g, type, value, FieldPath.of(field));
+    }
+
+    private static void write(JsonGenerator g, Type type, Object value, FieldPath field) throws IOException {
         if (value == null) {
             g.writeNull();
             return;
@@ -70,7 +102,7 @@ final class FiguresCodec {
             g.writeStartArray();
             int i = 0;
             for (Object element : (Collection<?>) value) {
-                write(g, p.getActualTypeArguments()[0], element, field + "[" + i++ + "]");
+                write(g, p.getActualTypeArguments()[0], element, field.element(i++));
             }
             g.writeEndArray();
         } else if (type instanceof ParameterizedType p && raw(p) == Map.class) {
@@ -78,7 +110,7 @@ final class FiguresCodec {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 g.writeFieldName(key(keys, e.getKey(), field));
-                write(g, p.getActualTypeArguments()[1], e.getValue(), field + "." + e.getKey());
+                write(g, p.getActualTypeArguments()[1], e.getValue(), field.field(String.valueOf(e.getKey())));
             }
             g.writeEndObject();
         } else if (type instanceof Class<?> c) {
@@ -88,33 +120,35 @@ final class FiguresCodec {
         }
     }
 
-    private static void writeOfClass(JsonGenerator g, Class<?> c, Object value, String field) throws IOException {
+    private static void writeOfClass(JsonGenerator g, Class<?> c, Object value, FieldPath field) throws IOException {
         if (c == Object.class) {
             writeTagged(g, value, field);
         } else if (c.isRecord()) {
+            RecordShape shape = SHAPES.get(c);
             g.writeStartObject();
-            for (RecordComponent rc : c.getRecordComponents()) {
+            for (int i = 0; i < shape.components.length; i++) {
+                RecordComponent rc = shape.components[i];
                 g.writeFieldName(rc.getName());
-                write(g, rc.getGenericType(), component(rc, value), field + "." + rc.getName());
+                write(g, rc.getGenericType(), shape.component(i, value), field.field(rc.getName()));
             }
             g.writeEndObject();
         } else if (c.isArray()) {
             g.writeStartArray();
             for (int i = 0; i < Array.getLength(value); i++) {
-                write(g, c.getComponentType(), Array.get(value, i), field + "[" + i + "]");
+                write(g, c.getComponentType(), Array.get(value, i), field.element(i));
             }
             g.writeEndArray();
         } else if (c.isSealed()) {
             g.writeStartObject();
             g.writeFieldName(value.getClass().getSimpleName());
-            write(g, value.getClass(), value, field + "." + value.getClass().getSimpleName());
+            write(g, value.getClass(), value, field.field(value.getClass().getSimpleName()));
             g.writeEndObject();
         } else {
             writeScalar(g, c, value, field);
         }
     }
 
-    private static void writeScalar(JsonGenerator g, Class<?> c, Object value, String field) throws IOException {
+    private static void writeScalar(JsonGenerator g, Class<?> c, Object value, FieldPath field) throws IOException {
         Class<?> b = boxed(c);
         if (b == String.class) {
             g.writeString((String) value);
@@ -143,7 +177,7 @@ final class FiguresCodec {
     }
 
     /** A value declared as {@code Object}: strings, booleans and null as they are, anything else tagged. */
-    private static void writeTagged(JsonGenerator g, Object value, String field) throws IOException {
+    private static void writeTagged(JsonGenerator g, Object value, FieldPath field) throws IOException {
         if (value instanceof String || value instanceof Boolean) {
             writeScalar(g, value.getClass(), value, field);
             return;
@@ -151,11 +185,11 @@ final class FiguresCodec {
         Tag tag = Tag.of(value, field);
         g.writeStartObject();
         g.writeFieldName(tag.name);
-        write(g, tag.type, value, field + "." + tag.name);
+        write(g, tag.type, value, field.field(tag.name));
         g.writeEndObject();
     }
 
-    private static String key(Type keys, Object key, String field) {
+    private static String key(Type keys, Object key, FieldPath field) {
         if (keys == String.class) {
             return (String) key;
         }
@@ -175,6 +209,10 @@ final class FiguresCodec {
      * @throws Mismatch when the file holds something else, naming {@code field}
      */
     static Object read(JsonParser p, Type type, String field) throws IOException {
+        return read(p, type, FieldPath.of(field));
+    }
+
+    private static Object read(JsonParser p, Type type, FieldPath field) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL && !(type instanceof Class<?> c && c.isPrimitive())) {
             return null;
         }
@@ -195,7 +233,7 @@ final class FiguresCodec {
         throw unstorable(type, field);
     }
 
-    private static Object readOfClass(JsonParser p, Class<?> c, String field) throws IOException {
+    private static Object readOfClass(JsonParser p, Class<?> c, FieldPath field) throws IOException {
         if (c == Object.class) {
             return readTagged(p, field);
         }
@@ -216,39 +254,40 @@ final class FiguresCodec {
         return readScalar(p, c, field);
     }
 
-    private static List<Object> readList(JsonParser p, Type elements, String field) throws IOException {
+    private static List<Object> readList(JsonParser p, Type elements, FieldPath field) throws IOException {
         expect(p, JsonToken.START_ARRAY, field, "a list");
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(read(p, elements, field + "[" + list.size() + "]"));
+            list.add(read(p, elements, field.element(list.size())));
         }
         return list;
     }
 
-    private static Map<Object, Object> readMap(JsonParser p, Type keys, Type values, String field) throws IOException {
+    private static Map<Object, Object> readMap(JsonParser p, Type keys, Type values, FieldPath field) throws IOException {
         expect(p, JsonToken.START_OBJECT, field, "an object");
         Map<Object, Object> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             Object key = parseKey(keys, name, field, p);
             if (map.containsKey(key)) {
-                throw new Mismatch(field + "." + name, p.currentTokenLocation(), "given twice");
+                throw new Mismatch(field.field(name), p.currentTokenLocation(), "given twice");
             }
             p.nextToken();
-            map.put(key, read(p, values, field + "." + name));
+            map.put(key, read(p, values, field.field(name)));
         }
         return Collections.unmodifiableMap(map);
     }
 
-    private static Object readRecord(JsonParser p, Class<?> c, String field) throws IOException {
+    private static Object readRecord(JsonParser p, Class<?> c, FieldPath field) throws IOException {
         expect(p, JsonToken.START_OBJECT, field, "an object");
         JsonLocation start = p.currentTokenLocation();
-        RecordComponent[] components = c.getRecordComponents();
+        RecordShape shape = SHAPES.get(c);
+        RecordComponent[] components = shape.components;
         Object[] values = new Object[components.length];
         boolean[] seen = new boolean[components.length];
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            int i = indexOf(components, p.currentName());
-            String name = field + "." + p.currentName();
+            int i = shape.indexes.getOrDefault(p.currentName(), -1);
+            FieldPath name = field.field(p.currentName());
             if (i < 0) {
                 throw new Mismatch(name, p.currentTokenLocation(), "not a field here; expected " + names(components));
             }
@@ -261,14 +300,14 @@ final class FiguresCodec {
         }
         for (int i = 0; i < components.length; i++) {
             if (!seen[i]) {
-                throw new Mismatch(field + "." + components[i].getName(), start, "missing; expected "
+                throw new Mismatch(field.field(components[i].getName()), start, "missing; expected "
                         + names(components));
             }
         }
-        return construct(c, components, values, field, start);
+        return shape.construct(values, field, start);
     }
 
-    private static Object readSealed(JsonParser p, Class<?> c, String field) throws IOException {
+    private static Object readSealed(JsonParser p, Class<?> c, FieldPath field) throws IOException {
         expect(p, JsonToken.START_OBJECT, field, "an object naming one of " + cases(c));
         if (p.nextToken() != JsonToken.FIELD_NAME) {
             throw new Mismatch(field, p.currentTokenLocation(), "expected one of " + cases(c) + ", found nothing");
@@ -277,7 +316,7 @@ final class FiguresCodec {
         for (Class<?> s : c.getPermittedSubclasses()) {
             if (s.getSimpleName().equals(name)) {
                 p.nextToken();
-                Object value = read(p, s, field + "." + name);
+                Object value = read(p, s, field.field(name));
                 endOfTag(p, field);
                 return value;
             }
@@ -285,7 +324,7 @@ final class FiguresCodec {
         throw new Mismatch(field, p.currentTokenLocation(), "expected one of " + cases(c) + ", found \"" + name + "\"");
     }
 
-    private static Object readTagged(JsonParser p, String field) throws IOException {
+    private static Object readTagged(JsonParser p, FieldPath field) throws IOException {
         switch (p.currentToken()) {
             case VALUE_STRING:
                 return p.getText();
@@ -305,18 +344,18 @@ final class FiguresCodec {
                     + (p.currentToken() == JsonToken.FIELD_NAME ? "\"" + p.currentName() + "\"" : "nothing"));
         }
         p.nextToken();
-        Object value = read(p, tag.type, field + "." + tag.name);
+        Object value = read(p, tag.type, field.field(tag.name));
         endOfTag(p, field);
         return value;
     }
 
-    private static void endOfTag(JsonParser p, String field) throws IOException {
+    private static void endOfTag(JsonParser p, FieldPath field) throws IOException {
         if (p.nextToken() != JsonToken.END_OBJECT) {
             throw new Mismatch(field, p.currentTokenLocation(), "expected one key only, found another");
         }
     }
 
-    private static Object readScalar(JsonParser p, Class<?> c, String field) throws IOException {
+    private static Object readScalar(JsonParser p, Class<?> c, FieldPath field) throws IOException {
         Class<?> b = boxed(c);
         JsonToken t = p.currentToken();
         if (b == String.class && t == JsonToken.VALUE_STRING) {
@@ -340,7 +379,7 @@ final class FiguresCodec {
         throw new Mismatch(field, p.currentTokenLocation(), "expected " + what(c) + ", found " + found(p));
     }
 
-    private static double readDouble(JsonParser p, String field) throws IOException {
+    private static double readDouble(JsonParser p, FieldPath field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
             return Double.parseDouble(p.getText());
@@ -373,7 +412,7 @@ final class FiguresCodec {
             this.type = type;
         }
 
-        static Tag of(Object value, String field) {
+        static Tag of(Object value, FieldPath field) {
             for (Tag t : values()) {
                 Class<?> raw = t.type instanceof ParameterizedType p ? raw(p) : (Class<?>) t.type;
                 if (raw.isInstance(value) && (t != MAP || ((Map<?, ?>) value).keySet().stream()
@@ -481,6 +520,59 @@ final class FiguresCodec {
         }
     }
 
+    /** A record type's components, accessors and canonical constructor, looked up once per type. */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
+
+    private static final class RecordShape {
+        final RecordComponent[] components;
+        final Map<String, Integer> indexes = new java.util.HashMap<>();
+        private final java.lang.reflect.Method[] accessors;
+        private final Constructor<?> canonical;
+
+        RecordShape(Class<?> type) {
+            components = type.getRecordComponents();
+            accessors = new java.lang.reflect.Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                indexes.put(components[i].getName(), i);
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            try {
+                canonical = type.getDeclaredConstructor(
+                        java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + type.getName(), e);
+            }
+        }
+
+        Object component(int i, Object record) {
+            try {
+                return accessors[i].invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + components[i], e);
+            }
+        }
+
+        Object construct(Object[] values, FieldPath field, JsonLocation where) {
+            try {
+                return canonical.newInstance(values);
+            } catch (InvocationTargetException e) {
+                // Our records explain a refusal in an IllegalArgumentException; anything else (a null list) says nothing.
+                String why = e.getCause() instanceof IllegalArgumentException i && i.getMessage() != null
+                        ? " (" + i.getMessage() + ")" : "";
+                throw new Mismatch(field, where, "these values cannot be used together" + why);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot make a " + canonical.getDeclaringClass().getName(), e);
+            }
+        }
+    }
+
     // ---- Helpers ----
 
     private static Class<?> raw(ParameterizedType p) {
@@ -495,34 +587,7 @@ final class FiguresCodec {
                 : c == boolean.class ? Boolean.class : c;
     }
 
-    private static Object component(RecordComponent rc, Object record) {
-        try {
-            java.lang.reflect.Method accessor = rc.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + rc, e);
-        }
-    }
-
-    private static Object construct(Class<?> c, RecordComponent[] components, Object[] values, String field,
-            JsonLocation where) {
-        try {
-            Constructor<?> canonical = c.getDeclaredConstructor(
-                    java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        } catch (InvocationTargetException e) {
-            // Our records explain a refusal in an IllegalArgumentException; anything else (a null list) says nothing.
-            String why = e.getCause() instanceof IllegalArgumentException i && i.getMessage() != null
-                    ? " (" + i.getMessage() + ")" : "";
-            throw new Mismatch(field, where, "these values cannot be used together" + why);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make a " + c.getName(), e);
-        }
-    }
-
-    private static Object parseKey(Type keys, String name, String field, JsonParser p) {
+    private static Object parseKey(Type keys, String name, FieldPath field, JsonParser p) {
         if (keys == String.class) {
             return name;
         }
@@ -535,13 +600,13 @@ final class FiguresCodec {
                 return Long.valueOf(name);
             }
         } catch (NumberFormatException e) {
-            throw new Mismatch(field + "." + name, p.currentTokenLocation(), "expected a whole number as the key");
+            throw new Mismatch(field.field(name), p.currentTokenLocation(), "expected a whole number as the key");
         }
-        return parseText(c, name, field + "." + name, p);
+        return parseText(c, name, field.field(name), p);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object parseText(Class<?> c, String text, String field, JsonParser p) {
+    private static Object parseText(Class<?> c, String text, FieldPath field, JsonParser p) {
         try {
             if (c.isEnum()) {
                 return Enum.valueOf((Class<? extends Enum>) c, text);
@@ -554,7 +619,7 @@ final class FiguresCodec {
         }
     }
 
-    private static void expect(JsonParser p, JsonToken token, String field, String what) throws IOException {
+    private static void expect(JsonParser p, JsonToken token, FieldPath field, String what) throws IOException {
         if (p.currentToken() != token) {
             throw new Mismatch(field, p.currentTokenLocation(), "expected " + what + ", found " + found(p));
         }
@@ -601,15 +666,6 @@ final class FiguresCodec {
         return line.length() <= 40 ? line : line.substring(0, 37) + "...";
     }
 
-    private static int indexOf(RecordComponent[] components, String name) {
-        for (int i = 0; i < components.length; i++) {
-            if (components[i].getName().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static String names(RecordComponent[] components) {
         return "the fields " + String.join(", ", java.util.Arrays.stream(components).map(RecordComponent::getName).toList());
     }
@@ -619,7 +675,7 @@ final class FiguresCodec {
     }
 
     /** A type the file cannot store: a mistake in SaveScope's own figures, found by the round-trip tests. */
-    private static IllegalArgumentException unstorable(Type type, String field) {
+    private static IllegalArgumentException unstorable(Type type, Object field) {
         return new IllegalArgumentException("the aggregates file cannot store " + type.getTypeName() + " at " + field);
     }
 }
