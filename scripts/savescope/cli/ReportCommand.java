@@ -52,8 +52,8 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --open                 and open the report in the browser",
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "  ./jbang report videos.csv --notebook mine.jsh    also write the report as a notebook to build on",
-            "  ./jbang report videos.csv --save-aggregates numbers.json.gz   also write every number of the page",
-            "  ./jbang report --aggregates numbers.json.gz -o team.html        the same page again, without the exports",
+            "  ./jbang report videos.csv --save-aggregates agg.json.gz   also write every number of the page",
+            "  ./jbang report --aggregates agg.json.gz -o team.html      the same page again, without the exports",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {

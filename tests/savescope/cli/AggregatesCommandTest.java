@@ -158,6 +158,20 @@ class AggregatesCommandTest {
     }
 
     @Test
+    void savingOverAHistoryIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path history = dir.resolve("history");
+        ReportCommandTest.Run imported = ImportCommandTest.importing("data/sample/videos.csv", "--history",
+                history.toString());
+        assertEquals(0, imported.code(), imported.err());
+        ReportCommandTest.Run r = report(List.of("--history", history.toString(), "-o", dir.resolve("h.html").toString(),
+                "--save-aggregates", dir.resolve("n.json").toString()));
+        assertEquals(2, r.code());
+        assertEquals("error: --save-aggregates: not with --history: the saves gained since the last import come from "
+                + "the history itself, and the file could not give this report again.\n", r.err());
+        assertFalse(Files.exists(dir.resolve("h.html")) || Files.exists(dir.resolve("n.json")));
+    }
+
+    @Test
     void theDefaultReportIsNamedAfterTheFile() {
         assertEquals("numbers", AggregatesOptions.reportName(Path.of("out", "numbers.json.gz")));
         assertEquals("team-q3", AggregatesOptions.reportName(Path.of("Team Q3.json")));
