@@ -27,6 +27,8 @@ import savescope.render.DataExport;
 import savescope.render.HtmlReport;
 import savescope.render.JsonOutput;
 import savescope.render.ReportIndex;
+import savescope.report.AggregatesFile;
+import savescope.report.ReportFigures;
 import savescope.report.ReportNotebook;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
@@ -51,6 +53,8 @@ import savescope.report.SaveReport;
             "  ./jbang report videos.csv --compare A=#hookA --compare B=#hookB",
             "  ./jbang report videos.csv --notebook mine.jsh    also write the report as a notebook to build on",
             "  ./jbang report videos.csv --pdf --paper a4       also a PDF (reports/videos.pdf) on A4 paper",
+            "  ./jbang report videos.csv --save-aggregates agg.json.gz   also write every number of the page",
+            "  ./jbang report --aggregates agg.json.gz -o team.html      the same page again, without the exports",
             "",
             "Exit codes: 0 done, 1 unexpected failure (or a full disk), 2 unusable input, options or output paths."})
 public final class ReportCommand implements Callable<Integer> {
@@ -127,6 +131,16 @@ public final class ReportCommand implements Callable<Integer> {
             + "default), year-ago or YYYY-MM-DD..YYYY-MM-DD.")
     String vs;
 
+    @Option(names = "--aggregates", paramLabel = "FILE", description = "Render the report from an aggregates file "
+            + "(written by --save-aggregates or the Spark job) instead of from exports: no INPUT, and none of the "
+            + "options that change the numbers (they were fixed when the file was written).")
+    Path aggregates;
+
+    @Option(names = "--save-aggregates", paramLabel = "FILE", description = "Also write every number the page is "
+            + "made from as an aggregates file (gzip-compressed when FILE ends in .gz), which --aggregates renders "
+            + "again without the exports.")
+    Path saveAggregates;
+
     @Option(names = "--pdf", description = "Also write a PDF beside the HTML (team.html -> team.pdf), printed by a "
             + "headless Chromium, Chrome or Edge, which must be installed.")
     boolean pdf;
@@ -168,17 +182,22 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (aggregates != null) {
+            AggregatesOptions.refuseConflicts(spec.commandLine().getParseResult(), inputs, aggregates);
+        }
         checkNumbers();
         checkPeriod();
         if (each) {
             return eachAccount();
         }
-        savescope.history.History kept = HistoryInput.chosen(history, inputs);
-        List<Path> in = kept != null ? List.of(kept.folder()) : inputs.isEmpty()
+        savescope.history.History kept = aggregates != null ? null : HistoryInput.chosen(history, inputs);
+        checkSaveAggregates(kept);
+        List<Path> in = aggregates != null ? List.of(aggregates) : kept != null ? List.of(kept.folder()) : inputs.isEmpty()
                 ? List.of(sampleInput(Path.of(""), System.getenv(PROJECT_DIR_VARIABLE), output == null, spec.commandLine().getErr()))
                 : inputs;
         Path templateDir = common.templateDir();
-        Path out = output != null ? output : Path.of("reports", defaultName(in) + ".html");
+        Path out = output != null ? output : Path.of("reports", (aggregates != null
+                ? AggregatesOptions.reportName(aggregates) : defaultName(in)) + ".html");
         OutputPlan plan = plan(in, out);
         savescope.render.Brand brand = BrandOptions.read(brandName, logo, accent, spec.commandLine().getErr());
         if (paper != null && !pdf) {
@@ -191,16 +210,22 @@ public final class ReportCommand implements Callable<Integer> {
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         java.util.concurrent.Future<HtmlReport> preparing = HtmlReport.prepareInBackground(templateDir);
         StageClock clock = new StageClock(timings);
-        Dataset data;
-        try (LoadProgress bar = new LoadProgress(System.console() != null)) {
-            data = kept != null ? HistoryInput.load(kept, options.withProgress(bar))
-                    : Loader.load(in, options.withProgress(bar));
+        Dataset data = null;
+        ReportFigures stored = null;
+        if (aggregates != null) {
+            stored = AggregatesFile.read(aggregates);
+        } else {
+            try (LoadProgress bar = new LoadProgress(System.console() != null)) {
+                data = kept != null ? HistoryInput.load(kept, options.withProgress(bar))
+                        : Loader.load(in, options.withProgress(bar));
+            }
         }
         clock.lap("load");
         Instant now = common.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
-        SaveReport.Result result = SaveReport.build(data,
-                new ReportOptions(title, minViews, maxRows, arms, minSegment, period, vs), now);
+        SaveReport.Result result = stored != null
+                ? SaveReport.present(title != null ? stored.withTitle(title) : stored, now)
+                : SaveReport.build(data, new ReportOptions(title, minViews, maxRows, arms, minSegment, period, vs), now);
         if (kept != null) {
             result = HistoryInput.withGainSinceLastImport(result, kept, options, data);
         }
@@ -231,6 +256,11 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (dataDir != null) {
                 tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
+            }
+            if (saveAggregates != null) {
+                ReportFigures figures = result.analysis();
+                batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
+                        AggregatesFile.compressed(saveAggregates)));
             }
             batch.commit();
         } catch (IOException e) {
@@ -265,6 +295,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private int eachAccount() throws IOException {
+        if (saveAggregates != null) {
+            throw new UserError("--save-aggregates: not with --each, which writes one report per account; write each "
+                    + "account's file with its own run.");
+        }
         if (inputs.isEmpty() || json != null || dataDir != null || history != null || notebook != null) {
             throw new UserError("--each: expected account folders (e.g. clients/*/ or clients/), and none of "
                     + "--json, --data-dir, --notebook or --history, which name one file or folder for one report.");
@@ -275,6 +309,17 @@ public final class ReportCommand implements Callable<Integer> {
                 EachAccount.passedOptions(spec.commandLine().getParseResult()), spec.version()[0], brand,
                 common.templateDir(), !noIndex, common.now(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
+    }
+
+    /**
+     * {@code --save-aggregates} stores what the page is presented from; the lead finding of {@code --history} is
+     * computed from the history itself, so the file could not give this page again.
+     */
+    private void checkSaveAggregates(savescope.history.History kept) {
+        if (saveAggregates != null && kept != null) {
+            throw new UserError("--save-aggregates: not with --history: the saves gained since the last import come "
+                    + "from the history itself, and the file could not give this report again.");
+        }
     }
 
     /** {@code --period} and {@code --vs}, checked before anything is read (their days are counted from the data). */
@@ -328,6 +373,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         if (notebook != null) {
             plan.file("--notebook", notebook);
+        }
+        if (saveAggregates != null) {
+            plan.file("--save-aggregates", saveAggregates);
         }
         if (dataDir != null) {
             plan.dataDir(dataDir);

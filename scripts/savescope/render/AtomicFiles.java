@@ -1,6 +1,8 @@
 package savescope.render;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -50,6 +52,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** What a streamed file holds, written to its stream. */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Files written to temporary siblings, moved over their targets together by {@link #commit()}. */
     public static final class Batch implements AutoCloseable {
         private final List<Path> targets = new ArrayList<>();
@@ -57,6 +64,19 @@ public final class AtomicFiles {
 
         /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
         public void write(Path target, String content) throws IOException {
+            write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+        }
+
+        /** As {@link #write(Path, String)}, for content written as bytes to {@code out} (it need not close it). */
+        public void writeStream(Path target, Content content) throws IOException {
+            write(target, tmp -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    content.writeTo(out);
+                }
+            });
+        }
+
+        private void write(Path target, Writer writer) throws IOException {
             refuseSpecial(target);
             Path tmp;
             try {
@@ -69,7 +89,7 @@ public final class AtomicFiles {
             temps.add(tmp);
             targets.add(target);
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                writer.write(tmp);
                 // Temporary files are private to their owner; a report is meant to be shared like any other file.
                 if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
@@ -78,6 +98,11 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
             }
+        }
+
+        /** Fills a temporary file. */
+        private interface Writer {
+            void write(Path tmp) throws IOException;
         }
 
         /** Moves every written file into place, in the order written. */

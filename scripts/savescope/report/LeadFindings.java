@@ -50,6 +50,6 @@ public final class LeadFindings {
             }
         }
         return new SaveReport.Result(new Notebook(nb.title(), nb.subtitle(), nb.meta(), cells, nb.style()), json,
-                report.busyNanos(), report.figures(), report.snippets());
+                report.busyNanos(), report.figures(), report.snippets(), report.analysis());
     }
 }

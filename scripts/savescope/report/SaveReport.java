@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import savescope.model.Canonical;
 import savescope.metrics.Analytics;
 import savescope.metrics.LocalAnalytics;
 import savescope.model.Dataset;
+import savescope.model.LoadReport;
 import savescope.cells.Cell;
 import savescope.cells.Notebook;
 import savescope.cells.Output;
@@ -51,9 +53,10 @@ public final class SaveReport {
      * The report: what to render and what to write as JSON.
      *
      * @param busyNanos time the sections took, summed over the threads that built them
+     * @param analysis what the page was presented from (what an aggregates file stores)
      */
     public record Result(Notebook notebook, Map<String, Object> json, long busyNanos, List<Object> figures,
-            List<ReportContext.Snippet> snippets) {
+            List<ReportContext.Snippet> snippets, ReportFigures analysis) {
         /** The figures a section computed, by their record type. */
         public <F extends Record> F figures(Class<F> type) {
             return figures.stream().filter(type::isInstance).map(type::cast).findFirst()
@@ -73,31 +76,60 @@ public final class SaveReport {
     }
 
     /**
-     * The report from whichever engine answers {@code data}, building at most {@code threads} sections at once.
-     * The sections read the data only through {@link Analytics}.
+     * The report from whichever engine answers {@code data}, building at most {@code threads} sections at once:
+     * {@link #analyse} then {@link #present}, so a page rendered from stored figures is this very page.
      */
     public static Result build(Analytics data, ReportOptions options, Instant generatedAt, int threads) {
-        ReportContext ctx = new ReportContext(data, options, generatedAt);
-        java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
+        LongAdder busy = new LongAdder();
+        return present(analyse(data, options, threads, busy), generatedAt, threads, busy);
+    }
+
+    /**
+     * Every number of the report, computed by whichever engine answers {@code data}, at most {@code threads}
+     * sections at once. The sections read the data only through {@link Analytics}.
+     */
+    public static ReportFigures analyse(Analytics data, ReportOptions options, int threads) {
+        return analyse(data, options, threads, new LongAdder());
+    }
+
+    private static ReportFigures analyse(Analytics data, ReportOptions options, int threads, LongAdder busy) {
+        List<Record> figures = analyseSections(data, options, sections(), threads, busy);
+        return new ReportFigures(options, data.accounts(), data.postingRange(), data.load(), data.hasSaves(), figures);
+    }
+
+    /** The report's page and JSON from its figures alone (read from an aggregates file, say). */
+    public static Result present(ReportFigures figures, Instant generatedAt) {
+        return present(figures, generatedAt, threads());
+    }
+
+    /** The report's page and JSON from its figures alone, presenting at most {@code threads} sections at once. */
+    public static Result present(ReportFigures figures, Instant generatedAt, int threads) {
+        return present(figures, generatedAt, threads, new LongAdder());
+    }
+
+    private static Result present(ReportFigures figures, Instant generatedAt, int threads, LongAdder busy) {
+        // Presenting reads no data: the context has none, only the options the figures were computed with.
+        ReportContext ctx = new ReportContext(null, figures.options(), generatedAt);
         List<Section<?>> sections = sections();
-        List<Object> figures = new ArrayList<>(java.util.Collections.nCopies(sections.size(), null));
-        List<ReportContext> parts = buildSections(ctx, sections, threads, busy, figures);
-        boolean noSaves = !ctx.hasSaves();
+        List<ReportContext> parts = presentSections(ctx, sections, figures.sections(), threads, busy);
+        boolean noSaves = !figures.hasSaves();
         List<ReportContext.Ranked> ranked = join(ctx, parts, sections, noSaves);
-        Map<String, String> meta = meta(ctx.analytics(), generatedAt);
+        Map<String, String> meta = meta(figures, generatedAt);
         String accounts = meta.getOrDefault("Account", "");
-        String title = options.title() != null ? options.title()
+        String title = figures.options().title() != null ? figures.options().title()
                 : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
         Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
                 + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
                 : "Which videos people save, how often, and what earns the saves. From "
-                + "aggregate counts only: TikTok never says who saved.", meta, cells(ctx, ranked, noSaves), "report");
+                + "aggregate counts only: TikTok never says who saved.", meta,
+                cells(ctx, ranked, noSaves ? figures.load() : null), "report");
         List<ReportContext.Snippet> snippets = new ArrayList<>();
         for (ReportContext part : parts) {
             snippets.addAll(part.snippets());
         }
         return new Result(nb, json(generatedAt, title, meta, ctx, ranked), busy.sum(),
-                figures.stream().filter(java.util.Objects::nonNull).toList(), snippets);
+                figures.sections().stream().filter(java.util.Objects::nonNull).map(Object.class::cast).toList(),
+                snippets, figures);
     }
 
     /**
@@ -121,11 +153,14 @@ public final class SaveReport {
         return ranked;
     }
 
-    /** The findings first (after the missing-saves banner, when it applies), then every section's cells. */
-    private static List<Cell> cells(ReportContext ctx, List<ReportContext.Ranked> ranked, boolean noSaves) {
+    /**
+     * The findings first (after the missing-saves banner made from {@code noSavesIn}, when no video has saves), then
+     * every section's cells.
+     */
+    private static List<Cell> cells(ReportContext ctx, List<ReportContext.Ranked> ranked, LoadReport noSavesIn) {
         List<Cell> cells = new ArrayList<>();
-        if (noSaves) {
-            cells.add(MissingSaves.banner(ctx.analytics().load()));
+        if (noSavesIn != null) {
+            cells.add(MissingSaves.banner(noSavesIn));
         }
         cells.add(Cell.markdown("## Findings\n\nWhat stands out in these numbers, most important first. Each finding "
                 + "says how sure we can be; a difference that could be chance is called so."));
@@ -136,14 +171,14 @@ public final class SaveReport {
     }
 
     /** The lines under the title: account, period, sources, when. */
-    private static Map<String, String> meta(Analytics data, Instant generatedAt) {
+    private static Map<String, String> meta(ReportFigures figures, Instant generatedAt) {
         Map<String, String> meta = new LinkedHashMap<>();
-        String accounts = accounts(data);
+        String accounts = String.join(", ", figures.accounts());
         if (!accounts.isEmpty()) {
             meta.put("Account", accounts);
         }
-        meta.put("Period", period(data));
-        meta.put("Sources", sources(data));
+        meta.put("Period", period(figures.postingRange()));
+        meta.put("Sources", sources(figures.load()));
         meta.put("Generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
                 .format(generatedAt.atOffset(ZoneOffset.UTC)));
         return meta;
@@ -179,22 +214,41 @@ public final class SaveReport {
     static final int MAX_THREADS = 4;
 
     /**
-     * Builds every section into its own fork of {@code ctx}, on up to {@code threads} threads (this one
-     * included), and returns the forks in section order. The sections only read the data and the shared
-     * memoized values, and each section's numbers come from its own seeded generators, so the result is the
-     * same whatever the number of threads and whichever finishes first.
+     * Each section's figures from {@code data}, in section order, computed on up to {@code threads} threads (this
+     * one included). The sections only read the data and its memoized values, and each section's numbers come
+     * from its own seeded generators, so the figures are the same whatever the number of threads and whichever
+     * finishes first.
      */
-    static List<ReportContext> buildSections(ReportContext ctx, List<? extends Section<?>> sections, int threads,
-            java.util.concurrent.atomic.LongAdder busyNanos, List<Object> figures) {
+    static List<Record> analyseSections(Analytics data, ReportOptions options, List<? extends Section<?>> sections,
+            int threads, LongAdder busyNanos) {
+        Record[] figures = new Record[sections.size()];
+        savescope.Parallel.forEachIndex(figures.length, threads, "savescope-section", i -> {
+            long start = System.nanoTime();
+            try {
+                figures[i] = sections.get(i).analyse(data, options);
+            } finally {
+                busyNanos.add(System.nanoTime() - start);
+            }
+        });
+        return java.util.Arrays.asList(figures);
+    }
+
+    /**
+     * Presents every section's figures into its own fork of {@code ctx}, on up to {@code threads} threads (this one
+     * included), and returns the forks in section order, to be joined in that order.
+     */
+    static List<ReportContext> presentSections(ReportContext ctx, List<? extends Section<?>> sections,
+            List<Record> figures, int threads, LongAdder busyNanos) {
+        if (figures.size() != sections.size()) {
+            throw new IllegalArgumentException("expected the figures of " + sections.size() + " sections, found "
+                    + figures.size());
+        }
         ReportContext[] parts = new ReportContext[sections.size()];
         savescope.Parallel.forEachIndex(parts.length, threads, "savescope-section", i -> {
             long start = System.nanoTime();
             try {
                 ReportContext part = ctx.fork();
-                Object f = build(sections.get(i), part);
-                if (f != null) {
-                    figures.set(i, f);
-                }
+                present(sections.get(i), figures.get(i), part);
                 parts[i] = part;
             } finally {
                 busyNanos.add(System.nanoTime() - start);
@@ -203,28 +257,41 @@ public final class SaveReport {
         return java.util.Arrays.asList(parts);
     }
 
-    /** As {@link #buildSections(ReportContext, List, int, java.util.concurrent.atomic.LongAdder, List)}, dropping the figures. */
+    /** Analyses then presents every section into its own fork of {@code ctx}; returns the forks in section order. */
     static List<ReportContext> buildSections(ReportContext ctx, List<? extends Section<?>> sections, int threads,
-            java.util.concurrent.atomic.LongAdder busyNanos) {
-        return buildSections(ctx, sections, threads, busyNanos,
-                new ArrayList<>(java.util.Collections.nCopies(sections.size(), null)));
+            LongAdder busyNanos) {
+        List<Record> figures = analyseSections(ctx.analytics(), ctx.options(), sections, threads, busyNanos);
+        return presentSections(ctx, sections, figures, threads, busyNanos);
     }
 
     /** Builds one section into {@code part}: its figures' JSON and its cells; returns the figures. */
     static <F extends Record> F build(Section<F> section, ReportContext part) {
         F figures = section.analyse(part.analytics(), part.options());
-        part.jsonDocument().putAll(FiguresJson.toMap(figures));
-        section.present(figures, part);
+        present(section, figures, part);
         return figures;
     }
 
-    static String accounts(Analytics data) {
-        return String.join(", ", data.accounts());
+    /** Writes {@code figures}' JSON and cells into {@code part}; they must be of the section's figures type. */
+    private static <F extends Record> void present(Section<F> section, Record figures, ReportContext part) {
+        F f = figuresType(section).cast(figures);
+        part.jsonDocument().putAll(FiguresJson.toMap(f));
+        section.present(f, part);
+    }
+
+    /** The record type of a section's figures: the type argument of its {@link Section} interface. */
+    @SuppressWarnings("unchecked")
+    static <F extends Record> Class<F> figuresType(Section<F> section) {
+        for (java.lang.reflect.Type t : section.getClass().getGenericInterfaces()) {
+            if (t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == Section.class
+                    && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+                return (Class<F>) c;
+            }
+        }
+        throw new IllegalArgumentException(section.getClass().getName() + " does not name its figures type");
     }
 
     /** First to last posting date of the videos, or "unknown" when no video has a posting time. */
-    static String period(Analytics data) {
-        Analytics.PostingRange range = data.postingRange();
+    static String period(Analytics.PostingRange range) {
         if (range == null) {
             return "unknown (no posting times)";
         }
@@ -233,8 +300,8 @@ public final class SaveReport {
     }
 
     /** The input files and their formats; past three files, how many more. */
-    static String sources(Analytics data) {
-        List<String> names = data.load().sources().stream().map(s -> fileName(s.file()) + " (" + s.format() + ")").toList();
+    static String sources(LoadReport load) {
+        List<String> names = load.sources().stream().map(s -> fileName(s.file()) + " (" + s.format() + ")").toList();
         if (names.size() <= 3) {
             return names.isEmpty() ? "none" : String.join(", ", names);
         }
