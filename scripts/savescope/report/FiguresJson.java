@@ -131,7 +131,14 @@ public final class FiguresJson {
      * How a record becomes JSON: its properties in component order, or the value of its {@code @JsonValue}
      * method. Built only for records whose Jackson annotations are among those handled here.
      */
-    private record Shape(List<Property> properties, Method jsonValue) {
+    private static final class Shape {
+        private final List<Property> properties;
+        private final Method jsonValue;
+
+        private Shape(List<Property> properties, Method jsonValue) {
+            this.properties = properties;
+            this.jsonValue = jsonValue;
+        }
 
         Object value(Record r) {
             return jsonValue != null ? FiguresJson.value(invoke(jsonValue, r)) : entries(r);
@@ -182,43 +189,18 @@ public final class FiguresJson {
 
         private static Shape read(Class<?> type) throws ReflectiveOperationException {
             Boolean classSkipsNull = inclusion(type.getAnnotations());
-            if (classSkipsNull == null || hasOther(type.getAnnotations(), JsonInclude.class)) {
+            // The last: Jackson would also apply annotations a record's methods inherit from an interface.
+            if (classSkipsNull == null || hasOther(type.getAnnotations(), JsonInclude.class)
+                    || annotatedInterface(type)) {
                 return null;
             }
-            RecordComponent[] components = type.getRecordComponents();
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
+            List<Property> properties = properties(type, classSkipsNull);
+            if (properties == null) {
+                return null;
             }
-            Annotation[][] params = type.getDeclaredConstructor(types).getParameterAnnotations();
-            List<Property> properties = new ArrayList<>();
             List<Method> accessors = new ArrayList<>();
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                Method accessor = c.getAccessor();
-                accessors.add(accessor);
-                if (looksLikeGetter(accessor.getName())) {
-                    return null; // Jackson would also see a bean property under another name
-                }
-                List<Annotation> on = new ArrayList<>(List.of(accessor.getAnnotations()));
-                on.addAll(List.of(type.getDeclaredField(c.getName()).getAnnotations()));
-                on.addAll(List.of(params[i]));
-                Annotation[] all = on.toArray(Annotation[]::new);
-                if (hasOther(all, JsonIgnore.class, JsonProperty.class, JsonInclude.class, JsonUnwrapped.class)) {
-                    return null;
-                }
-                JsonIgnore ignore = find(all, JsonIgnore.class);
-                if (ignore != null) {
-                    if (!ignore.value()) {
-                        return null;
-                    }
-                    continue;
-                }
-                Property p = property(type, c, accessor, all, classSkipsNull);
-                if (p == null) {
-                    return null;
-                }
-                properties.add(p);
+            for (RecordComponent c : type.getRecordComponents()) {
+                accessors.add(c.getAccessor());
             }
             Method jsonValue = null;
             for (Method m : otherMethods(type, accessors)) {
@@ -234,17 +216,49 @@ public final class FiguresJson {
                     return null; // another property, or an annotation only Jackson knows how to apply
                 }
             }
-            if (annotatedInterface(type)) {
-                return null; // Jackson would also apply annotations a record's methods inherit
-            }
             if (jsonValue != null) {
                 jsonValue.setAccessible(true);
             }
-            return new Shape(List.copyOf(properties), jsonValue);
+            return new Shape(properties, jsonValue);
         }
 
-        private static Property property(Class<?> type, RecordComponent c, Method accessor, Annotation[] all,
-                Boolean classSkipsNull) {
+        /** The record's properties in component order, or null when a component is not plain. */
+        private static List<Property> properties(Class<?> type, Boolean classSkipsNull)
+                throws ReflectiveOperationException {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+            }
+            Annotation[][] params = type.getDeclaredConstructor(types).getParameterAnnotations();
+            List<Property> properties = new ArrayList<>();
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                Method accessor = c.getAccessor();
+                if (looksLikeGetter(accessor.getName())) {
+                    return null; // Jackson would also see a bean property under another name
+                }
+                List<Annotation> on = new ArrayList<>(List.of(accessor.getAnnotations()));
+                on.addAll(List.of(type.getDeclaredField(c.getName()).getAnnotations()));
+                on.addAll(List.of(params[i]));
+                Annotation[] all = on.toArray(Annotation[]::new);
+                JsonIgnore ignore = find(all, JsonIgnore.class);
+                if (hasOther(all, JsonIgnore.class, JsonProperty.class, JsonInclude.class, JsonUnwrapped.class)
+                        || (ignore != null && !ignore.value())) {
+                    return null;
+                }
+                if (ignore == null) {
+                    Property p = property(c, accessor, all, classSkipsNull);
+                    if (p == null) {
+                        return null;
+                    }
+                    properties.add(p);
+                }
+            }
+            return List.copyOf(properties);
+        }
+
+        private static Property property(RecordComponent c, Method accessor, Annotation[] all, Boolean classSkipsNull) {
             Boolean skipNull = inclusion(all);
             JsonProperty named = find(all, JsonProperty.class);
             JsonUnwrapped unwrapped = find(all, JsonUnwrapped.class);
