@@ -26,7 +26,7 @@ import savescope.model.Rejection;
  * collection there; anything this reader does not recognise makes it give up so the file is read again by
  * {@link DailyCsv}, whose rejections and messages stay the only ones users see.
  */
-final class DailyFastCsv {
+final class DailyFastCsv extends ByteLines {
     private static final int ID = 0;
     private static final int DATE = 1;
     /** Roles from here on are counts, in the order of {@link Canonical#COUNTS}. */
@@ -34,10 +34,6 @@ final class DailyFastCsv {
     private static final List<String> NAMES = List.of(Canonical.VIDEO_ID, Canonical.DATE, Canonical.VIEWS,
             Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
     private static final int FIELDS = NAMES.size();
-    private static final int BUFFER = 1 << 16;
-    /** Far past any daily row; a longer line is not read into memory here. */
-    private static final int MAX_LINE_BYTES = 1 << 20;
-    private static final int TOO_LONG = -2;
     /** Bytes held per row while reading: the video's key, the date and the five counts, an int each. */
     private static final long ROW_BYTES = 4L * (2 + 5);
     /**
@@ -48,14 +44,8 @@ final class DailyFastCsv {
     /** The first key Tablesaw's int-keyed dictionary gives out: one past its "absent" value. */
     private static final int FIRST_KEY = Integer.MIN_VALUE + 1;
 
-    private final InputStream in;
-    private byte[] buf = new byte[BUFFER];
-    private int pos;
-    private int limit;
-    private boolean eof;
-
     private DailyFastCsv(InputStream in) {
-        this.in = in;
+        super(in, true); // CRLF and CR line ends are read here
     }
 
     /**
@@ -231,15 +221,11 @@ final class DailyFastCsv {
     private Parsed parse(long sizeHint) throws IOException {
         // The header must be in the first buffer: a file without a line end there (binary data, say) is not
         // read on into memory here, but left to the general reader's checks.
-        while (limit < buf.length && fill()) {
-            // keep reading until the buffer is full or the file ends
-        }
+        fillFirst();
         if (limit == 0 || !hasNewline()) {
             return null;
         }
-        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
-            pos = 3;
-        }
+        skipByteOrderMark();
         int headerEnd = lineEnd();
         if (headerEnd < 0) {
             return null;
@@ -426,31 +412,6 @@ final class DailyFastCsv {
         return false;
     }
 
-    /**
-     * The index of the next line end ('\n' or '\r') at or after {@link #pos}, reading more of the file as needed
-     * (the line is then whole in the buffer), -1 when the file ends first, or {@link #TOO_LONG} for a line
-     * longer than any row of this format (binary data, say), which is left to the general reader.
-     */
-    private int lineEnd() throws IOException {
-        int scanned = pos;
-        while (true) {
-            for (int i = scanned; i < limit; i++) {
-                byte b = buf[i];
-                if (b == '\n' || b == '\r') {
-                    return i;
-                }
-            }
-            if (limit - pos > MAX_LINE_BYTES) {
-                return TOO_LONG;
-            }
-            scanned = limit - pos;
-            if (!fill()) {
-                return -1;
-            }
-            scanned += pos;
-        }
-    }
-
     /** The index after the line end at {@code end}: a CR followed by LF is one line end. */
     private int afterLineEnd(int end) throws IOException {
         if (buf[end] == '\r') {
@@ -465,30 +426,5 @@ final class DailyFastCsv {
             }
         }
         return end + 1;
-    }
-
-    /**
-     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
-     * false when the file has ended and nothing was added.
-     */
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        int unread = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, unread);
-        } else if (unread == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        pos = 0;
-        limit = unread;
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-            eof = true;
-            return false;
-        }
-        limit += n;
-        return true;
     }
 }

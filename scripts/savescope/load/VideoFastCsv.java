@@ -18,26 +18,17 @@ import java.util.concurrent.BlockingQueue;
  * content types become strings. Anything it does not recognise makes it give up before the file is added,
  * so the file is read again by the general reader, whose rejections and messages stay the only ones users see.
  */
-final class VideoFastCsv {
+final class VideoFastCsv extends ByteLines {
     static final String HEADER = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves";
     private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
     private static final List<String> HEADER_NAMES = List.of(HEADER.split(","));
     /** Where each builder cell comes from in a row of {@link #HEADER}; the reader gives up if matching says otherwise. */
     private static final int[] EXPECTED_COLUMNS = {0, 1, 2, 4, 5, 6, 7, 8, 9, 3, -1, -1, -1, -1, -1};
     private static final int FIELDS = HEADER_NAMES.size();
-    private static final int BUFFER = 1 << 16;
-    /** Far past any row of this shape (titles are cut at 10,000 characters); a longer line is not held here. */
-    private static final int MAX_LINE_BYTES = 1 << 20;
-    private static final int TOO_LONG = -2;
     private static final int BATCH = 4096;
     /** Content types kept as strings and handed out again (a file has a handful of them). */
     private static final int KNOWN_TYPES = 32;
 
-    private final InputStream in;
-    private byte[] buf = new byte[BUFFER];
-    private int pos;
-    private int limit;
-    private boolean eof;
     /** The number the last {@link #digitsEnd} or {@link #timeEnd} read. */
     private long value;
     private int lastDateKey = -1;
@@ -47,7 +38,7 @@ final class VideoFastCsv {
     private int types;
 
     private VideoFastCsv(InputStream in) {
-        this.in = in;
+        super(in, false); // a CR is a byte that makes a row not plain
     }
 
     /**
@@ -157,12 +148,8 @@ final class VideoFastCsv {
 
     /** True when the file starts with {@link #HEADER} (after a UTF-8 byte-order mark, if any) and an LF. */
     private boolean header() throws IOException {
-        while (limit < buf.length && fill()) {
-            // the header must be in the first buffer
-        }
-        if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
-            pos = 3;
-        }
+        fillFirst();
+        skipByteOrderMark();
         int end = pos + HEADER_BYTES.length;
         if (end >= limit || !Arrays.equals(buf, pos, end, HEADER_BYTES, 0, HEADER_BYTES.length) || buf[end] != '\n') {
             return false;
@@ -462,55 +449,6 @@ final class VideoFastCsv {
             typeStrings[types++] = text;
         }
         return text;
-    }
-
-    /**
-     * The index of the next LF at or after {@link #pos}, reading more of the file as needed (the line is then
-     * whole in the buffer), -1 when the file ends first, or {@link #TOO_LONG} for a line longer than any row
-     * of this format, which is left to the general reader.
-     */
-    private int lineEnd() throws IOException {
-        int scanned = pos;
-        while (true) {
-            for (int i = scanned; i < limit; i++) {
-                if (buf[i] == '\n') {
-                    return i;
-                }
-            }
-            if (limit - pos > MAX_LINE_BYTES) {
-                return TOO_LONG;
-            }
-            scanned = limit - pos;
-            if (!fill()) {
-                return -1;
-            }
-            scanned += pos;
-        }
-    }
-
-    /**
-     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
-     * false when the file has ended and nothing was added.
-     */
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        int unread = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, unread);
-        } else if (unread == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        pos = 0;
-        limit = unread;
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-            eof = true;
-            return false;
-        }
-        limit += n;
-        return true;
     }
 
     private static Batch take(BlockingQueue<Batch> queue) {

@@ -1,0 +1,96 @@
+package savescope.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * A window of bytes over a stream, read line by line, for the readers that parse canonical CSV straight from its
+ * bytes ({@link VideoFastCsv}, {@link DailyFastCsv}): a line is always whole in {@link #buf} between {@link #pos}
+ * and the end {@link #lineEnd} returns.
+ */
+abstract class ByteLines {
+    /** {@link #lineEnd}'s answer for a line longer than {@link #MAX_LINE_BYTES}. */
+    static final int TOO_LONG = -2;
+    /** Far past any row of the formats read this way; a longer line (binary data, say) is not held here. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final boolean carriageReturnEndsLine;
+    byte[] buf = new byte[BUFFER];
+    int pos;
+    int limit;
+    private boolean eof;
+
+    /** @param carriageReturnEndsLine whether a CR ends a line as an LF does (else only LF does) */
+    ByteLines(InputStream in, boolean carriageReturnEndsLine) {
+        this.in = in;
+        this.carriageReturnEndsLine = carriageReturnEndsLine;
+    }
+
+    /** Reads until the buffer is full or the file ends: a header must be in the first buffer. */
+    final void fillFirst() throws IOException {
+        while (limit < buf.length && fill()) {
+            // keep reading
+        }
+    }
+
+    /** Steps over a UTF-8 byte-order mark at the start of the file. */
+    final void skipByteOrderMark() {
+        if (pos == 0 && limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            pos = 3;
+        }
+    }
+
+    /**
+     * The index of the next line end at or after {@link #pos}, reading more of the file as needed (the line is
+     * then whole in the buffer), -1 when the file ends first, or {@link #TOO_LONG} for a line longer than any
+     * row of these formats, which is left to the general reader.
+     */
+    final int lineEnd() throws IOException {
+        boolean cr = carriageReturnEndsLine;
+        int scanned = pos;
+        while (true) {
+            byte[] b = buf;
+            for (int i = scanned; i < limit; i++) {
+                if (b[i] == '\n' || (cr && b[i] == '\r')) {
+                    return i;
+                }
+            }
+            if (limit - pos > MAX_LINE_BYTES) {
+                return TOO_LONG;
+            }
+            scanned = limit - pos;
+            if (!fill()) {
+                return -1;
+            }
+            scanned += pos;
+        }
+    }
+
+    /**
+     * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
+     * false when the file has ended and nothing was added.
+     */
+    final boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int unread = limit - pos;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, unread);
+        } else if (unread == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        pos = 0;
+        limit = unread;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+}
