@@ -254,6 +254,14 @@ public interface Analytics {
     }
 
     /**
+     * {@link #channelWeeks()} over the days of {@code period} only, or null when the Overview export has no day in
+     * it (or is not loaded).
+     */
+    default ChannelWeeks channelWeeksIn(Period period) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /**
      * {@link #periodRates} for each of {@code groups} of a group table, in that order: {@code dimension} is one of
      * {@link PeriodGroups#DIMENSIONS}, the group names those the whole table gives ({@link PeriodGroups#names}).
      */

@@ -440,6 +440,11 @@ public final class LocalAnalytics implements Analytics {
     }
 
     @Override
+    public ChannelWeeks channelWeeksIn(Period period) {
+        return data.channelTable("Overview").map(t -> ChannelWeeks.of(PeriodDataset.daysIn(t, period))).orElse(null);
+    }
+
+    @Override
     public PeriodRates periodRates(Period period, Period comparison) {
         List<RatedVideo> rated = ratedVideos();
         return PeriodRates.of(rated.stream().filter(v -> period.contains(v.postedAt())).toList(),

@@ -30,7 +30,7 @@ class PeriodCodeCellsTest extends CodeCellsTest {
         // The period's cells are in the report, the cards' and every group table's: their Java is checked too.
         for (String call : List.of("data.periodComparison(", "OverviewSection.PeriodKpis.of(data, period, comparison)",
                 "data.periodGroups(\"content_type\"", "data.periodGroups(\"hashtag\"", "data.periodGroups(\"duration\"",
-                "data.periodGroups(\"weekday\"", "data.periodGroups(\"hour\"")) {
+                "data.periodGroups(\"weekday\"", "data.periodGroups(\"hour\"", "ChannelSection.PeriodChannel.of(data, period, comparison)")) {
             if (report.snippets().stream().noneMatch(s -> s.java().contains(call))) {
                 throw new AssertionError("no snippet calls " + call);
             }

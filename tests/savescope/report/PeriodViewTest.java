@@ -35,6 +35,7 @@ import savescope.cells.TableView;
 import savescope.load.Loader;
 import savescope.metrics.PeriodRates;
 import savescope.report.sections.AccountsSection;
+import savescope.report.sections.ChannelSection;
 import savescope.report.sections.ContentStrategySection;
 import savescope.report.sections.OverviewSection;
 import savescope.report.sections.PeriodSection;
@@ -203,6 +204,44 @@ class PeriodViewTest {
         assertFalse(k.gainsComparable());
         assertEquals("", card("Saves gained").change().change(), "counted differently: not compared");
         assertNotNull(card("Saves gained, daily series").change().change());
+    }
+
+    /**
+     * Studio's Overview rows run one a day, oldest first, from 19 Nov 2025 (its dates have no year): the period's sums
+     * are its rows' sums; with 26 days of the period in the export against 28, the change is per day.
+     */
+    @Test
+    void channelSumsOfBothPeriods() throws IOException {
+        List<String> lines;
+        try (var zip = new java.util.zip.ZipFile(SAMPLE.resolve("Overview_2026-11-20_1795165200_lena.bakes.zip")
+                .toFile())) {
+            lines = new String(zip.getInputStream(zip.getEntry("Overview.csv")).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().skip(1).toList();
+        }
+        long now = 0;
+        long before = 0;
+        int daysNow = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            LocalDate day = LocalDate.of(2025, 11, 19).plusDays(i);
+            long views = Long.parseLong(fields(lines.get(i)).get(1));
+            if (!day.isBefore(FROM) && !day.isAfter(TO)) {
+                now += views;
+                daysNow++;
+            } else if (!day.isBefore(BEFORE_FROM) && !day.isAfter(BEFORE_TO)) {
+                before += views;
+            }
+        }
+        var p = report.figures(ChannelSection.Figures.class).periodChannel();
+        assertEquals(26, daysNow);
+        assertEquals(daysNow, p.days());
+        assertEquals(28, p.daysComparison());
+        assertEquals(now, p.totals().get("video_views"));
+        assertEquals(before, p.totalsComparison().get("video_views"));
+        double perDay = ((double) now / 26) / ((double) before / 28) - 1;
+        assertEquals(String.format(Locale.ROOT, "%s%.0f%% a day", sign(perDay), Math.abs(perDay) * 100),
+                outputs(Output.Kpis.class).stream().flatMap(k -> k.kpis().stream())
+                        .filter(k -> k.label().equals("Video views") && k.change() != null).findFirst().orElseThrow()
+                        .change().change());
     }
 
     /**

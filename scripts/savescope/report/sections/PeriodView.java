@@ -56,6 +56,12 @@ public final class PeriodView {
         return s.label() + " (" + dates(s) + ")";
     }
 
+    /** How many days the period has. */
+    static long dayCount(Span s) {
+        return java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(s.from()),
+                java.time.LocalDate.parse(s.to())) + 1;
+    }
+
     /** "24 Oct – 20 Nov 2026", as {@link Period#dates()} writes it. */
     static String dates(Span s) {
         return new Period(java.time.LocalDate.parse(s.from()), java.time.LocalDate.parse(s.to()), s.label(), false)
