@@ -230,16 +230,16 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
         SaveRates q = k.saveRateComparison();
         ctx.code(PeriodView.java(ctx.options()) + "\nvar periodKpis = OverviewSection.PeriodKpis.of(data, period, "
                 + "comparison);", Map.of("periodKpis", k), new Output.Kpis(List.of(
-                new Output.Kpi("Videos posted", Formats.compact(a.videos()), Formats.exact(a.videos()), "",
+                new Output.Kpi("Videos posted", Formats.compact(a.videos()), PeriodView.exact(a.videos()), "",
                         PeriodView.counts(a.videos(), b.videos())),
-                new Output.Kpi("Their views", Formats.compact(a.views()), Formats.exact(a.views()), "",
+                new Output.Kpi("Their views", Formats.compact(a.views()), PeriodView.exact(a.views()), "",
                         PeriodView.counts(a.views(), b.views())),
-                new Output.Kpi("Their saves", Formats.compact(a.saves()), Formats.exact(a.saves()), "",
+                new Output.Kpi("Their saves", Formats.compact(a.saves()), PeriodView.exact(a.saves()), "",
                         PeriodView.counts(a.saves(), b.saves())),
-                new Output.Kpi("Save rate", Formats.percent(r.overall()), Formats.percentExact(r.overall()), "",
+                new Output.Kpi("Save rate", Formats.percent(r.overall()), PeriodView.exact(r.overall()), "",
                         PeriodView.rates(r.overall(), q.overall(), k.saveRateChange())),
                 new Output.Kpi("Typical video", Formats.percent(r.medianPerVideo()),
-                        Formats.percentExact(r.medianPerVideo()), "median per video",
+                        PeriodView.exact(r.medianPerVideo()), "median per video",
                         PeriodView.rates(r.medianPerVideo(), q.medianPerVideo(), null)))),
                 new Output.Markdown("**Saves gained in the period** by every video, whenever posted:"),
                 new Output.Kpis(gainedCards(k)));

@@ -177,11 +177,11 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
     }
 
     private static Cell count(Long n) {
-        return new Cell(Formats.compact(n), Formats.exact(n), n == null ? null : n.doubleValue(), "");
+        return new Cell(Formats.compact(n), PeriodView.exact(n), n == null ? null : n.doubleValue(), "");
     }
 
     private static Cell rate(Double r) {
-        return new Cell(Formats.percent(r), Formats.percentExact(r), r, "");
+        return new Cell(Formats.percent(r), PeriodView.exact(r), r, "");
     }
 
     /** A change of counts: "+3 (+25%)". */

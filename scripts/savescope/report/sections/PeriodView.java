@@ -124,7 +124,7 @@ public final class PeriodView {
         }
         String vs = "vs " + Formats.compact(before);
         if (now == null) {
-            return new Output.Change(vs, Formats.exact(before), "", "flat", "", "");
+            return new Output.Change(vs, exact(before), "", "flat", "", "");
         }
         long d = now - before;
         String pct = before == 0 ? "" : " · " + percent((double) d / before);
@@ -145,6 +145,16 @@ public final class PeriodView {
         double d = now - before;
         String pct = before == 0 ? "" : " · " + percent(d / before);
         return new Output.Change(vs, vsExact, points(d) + pct, direction(d), chance, detail);
+    }
+
+    /** A count's exact form for hover, or nothing for a count no video has. */
+    static String exact(Long n) {
+        return n == null ? "" : Formats.exact(n);
+    }
+
+    /** A rate's exact form for hover, or nothing for a rate that cannot be computed. */
+    static String exact(Double rate) {
+        return rate == null ? "" : Formats.percentExact(rate);
     }
 
     /** Whether a change in save rate could be chance, in words. */
