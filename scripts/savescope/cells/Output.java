@@ -80,7 +80,45 @@ public sealed interface Output {
         }
     }
 
-    record Kpi(String label, String value, String exact, String note) {}
+    /**
+     * A key number.
+     *
+     * @param change how it moved against another period, or null for a number on its own
+     */
+    record Kpi(String label, String value, String exact, String note, Change change) {
+        public Kpi(String label, String value, String exact, String note) {
+            this(label, value, exact, note, null);
+        }
+
+        /** The line of text a plain rendering shows: label, value, then note and change. */
+        public String text() {
+            return label + ": " + value + (note.isEmpty() ? "" : " (" + note + ")")
+                    + (change == null ? "" : "; " + change.text());
+        }
+    }
+
+    /**
+     * A key number against the same number in another period.
+     *
+     * @param vs the other period's value in words ({@code "vs 1.52%"})
+     * @param vsExact its exact value, for hover, or empty
+     * @param change the change ({@code "+0.25 pts · +17%"}), or empty when it cannot be computed
+     * @param direction {@code up}, {@code down} or {@code flat}
+     * @param chance whether the change could be chance, in a few words ({@code "could be chance"}), or empty where
+     *     no such judgement applies
+     * @param chanceDetail how that was judged (the interval), shown small and on hover, or empty
+     */
+    record Change(String vs, String vsExact, String change, String direction, String chance, String chanceDetail) {
+        /** True when the change could be chance: the page greys it. */
+        public boolean maybeChance() {
+            return chance.startsWith("could be chance") || chance.startsWith("too few");
+        }
+
+        public String text() {
+            return String.join(", ", java.util.stream.Stream.of(vs, change, chance, chanceDetail)
+                    .filter(s -> !s.isEmpty()).toList());
+        }
+    }
 
     /**
      * A computed finding.

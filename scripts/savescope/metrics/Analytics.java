@@ -236,4 +236,37 @@ public interface Analytics {
     default PeriodComparison periodComparison(Period period, Period comparison) {
         throw new UnsupportedOperationException("--period is not computed by this engine yet");
     }
+
+    /**
+     * The same questions over the videos posted in {@code period} only (with their daily rows, snapshots and
+     * comments; channel tables stay whole), so a section answers them for a period as it does for all videos.
+     */
+    default Analytics postedIn(Period period) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /**
+     * The save rate of the videos posted in {@code period} against those posted in {@code comparison}, with the
+     * experiments' per-video interval on the difference ({@link PeriodRates#of}).
+     */
+    default PeriodRates periodRates(Period period, Period comparison) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /**
+     * {@link #channelWeeks()} over the days of {@code period} only, or null when the Overview export has no day in
+     * it (or is not loaded).
+     */
+    default ChannelWeeks channelWeeksIn(Period period) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
+
+    /**
+     * {@link #periodRates} for each of {@code groups} of a group table, in that order: {@code dimension} is one of
+     * {@link PeriodGroups#DIMENSIONS}, the group names those the whole table gives ({@link PeriodGroups#names}).
+     */
+    default List<PeriodGroups.Row> periodGroups(String dimension, List<String> groups, Period period,
+            Period comparison) {
+        throw new UnsupportedOperationException("--period is not computed by this engine yet");
+    }
 }

@@ -29,6 +29,8 @@ public final class LocalAnalytics implements Analytics {
     private final Memo<GroupComparison.Rated> groupRates;
     private final Memo<Rates> rates;
     private final Memo<List<Accumulation.VideoCurve>> curves;
+    private final Map<Period, Analytics> postedIn = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Period>, PeriodComparison> comparisons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalAnalytics(Dataset data) {
         this.data = data;
@@ -427,6 +429,31 @@ public final class LocalAnalytics implements Analytics {
 
     @Override
     public PeriodComparison periodComparison(Period period, Period comparison) {
-        return PeriodComparison.of(data, period, comparison);
+        // The period section and the headline cards both ask: bootstrap and permutations run once.
+        return comparisons.computeIfAbsent(List.of(period, comparison), k -> PeriodComparison.of(data, period,
+                comparison));
+    }
+
+    @Override
+    public Analytics postedIn(Period period) {
+        return postedIn.computeIfAbsent(period, p -> LocalAnalytics.of(PeriodDataset.postedIn(data, p)));
+    }
+
+    @Override
+    public ChannelWeeks channelWeeksIn(Period period) {
+        return data.channelTable("Overview").map(t -> ChannelWeeks.of(PeriodDataset.daysIn(t, period))).orElse(null);
+    }
+
+    @Override
+    public PeriodRates periodRates(Period period, Period comparison) {
+        List<RatedVideo> rated = ratedVideos();
+        return PeriodRates.of(rated.stream().filter(v -> period.contains(v.postedAt())).toList(),
+                rated.stream().filter(v -> comparison.contains(v.postedAt())).toList());
+    }
+
+    @Override
+    public List<PeriodGroups.Row> periodGroups(String dimension, List<String> groups, Period period,
+            Period comparison) {
+        return PeriodGroups.of(data.videos(), dimension, groups, period, comparison);
     }
 }

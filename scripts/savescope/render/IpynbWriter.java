@@ -187,9 +187,9 @@ public final class IpynbWriter {
             StringBuilder text = new StringBuilder();
             for (Output.Kpi kpi : k.kpis()) {
                 html.append("<dt>").append(Xml.escape(kpi.label())).append("</dt><dd><b>").append(Xml.escape(kpi.value()))
-                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + Xml.escape(kpi.note())).append("</dd>\n");
-                text.append(kpi.label()).append(": ").append(kpi.value())
-                        .append(kpi.note().isEmpty() ? "" : " (" + kpi.note() + ")").append('\n');
+                        .append("</b>").append(kpi.note().isEmpty() ? "" : " " + Xml.escape(kpi.note()))
+                        .append(kpi.change() == null ? "" : "<br>" + Xml.escape(kpi.change().text())).append("</dd>\n");
+                text.append(kpi.text()).append('\n');
             }
             d.set("text/html", lines(html.append("</dl>").toString()));
             d.set("text/plain", lines(text.toString().stripTrailing()));

@@ -27,9 +27,13 @@ class PeriodCodeCellsTest extends CodeCellsTest {
         }
         eval("var data = (Analytics) savescope.report.SnippetValues.get(\"data\");");
         eval("var options = (ReportOptions) savescope.report.SnippetValues.get(\"options\");");
-        // The period's cells are in the report: their Java is among the snippets checked.
-        if (report.snippets().stream().noneMatch(s -> s.java().contains("data.periodComparison("))) {
-            throw new AssertionError("no period snippet in the report");
+        // The period's cells are in the report, the cards' and every group table's: their Java is checked too.
+        for (String call : List.of("data.periodComparison(", "OverviewSection.PeriodKpis.of(data, period, comparison)",
+                "data.periodGroups(\"content_type\"", "data.periodGroups(\"hashtag\"", "data.periodGroups(\"duration\"",
+                "data.periodGroups(\"weekday\"", "data.periodGroups(\"hour\"", "ChannelSection.PeriodChannel.of(data, period, comparison)")) {
+            if (report.snippets().stream().noneMatch(s -> s.java().contains(call))) {
+                throw new AssertionError("no snippet calls " + call);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import savescope.metrics.Accounts;
 import savescope.metrics.Analytics;
+import savescope.metrics.PeriodGroups;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
@@ -26,9 +27,16 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
         return true;
     }
 
-    /** @param accounts the JSON's {@code accounts}, or null (no key) when the videos with saves cover one account */
+    /**
+     * @param accounts the JSON's {@code accounts}, or null (no key) when the videos with saves cover one account
+     * @param periodAccounts each account in {@code --period} and its comparison (the JSON's {@code period_accounts}),
+     *     or null (no key) without {@code --period} or with one account
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Figures(Compared accounts) {}
+    public record Figures(Compared accounts, PeriodAccounts periodAccounts) {}
+
+    /** The accounts among the videos posted in each period, in the order of the whole table. */
+    public record PeriodAccounts(PeriodView.Span period, PeriodView.Span comparison, List<PeriodView.GroupRow> accounts) {}
 
     /** @param accounts one row per account, most saves first */
     public record Compared(List<Account> accounts) {}
@@ -58,9 +66,13 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
     @Override
     public Figures analyse(Analytics data, ReportOptions options) {
         if (data.accountCount() < 2) {
-            return new Figures(null);
+            return new Figures(null, null);
         }
-        return new Figures(new Compared(data.accountSummaries().stream().map(Account::of).toList()));
+        List<Account> all = data.accountSummaries().stream().map(Account::of).toList();
+        PeriodView.Periods p = PeriodView.of(data, options);
+        return new Figures(new Compared(all), p == null ? null : new PeriodAccounts(PeriodView.Span.of(p.period()),
+                PeriodView.Span.of(p.comparison()), PeriodView.GroupRow.of(data.periodGroups(PeriodGroups.ACCOUNT,
+                        all.stream().map(Account::account).toList(), p.period(), p.comparison()))));
     }
 
     @Override
@@ -79,11 +91,14 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
                     rate(s.medianRate()), Cell.plain(s.firstPost() == null ? "" : day(s.firstPost()) + " – "
                             + day(s.lastPost())), Cell.plain(TrendsSection.p(s.pVsOthers()))));
         }
-        ctx.code("var accounts = data.accountSummaries().stream().map(AccountsSection.Account::of).toList();",
-                Map.of("accounts", all), new Output.Table(new TableView(List.of(new Column("Account", false),
-                new Column("Videos", true), new Column("Views", true), new Column("Saves", true),
-                new Column("Save rate", true), new Column("Median per video", true), new Column("Posted", false),
-                new Column("p vs others", false)), rows, rows.size(), "Most saves first.")));
+        PeriodAccounts p = f.periodAccounts();
+        PeriodView.groupCell(ctx, "accounts", "var accounts = data.accountSummaries().stream()"
+                + ".map(AccountsSection.Account::of).toList();", all, List.of(new Output.Table(new TableView(List.of(
+                new Column("Account", false), new Column("Videos", true), new Column("Views", true),
+                new Column("Saves", true), new Column("Save rate", true), new Column("Median per video", true),
+                new Column("Posted", false), new Column("p vs others", false)), rows, rows.size(),
+                "Most saves first."))), 1, PeriodGroups.ACCOUNT, "Account", p == null ? null : p.accounts(),
+                p == null ? null : p.period(), p == null ? null : p.comparison());
         presentBest(all, ctx);
     }
 

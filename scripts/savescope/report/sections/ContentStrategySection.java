@@ -1,5 +1,6 @@
 package savescope.report.sections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Map;
 import savescope.charts.AnalyticsCharts;
 import savescope.metrics.GroupComparison;
 import savescope.metrics.GroupComparison.Group;
+import savescope.metrics.PeriodGroups;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
@@ -40,9 +42,32 @@ public final class ContentStrategySection implements Section<ContentStrategySect
      * @param byWeekday save rate by weekday posted (UTC)
      * @param byHour save rate by hour posted (UTC)
      * @param groupTests the Kruskal–Wallis test of each grouping but hashtags, null where there is none
+     * @param periodGroups each grouping in {@code --period} and its comparison, or null (no JSON key) without one
      */
     public record Figures(Groups byContentType, Groups byHashtag, Groups byDuration, Groups byWeekday,
-            Groups byHour, GroupTests groupTests) {}
+            Groups byHour, GroupTests groupTests, @JsonInclude(JsonInclude.Include.NON_NULL) PeriodGroupTables periodGroups) {}
+
+    /**
+     * Each grouping's groups among the videos posted in {@code --period} and in its comparison (the JSON's
+     * {@code period_groups}), in the order of the whole tables.
+     */
+    public record PeriodGroupTables(PeriodView.Span period, PeriodView.Span comparison,
+            List<PeriodView.GroupRow> byContentType, List<PeriodView.GroupRow> byHashtag,
+            List<PeriodView.GroupRow> byDuration, List<PeriodView.GroupRow> byWeekday,
+            List<PeriodView.GroupRow> byHour) {
+
+        static PeriodGroupTables of(Analytics data, PeriodView.Periods p, List<GroupComparison.Result> tables) {
+            List<List<PeriodView.GroupRow>> rows = new ArrayList<>();
+            List<String> dimensions = List.of(GroupComparison.CONTENT_TYPE, GroupComparison.HASHTAG,
+                    GroupComparison.DURATION, GroupComparison.WEEKDAY, GroupComparison.HOUR);
+            for (int i = 0; i < dimensions.size(); i++) {
+                rows.add(PeriodView.GroupRow.of(data.periodGroups(dimensions.get(i),
+                        PeriodGroups.names(tables.get(i)), p.period(), p.comparison())));
+            }
+            return new PeriodGroupTables(PeriodView.Span.of(p.period()), PeriodView.Span.of(p.comparison()),
+                    rows.get(0), rows.get(1), rows.get(2), rows.get(3), rows.get(4));
+        }
+    }
 
     /**
      * One grouping's comparison, written to JSON as the list of its groups: each an object whose first key,
@@ -106,10 +131,13 @@ public final class ContentStrategySection implements Section<ContentStrategySect
         GroupComparison.Result durations = data.groupsByDuration();
         GroupComparison.Result weekdays = data.groupsByWeekday();
         GroupComparison.Result hours = data.groupsByHour();
-        return new Figures(new Groups("content_type", types), new Groups("hashtag", data.groupsByHashtag()),
+        GroupComparison.Result hashtags = data.groupsByHashtag();
+        PeriodView.Periods periods = PeriodView.of(data, options);
+        return new Figures(new Groups("content_type", types), new Groups("hashtag", hashtags),
                 new Groups("duration", durations), new Groups("weekday", weekdays), new Groups("hour_utc", hours),
                 new GroupTests(KruskalWallis.of(types), KruskalWallis.of(durations), KruskalWallis.of(weekdays),
-                        KruskalWallis.of(hours)));
+                        KruskalWallis.of(hours)), periods == null ? null : PeriodGroupTables.of(data, periods,
+                        List.of(types, hashtags, durations, weekdays, hours)));
     }
 
     @Override
@@ -127,18 +155,26 @@ public final class ContentStrategySection implements Section<ContentStrategySect
                 + "**A caution on many comparisons.** This section compares five ways of grouping and dozens of "
                 + "groups. At p < 0.05, about one comparison in twenty looks like a difference even when there is "
                 + "none. Treat a single low p-value as a lead to test with your next videos, not as proof.");
-        presentTypes(f.byContentType().result(), ctx);
-        presentDurations(f.byDuration().result(), ctx);
-        presentTimes(f.byWeekday().result(), f.byHour().result(), ctx);
+        PeriodGroupTables p = f.periodGroups();
+        presentTypes(f.byContentType().result(), ctx, p);
+        presentDurations(f.byDuration().result(), ctx, p);
+        presentTimes(f.byWeekday().result(), f.byHour().result(), ctx, p);
         GroupComparison.Result hashtags = f.byHashtag().result();
         ctx.markdown("### By hashtag\n\nThe " + GroupComparison.TOP_HASHTAGS + " hashtags on the most videos. A "
                 + "video counts under each of its hashtags, so these groups overlap and are not tested against "
                 + "each other; read them as descriptions, not causes.");
-        ctx.code("var hashtags = data.groupsByHashtag();", Map.of("hashtags", hashtags),
-                new Output.Table(table("Hashtag", hashtags)));
+        cell(ctx, "hashtags", "groupsByHashtag", hashtags, List.of(new Output.Table(table("Hashtag", hashtags))), 1,
+                GroupComparison.HASHTAG, "Hashtag", p, p == null ? null : p.byHashtag());
     }
 
-    private void presentTypes(GroupComparison.Result types, ReportContext ctx) {
+    /** A grouping's cell, with its period table under {@code --period} ({@link PeriodView#groupCell}). */
+    private static void cell(ReportContext ctx, String var, String call, GroupComparison.Result r, List<Output> outputs,
+            int at, String dimension, String label, PeriodGroupTables p, List<PeriodView.GroupRow> rows) {
+        PeriodView.groupCell(ctx, var, "var " + var + " = data." + call + "();", r, outputs, at, dimension, label,
+                rows, p == null ? null : p.period(), p == null ? null : p.comparison());
+    }
+
+    private void presentTypes(GroupComparison.Result types, ReportContext ctx, PeriodGroupTables p) {
         ctx.markdown("### By content type\n\nThe content type comes from the export when it has one, else from "
                 + "hashtags (`--types tutorial=#howto,#tutorial` adds your own mapping).");
         List<Output> outputs = new ArrayList<>();
@@ -147,24 +183,29 @@ public final class ContentStrategySection implements Section<ContentStrategySect
         }
         outputs.add(new Output.Table(table("Content type", types)));
         outputs.add(new Output.Markdown(testSentence(types, "content types")));
-        ctx.code("var types = data.groupsByContentType();", Map.of("types", types), outputs.toArray(Output[]::new));
+        cell(ctx, "types", "groupsByContentType", types, outputs, outputs.size() - 1, GroupComparison.CONTENT_TYPE,
+                "Content type", p, p == null ? null : p.byContentType());
         typeFinding(ctx, types);
     }
 
-    private void presentDurations(GroupComparison.Result durations, ReportContext ctx) {
+    private void presentDurations(GroupComparison.Result durations, ReportContext ctx, PeriodGroupTables p) {
         ctx.markdown("### By duration\n\nVideos grouped by length; photo posts have no duration and form their own group.");
-        ctx.code("var durations = data.groupsByDuration();", Map.of("durations", durations),
-                new Output.Table(table("Duration", durations)), new Output.Markdown(testSentence(durations, "durations")));
+        cell(ctx, "durations", "groupsByDuration", durations, List.of(new Output.Table(table("Duration", durations)),
+                new Output.Markdown(testSentence(durations, "durations"))), 1, GroupComparison.DURATION, "Duration", p,
+                p == null ? null : p.byDuration());
         dimensionFinding(ctx, durations, "duration", "the typical %s video");
     }
 
-    private void presentTimes(GroupComparison.Result weekdays, GroupComparison.Result hours, ReportContext ctx) {
+    private void presentTimes(GroupComparison.Result weekdays, GroupComparison.Result hours, ReportContext ctx,
+            PeriodGroupTables p) {
         ctx.markdown("### By weekday and hour posted\n\nPosting times are in UTC: exports give instants, and "
                 + "your audience's local time may differ.");
-        ctx.code("var weekdays = data.groupsByWeekday();", Map.of("weekdays", weekdays),
-                new Output.Table(table("Weekday (UTC)", weekdays)), new Output.Markdown(testSentence(weekdays, "weekdays")));
-        ctx.code("var hours = data.groupsByHour();", Map.of("hours", hours), new Output.Table(table("Hour (UTC)", hours)),
-                new Output.Markdown(testSentence(hours, "hours")));
+        cell(ctx, "weekdays", "groupsByWeekday", weekdays, List.of(new Output.Table(table("Weekday (UTC)", weekdays)),
+                new Output.Markdown(testSentence(weekdays, "weekdays"))), 1, GroupComparison.WEEKDAY, "Weekday (UTC)",
+                p, p == null ? null : p.byWeekday());
+        cell(ctx, "hours", "groupsByHour", hours, List.of(new Output.Table(table("Hour (UTC)", hours)),
+                new Output.Markdown(testSentence(hours, "hours"))), 1, GroupComparison.HOUR, "Hour (UTC)", p,
+                p == null ? null : p.byHour());
         dimensionFinding(ctx, weekdays, "weekday", "the typical video posted on a %s");
         dimensionFinding(ctx, hours, "hour", "the typical video posted at %s h UTC");
     }

@@ -1,6 +1,7 @@
 package savescope.report.sections;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,9 @@ import savescope.charts.Charts;
 import savescope.metrics.Analytics;
 import savescope.metrics.Histogram;
 import savescope.metrics.Intervals;
+import savescope.metrics.Period;
+import savescope.metrics.PeriodComparison;
+import savescope.metrics.PeriodRates;
 import savescope.metrics.Rates;
 import savescope.metrics.Totals;
 import savescope.cells.Output;
@@ -43,9 +47,58 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
      * @param benchmarks figures quoted from outside sources, not computed
      * @param histogram per-video save rates in bins, or null when no video has one
      * @param withoutSaves the per-view rates shown when the data has no saves, or null when it has them
+     * @param periodKpis the key numbers of the videos posted in {@code --period} and its comparison, or null (no
+     *     JSON key) without {@code --period}
      */
     public record Figures(Totals totals, SaveRates saveRate, Ratios rates, Benchmarks benchmarks,
-            @JsonIgnore Histogram histogram, @JsonIgnore WithoutSaves withoutSaves) {}
+            @JsonIgnore Histogram histogram, @JsonIgnore WithoutSaves withoutSaves,
+            @JsonInclude(JsonInclude.Include.NON_NULL) PeriodKpis periodKpis) {}
+
+    /**
+     * The key numbers of the videos posted in {@code --period} and in the period it is compared with (the JSON's
+     * {@code period_kpis}), and the saves every video gained in each.
+     *
+     * @param period the period asked for
+     * @param comparison the period it is compared with
+     * @param totals counts of the videos posted in the period
+     * @param totalsComparison the same in the comparison
+     * @param saveRate their save rates
+     * @param saveRateComparison the comparison's
+     * @param saveRateChange the change in save rate with the experiments' per-video interval
+     * @param savesGained saves gained in the period by every video, whenever posted, or null when unknown
+     * @param savesGainedSource {@code snapshots} or {@code daily series}, or null
+     * @param savesGainedComparison the same for the comparison
+     * @param savesGainedComparisonSource its source
+     * @param savesGainedDaily saves gained in the period by the daily series alone, or null without one (when the
+     *     two periods' gains come from different sources, this and the next compare like with like)
+     * @param savesGainedDailyComparison the same for the comparison
+     */
+    public record PeriodKpis(PeriodView.Span period, PeriodView.Span comparison, Totals totals,
+            Totals totalsComparison, SaveRates saveRate, SaveRates saveRateComparison, PeriodRates saveRateChange,
+            Long savesGained, String savesGainedSource, Long savesGainedComparison, String savesGainedComparisonSource,
+            Long savesGainedDaily, Long savesGainedDailyComparison) {
+
+        /** Whether both periods' gains are known and were counted the same way. */
+        public boolean gainsComparable() {
+            return savesGained != null && savesGainedComparison != null
+                    && savesGainedSource.equals(savesGainedComparisonSource);
+        }
+
+        /** The key numbers of both periods, each period's read as the whole export's are. */
+        public static PeriodKpis of(Analytics data, Period period, Period comparison) {
+            Analytics now = data.postedIn(period);
+            Analytics before = data.postedIn(comparison);
+            PeriodComparison gains = data.periodComparison(period, comparison);
+            PeriodComparison.Gained a = gains.gainedNow();
+            PeriodComparison.Gained b = gains.gainedBefore();
+            return new PeriodKpis(PeriodView.Span.of(period), PeriodView.Span.of(comparison), now.totals(),
+                    before.totals(), SaveRates.of(now.rates(), now.typicalRateInterval()),
+                    SaveRates.of(before.rates(), before.typicalRateInterval()), data.periodRates(period, comparison),
+                    a == null ? null : a.saves(), a == null ? null : a.source(), b == null ? null : b.saves(),
+                    b == null ? null : b.source(), gains.dailyNow() == null ? null : gains.dailyNow().saves(),
+                    gains.dailyBefore() == null ? null : gains.dailyBefore().saves());
+        }
+    }
 
     /**
      * @param overall all saves / all views
@@ -103,8 +156,9 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
         Histogram histogram = saves && r.videosWithRate() > 0 ? data.saveRateHistogram(HISTOGRAM_BINS) : null;
         WithoutSaves without = saves ? null : new WithoutSaves(data.perView(List.of("likes")),
                 data.perView(List.of("comments")), data.perView(List.of("shares")), data.perView(COUNTS_WITHOUT_SAVES));
+        PeriodView.Periods periods = saves ? PeriodView.of(data, options) : null;
         return new Figures(data.totals(), SaveRates.of(r, typical), Ratios.of(r), Benchmarks.QUOTED, histogram,
-                without);
+                without, periods == null ? null : PeriodKpis.of(data, periods.period(), periods.comparison()));
     }
 
     /** About how many bars the histogram of save rates has at most. */
@@ -121,6 +175,10 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
                 + "saved, so everything here is an aggregate count. The **save rate** is saves divided by views. "
                 + "It is given two ways: all saves over all views (big videos weigh more), and the typical video's "
                 + "rate (the median over videos, which one viral video cannot move).");
+        if (f.periodKpis() != null) {
+            presentPeriodKpis(f.periodKpis(), ctx);
+            ctx.markdown("### All videos in the export\n\nThe rest of the report covers every video, whenever posted.");
+        }
         presentKpis(f, ctx);
         presentRatios(f, ctx);
         if (f.histogram() != null) {
@@ -153,6 +211,60 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
                                 "all saves / all views"),
                         new Output.Kpi("Typical video", Formats.percent(s.medianPerVideo()),
                                 Formats.percentExact(s.medianPerVideo()), typicalNote))));
+    }
+
+    /**
+     * The cards of the videos posted in the period, each against the comparison with the change, the save rate's
+     * change judged by the experiments' interval; then, labelled as the other view, the saves every video gained.
+     */
+    private static void presentPeriodKpis(PeriodKpis k, ReportContext ctx) {
+        ctx.markdown("### Videos posted in " + k.period().label() + " against " + k.comparison().label()
+                + "\n\n" + capitalized(PeriodView.words(k.period())) + " against " + PeriodView.words(k.comparison())
+                + ". The first cards count the videos *posted* in each period; the last the saves *gained* in each "
+                + "period by every video, whenever it was posted. Whether a change in save rate could be chance comes "
+                + "from resampling the videos of each period, as the experiments do; counts are what happened, so "
+                + "they carry no interval.");
+        Totals a = k.totals();
+        Totals b = k.totalsComparison();
+        SaveRates r = k.saveRate();
+        SaveRates q = k.saveRateComparison();
+        ctx.code(PeriodView.java(ctx.options()) + "\nvar periodKpis = OverviewSection.PeriodKpis.of(data, period, "
+                + "comparison);", Map.of("periodKpis", k), new Output.Kpis(List.of(
+                new Output.Kpi("Videos posted", Formats.compact(a.videos()), PeriodView.exact(a.videos()), "",
+                        PeriodView.counts(a.videos(), b.videos())),
+                new Output.Kpi("Their views", Formats.compact(a.views()), PeriodView.exact(a.views()), "",
+                        PeriodView.counts(a.views(), b.views())),
+                new Output.Kpi("Their saves", Formats.compact(a.saves()), PeriodView.exact(a.saves()), "",
+                        PeriodView.counts(a.saves(), b.saves())),
+                new Output.Kpi("Save rate", Formats.percent(r.overall()), PeriodView.exact(r.overall()), "",
+                        PeriodView.rates(r.overall(), q.overall(), k.saveRateChange())),
+                new Output.Kpi("Typical video", Formats.percent(r.medianPerVideo()),
+                        PeriodView.exact(r.medianPerVideo()), "median per video",
+                        PeriodView.rates(r.medianPerVideo(), q.medianPerVideo(), null)))),
+                new Output.Markdown("**Saves gained in the period** by every video, whenever posted:"),
+                new Output.Kpis(gainedCards(k)));
+    }
+
+    /**
+     * The saves every video gained in the period, against the comparison's when both were counted the same way;
+     * when not, the daily series alone beside it, like with like.
+     */
+    private static List<Output.Kpi> gainedCards(PeriodKpis k) {
+        Long now = k.savesGained();
+        List<Output.Kpi> cards = new ArrayList<>();
+        String from = now == null ? "not known for this period" : "counted from the " + k.savesGainedSource();
+        cards.add(k.gainsComparable() ? new Output.Kpi("Saves gained", Formats.compact(now), Formats.exact(now), from,
+                PeriodView.counts(now, k.savesGainedComparison()))
+                : new Output.Kpi("Saves gained", Formats.compact(now), now == null ? "" : Formats.exact(now), "",
+                        new Output.Change(from + (k.savesGainedComparison() == null ? "" : "; not compared with the "
+                                + Formats.compact(k.savesGainedComparison()) + " of the comparison, counted from the "
+                                + k.savesGainedComparisonSource()), "", "", "flat", "", "")));
+        if (!k.gainsComparable() && k.savesGainedDaily() != null && k.savesGainedDailyComparison() != null) {
+            cards.add(new Output.Kpi("Saves gained, daily series", Formats.compact(k.savesGainedDaily()),
+                    Formats.exact(k.savesGainedDaily()), "like with like: the days the series has",
+                    PeriodView.counts(k.savesGainedDaily(), k.savesGainedDailyComparison())));
+        }
+        return cards;
     }
 
     private static void presentRatios(Figures f, ReportContext ctx) {

@@ -75,15 +75,11 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
         PeriodComparison.Posted a = c.now();
         PeriodComparison.Posted b = c.before();
         Experiment.Comparison r = c.rate();
-        ctx.markdown("### Videos posted in the period");
-        ctx.code(java(ctx), postedShows(c), new Output.Kpis(List.of(
-                kpi("Videos posted", a.videos(), b.videos()),
-                kpi("Their views", a.views(), b.views()),
-                kpi("Their saves", a.saves(), b.saves()),
-                new Output.Kpi("Their save rate", Formats.percent(a.rate()), Formats.percentExact(a.rate()),
-                        rateNote(a.rate(), b.rate(), r)))),
-                new Output.Table(changeTable(c)));
-        if (r != null) {
+        ctx.markdown("### Videos posted in the period" + (ctx.hasSaves() ? "\n\nTheir key numbers are also the first "
+                + "cards under *Saves at a glance*; by content type, hashtag, duration, weekday and hour (and by "
+                + "account) they follow each group table, with the interval of each change." : ""));
+        ctx.code(java(ctx), postedShows(c), new Output.Table(changeTable(c)));
+        if (r != null && a.rated() >= Experiment.MIN_VIDEOS && b.rated() >= Experiment.MIN_VIDEOS) {
             boolean chance = !(r.low() > 0 || r.high() < 0);
             ctx.finding(chance ? 0.55 : 0.9, "Videos posted in " + c.period().label() + " have a save rate of "
                     + Formats.percent(a.rate()) + ", against " + Formats.percent(b.rate()) + " in "
@@ -93,19 +89,14 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
                             + "experiments do: " + (chance ? "this could be chance." : "unlikely to be chance."),
                     chance ? "weak" : "moderate");
         }
-        if (!c.byType().isEmpty()) {
-            ctx.markdown("By content type: the save rate (saves over views) of the videos each type posted in each "
-                    + "period, and the change in percentage points.");
-            ctx.code("var byType = change.byType();", Map.of("byType", c.byType()), new Output.Table(typeTable(c)));
-        }
         ctx.markdown("### Saves gained in the period\n\n" + gainedText(c));
+        Long gained = c.gainedNow() == null ? null : c.gainedNow().saves();
         ctx.code("var gained = change.gainedNow() == null ? null : change.gainedNow().saves();", gainedShows(c),
-                new Output.Kpis(List.of(
-                new Output.Kpi("Saves gained", c.gainedNow() == null ? "–" : Formats.compact(c.gainedNow().saves()),
-                        c.gainedNow() == null ? "" : Formats.exact(c.gainedNow().saves()),
-                        !c.gainsComparable() ? "from " + (c.gainedNow() == null ? "no source" : c.gainedNow().source())
-                                : "vs " + Formats.compact(c.gainedBefore().saves()) + ": "
-                                        + countChange(c.gainedNow().saves(), c.gainedBefore().saves())))));
+                new Output.Kpis(List.of(new Output.Kpi("Saves gained", Formats.compact(gained),
+                        gained == null ? "" : Formats.exact(gained), gained == null ? "not known for this period"
+                                : "counted from the " + c.gainedNow().source(), c.gainsComparable()
+                                ? PeriodView.counts(gained, c.gainedBefore().saves())
+                                : new Output.Change("not compared", "", "", "flat", "", "")))));
     }
 
     /** The Java of the first cell: the periods as the options name them, counted from the data's last day. */
@@ -185,39 +176,12 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
                 rate(p.medianRate()));
     }
 
-    private static TableView typeTable(PeriodComparison c) {
-        List<Column> cols = List.of(new Column("Content type", false), new Column("Videos now", true),
-                new Column("Videos before", true), new Column("Save rate now", true),
-                new Column("Save rate before", true), new Column("Change", true));
-        List<List<Cell>> rows = new ArrayList<>();
-        for (PeriodComparison.TypeChange t : c.byType()) {
-            Double change = t.change();
-            rows.add(List.of(Cell.plain(t.type()), count((long) t.videosNow()), count((long) t.videosBefore()),
-                    rate(t.rateNow()), rate(t.rateBefore()),
-                    new Cell(change == null ? "–" : points(change), "", change, "")));
-        }
-        return new TableView(cols, rows, rows.size(), "");
-    }
-
-    private static Output.Kpi kpi(String label, Long now, Long before) {
-        return new Output.Kpi(label, Formats.compact(now), Formats.exact(now),
-                now == null || before == null ? "" : "vs " + Formats.compact(before) + ": " + countChange(now, before));
-    }
-
-    private static String rateNote(Double now, Double before, Experiment.Comparison r) {
-        if (now == null || before == null) {
-            return "";
-        }
-        String chance = r == null ? "" : !(r.low() > 0 || r.high() < 0) ? "; could be chance" : "; unlikely chance";
-        return "vs " + Formats.percent(before) + ": " + points(now - before) + pct(now, before) + chance;
-    }
-
     private static Cell count(Long n) {
-        return new Cell(Formats.compact(n), Formats.exact(n), n == null ? null : n.doubleValue(), "");
+        return new Cell(Formats.compact(n), PeriodView.exact(n), n == null ? null : n.doubleValue(), "");
     }
 
     private static Cell rate(Double r) {
-        return new Cell(Formats.percent(r), Formats.percentExact(r), r, "");
+        return new Cell(Formats.percent(r), PeriodView.exact(r), r, "");
     }
 
     /** A change of counts: "+3 (+25%)". */
