@@ -21,6 +21,8 @@ public final class ReportContext {
     private final Map<String, Object> json = new LinkedHashMap<>();
     /** The data as the sections read it; computed values are shared by every context of one report. */
     private final Analytics analytics;
+    /** Whether any video has saves, when presenting from figures alone (no data); null: ask {@link #analytics}. */
+    private final Boolean hasSaves;
     /** The Java each code cell shows and the value it claims that Java gives. */
     private final List<Snippet> snippets = new ArrayList<>();
 
@@ -35,12 +37,26 @@ public final class ReportContext {
 
     public ReportContext(Analytics analytics, ReportOptions options, Instant generatedAt) {
         this.analytics = analytics;
+        this.hasSaves = null;
+        this.options = options;
+        this.generatedAt = generatedAt;
+    }
+
+    /** A context that presents figures already computed: it has no data, only whether the data had saves. */
+    public static ReportContext presenting(boolean hasSaves, ReportOptions options, Instant generatedAt) {
+        return new ReportContext(hasSaves, options, generatedAt);
+    }
+
+    private ReportContext(boolean hasSaves, ReportOptions options, Instant generatedAt) {
+        this.analytics = null;
+        this.hasSaves = hasSaves;
         this.options = options;
         this.generatedAt = generatedAt;
     }
 
     private ReportContext(ReportContext parent) {
         this.analytics = parent.analytics;
+        this.hasSaves = parent.hasSaves;
         this.options = parent.options;
         this.generatedAt = parent.generatedAt;
     }
@@ -60,7 +76,7 @@ public final class ReportContext {
 
     /** Whether any video has a saves count; without one, the parts about saves say what they need instead. */
     public boolean hasSaves() {
-        return analytics.hasSaves();
+        return hasSaves != null ? hasSaves : analytics.hasSaves();
     }
 
     public ReportOptions options() {

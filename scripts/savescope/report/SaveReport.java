@@ -108,8 +108,8 @@ public final class SaveReport {
     }
 
     private static Result present(ReportFigures figures, Instant generatedAt, int threads, LongAdder busy) {
-        // Presenting reads no data: the context has none, only the options the figures were computed with.
-        ReportContext ctx = new ReportContext(null, figures.options(), generatedAt);
+        // Presenting reads no data: the context has none, only the options and whether the data had saves.
+        ReportContext ctx = ReportContext.presenting(figures.hasSaves(), figures.options(), generatedAt);
         List<Section<?>> sections = sections();
         List<ReportContext> parts = presentSections(ctx, sections, figures.sections(), threads, busy);
         boolean noSaves = !figures.hasSaves();
