@@ -21,13 +21,10 @@ import savescope.load.Loader;
 import savescope.render.HtmlReport;
 import savescope.report.ReportOptions;
 import savescope.report.SaveReport;
-import savescope.spark.Aggregates;
 import savescope.spark.AggregatesJson;
 import savescope.spark.CorpusGenerator;
 import savescope.spark.ParquetConvert;
-import savescope.spark.SparkAggregates;
 import savescope.spark.SparkAnalytics;
-import savescope.spark.SparkCorpus;
 import savescope.spark.SparkInputs;
 import savescope.spark.SparkSessions;
 
@@ -251,15 +248,6 @@ public final class SparkCommand implements Callable<Integer> {
         }
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return Files.isRegularFile(p) && !name.matches(".*\\.(csv|tsv|jsonl|ndjson|json|parquet)");
-    }
-
-    static Aggregates compute(SparkSession session, List<String> inputs, long minViews) {
-        try {
-            SparkCorpus corpus = SparkInputs.read(session, inputs);
-            return SparkAggregates.compute(corpus, minViews, null);
-        } catch (Exception e) {
-            throw userError(e, inputs.toString());
-        }
     }
 
     /** An input Spark could not read (it throws AnalysisException undeclared) as a user error. */
