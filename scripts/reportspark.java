@@ -18,7 +18,7 @@
 //JAVA_OPTIONS --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 //JAVA_OPTIONS --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
 //JAVA_OPTIONS --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false
-//DESCRIPTION Computes SaveScope's aggregates with Apache Spark, for corpora too big for one machine.
+//DESCRIPTION Builds the saves report with Apache Spark, for corpora too big for one machine.
 
 import savescope.cli.Cli;
 import savescope.cli.SparkCommand;

@@ -232,42 +232,30 @@ public final class ReportCommand implements Callable<Integer> {
         numbers = result.json();
         clock.lapSplit("metrics", "charts", result.busyNanos(), savescope.charts.Svg.drawingNanos() - drawnBefore);
         HtmlReport renderer = HtmlReport.ready(preparing);
-        String html;
-        try {
-            html = renderer.render(result.notebook(), brand);
-        } catch (HtmlReport.TemplateProblem e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        String html = render(renderer, result, brand);
         clock.lap("render");
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> tables = List.of();
-        // Every file is written beside its target first and moved into place only when all were written, so a
-        // failed run (a full disk, say) leaves the earlier report, JSON and tables as they were.
-        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
-            batch.write(out, html);
-            if (json != null) {
-                batch.write(json, JsonOutput.toJson(result.json()));
-            }
+        List<List<Path>> tables = new ArrayList<>(List.of(List.of()));
+        SaveReport.Result built = result;
+        Dataset loaded = data;
+        writeAll(out, html, json, result, batch -> {
             if (notebook != null) {
-                batch.write(notebook, ReportNotebook.of(result, new ReportNotebook.Parameters(
+                batch.write(notebook, ReportNotebook.of(built, new ReportNotebook.Parameters(
                         in.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), kept != null, fieldMap,
                         typed("--types"), compare.stream().map(Converters.Variant::spec).toList(), minViews, maxRows,
                         minSegment, title, period, vs)));
             }
             if (dataDir != null) {
-                tables = DataExport.write(result.notebook(), data.videos(), dataDir, batch);
+                tables.set(0, DataExport.write(built.notebook(), loaded.videos(), dataDir, batch));
             }
             if (saveAggregates != null) {
-                ReportFigures figures = result.analysis();
+                ReportFigures figures = built.analysis();
                 batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
                         AggregatesFile.compressed(saveAggregates)));
             }
-            batch.commit();
-        } catch (IOException e) {
-            throw OutputPlan.writeFailure(e);
-        }
+        });
         if (dataDir != null) {
-            err.println("wrote " + tables.size() + " CSV files to " + dataDir);
+            err.println("wrote " + tables.get(0).size() + " CSV files to " + dataDir);
         }
         if (printer != null) {
             try {
@@ -292,6 +280,38 @@ public final class ReportCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /** The page of {@code result}; a problem in the user's templates ends the run with its message. */
+    static String render(HtmlReport renderer, SaveReport.Result result, savescope.render.Brand brand) {
+        try {
+            return renderer.render(result.notebook(), brand);
+        } catch (HtmlReport.TemplateProblem e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** More files a run writes in the same batch as its page. */
+    interface MoreFiles {
+        void write(AtomicFiles.Batch batch) throws IOException;
+    }
+
+    /**
+     * Writes the page, the {@code --json} document (when {@code json} is not null) and what {@code more} adds.
+     * Every file is written beside its target first and moved into place only when all were written, so a failed
+     * run (a full disk, say) leaves the earlier report, JSON and tables as they were.
+     */
+    static void writeAll(Path out, String html, Path json, SaveReport.Result result, MoreFiles more) {
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(out, html);
+            if (json != null) {
+                batch.write(json, JsonOutput.toJson(result.json()));
+            }
+            more.write(batch);
+            batch.commit();
+        } catch (IOException e) {
+            throw OutputPlan.writeFailure(e);
+        }
     }
 
     private int eachAccount() throws IOException {
@@ -387,7 +407,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** The index is a convenience: when it cannot be written the report still stands, so only say why. */
-    private static void rebuildIndex(OutputPlan plan, HtmlReport renderer, Instant now, PrintWriter err) {
+    static void rebuildIndex(OutputPlan plan, HtmlReport renderer, Instant now, PrintWriter err) {
         if (plan.indexNote() != null) {
             err.println("note: " + plan.indexNote());
             return;

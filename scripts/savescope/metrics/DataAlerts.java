@@ -32,32 +32,45 @@ public final class DataAlerts {
 
     private DataAlerts() {}
 
+    /**
+     * What the alerts are decided from, counted over the videos: small whatever their number, so any engine can
+     * count it and {@link #from} words the same alerts.
+     *
+     * @param videos how many videos
+     * @param missing per count of {@link Canonical#COUNTS}, in that order: videos without it
+     * @param constant per count: its one value when at least 3 videos all have the same, else null
+     * @param zeroViews videos with zero views
+     * @param savesAboveViews videos with more saves than views
+     * @param withViews videos with a views count
+     * @param bigViews videos with at least 10,000 views
+     * @param roundViews of which a multiple of 100
+     * @param duplicates rows whose non-blank id repeats an earlier row's
+     * @param viewsSkewness {@link Stats#skewness} of the views counts present
+     * @param withRate videos with a save rate
+     */
+    public record Profile(int videos, int[] missing, Double[] constant, int zeroViews, int savesAboveViews,
+            int withViews, int bigViews, int roundViews, int duplicates, double viewsSkewness, int withRate) {}
+
     public static List<Alert> of(Table videos) {
-        List<Alert> alerts = new ArrayList<>();
+        return from(profile(videos));
+    }
+
+    /** The {@link Profile} of a canonical frame. */
+    public static Profile profile(Table videos) {
         int n = videos.rowCount();
         double[] views = VideoValues.of(videos, Canonical.VIEWS);
         double[] saves = VideoValues.of(videos, Canonical.SAVES);
-
-        for (String metric : Canonical.COUNTS) {
+        int[] missingOf = new int[Canonical.COUNTS.size()];
+        Double[] constantOf = new Double[Canonical.COUNTS.size()];
+        for (int m = 0; m < missingOf.length; m++) {
+            String metric = Canonical.COUNTS.get(m);
             double[] v = metric.equals(Canonical.VIEWS) ? views : metric.equals(Canonical.SAVES) ? saves
                     : VideoValues.of(videos, metric);
-            int missing = 0;
             for (double x : v) {
-                missing += Double.isNaN(x) ? 1 : 0;
+                missingOf[m] += Double.isNaN(x) ? 1 : 0;
             }
-            if (missing == n && n > 0) {
-                alerts.add(new Alert("missing_metric", "warning", missing, Double.NaN, "No video has " + metric
-                        + ": the sources loaded do not carry it, so every number that needs it is left out (not "
-                        + "counted as zero)."));
-            } else if (missing > 0) {
-                alerts.add(new Alert("missing_metric", "warning", missing, Double.NaN, missing + " of " + n
-                        + " videos have no " + metric + " count; numbers that need it use the other videos."));
-            } else if (n >= 3 && constant(v)) {
-                alerts.add(new Alert("constant_metric", "info", n, v[0], "Every video has the same " + metric
-                        + " (" + (long) v[0] + "), so it cannot correlate with anything."));
-            }
+            constantOf[m] = missingOf[m] == 0 && n >= 3 && constant(v) ? v[0] : null;
         }
-
         int zeroViews = 0;
         int savesAboveViews = 0;
         int present = 0;
@@ -78,11 +91,38 @@ public final class DataAlerts {
                 }
             }
         }
+        return new Profile(n, missingOf, constantOf, zeroViews, savesAboveViews, present, bigViews, roundViews,
+                duplicateIds(videos.stringColumn(Canonical.VIDEO_ID)), Stats.skewness(VideoValues.present(views)),
+                VideoValues.present(VideoValues.ratio(saves, views)).length);
+    }
+
+    /** The alerts a profile calls for, in a fixed order. */
+    public static List<Alert> from(Profile p) {
+        List<Alert> alerts = new ArrayList<>();
+        int n = p.videos();
+        for (int m = 0; m < Canonical.COUNTS.size(); m++) {
+            String metric = Canonical.COUNTS.get(m);
+            int missing = p.missing()[m];
+            if (missing == n && n > 0) {
+                alerts.add(new Alert("missing_metric", "warning", missing, Double.NaN, "No video has " + metric
+                        + ": the sources loaded do not carry it, so every number that needs it is left out (not "
+                        + "counted as zero)."));
+            } else if (missing > 0) {
+                alerts.add(new Alert("missing_metric", "warning", missing, Double.NaN, missing + " of " + n
+                        + " videos have no " + metric + " count; numbers that need it use the other videos."));
+            } else if (p.constant()[m] != null) {
+                double value = p.constant()[m];
+                alerts.add(new Alert("constant_metric", "info", n, value, "Every video has the same " + metric
+                        + " (" + (long) value + "), so it cannot correlate with anything."));
+            }
+        }
+        int zeroViews = p.zeroViews();
         if (zeroViews > 0) {
             alerts.add(new Alert("zero_views", "info", zeroViews, Double.NaN, zeroViews + (zeroViews == 1
                     ? " video has" : " videos have") + " zero views (just posted, private or removed); they have "
                     + "no save rate and are left out of per-video rates."));
         }
+        int savesAboveViews = p.savesAboveViews();
         if (savesAboveViews > 0) {
             alerts.add(new Alert("saves_exceed_views", "warning", savesAboveViews, Double.NaN, savesAboveViews
                     + (savesAboveViews == 1 ? " video has" : " videos have") + " more saves than views, which "
@@ -90,29 +130,28 @@ public final class DataAlerts {
                     + "columns are mixed up."));
         }
         // Web sources round large counts (98400); if most large counts end in 00, say so.
+        int bigViews = p.bigViews();
+        int roundViews = p.roundViews();
         if (bigViews >= 5 && roundViews > 0.5 * bigViews) {
             double share = (double) roundViews / bigViews;
             alerts.add(new Alert("rounded_counts", "info", roundViews, share, String.format(Locale.ROOT,
                     "%d of %d view counts of 10,000 or more end in 00: the source rounds large counts, so rates "
                             + "of big videos are approximate.", roundViews, bigViews)));
         }
-
-        int duplicates = duplicateIds(videos.stringColumn(Canonical.VIDEO_ID));
+        int duplicates = p.duplicates();
         if (duplicates > 0) {
             alerts.add(new Alert("duplicate_ids", "warning", duplicates, Double.NaN, duplicates + " rows repeat "
                     + "a video id already seen; if the same video was loaded twice its counts are in the totals "
                     + "twice."));
         }
-
-        double[] presentViews = VideoValues.present(views);
-        double skew = Stats.skewness(presentViews);
+        double skew = p.viewsSkewness();
         if (skew > HEAVY_SKEW) {
             alerts.add(new Alert("skewed_views", "info", 0, skew, String.format(Locale.ROOT, "Views are heavily "
                     + "skewed (skewness %.1f): a few videos take most of the views, so totals and the overall save "
                     + "rate lean on them. Medians and rank correlations are more typical.", skew)));
         }
-        int withRate = VideoValues.present(VideoValues.ratio(saves, views)).length;
-        if (withRate < FEW_VIDEOS && present > 0) {
+        int withRate = p.withRate();
+        if (withRate < FEW_VIDEOS && p.withViews() > 0) {
             alerts.add(new Alert("few_videos", "warning", withRate, Double.NaN, "Only " + withRate + " videos "
                     + "have a save rate: every comparison and correlation here rests on very little data."));
         }

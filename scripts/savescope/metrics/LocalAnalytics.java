@@ -382,7 +382,7 @@ public final class LocalAnalytics implements Analytics {
     }
 
     /** The latest follower count from a Studio FollowerHistory table, or null when the data has none. */
-    static Long followers(Dataset data) {
+    public static Long followers(Dataset data) {
         Optional<Table> history = data.channelTable("FollowerHistory");
         if (history.isEmpty() || !history.get().containsColumn("followers")) {
             return null;

@@ -27,8 +27,15 @@ public record RankCorrelation(int n, double rho, double low, double high, double
         if (n < 4) {
             return new RankCorrelation(n, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double rho = pearson(ranks(x), ranks(y));
-        if (Double.isNaN(rho)) {
+        return ofRho(n, pearson(ranks(x), ranks(y)));
+    }
+
+    /**
+     * The interval and p-value of a rho computed elsewhere (as Pearson's r of the mid-ranks) over {@code n}
+     * pairs, as {@link #spearman} gives them.
+     */
+    public static RankCorrelation ofRho(int n, double rho) {
+        if (n < 4 || Double.isNaN(rho)) {
             return new RankCorrelation(n, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         // Fieller, Hartley and Pearson (1957): for Spearman's rho the Fisher-z standard error is

@@ -132,7 +132,11 @@ public final class Trends {
         return sums;
     }
 
-    private static List<Period> periodsOf(TreeMap<LocalDate, long[]> sums, int window) {
+    /**
+     * The periods from their sums ({@code [videos, views, saves]} by period start), with the rolling median of
+     * their rates over {@code window} periods: what an engine that sums elsewhere finishes with.
+     */
+    public static List<Period> periodsOf(TreeMap<LocalDate, long[]> sums, int window) {
         List<Period> out = new ArrayList<>();
         double[] rates = new double[sums.size()];
         int i = 0;

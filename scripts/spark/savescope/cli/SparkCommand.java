@@ -1,6 +1,9 @@
 package savescope.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,28 +13,39 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import savescope.UserError;
 import savescope.load.Loader;
-import savescope.spark.Aggregates;
+import savescope.render.HtmlReport;
+import savescope.report.ReportOptions;
+import savescope.render.AtomicFiles;
+import savescope.report.AggregatesFile;
+import savescope.report.ReportFigures;
+import savescope.report.SaveReport;
 import savescope.spark.AggregatesJson;
 import savescope.spark.CorpusGenerator;
 import savescope.spark.ParquetConvert;
-import savescope.spark.SparkAggregates;
-import savescope.spark.SparkCorpus;
+import savescope.spark.SparkAnalytics;
 import savescope.spark.SparkInputs;
 import savescope.spark.SparkSessions;
 
 /**
- * {@code ./jbang report-spark}: the report's numbers computed by Apache Spark, for corpora too big for one
- * machine's memory. Reads canonical Parquet, canonical CSV or Research API JSON Lines on any Hadoop path.
+ * {@code ./jbang report-spark}: the saves report computed by Apache Spark, for corpora too big for one machine's
+ * memory: the same page and {@code --json} as {@code ./jbang report}, built by the same sections from
+ * {@link SparkAnalytics}, and written with the same checks. Reads canonical Parquet, canonical CSV or Research
+ * API JSON Lines on any Hadoop path, or exports of any format SaveScope's loader reads.
  */
 @Command(name = "report-spark", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {SparkCommand.Convert.class, SparkCommand.Generate.class},
-        description = {"Computes the report's aggregates with Apache Spark (local mode or a cluster).", "",
+        description = {"Builds the saves report with Apache Spark (local mode or a cluster): the same page and --json "
+                + "as ./jbang report.", "",
             "Examples:",
+            "  ./jbang report-spark data/sample -o reports/spark.html --json numbers.json",
             "  ./jbang report-spark corpus/ --aggregates numbers.json",
-            "  ./jbang report-spark s3a://bucket/videos.parquet --master spark://host:7077 --aggregates a.json",
+            "  ./jbang report-spark corpus/ --save-aggregates page.json.gz   then: ./jbang report --aggregates page.json.gz",
+            "  ./jbang report-spark s3a://bucket/videos.parquet --master spark://host:7077 -o big.html",
             "  ./jbang report-spark convert ~/Downloads/tiktok/ --out corpus/",
             "  ./jbang report-spark generate --videos 10000000 --out /tmp/corpus-10m"})
 public final class SparkCommand implements Callable<Integer> {
@@ -45,50 +59,239 @@ public final class SparkCommand implements Callable<Integer> {
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, passed through (repeatable).")
         Map<String, String> conf = new LinkedHashMap<>();
 
-        @Option(names = "--verbose", description = "Show stack traces of errors.")
-        boolean verbose;
-
         SparkSession open() {
             return SparkSessions.open(master, conf);
         }
     }
 
+    /** {@code --verbose} of the subcommands (the report's own comes with its common options). */
+    static final class Verbose {
+        @Option(names = "--verbose", description = "Show stack traces of errors.")
+        boolean verbose;
+    }
+
     @picocli.CommandLine.Mixin
     SparkOptions spark = new SparkOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "Canonical Parquet (a folder `convert` wrote, or a videos Parquet), canonical CSV, or "
-                    + "Research API JSON Lines; local paths or any Hadoop-compatible URL.")
+                    + "Research API JSON Lines, local paths or any Hadoop-compatible URL; or local export files and "
+                    + "folders as for ./jbang report (read by its loader, then handed to Spark).")
     List<String> inputs = new ArrayList<>();
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the HTML report. Default: reports/<input name>.html")
+    Path output;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every computed number as JSON.")
+    Path json;
+
     @Option(names = "--aggregates", paramLabel = "FILE",
-            description = "Write every aggregate as JSON to FILE (small, whatever the input size).")
+            description = "Write every aggregate as JSON to FILE (small, whatever the input size); given alone, "
+                    + "no report is built.")
     Path aggregatesFile;
 
+    @Option(names = "--save-aggregates", paramLabel = "FILE",
+            description = "Write the report's aggregates file (gzip-compressed when FILE ends in .gz), which "
+                    + "./jbang report --aggregates FILE renders without the data; given alone, no page is built "
+                    + "(the form for spark-submit on a cluster).")
+    Path saveAggregates;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The report's title. Default: from the account name.")
+    String title;
+
     @Option(names = "--min-views", paramLabel = "N", defaultValue = "1000",
-            description = "Videos need at least N views to be ranked (default: ${DEFAULT-VALUE}).")
+            description = "Rank videos by save rate only from N views up (default: ${DEFAULT-VALUE}).")
     long minViews;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "500",
+            description = "At most N rows in the per-video table (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--compare", paramLabel = "NAME=RULE", converter = Converters.CompareConverter.class,
+            description = "An experiment variant, as for ./jbang report (repeatable; the first is the baseline).")
+    List<Converters.Variant> compare = new ArrayList<>();
+
+    @Option(names = "--min-segment", paramLabel = "N", defaultValue = "10",
+            description = "Hide audience segments smaller than N people (default: ${DEFAULT-VALUE}).")
+    int minSegment;
+
+    @picocli.CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--no-index", negatable = false,
+            description = "Do not rebuild index.html (the list of reports) in the report's folder.")
+    boolean noIndex;
 
     @Override
     public Integer call() throws Exception {
-        if (inputs.isEmpty() || aggregatesFile == null) {
-            throw new UserError("give the INPUT to read and --aggregates FILE to write (see --help).");
+        if (inputs.isEmpty()) {
+            throw new UserError("give the INPUT to read (see --help).");
         }
+        ReportCommand.atLeast("--min-views", minViews, 0, "a number of views");
+        ReportCommand.atLeast("--max-rows", maxRows, 1, "a number of table rows");
+        ReportCommand.atLeast("--min-segment", minSegment, 1, "a number of people");
+        boolean report = output != null || json != null || (aggregatesFile == null && saveAggregates == null);
+        List<Path> local = localInputs();
+        Path out = output != null ? output : Path.of("reports", ReportCommand.defaultName(
+                List.of(Path.of(inputs.get(0).replaceFirst("^file:", "")))) + ".html");
+        OutputPlan plan = null;
+        if (report) {
+            plan = new OutputPlan(local, common.force).file("-o", out);
+            if (json != null) {
+                plan.file("--json", json);
+            }
+            if (aggregatesFile != null) {
+                plan.file("--aggregates", aggregatesFile);
+            }
+            if (saveAggregates != null) {
+                plan.file("--save-aggregates", saveAggregates);
+            }
+            if (!noIndex) {
+                plan.index(out.toAbsolutePath().getParent());
+            }
+            plan.check();
+        }
+        Path templateDir = common.templateDir();
+        List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         try (SparkSession session = spark.open()) {
-            Aggregates a = compute(session, inputs, minViews);
-            AggregatesJson.write(a, aggregatesFile);
-            System.out.println("Aggregates of " + a.totals().videos() + " videos written to " + aggregatesFile);
+            SparkAnalytics analytics = open(session, inputs, minViews);
+            if (!report) {
+                writeAggregatesOnly(analytics, arms);
+                return 0;
+            }
+            writeReport(analytics, out, plan, templateDir, arms);
             return 0;
         }
     }
 
-    static Aggregates compute(SparkSession session, List<String> inputs, long minViews) {
+    /**
+     * The cluster job's output, without a page: the engine's own aggregates ({@code --aggregates}) and the report's
+     * aggregates file ({@code --save-aggregates}), each written whole or not at all.
+     */
+    private void writeAggregatesOnly(SparkAnalytics analytics, List<savescope.metrics.Experiment.Arm> arms)
+            throws java.io.IOException {
+        if (aggregatesFile != null) {
+            AggregatesJson.write(analytics.aggregates(), aggregatesFile);
+            System.out.println("Aggregates of " + analytics.totals().videos() + " videos written to " + aggregatesFile);
+        }
+        if (saveAggregates != null) {
+            ReportFigures figures;
+            try {
+                figures = SaveReport.analyse(analytics, new ReportOptions(title, minViews, maxRows, arms, minSegment),
+                        REPORT_THREADS);
+            } catch (Exception e) {
+                throw userError(e, inputs.toString());
+            }
+            try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+                batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
+                        AggregatesFile.compressed(saveAggregates)));
+                batch.commit();
+            }
+            System.out.println("The report's aggregates file written to " + saveAggregates
+                    + " (./jbang report --aggregates " + saveAggregates + " renders it)");
+        }
+    }
+
+    /** Builds the report from Spark's answers and writes it as {@code ./jbang report} writes its own. */
+    private void writeReport(SparkAnalytics analytics, Path out, OutputPlan plan, Path templateDir,
+            List<savescope.metrics.Experiment.Arm> arms) throws java.io.IOException {
+        var preparing = HtmlReport.prepareInBackground(templateDir);
+        Instant now = common.now();
+        SaveReport.Result result;
         try {
-            SparkCorpus corpus = SparkInputs.read(session, inputs);
-            return SparkAggregates.compute(corpus, minViews, null);
+            result = SaveReport.build(analytics, new ReportOptions(title, minViews, maxRows, arms, minSegment), now,
+                    REPORT_THREADS);
         } catch (Exception e) {
             throw userError(e, inputs.toString());
         }
+        HtmlReport renderer = HtmlReport.ready(preparing);
+        String html = ReportCommand.render(renderer, result, savescope.render.Brand.NONE);
+        // The aggregates file, when asked for, is part of the same all-or-nothing batch as the page.
+        String aggregates = aggregatesFile == null ? null : AggregatesJson.write(analytics.aggregates());
+        ReportCommand.writeAll(out, html, json, result, batch -> {
+            if (aggregates != null) {
+                batch.write(aggregatesFile, aggregates);
+            }
+            if (saveAggregates != null) {
+                ReportFigures figures = result.analysis();
+                batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
+                        AggregatesFile.compressed(saveAggregates)));
+            }
+        });
+        PrintWriter err = spec.commandLine().getErr();
+        if (!noIndex) {
+            ReportCommand.rebuildIndex(plan, renderer, now, err);
+        }
+        err.flush();
+        spec.commandLine().getOut().println(out);
+        spec.commandLine().getOut().flush();
+    }
+
+    /**
+     * Sections built at once: each asks Spark its own questions, and Spark runs the jobs of two threads side by
+     * side, while more would only queue on the driver.
+     */
+    private static final int REPORT_THREADS = 2;
+
+    /** The inputs that are files or folders here (the output checks keep the report from replacing one). */
+    private List<Path> localInputs() {
+        List<Path> out = new ArrayList<>();
+        for (String in : inputs) {
+            if (!in.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*") || in.startsWith("file:")) {
+                out.add(Path.of(in.replaceFirst("^file:", "")));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The analytics of the inputs: canonical corpora read by Spark itself, or local exports read by SaveScope's
+     * loader (with their channel tables, comments and snapshots) and handed to Spark.
+     */
+    static SparkAnalytics open(SparkSession session, List<String> inputs, long minViews) {
+        List<String> exports = inputs.stream().filter(SparkCommand::isExport).toList();
+        if (!exports.isEmpty() && exports.size() < inputs.size()) {
+            throw new UserError(exports.get(0) + ": an export for SaveScope's loader, given with canonical corpora ("
+                    + inputs.stream().filter(i -> !isExport(i)).findFirst().orElse("") + "); give either exports or "
+                    + "corpora (convert the exports first: ./jbang report-spark convert).");
+        }
+        try {
+            if (!exports.isEmpty()) {
+                savescope.model.Dataset data = Loader.load(exports.stream().map(Path::of).toList(),
+                        Loader.Options.defaults());
+                return SparkAnalytics.of(SparkInputs.fromLoaded(session, data), data, minViews);
+            }
+            return SparkAnalytics.of(SparkInputs.read(session, inputs), null, minViews);
+        } catch (UserError e) {
+            throw e;
+        } catch (Exception e) {
+            throw userError(e, inputs.toString());
+        }
+    }
+
+    /**
+     * Whether SaveScope's loader reads this input rather than Spark: a local folder that holds no Parquet, or a
+     * local file that is none of the canonical formats Spark reads (CSV, TSV, JSON Lines, Parquet).
+     */
+    static boolean isExport(String input) {
+        if (input.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            return false;
+        }
+        Path p = Path.of(input);
+        if (Files.isDirectory(p)) {
+            try (var files = Files.list(p)) {
+                return files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet")
+                        || f.getFileName().toString().equals("_SUCCESS"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return Files.isRegularFile(p) && !name.matches(".*\\.(csv|tsv|jsonl|ndjson|json|parquet)");
     }
 
     /** An input Spark could not read (it throws AnalysisException undeclared) as a user error. */
@@ -105,6 +308,9 @@ public final class SparkCommand implements Callable<Integer> {
     static final class Convert implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         SparkOptions spark = new SparkOptions();
+
+        @picocli.CommandLine.Mixin
+        Verbose verbose = new Verbose();
 
         @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Export files or folders, as for report.")
         List<Path> inputs;
@@ -135,6 +341,9 @@ public final class SparkCommand implements Callable<Integer> {
     static final class Generate implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         SparkOptions spark = new SparkOptions();
+
+        @picocli.CommandLine.Mixin
+        Verbose verbose = new Verbose();
 
         @Option(names = "--videos", required = true, paramLabel = "N", description = "How many videos.")
         long videos;

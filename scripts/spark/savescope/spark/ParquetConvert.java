@@ -95,6 +95,27 @@ public final class ParquetConvert {
         }
     }
 
+    /**
+     * A loaded table as a DataFrame of {@code schema} (its {@code row} column numbering the rows in table order
+     * when {@code withRow}), handed to Spark in chunks so the copy never holds the table twice over.
+     */
+    static org.apache.spark.sql.Dataset<Row> frame(SparkSession spark, Table table, StructType schema, boolean withRow) {
+        org.apache.spark.sql.Dataset<Row> out = null;
+        int n = table.rowCount();
+        for (int from = 0; from < n || from == 0; from += CHUNK) {
+            List<Row> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(n, from + CHUNK); i++) {
+                rows.add(row(table, schema, i, withRow));
+            }
+            org.apache.spark.sql.Dataset<Row> part = spark.createDataFrame(rows, schema);
+            out = out == null ? part : out.union(part);
+            if (n == 0) {
+                break;
+            }
+        }
+        return out;
+    }
+
     private static Row row(Table t, StructType schema, int i, boolean withRow) {
         Object[] v = new Object[schema.size()];
         for (int c = 0; c < v.length; c++) {
@@ -107,6 +128,8 @@ public final class ParquetConvert {
                 v[c] = t.instantColumn(name).get(i);
             } else if (name.equals(Canonical.DATE)) {
                 v[c] = t.dateColumn(name).get(i);
+            } else if (schema.fields()[c].dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+                v[c] = t.column(name).getString(i);
             } else {
                 v[c] = t.column(name).get(i);
             }

@@ -483,7 +483,7 @@ public final class SparkAggregates {
     }
 
     /** {@code LocalAnalytics.perView}: the counts' sum over the sum of views, videos with views and all counts. */
-    private static Double perView(Dataset<Row> videos, List<String> counts) {
+    static Double perView(Dataset<Row> videos, List<String> counts) {
         Column all = col(Canonical.VIEWS).isNotNull();
         Column sum = lit(0L);
         for (String c : counts) {
@@ -504,15 +504,19 @@ public final class SparkAggregates {
             return null;
         }
         long n = qs.n(RATE, 0);
+        return histogram(keyed, n, qs.values().get(key(RATE, 0)).get(p99Position(n)), maxBins);
+    }
+
+    /** The histogram of the {@code n} rates (column {@code rate}) of {@code rated}, whose 99th percentile is {@code p99}. */
+    static Histogram histogram(Dataset<Row> rated, long n, double p99, int maxBins) {
         int bins = Math.min(maxBins, Math.max(5, (int) Math.ceil(2 * Math.cbrt(n))));
-        double p99 = qs.values().get(key(RATE, 0)).get(p99Position(n));
         double topPercent = 100 * Math.max(p99, 1e-4);
         BigDecimal width = Histogram.niceStep(topPercent / bins);
         int count = Math.max(1, (int) Math.ceil(topPercent / width.doubleValue()));
         Column bin = expr("least(" + (count - 1) + ", greatest(0, cast(floor(100 * rate / " + width.doubleValue()
                 + "D + 1e-9D) as int)))");
         long[] counts = new long[count];
-        for (Row r : keyed.groupBy(bin.as("bin")).count().collectAsList()) {
+        for (Row r : rated.groupBy(bin.as("bin")).count().collectAsList()) {
             counts[r.getInt(0)] = r.getLong(1);
         }
         return new Histogram(width, counts, n);

@@ -63,6 +63,17 @@ public final class SparkInputs {
                 new LoadReport(sources, warnings, merged));
     }
 
+    /**
+     * The videos and daily tables of exports SaveScope's own loader read (any format, every quirk), handed to
+     * Spark; a {@code variant} column of the videos comes along for the experiment section.
+     */
+    public static SparkCorpus fromLoaded(SparkSession spark, savescope.model.Dataset data) {
+        StructType schema = data.videos().containsColumn(SparkVideoQueries.VARIANT)
+                ? SparkCorpus.VIDEOS.add(SparkVideoQueries.VARIANT, DataTypes.StringType) : SparkCorpus.VIDEOS;
+        return new SparkCorpus(ParquetConvert.frame(spark, data.videos(), schema, true).cache(),
+                ParquetConvert.frame(spark, data.daily(), SparkCorpus.DAILY, false).cache(), data.load());
+    }
+
     private record Read(Dataset<Row> videos, Dataset<Row> daily, LoadReport load) {}
 
     /** The report of a file Spark read itself: rows counted, the rejected ones by reason, none listed. */
