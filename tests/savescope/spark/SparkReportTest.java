@@ -34,6 +34,10 @@ class SparkReportTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static JsonNode sampleLocal;
     static JsonNode sampleSpark;
+    /** The sample's page presented from the aggregates file of Spark's figures, as report --aggregates does. */
+    static JsonNode sampleFromFile;
+    static String sampleSparkPage;
+    static String sampleFromFilePage;
     static JsonNode generatedLocal;
     static JsonNode generatedSpark;
     static LocalAnalytics local;
@@ -44,8 +48,19 @@ class SparkReportTest {
         SparkSession session = LocalSpark.get();
         Dataset sample = Loader.load(List.of(Path.of("data", "sample")), Loader.Options.defaults());
         sampleLocal = json(SaveReport.build(LocalAnalytics.of(sample), OPTIONS, NOW, 1));
-        sampleSpark = json(SaveReport.build(SparkAnalytics.of(SparkInputs.fromLoaded(session, sample), sample, 1000),
-                OPTIONS, NOW, 2));
+        SaveReport.Result sparkResult = SaveReport.build(SparkAnalytics.of(SparkInputs.fromLoaded(session, sample),
+                sample, 1000), OPTIONS, NOW, 2);
+        sampleSpark = json(sparkResult);
+        Path file = java.nio.file.Files.createTempFile("spark-figures", ".json.gz");
+        try {
+            java.nio.file.Files.write(file, savescope.report.AggregatesFile.toBytes(sparkResult.analysis(), true));
+            SaveReport.Result fromFile = SaveReport.present(savescope.report.AggregatesFile.read(file), NOW);
+            sampleFromFile = json(fromFile);
+            sampleFromFilePage = page(fromFile);
+            sampleSparkPage = page(sparkResult);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
         var videos = CorpusGenerator.generate(session, 3000, 5, 5).repartition(5).cache();
         Dataset generated = Dataset.ofVideos(GeneratedCorpusTest.frame(videos.orderBy(SparkCorpus.ROW).collectAsList()),
                 new LoadReport(List.of(), List.of()));
@@ -55,6 +70,10 @@ class SparkReportTest {
         generatedSpark = json(SaveReport.build(spark, OPTIONS, NOW, 2));
     }
 
+    static String page(SaveReport.Result r) throws Exception {
+        return new savescope.render.HtmlReport(null).render(r.notebook(), savescope.render.Brand.NONE);
+    }
+
     static JsonNode json(SaveReport.Result r) throws Exception {
         return JSON.readTree(JsonOutput.toJson(r.json()));
     }
@@ -62,6 +81,13 @@ class SparkReportTest {
     @Test
     void theSampleReportsTheSameNumbers() {
         assertEquals(List.of(), NumbersDiff.of(sampleLocal, sampleSpark, Set.of("generated_at")));
+    }
+
+    /** Cluster mode: what the Spark job writes with --save-aggregates, report --aggregates renders unchanged. */
+    @Test
+    void sparksAggregatesFileGivesTheSamePageOnAnotherMachine() {
+        assertEquals(sampleSpark, sampleFromFile);
+        assertEquals(sampleSparkPage, sampleFromFilePage);
     }
 
     @Test
