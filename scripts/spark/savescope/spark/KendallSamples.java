@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
 import savescope.metrics.Correlations;
 import savescope.metrics.Correlations.Correlation;
 
@@ -71,33 +69,32 @@ final class KendallSamples {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(x.sparkSession().sparkContext());
         Broadcast<int[][]> kept = sc.broadcast(keep);
         int m = xs.length;
-        JavaPairRDD<Integer, double[]> picked = sorted.mapPartitionsWithIndex((p, it) -> {
+        // Each picked row as {subset, values...}: its subset leads, so rows group by it.
+        JavaRDD<double[]> picked = sorted.mapPartitionsWithIndex((p, it) -> {
             long[] seen = before[p].clone();
             int[][] k = kept.value();
-            List<Tuple2<Integer, double[]>> out = new ArrayList<>();
+            List<double[]> out = new ArrayList<>();
             while (it.hasNext()) {
                 Row r = it.next();
                 int pat = r.getInt(1);
-                double[] values = null;
                 for (int s = 0; s < subsets; s++) {
                     if (!members[s][pat]) {
                         continue;
                     }
                     long at = seen[s]++;
                     if (k[s] == null || Arrays.binarySearch(k[s], (int) at) >= 0) {
-                        values = values != null ? values : valuesOf(r, m);
-                        out.add(new Tuple2<>(s, values));
+                        out.add(valuesOf(s, r, m));
                     }
                 }
             }
             return out.iterator();
-        }, true).mapToPair(t -> t);
-        List<double[]> cells = picked.groupByKey(Math.max(1, subsets)).flatMap(t -> {
+        }, true);
+        List<double[]> cells = picked.groupBy(v -> (int) v[0], Math.max(1, subsets)).flatMap(t -> {
             List<double[]> rows = new ArrayList<>();
             t._2().forEach(rows::add);
             List<double[]> out = new ArrayList<>();
             for (int[] pair : pairsOf[t._1()]) {
-                Correlation c = Correlations.kendall(column(rows, pair[0]), column(rows, pair[1]));
+                Correlation c = Correlations.kendall(column(rows, 1 + pair[0]), column(rows, 1 + pair[1]));
                 out.add(new double[] {pair[0], pair[1], c.r(), c.n(), c.p()});
             }
             return out.iterator();
@@ -106,10 +103,11 @@ final class KendallSamples {
         return matrix(cells, m, pairsOf);
     }
 
-    private static double[] valuesOf(Row r, int m) {
-        double[] v = new double[m];
+    private static double[] valuesOf(int subset, Row r, int m) {
+        double[] v = new double[m + 1];
+        v[0] = subset;
         for (int i = 0; i < m; i++) {
-            v[i] = r.isNullAt(i + 2) ? Double.NaN : r.getDouble(i + 2);
+            v[i + 1] = r.isNullAt(i + 2) ? Double.NaN : r.getDouble(i + 2);
         }
         return v;
     }
