@@ -10,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import savescope.metrics.Correlations;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import savescope.model.LoadReport;
@@ -90,19 +89,5 @@ class GeneratedCorpusTest {
                 assertEquals(a.get(i).medianCi(), b.get(i).medianCi(), dim + " " + a.get(i).key());
             }
         }
-    }
-
-    /** Above 100,000 complete pairs both engines take Kendall's tau on the same seeded sample of rows. */
-    @Test
-    void kendallSamplesTheSameRows() {
-        int n = Correlations.KENDALL_MAX_N + 2500;
-        var rows = LocalSpark.get().range(n).selectExpr("id as row", "cast(pmod(xxhash64(id, 1), 50) as double) as x0",
-                "cast(pmod(xxhash64(id, 2), 50) + pmod(xxhash64(id, 1), 50) as double) as x1").repartition(3);
-        double[][] all = RowSample.fetch(rows, SparkCorpus.ROW, new String[] {"x0", "x1"}, null);
-        Correlations.Correlation expected = Correlations.kendall(all[0], all[1]);
-        double[][] sample = RowSample.fetch(rows, SparkCorpus.ROW, new String[] {"x0", "x1"},
-                SparkCorrelations.kendallRows(n));
-        assertEquals(Correlations.KENDALL_MAX_N, sample[0].length);
-        assertEquals(expected, Correlations.kendall(sample[0], sample[1]));
     }
 }

@@ -16,6 +16,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import savescope.metrics.Correlations;
 import savescope.metrics.Correlations.Correlation;
 import savescope.metrics.Correlations.Matrix;
@@ -65,74 +66,138 @@ final class SparkCorrelations {
         int m = names.size();
         List<Column> select = new ArrayList<>();
         select.add(col(SparkCorpus.ROW));
-        for (int i = 0; i < m; i++) {
-            select.add(columns.get(i).as("x" + i));
-        }
-        Dataset<Row> x = videos.select(select.toArray(Column[]::new)).cache();
         String[] xs = new String[m];
         for (int i = 0; i < m; i++) {
             xs[i] = "x" + i;
+            select.add(columns.get(i).as(xs[i]));
         }
-        long[][] pairs = pairCounts(x, xs);
-        long all = x.filter(allPresent(xs)).count();
+        Dataset<Row> x = videos.select(select.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Correlation[][][] three = matrices(x, xs);
+        x.unpersist();
+        List<String> n = List.copyOf(names);
+        return new SaveCorrelations.Set(n, new Matrix(Correlations.PEARSON, n, three[0]),
+                new Matrix(Correlations.SPEARMAN, n, three[1]), new Matrix(Correlations.KENDALL, n, three[2]));
+    }
+
+    /**
+     * Pearson, Spearman and Kendall between every pair of the double columns {@code xs} of {@code x} (which
+     * also has {@link SparkCorpus#ROW}), each over the pair's complete rows, as {@code Correlations.matrices}.
+     */
+    static Correlation[][][] matrices(Dataset<Row> x, String[] xs) {
+        long t0 = System.nanoTime();
         Correlation[][] pearson = pearson(x, xs, xs);
-        Correlation[][] spearman = new Correlation[m][m];
-        Correlation[][] kendall = new Correlation[m][m];
-        boolean shared = all >= 3;
-        if (shared) {
-            Correlation[][] sharedRanks = spearmanOn(x.filter(allPresent(xs)), xs);
-            Correlation[][] sharedTau = kendallOn(x, xs, all);
+        SparkAggregates.tick("  pearson", t0);
+        Presence presence = Presence.of(x, xs);
+        Dataset<Row> patterned = x.withColumn(PATTERN, presence.index(xs));
+        Correlation[][] spearman = spearman(patterned, xs, presence);
+        SparkAggregates.tick("  spearman", t0);
+        Correlation[][] kendall = KendallSamples.of(patterned, SparkCorpus.ROW, PATTERN, xs, presence.members(),
+                presence.pairsOf(), presence.sizes());
+        SparkAggregates.tick("  kendall", t0);
+        return new Correlation[][][] {pearson, spearman, kendall};
+    }
+
+    private static final String PATTERN = "_pattern";
+
+    /**
+     * Which columns each row has. A pair's complete rows are the rows of every presence pattern holding both
+     * columns; pairs with the same patterns share one subset, so its ranks and Kendall sample are found once.
+     *
+     * @param patterns the patterns present (bit i: column i present), indexed as rows refer to them
+     * @param subsets per subset, the indexes of its patterns; {@code subsetOf[i][j]} names the pair's subset
+     */
+    record Presence(int[] patterns, long[] counts, List<List<Integer>> subsets, int[][] subsetOf) {
+        static Presence of(Dataset<Row> x, String[] xs) {
+            List<Row> found = x.groupBy(mask(xs).as("p")).count().orderBy("p").collectAsList();
+            int[] patterns = new int[found.size()];
+            long[] counts = new long[found.size()];
+            for (int k = 0; k < patterns.length; k++) {
+                patterns[k] = found.get(k).getInt(0);
+                counts[k] = found.get(k).getLong(1);
+            }
+            int m = xs.length;
+            List<List<Integer>> subsets = new ArrayList<>();
+            int[][] subsetOf = new int[m][m];
             for (int i = 0; i < m; i++) {
                 for (int j = i; j < m; j++) {
-                    if (pairs[i][j] == all) {
-                        spearman[i][j] = spearman[j][i] = sharedRanks[i][j];
-                        kendall[i][j] = kendall[j][i] = sharedTau[i][j];
+                    int both = (1 << i) | (1 << j);
+                    List<Integer> in = new ArrayList<>();
+                    for (int k = 0; k < patterns.length; k++) {
+                        if ((patterns[k] & both) == both) {
+                            in.add(k);
+                        }
                     }
+                    int s = subsets.indexOf(in);
+                    if (s < 0) {
+                        s = subsets.size();
+                        subsets.add(in);
+                    }
+                    subsetOf[i][j] = subsetOf[j][i] = s;
                 }
             }
+            return new Presence(patterns, counts, subsets, subsetOf);
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                if (spearman[i][j] == null) {
-                    String[] pair = i == j ? new String[] {xs[i]} : new String[] {xs[i], xs[j]};
-                    Correlation[][] s = spearmanOn(x.filter(allPresent(pair)), pair);
-                    spearman[i][j] = spearman[j][i] = i == j ? s[0][0] : s[0][1];
-                    Correlation[][] k = kendallOn(x, pair, pairs[i][j]);
-                    kendall[i][j] = kendall[j][i] = i == j ? k[0][0] : k[0][1];
+
+        private static Column mask(String[] xs) {
+            Column p = lit(0);
+            for (int i = 0; i < xs.length; i++) {
+                p = p.plus(when(col(xs[i]).isNotNull(), lit(1 << i)).otherwise(lit(0)));
+            }
+            return p;
+        }
+
+        /** The row's pattern index, from its mask. */
+        Column index(String[] xs) {
+            Column m = mask(xs);
+            Column out = lit(-1);
+            for (int k = patterns.length - 1; k >= 0; k--) {
+                out = when(m.equalTo(patterns[k]), lit(k)).otherwise(out);
+            }
+            return out;
+        }
+
+        boolean[][] members() {
+            boolean[][] out = new boolean[subsets.size()][patterns.length];
+            for (int s = 0; s < out.length; s++) {
+                for (int k : subsets.get(s)) {
+                    out[s][k] = true;
                 }
             }
+            return out;
         }
-        x.unpersist();
-        return new SaveCorrelations.Set(List.copyOf(names), new Matrix(Correlations.PEARSON, List.copyOf(names), pearson),
-                new Matrix(Correlations.SPEARMAN, List.copyOf(names), spearman),
-                new Matrix(Correlations.KENDALL, List.copyOf(names), kendall));
-    }
 
-    private static Column allPresent(String[] xs) {
-        Column c = lit(true);
-        for (String x : xs) {
-            c = c.and(col(x).isNotNull());
+        long[] sizes() {
+            long[] out = new long[subsets.size()];
+            for (int s = 0; s < out.length; s++) {
+                for (int k : subsets.get(s)) {
+                    out[s] += counts[k];
+                }
+            }
+            return out;
         }
-        return c;
-    }
 
-    private static long[][] pairCounts(Dataset<Row> x, String[] xs) {
-        int m = xs.length;
-        List<Column> aggs = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                aggs.add(count(when(col(xs[i]).isNotNull().and(col(xs[j]).isNotNull()), lit(1))));
+        /** Per subset, the pairs {i, j} (i ≤ j) whose complete rows it is. */
+        int[][][] pairsOf() {
+            List<List<int[]>> out = new ArrayList<>();
+            for (int s = 0; s < subsets.size(); s++) {
+                out.add(new ArrayList<>());
             }
-        }
-        Row r = x.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
-        long[][] out = new long[m][m];
-        int k = 0;
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                out[i][j] = out[j][i] = r.getLong(k++);
+            for (int i = 0; i < subsetOf.length; i++) {
+                for (int j = i; j < subsetOf.length; j++) {
+                    out.get(subsetOf[i][j]).add(new int[] {i, j});
+                }
             }
+            return out.stream().map(l -> l.toArray(int[][]::new)).toArray(int[][][]::new);
         }
-        return out;
+
+        /** Per column, the distinct subsets it is ranked within (those of its pairs), in order. */
+        int[][] subsetsOfColumns() {
+            int[][] out = new int[subsetOf.length][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Arrays.stream(subsetOf[i]).distinct().toArray();
+            }
+            return out;
+        }
     }
 
     /**
@@ -204,58 +269,73 @@ final class SparkCorrelations {
         return 2 * new TDistribution(null, df).cumulativeProbability(-t);
     }
 
-    /** Spearman's rho between the columns over {@code complete} (rows where all of them are present). */
-    private static Correlation[][] spearmanOn(Dataset<Row> complete, String[] xs) {
-        Dataset<Row> ranked = complete.select(Arrays.stream(xs).map(c -> col(c)).toArray(Column[]::new));
-        String[] rs = new String[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            Dataset<Row> table = MidRanks.of(complete.select(col(xs[i]).as("v")))
-                    .withColumnRenamed("v", xs[i]).withColumnRenamed("rank", "r" + i);
-            ranked = ranked.join(table, xs[i]);
-            rs[i] = "r" + i;
-        }
-        return pearson(ranked, rs, rs);
-    }
-
     /**
-     * Kendall's tau-b over the complete rows of {@code xs}: all of them when at most
-     * {@link Correlations#KENDALL_MAX_N}, else the local engine's seeded sample, fetched by position.
+     * Spearman's rho of every pair: Pearson on mid-ranks within the pair's complete rows. All columns are
+     * ranked in one sort ({@link MidRanks#within}); the ranks are joined back to the rows, one column at a
+     * time, and one pass sums every pair's centred products. Mid-ranks of n rows sum to n(n + 1)/2 exactly,
+     * so their mean is (n + 1)/2, the local mean to the last bit.
      */
-    private static Correlation[][] kendallOn(Dataset<Row> x, String[] xs, long n) {
-        int[] keep = n <= Correlations.KENDALL_MAX_N ? null : kendallRows(Math.toIntExact(n));
-        double[][] columns = RowSample.fetch(x.filter(allPresent(xs)), SparkCorpus.ROW, xs, keep);
-        List<String> names = new ArrayList<>();
-        for (String c : xs) {
-            names.add(c);
+    private static Correlation[][] spearman(Dataset<Row> x, String[] xs, Presence presence) {
+        int m = xs.length;
+        Correlation[][] out = new Correlation[m][m];
+        if (presence.patterns().length == 0) {
+            for (Correlation[] row : out) {
+                Arrays.fill(row, new Correlation(Double.NaN, 0, Double.NaN));
+            }
+            return out;
         }
-        Correlation[][] out = new Correlation[xs.length][xs.length];
-        Matrix m = Correlations.matrix(Correlations.KENDALL, names, List.of(columns));
-        for (int i = 0; i < xs.length; i++) {
-            for (int j = 0; j < xs.length; j++) {
-                Correlation c = m.cells()[i][j];
-                // n is the count of all complete pairs, as the local matrix reports it.
-                out[i][j] = c;
+        int[][] subsetsOf = presence.subsetsOfColumns();
+        Dataset<Row> ranks = MidRanks.within(x, xs, PATTERN, presence.patterns().length, presence.members(),
+                subsetsOf).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Dataset<Row> joined = x;
+        for (int i = 0; i < m; i++) {
+            List<Column> cols = new ArrayList<>();
+            cols.add(col("v").as("_v" + i));
+            for (int u = 0; u < subsetsOf[i].length; u++) {
+                cols.add(col("r" + u).as(rank(i, subsetsOf[i][u])));
+            }
+            Dataset<Row> table = ranks.filter(col("i").equalTo(i)).select(cols.toArray(Column[]::new));
+            joined = joined.join(table, col(xs[i]).equalTo(col("_v" + i)), "left_outer");
+        }
+        long[] sizes = presence.sizes();
+        Column[] sums = rankSums(xs, presence, sizes);
+        Row r = joined.agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length)).first();
+        ranks.unpersist();
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                long n = sizes[presence.subsetOf()[i][j]];
+                out[i][j] = out[j][i] = correlation(num(r, k), num(r, k + 1), num(r, k + 2), n, 2);
+                k += 3;
             }
         }
         return out;
     }
 
-    /** {@code Correlations.kendallRows}: a seeded partial shuffle of positions 0..n−1, then in order. */
-    static int[] kendallRows(int n) {
-        int[] pool = new int[n];
-        for (int i = 0; i < n; i++) {
-            pool[i] = i;
+    /** Per pair (i ≤ j): the sums of centred rank products x·y, x·x and y·y over its complete rows. */
+    private static Column[] rankSums(String[] xs, Presence presence, long[] sizes) {
+        List<Column> sums = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            for (int j = i; j < xs.length; j++) {
+                int s = presence.subsetOf()[i][j];
+                Column mean = lit((sizes[s] + 1) / 2.0);
+                Column both = col(xs[i]).isNotNull().and(col(xs[j]).isNotNull());
+                Column dx = col(rank(i, s)).minus(mean);
+                Column dy = col(rank(j, s)).minus(mean);
+                sums.add(sum(when(both, dx.multiply(dy))));
+                sums.add(sum(when(both, dx.multiply(dx))));
+                sums.add(sum(when(both, dy.multiply(dy))));
+            }
         }
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(Correlations.KENDALL_SEED);
-        for (int i = 0; i < Correlations.KENDALL_MAX_N; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-        }
-        int[] keep = Arrays.copyOf(pool, Correlations.KENDALL_MAX_N);
-        Arrays.sort(keep);
-        return keep;
+        return sums.toArray(Column[]::new);
+    }
+
+    private static String rank(int column, int subset) {
+        return "_r" + column + "_" + subset;
+    }
+
+    private static double num(Row r, int i) {
+        return r.isNullAt(i) ? 0 : r.getDouble(i);
     }
 
     /** Saves with each of {@link SaveCorrelations#PARTIAL_WITH}, log(1 + views) held fixed. */
