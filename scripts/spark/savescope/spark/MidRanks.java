@@ -31,6 +31,46 @@ import org.apache.spark.sql.types.StructType;
 final class MidRanks {
     private MidRanks() {}
 
+    /** For the double column {@code v} of {@code values}: each distinct value and its mid-rank (1-based). */
+    static Dataset<Row> of(Dataset<Row> values) {
+        JavaRDD<Row> runs = values.groupBy("v").agg(count(lit(1)).as("t")).sort("v").javaRDD();
+        long[] before = partitionOffsets(runs.mapPartitions(it -> {
+            long n = 0;
+            while (it.hasNext()) {
+                n += it.next().getLong(1);
+            }
+            return List.of(n).iterator();
+        }).collect());
+        // Lazily, row by row: a partition may hold millions of distinct values.
+        JavaRDD<Row> ranked = runs.mapPartitionsWithIndex((p, it) -> new Iterator<Row>() {
+            private long seen = before[p];
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                Row r = it.next();
+                long t = r.getLong(1);
+                Row out = RowFactory.create(r.getDouble(0), (seen + 1 + seen + t) / 2.0);
+                seen += t;
+                return out;
+            }
+        }, true);
+        StructType schema = new StructType().add("v", DataTypes.DoubleType).add("rank", DataTypes.DoubleType);
+        return values.sparkSession().createDataFrame(ranked, schema);
+    }
+
+    private static long[] partitionOffsets(List<Long> totals) {
+        long[] before = new long[totals.size()];
+        for (int p = 1; p < before.length; p++) {
+            before[p] = before[p - 1] + totals.get(p - 1);
+        }
+        return before;
+    }
+
     /**
      * For every column {@code xs[i]} and each of its distinct values: the value's mid-rank (1-based) within each
      * subset of {@code subsetsOf[i]}, in that order, as columns {@code r0, r1, ...} (NaN where no row of the
