@@ -54,6 +54,19 @@ public final class History {
         return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
+    /**
+     * The history in {@code dir} for a report to read, named as {@code option} ({@code --history}) when it is none.
+     *
+     * @throws HistoryException for a folder without a manifest
+     */
+    public static History existing(Path dir, String option) {
+        if (!isHistory(dir)) {
+            throw new HistoryException(option + " " + dir + ": no history there (no manifest.json); import exports "
+                    + "into it first: ./jbang import FILE... --history " + dir);
+        }
+        return new History(dir);
+    }
+
     /** The imports so far; none for a folder not made yet. */
     public Manifest manifest() {
         Path file = folder.resolve(MANIFEST);
