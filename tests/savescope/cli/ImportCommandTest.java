@@ -268,4 +268,21 @@ class ImportCommandTest {
         assertEquals(200, savesOf(ReportCommandTest.run("--history", history.toString(), "-o",
                 dir.resolve("r.html").toString(), "--json", json.toString(), "--no-index"), json));
     }
+
+    @Test
+    void anArgumentThisLocaleCouldNotDecodeIsRefusedNamingTheLocale() {
+        // Under LC_ALL=C, Java decodes the bytes of "ü" in an argument as U+FFFD: the path would be another one.
+        var imp = importing("data/sample/videos.csv", "--history", dir.resolve("\uFFFD\uFFFD").resolve("h").toString());
+        assertEquals(2, imp.code(), imp.err());
+        assertTrue(imp.err().contains(dir.resolve("??").resolve("h") + " is not a valid path or name in this locale ("),
+                imp.err());
+        assertTrue(imp.err().contains("run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), imp.err());
+        assertFalse(Files.exists(dir.resolve("\uFFFD\uFFFD")), "nothing made");
+        var map = ReportCommandTest.run("data/sample/videos.csv", "--map", "saves=Guard\uFFFD\uFFFD", "-o",
+                dir.resolve("r.html").toString(), "--no-index");
+        assertEquals(2, map.code(), map.err());
+        assertTrue(map.err().contains("saves=Guard?? is not a valid path or name in this locale"), map.err());
+        assertTrue(Cli.notInThisLocale("/tmp/h ?", java.util.Map.of("LC_ALL", "C", "LANG", "en_US.UTF-8"))
+                .contains("(LC_ALL=C)"));
+    }
 }
