@@ -117,6 +117,10 @@ final class OutputPlan {
             throw new UserError(named + " is a symbolic link to " + target + "; SaveScope does not write "
                     + "through links. Give the file itself: " + o.option() + " " + target);
         }
+        if ("a folder".equals(what) && o.option().equals("--pdf")) {
+            // --pdf takes no value: the PDF's name comes from -o, so only another -o (or moving the folder) helps.
+            throw new UserError(p + " (the PDF beside -o) is a folder; move it or choose another -o.");
+        }
         if ("a folder".equals(what)) {
             throw new UserError(named + " is a folder; give a file name inside it, e.g. " + o.option() + " "
                     + p.resolve(exampleName(o)));

@@ -164,4 +164,20 @@ class PeriodOptionTest {
         assertTrue(badVs.err().startsWith("error: --vs: expected previous, year-ago or"), badVs.err());
         assertFalse(Files.exists(dir.resolve("r.html")));
     }
+
+    @Test
+    void aPeriodAfterTheDataEndsIsRefusedNamingItsLastDay() throws Exception {
+        // The last day of videos.csv alone is its latest "Post time", read with this test's own CSV reader.
+        List<List<String>> rows = csv(Path.of("data/sample/videos.csv"));
+        int at = rows.get(0).indexOf("Post time");
+        String last = rows.stream().skip(1).filter(r -> r.size() > at).map(r -> r.get(at).substring(0, 10)).max(
+                String::compareTo).orElseThrow();
+        Path html = dir.resolve("r.html");
+        var r = ReportCommandTest.run("data/sample/videos.csv", "--period", "2030-01", "-o", html.toString(),
+                "--no-index");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--period 2030-01: January 2030 (from 2030-01-01) starts after the data ends ("
+                + last + ")"), r.err());
+        assertTrue(!Files.exists(html), "no empty report");
+    }
 }
