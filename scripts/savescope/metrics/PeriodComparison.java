@@ -39,6 +39,15 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
         Experiment.Comparison rate, List<TypeChange> byType, Gained gainedNow, Gained gainedBefore, Gained dailyNow,
         Gained dailyBefore) {
 
+    /**
+     * The change in save rate with its interval, or null when either period has fewer than
+     * {@link Experiment#MIN_VIDEOS} rated videos: as on the cards, too few videos to judge.
+     */
+    public Experiment.Comparison judged() {
+        return rate != null && now.rated() >= Experiment.MIN_VIDEOS && before.rated() >= Experiment.MIN_VIDEOS
+                ? rate : null;
+    }
+
     /** True when both periods' gains are known and were counted the same way. */
     public boolean gainsComparable() {
         return gainedNow != null && gainedBefore != null && gainedNow.source().equals(gainedBefore.source());

@@ -306,6 +306,31 @@ class PeriodViewTest {
                 Long.toString(views), "50", "5", "5", Long.toString(saves), "#<script>alert(1)</script>") + "\n";
     }
 
+    /**
+     * The last 7 days against the 7 before hold 2 and 2 of the sample's videos (its README's posting days), below
+     * the 3 a side the cards ask for: the section's change has no interval either, in the JSON or on the page.
+     */
+    @Test
+    void tooFewVideosGiveNoIntervalInTheSectionEither() {
+        ReportOptions options = new ReportOptions(null, 1000, 500, List.of(), ReportOptions.DEFAULT_MIN_SEGMENT,
+                "last-7d", "previous");
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()), options,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals(2, postedIn(TO.minusDays(6), TO, x -> true).size());
+        assertEquals(2, postedIn(TO.minusDays(13), TO.minusDays(7), x -> true).size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> change = (Map<String, Object>) ((Map<String, Object>) r.json().get("period_comparison"))
+                .get("save_rate_change");
+        assertEquals(List.of("difference", "ci_low", "ci_high", "p"), new ArrayList<>(change.keySet()));
+        assertNotNull(change.get("difference"));
+        assertNull(change.get("ci_low"));
+        assertNull(change.get("ci_high"));
+        assertNull(change.get("p"));
+        String text = r.notebook().cells().toString();
+        assertTrue(text.contains("too few videos to judge (fewer than 3 on a side)"), "the table's note");
+        assertFalse(text.contains("95% interval of the change"), "no interval anywhere in the section");
+    }
+
     @Test
     void withoutAPeriodNothingIsAdded() {
         SaveReport.Result plain = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()),
