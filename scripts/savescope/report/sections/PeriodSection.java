@@ -190,21 +190,16 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
     static String countChange(long now, long before) {
         long d = now - before;
         return (d >= 0 ? "+" : "\u2212") + Formats.exact(Math.abs(d))
-                + (before == 0 ? "" : String.format(Locale.ROOT, " (%s%.0f%%)", d >= 0 ? "+" : "\u2212",
-                        Math.abs(100.0 * d / before)));
+                + (before == 0 ? "" : " (" + PeriodView.percent((double) d / before) + ")");
     }
 
     /** A difference of two rates in percentage points: "+0.25 pts". */
     static String points(double diff) {
-        return (diff >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.2f", Math.abs(diff * 100)) + " pts";
+        return PeriodView.points(diff);
     }
 
     private static String pct(Double now, Double before) {
-        if (now == null || before == null || before == 0) {
-            return "";
-        }
-        double p = 100 * (now - before) / before;
-        return String.format(Locale.ROOT, ", %s%.0f%%", p >= 0 ? "+" : "\u2212", Math.abs(p));
+        return now == null || before == null || before == 0 ? "" : ", " + PeriodView.percent((now - before) / before);
     }
 
     private static Map<String, Object> json(PeriodComparison c, LocalDate anchor) {
