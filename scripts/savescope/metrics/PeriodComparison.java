@@ -77,24 +77,33 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
 
     /** The last day the data covers: the latest daily date, snapshot or posting time. */
     public static LocalDate anchor(Dataset data) {
+        return bound(data, true);
+    }
+
+    /** The first day the data covers: the earliest daily date, snapshot or posting time; null without any. */
+    public static LocalDate firstDay(Dataset data) {
+        return bound(data, false);
+    }
+
+    private static LocalDate bound(Dataset data, boolean latest) {
         LocalDate last = null;
         DateColumn days = data.daily().dateColumn(Canonical.DATE);
         for (int i = 0; i < days.size(); i++) {
-            last = later(last, days.get(i));
+            last = pick(last, days.get(i), latest);
         }
         for (Table t : List.of(data.snapshots(), data.videos())) {
             InstantColumn c = t.instantColumn(t == data.videos() ? Canonical.POSTED_AT : Canonical.TAKEN_AT);
             for (int i = 0; i < c.size(); i++) {
                 if (!c.isMissing(i)) {
-                    last = later(last, c.get(i).atOffset(ZoneOffset.UTC).toLocalDate());
+                    last = pick(last, c.get(i).atOffset(ZoneOffset.UTC).toLocalDate(), latest);
                 }
             }
         }
         return last;
     }
 
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return b == null ? a : a == null || b.isAfter(a) ? b : a;
+    private static LocalDate pick(LocalDate a, LocalDate b, boolean latest) {
+        return b == null ? a : a == null || (latest ? b.isAfter(a) : b.isBefore(a)) ? b : a;
     }
 
     /** The comparison of {@code period} with {@code comparison} over {@code data}. */

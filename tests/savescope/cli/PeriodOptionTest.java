@@ -180,4 +180,41 @@ class PeriodOptionTest {
                 + last + ")"), r.err());
         assertTrue(!Files.exists(html), "no empty report");
     }
+
+    /** Periods no data can answer are refused (exit 2) before any page is written, each naming what is wrong. */
+    @Test
+    void periodsOutsideTheDataOrOverlappingTheirComparisonAreRefused() throws Exception {
+        Path html = dir.resolve("r.html");
+        Map<List<String>, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(List.of("--period", "0000-01"), "error: --period: the year 0 in \"0000-01\" is out of range; "
+                + "expected a year from 2000 to 2100.");
+        refusals.put(List.of("--period", "2101-01-01..2101-01-02"), "error: --period: the year 2101 in "
+                + "\"2101-01-01..2101-01-02\" is out of range; expected a year from 2000 to 2100.");
+        refusals.put(List.of("--period", "last-3000000d"), "error: --period: the number of days is too large (at most "
+                + "36600), found \"last-3000000d\".");
+        refusals.put(List.of("--period", "2026-10-01..2026-10-31", "--vs", "2026-10-15..2026-11-15"), "error: --vs "
+                + "2026-10-15..2026-11-15: the comparison (2026-10-15 to 2026-11-15) overlaps the period (2026-10-01 to "
+                + "2026-10-31); the comparison must not overlap the period.");
+        refusals.put(List.of("--period", "2026-10", "--vs", "2026-10-01..2026-10-31"), "error: --vs "
+                + "2026-10-01..2026-10-31: the comparison (2026-10-01 to 2026-10-31) overlaps the period (2026-10-01 to "
+                + "2026-10-31); the comparison must not overlap the period.");
+        for (Map.Entry<List<String>, String> e : refusals.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("data/sample", "-o", html.toString(), "--no-index"));
+            args.addAll(e.getKey());
+            var r = ReportCommandTest.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.err());
+            assertEquals(e.getValue(), r.err().strip(), e.getKey().toString());
+        }
+        var before = ReportCommandTest.run("data/sample", "-o", html.toString(), "--no-index", "--period", "2020-01");
+        assertEquals(2, before.code(), before.err());
+        assertTrue(before.err().matches("(?s)error: --period 2020-01: January 2020 \\(to 2020-01-31\\) ends before the "
+                + "data starts \\(\\d{4}-\\d{2}-\\d{2}\\).*"), before.err());
+        Path bare = dir.resolve("untimed.csv");
+        Files.writeString(bare, "video_id,title,views,likes,comments,shares,saves\n1,a,100,5,1,1,3\n2,b,200,5,1,1,4\n");
+        var untimed = ReportCommandTest.run(bare.toString(), "-o", html.toString(), "--no-index", "--period", "last-7d");
+        assertEquals(2, untimed.code(), untimed.err());
+        assertTrue(untimed.err().startsWith("error: --period last-7d: no video has a posting time and there is no daily "
+                + "series"), untimed.err());
+        assertFalse(Files.exists(html), "no report");
+    }
 }
