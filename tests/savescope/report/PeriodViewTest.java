@@ -331,6 +331,34 @@ class PeriodViewTest {
         assertFalse(text.contains("95% interval of the change"), "no interval anywhere in the section");
     }
 
+    /**
+     * A year before the last 28 days the sample's daily series has only its first day(s): that sum is not the
+     * period's gain, so it is not compared with the 28 days' (it was +86,033% before), and no like-with-like card.
+     */
+    @Test
+    void aDailySeriesWithFewerDaysOfOnePeriodIsNotCompared() throws IOException {
+        ReportOptions options = new ReportOptions(null, 1000, 500, List.of(), ReportOptions.DEFAULT_MIN_SEGMENT,
+                "last-28d", "year-ago");
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()), options,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        LocalDate from = FROM.minusYears(1);
+        LocalDate to = TO.minusYears(1);
+        long covered = Files.readAllLines(SAMPLE.resolve("daily.csv")).stream().skip(1)
+                .map(l -> LocalDate.parse(l.split(",")[1])).filter(d -> !d.isBefore(from) && !d.isAfter(to))
+                .distinct().count();
+        assertTrue(covered > 0 && covered < 28, "the series starts inside the year-ago period: " + covered);
+        OverviewSection.PeriodKpis k = r.figures(OverviewSection.Figures.class).periodKpis();
+        assertEquals("daily series, " + covered + " of 28 days", k.savesGainedComparisonSource());
+        assertEquals(daily(from, to), k.savesGainedComparison());
+        assertFalse(k.gainsComparable());
+        assertNull(k.savesGainedDaily());
+        assertNull(k.savesGainedDailyComparison());
+        assertTrue(r.notebook().cells().stream().flatMap(c -> c.outputs().stream())
+                .filter(o -> o instanceof Output.Kpis).flatMap(o -> ((Output.Kpis) o).kpis().stream())
+                .noneMatch(x -> x.label().startsWith("Saves gained") && x.change() != null
+                        && x.change().change().contains("%")), "no percent change of saves gained");
+    }
+
     @Test
     void withoutAPeriodNothingIsAdded() {
         SaveReport.Result plain = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()),

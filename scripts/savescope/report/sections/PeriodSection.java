@@ -144,7 +144,9 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
         String span = g.source().equals("snapshots")
                 ? "saves in the export of " + time(g.from()) + " subtracted from those in the export of " + time(g.to())
                         + ", per video"
-                : "the daily series summed over the period's days (only the days it has for each video)";
+                : "the daily series summed over the period's days" + (g.source().equals("daily series") ? ""
+                        : ", of which it has " + g.source().substring("daily series, ".length())) + " (only the "
+                        + "days it has for each video)";
         return Formats.exact(g.saves()) + " saves, " + g.videos() + (g.videos() == 1 ? " video" : " videos")
                 + " gaining (" + span + (g.unknown() > 0 ? "; " + g.unknown() + " videos missing from the earlier "
                 + "export were left out" : "") + ").";
