@@ -300,6 +300,25 @@ class PeriodViewTest {
         }
     }
 
+    /** Two accounts of the same three videos each (1,000 views, 10 saves): equal, so neither is "the highest". */
+    @Test
+    void accountsWithEqualRatesAreSaidToBeEqual(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("video_id,account,title,post_time,content_type,duration_s,views,likes,"
+                + "comments,shares,saves,hashtags\n");
+        int id = 0;
+        for (String day : List.of("2024-05-26", "2024-05-27", "2024-05-28")) {
+            csv.append(line(++id, "north", day, 1000, 10)).append(line(++id, "south", day, 1000, 10));
+        }
+        Path file = dir.resolve("twins.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(file), Loader.Options.defaults()),
+                ReportOptions.defaults(), Instant.parse("2026-01-01T00:00:00Z"));
+        String text = r.notebook().cells().toString();
+        assertFalse(text.contains("has the highest typical save rate"), "no account picked out of a tie");
+        assertTrue(text.contains("have the same typical save rate (1.00% per video), the highest of the 2 accounts"),
+                "the tie said as such");
+    }
+
     static String line(int id, String account, String day, long views, long saves) {
         return String.join(",", "91000000000000000" + String.format(Locale.ROOT, "%02d", id), account,
                 "video " + id, day + "T18:00:00Z", id % 2 == 0 ? "<img src=x onerror=alert(1)>" : "tutorial", "30",
