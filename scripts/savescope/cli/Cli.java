@@ -23,6 +23,23 @@ public final class Cli {
         }
     }
 
+    /**
+     * The first argument Java could not decode in this locale (it holds U+FFFD where the terminal sent letters
+     * outside ASCII under {@code LC_ALL=C}), or null: such a path or header would be read as another one.
+     */
+    static String garbledArgument(java.util.List<String> args) {
+        return args.stream().filter(a -> a.indexOf('\uFFFD') >= 0).findFirst().orElse(null);
+    }
+
+    /** Why {@code text} cannot be used, naming the locale that made it so and the one to use instead. */
+    static String notInThisLocale(String text, java.util.Map<String, String> env) {
+        String locale = java.util.stream.Stream.of("LC_ALL", "LC_CTYPE", "LANG")
+                .filter(v -> env.get(v) != null && !env.get(v).isEmpty()).findFirst()
+                .map(v -> v + "=" + env.get(v)).orElse("no LC_ALL, LC_CTYPE or LANG set");
+        return text.replace('\uFFFD', '?') + " is not a valid path or name in this locale (" + locale + "): its letters "
+                + "outside ASCII cannot be read; run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -36,7 +53,11 @@ public final class Cli {
                 }
                 return outOfMemory(err, line.getCommandName());
             }
-            if (ex instanceof UserError e) {
+            if (ex instanceof java.nio.file.InvalidPathException bad) {
+                // A name on disk (or in a manifest) this locale's encoding cannot hold: the locale is at fault.
+                code = ExitCode.BAD_INPUT.code();
+                err.println("error: " + notInThisLocale(bad.getInput(), System.getenv()));
+            } else if (ex instanceof UserError e) {
                 code = e.exitCode().code();
                 cause = e.getCause() != null ? e.getCause() : e;
                 err.println("error: " + e.getMessage());
@@ -53,6 +74,12 @@ public final class Cli {
         // picocli passes only Exceptions to the handler above; an Error such as OutOfMemoryError would end the
         // program with a stack trace.
         cl.setExecutionStrategy(parsed -> {
+            String garbled = garbledArgument(parsed.originalArgs());
+            if (garbled != null) {
+                cl.getErr().println("error: " + notInThisLocale(garbled, System.getenv()));
+                cl.getErr().flush();
+                return ExitCode.BAD_INPUT.code();
+            }
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError e) {

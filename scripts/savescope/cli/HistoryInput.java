@@ -31,11 +31,7 @@ final class HistoryInput {
                     + "files or --history, not both (import new exports first: ./jbang import FILE...).");
         }
         Path dir = option.isEmpty() ? HistoryFolder.defaultFolder() : Path.of(option);
-        if (!History.isHistory(dir)) {
-            throw new UserError("--history " + dir + ": no history there (no manifest.json); import exports "
-                    + "into it first: ./jbang import FILE... --history " + dir);
-        }
-        return new History(dir);
+        return History.existing(dir, "--history");
     }
 
     static Dataset load(History history, Loader.Options options) {

@@ -335,6 +335,15 @@ public final class NotebookCommand implements Callable<Integer> {
             if (result.firstFailure() == null) {
                 return 0;
             }
+            if (!allowErrors && isUserError(result.firstFailure().ename())) {
+                // A cell stopped by SaveScope's own check of its input (a missing file, a bad history) says what
+                // is wrong as the report would, without the class name or a trace: the input, not the code, is at fault.
+                err.println("error: " + file + ": cell " + result.firstFailure().cellNumber() + ": "
+                        + result.firstFailure().evalue());
+                err.println("Stopped there; the report shows the cells up to it.");
+                err.flush();
+                return savescope.ExitCode.BAD_INPUT.code();
+            }
             if (!allowErrors) {
                 err.println("error: " + where(result.firstFailure()));
                 err.println("Stopped there; the report shows the cells up to it. Run with --allow-errors to run every "
@@ -346,6 +355,16 @@ public final class NotebookCommand implements Callable<Integer> {
                     + "first: " + where(result.firstFailure()));
             err.flush();
             return 0;
+        }
+
+        /** True for an exception class that is SaveScope's {@link UserError} (bad input or options) or one of its kinds. */
+        private static boolean isUserError(String className) {
+            try {
+                return UserError.class.isAssignableFrom(Class.forName(className, false,
+                        NotebookCommand.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
         }
 
         private String words(NotebookRunner.Result result) {

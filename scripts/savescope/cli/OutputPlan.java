@@ -117,6 +117,10 @@ final class OutputPlan {
             throw new UserError(named + " is a symbolic link to " + target + "; SaveScope does not write "
                     + "through links. Give the file itself: " + o.option() + " " + target);
         }
+        if ("a folder".equals(what) && o.option().equals("--pdf")) {
+            // --pdf takes no value: the PDF's name comes from -o, so only another -o (or moving the folder) helps.
+            throw new UserError(p + " (the PDF beside -o) is a folder; move it or choose another -o.");
+        }
         if ("a folder".equals(what)) {
             throw new UserError(named + " is a folder; give a file name inside it, e.g. " + o.option() + " "
                     + p.resolve(exampleName(o)));
@@ -290,10 +294,17 @@ final class OutputPlan {
             case IS_FOLDER -> new UserError(head + "it is a folder; give a file name inside it.", e);
             case NOT_FOLDER -> new UserError(head + "a file stands where a folder is needed"
                     + on(place, target) + "; choose another place, or move that file away.", e);
-            case MISSING -> new UserError(head + "its folder does not exist" + on(place, target)
-                    + "; create it or choose another place.", e);
+            case MISSING -> folderExists(target) ? new UserError(head + "it cannot be written there (the system "
+                    + "refused to create it); choose another place.", e) : new UserError(head + "its folder does not "
+                    + "exist" + on(place, target) + "; create it or choose another place.", e);
             case OTHER -> new UserError(ExitCode.FAILURE, head + FileProblems.reason(problem) + ".", e);
         };
+    }
+
+    /** Whether the folder a target file would go in exists: if so, a "missing" file is one the system refused. */
+    private static boolean folderExists(Object target) {
+        Path parent = target == null ? null : Path.of(String.valueOf(target)).toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent);
     }
 
     private static String on(String place, Object target) {
@@ -372,6 +383,7 @@ final class OutputPlan {
     }
 
     private static String exampleName(Output o) {
-        return o.option().equals("--json") ? "numbers.json" : "report.html";
+        return o.option().equals("--json") ? "numbers.json" : o.option().equals("--save-aggregates") ? "numbers.json.gz"
+                : "report.html";
     }
 }

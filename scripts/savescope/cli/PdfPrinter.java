@@ -45,18 +45,21 @@ final class PdfPrinter {
         }
 
         /**
-         * The paper of this machine's country: from {@code LC_ALL}, else {@code LC_PAPER} (POSIX's setting for
-         * it, {@code en_US.UTF-8}), else the country of {@code locale}; A4 when none names a country.
+         * The paper of this machine's country: from the first of {@code LC_ALL}, {@code LC_PAPER} (POSIX's setting
+         * for it, {@code en_US.UTF-8}) and {@code LANG} that is set, else the country of {@code locale}; A4 when
+         * none names a country. A variable set to a locale without one ({@code C}, {@code POSIX}) gives A4: Java
+         * reads {@code C} as en_US, which would give Letter to a machine that never chose a country.
          */
         static Paper forPlace(Map<String, String> env, Locale locale) {
-            String country = "";
-            for (String variable : List.of("LC_ALL", "LC_PAPER")) {
-                country = countryOf(env.get(variable));
-                if (!country.isEmpty()) {
+            String country = null;
+            for (String variable : List.of("LC_ALL", "LC_PAPER", "LANG")) {
+                String value = env.get(variable);
+                if (value != null && !value.isBlank()) {
+                    country = countryOf(value);
                     break;
                 }
             }
-            if (country.isEmpty()) {
+            if (country == null) {
                 country = locale.getCountry();
             }
             return LETTER_COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? LETTER : A4;
@@ -87,8 +90,24 @@ final class PdfPrinter {
      * @throws UserError (code 2) naming the package to install when there is none
      */
     static PdfPrinter find(Map<String, String> env) {
+        String override = env.get("CHROMIUM");
         return new PdfPrinter(findBrowser(System.getProperty("os.name", ""), env, PdfPrinter::executable)
-                .orElseThrow(() -> new UserError(noBrowserMessage(System.getProperty("os.name", "")))));
+                .orElseThrow(() -> new UserError(override != null && !override.isBlank()
+                        ? badOverrideMessage(override.strip(), env) : noBrowserMessage(System.getProperty("os.name", "")))));
+    }
+
+    /** Why {@code $CHROMIUM} names no browser: the user set it, so the message names it and not the search. */
+    static String badOverrideMessage(String override, Map<String, String> env) {
+        String head = "CHROMIUM=" + override + ": ";
+        if (!override.contains("/") && !override.contains("\\")) {
+            return head + "not found on PATH (expected the browser's executable, or its full path).";
+        }
+        Path p = Path.of(override);
+        String problem = !Files.exists(p) ? "no such file"
+                : Files.isDirectory(p) ? "is a folder"
+                : !Files.isRegularFile(p) ? "is " + savescope.FileProblems.whatIsBehind(p) + ", not a file"
+                : "is not executable";
+        return head + problem + " (expected the browser's executable). Nothing was written.";
     }
 
     /** Where a Chromium-based browser is: {@code $CHROMIUM} when set, else the usual names and install places. */

@@ -221,6 +221,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         clock.lap("load");
+        checkPeriodInData(data);
         Instant now = common.now();
         long drawnBefore = savescope.charts.Svg.drawingNanos();
         SaveReport.Result result = stored != null
@@ -360,6 +361,37 @@ public final class ReportCommand implements Callable<Integer> {
             p.comparison(vs);
         } catch (IllegalArgumentException e) {
             throw new UserError("--vs: " + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * A period that starts after the data's last day has nothing to show: most likely a typing slip (2030 for
+     * 2026), so it is refused naming that day, not reported as an empty "0 vs 0".
+     */
+    private void checkPeriodInData(Dataset data) {
+        if (period == null) {
+            return;
+        }
+        java.time.LocalDate last = savescope.metrics.PeriodComparison.anchor(data);
+        if (last == null) {
+            throw new UserError("--period " + period + ": no video has a posting time and there is no daily series or "
+                    + "export time, so no period can be told apart; expected posting times or a daily series.");
+        }
+        savescope.metrics.Period p = savescope.metrics.Period.parse(period, last);
+        if (p.from().isAfter(last)) {
+            throw new UserError("--period " + period + ": " + p.label() + " (from " + p.from() + ") starts after the "
+                    + "data ends (" + last + "); expected a period up to " + last + ", e.g. --period last-28d.");
+        }
+        java.time.LocalDate first = savescope.metrics.PeriodComparison.firstDay(data);
+        if (p.to().isBefore(first)) {
+            throw new UserError("--period " + period + ": " + p.label() + " (to " + p.to() + ") ends before the data "
+                    + "starts (" + first + "); expected a period from " + first + " to " + last + ".");
+        }
+        savescope.metrics.Period c = p.comparison(vs);
+        if (!c.to().isBefore(p.from()) && !c.from().isAfter(p.to())) {
+            throw new UserError("--vs " + (vs == null ? "previous" : vs) + ": the comparison (" + c.from() + " to "
+                    + c.to() + ") overlaps the period (" + p.from() + " to " + p.to() + "); the comparison must not "
+                    + "overlap the period.");
         }
     }
 

@@ -54,6 +54,19 @@ public final class History {
         return Files.isDirectory(dir) && Files.isRegularFile(dir.resolve(MANIFEST));
     }
 
+    /**
+     * The history in {@code dir} for a report to read, named as {@code option} ({@code --history}) when it is none.
+     *
+     * @throws HistoryException for a folder without a manifest
+     */
+    public static History existing(Path dir, String option) {
+        if (!isHistory(dir)) {
+            throw new HistoryException(option + " " + dir + ": no history there (no manifest.json); import exports "
+                    + "into it first: ./jbang import FILE... --history " + dir);
+        }
+        return new History(dir);
+    }
+
     /** The imports so far; none for a folder not made yet. */
     public Manifest manifest() {
         Path file = folder.resolve(MANIFEST);
@@ -73,6 +86,7 @@ public final class History {
      */
     public List<Loader.StoredFile> storedFiles(Manifest manifest, int importCount, Loader.Options base) {
         Map<String, Reading> readings = readings(manifest);
+        Map<String, String> origins = readingOrigins(manifest);
         Map<String, Loader.StoredFile> bySha = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Manifest.Import in : manifest.imports().subList(0, importCount)) {
@@ -83,7 +97,7 @@ public final class History {
                 }
                 if (!Files.isRegularFile(object)) {
                     throw new HistoryException(object + ": missing, though " + folder.resolve(MANIFEST) + " lists it "
-                            + "as " + e.name() + "; restore the folder from a backup, or import that export again.");
+                            + "as " + e.name() + "; " + repairAdvice(e));
                 }
                 checkIntact(object, e);
                 // A later export under a name already used (this week's videos.csv) is told apart by its import.
@@ -91,7 +105,7 @@ public final class History {
                         + "/" + e.name();
                 names.add(name);
                 bySha.put(e.sha256(), new Loader.StoredFile(Path.of(name), object, e.modified(),
-                        readings.get(e.sha256()).over(base)));
+                        readings.get(e.sha256()).over(base), origins.get(e.sha256())));
             }
         }
         // The loader reads a folder's files in name order; a history reads its files so, to give the same report.
@@ -103,12 +117,19 @@ public final class History {
         try {
             if (!sha256(object).equals(e.sha256())) {
                 throw new HistoryException(object + ": its content no longer matches its name (SHA-256), so it is "
-                        + "not the " + e.name() + " that was imported; restore the folder from a backup, or import "
-                        + "that export again.");
+                        + "not the " + e.name() + " that was imported; " + repairAdvice(e));
             }
         } catch (IOException io) {
             throw new HistoryException(object + ": could not read it (" + FileProblems.reason(io) + ").", io);
         }
+    }
+
+    /** What puts a stored copy back: the export itself repairs it, except a comment export kept without authors. */
+    private static String repairAdvice(Manifest.Entry e) {
+        return e.authorsRemoved() ? "restore the folder from a backup (a comment export is kept without its commenter "
+                + "names, so importing it again cannot restore this copy)."
+                : "import that export again (./jbang import " + e.name() + " --history FOLDER puts back the copy when "
+                        + "its content is the same), or restore the folder from a backup.";
     }
 
     /**
@@ -124,6 +145,24 @@ public final class History {
                     bySha.put(e.sha256(), e.reading());
                 } else {
                     bySha.putIfAbsent(e.sha256(), Reading.NONE);
+                }
+            }
+        }
+        return bySha;
+    }
+
+    /**
+     * Where in the manifest each content's mapping is written ({@code H/manifest.json: imports[1].files[0].map}),
+     * so that a mapping naming a column its export lacks is named where it can be fixed.
+     */
+    private Map<String, String> readingOrigins(Manifest manifest) {
+        Map<String, String> bySha = new java.util.HashMap<>();
+        for (int i = 0; i < manifest.imports().size(); i++) {
+            List<Manifest.Entry> files = manifest.imports().get(i).files();
+            for (int j = 0; j < files.size(); j++) {
+                if (!files.get(j).reading().isEmpty()) {
+                    bySha.put(files.get(j).sha256(), folder.resolve(MANIFEST) + ": imports[" + i + "].files[" + j
+                            + "].map");
                 }
             }
         }
@@ -177,6 +216,7 @@ public final class History {
     private Manifest.Import importLocked(List<Candidate> candidates, Reading reading, Instant now)
             throws IOException {
         Manifest manifest = manifest();
+        repairFrom(candidates, manifest);
         // What the history holds is read as a report without options would read it; the new exports with this
         // import's options, which the load's own are too (so a --map header no export has stops the import).
         List<Loader.StoredFile> held = storedFiles(manifest, manifest.imports().size(), Loader.Options.defaults());
@@ -228,6 +268,29 @@ public final class History {
         } finally {
             for (Path t : temps) {
                 Files.deleteIfExists(t);
+            }
+        }
+    }
+
+    /**
+     * Puts back a stored copy that is missing or damaged when one of the files imported now has exactly the
+     * content it is named for (its SHA-256), so importing that export again repairs the history as its error
+     * messages say. The copy is replaced through a temporary file and a move: the name still means one content.
+     */
+    private void repairFrom(List<Candidate> candidates, Manifest manifest) throws IOException {
+        Map<String, String> objects = new java.util.HashMap<>();
+        manifest.imports().forEach(in -> in.files().forEach(e -> objects.putIfAbsent(e.sha256(), e.object())));
+        for (Candidate c : candidates) {
+            String sha = sha256(c.file());
+            String object = objects.get(sha);
+            if (object == null) {
+                continue;
+            }
+            Path stored = folder.resolve(object);
+            if (!Files.exists(stored)) {
+                store(c.file(), stored, sha);
+            } else if (!Files.isRegularFile(stored) || !sha256(stored).equals(sha)) {
+                replace(c.file(), stored);
             }
         }
     }
@@ -286,6 +349,25 @@ public final class History {
                 Files.move(temp, object);
             } catch (FileAlreadyExistsException e) {
                 // Another import stored the same content first; it is the same bytes.
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Replaces a damaged stored copy by {@code content} in one move, read-only as every stored copy. */
+    private static void replace(Path content, Path object) throws IOException {
+        Path temp = Files.createTempFile(object.getParent(), ".object-", ".tmp");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            permit(temp, "r--r--r--");
+            try {
+                Files.move(temp, object, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, object, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);

@@ -120,8 +120,7 @@ public record Manifest(List<Import> imports) {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new HistoryException(file + ": not readable JSON (" + e.getOriginalMessage() + "); expected a "
-                    + "SaveScope history manifest.");
+            throw new HistoryException(notJson(e, file));
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new HistoryException(file + ": expected \"format\": \"" + FORMAT + "\"; this is no SaveScope "
@@ -149,6 +148,23 @@ public record Manifest(List<Import> imports) {
             imports.add(new Import(time(in, "imported_at", file, "/imports/" + i), files));
         }
         return new Manifest(imports);
+    }
+
+    /**
+     * Where the JSON breaks and why, in the user's words: the parser's own message names its classes and
+     * features, which say nothing to someone who edited or copied the file.
+     */
+    static String notJson(JsonProcessingException e, String file) {
+        var at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+        String message = String.valueOf(e.getOriginalMessage());
+        java.util.regex.Matcher character = java.util.regex.Pattern.compile("^Unexpected character \\(('.{1,2}')")
+                .matcher(message);
+        String why = message.startsWith("Unexpected end-of-input") ? "it ends before the JSON does, as a file cut short"
+                : character.find() ? "unexpected character " + character.group(1)
+                : "not JSON text here";
+        return file + where + ": not valid JSON (" + why + "); expected a SaveScope history manifest. Restore it "
+                + "from a backup, or fix it by hand.";
     }
 
     /** The {@code map} and {@code types} of an entry, checked as the import's options were; none when absent. */

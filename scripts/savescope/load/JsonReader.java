@@ -330,7 +330,7 @@ final class JsonReader {
         Map<String, String> flat = new LinkedHashMap<>();
         flatten(node, "", flat);
         List<String> keys = new ArrayList<>(flat.keySet());
-        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(keys, state.options.columnMap()));
+        state.sawHeaders(keys);
         Map<String, Integer> match = Fields.match(keys, state.options.columnMap());
         if (savesLikeKeys == null) {
             savesLikeKeys = Fields.savesLike(keys, match.values());

@@ -17,6 +17,11 @@ final class LoadState {
     final List<ChannelTables.Pending> channels = new ArrayList<>();
     /** The --map headers (normalized) that some input has, so that a header no input has can be named. */
     final java.util.Set<String> mappedHeadersSeen = new java.util.HashSet<>();
+    /**
+     * The load's own --map, for a file read with a mapping of its own: its headers count as seen when the file has
+     * them, so a header the file has is never reported missing because the file reads another for its field.
+     */
+    java.util.Map<String, String> loadMap = java.util.Map.of();
     Table daily = Canonical.emptyDaily("daily");
     Table comments = Canonical.emptyComments("comments");
     final List<SourceReport> sources = new ArrayList<>();
@@ -27,6 +32,12 @@ final class LoadState {
     LoadState(Loader.Options options, Instant zipExportTime) {
         this.options = options;
         this.zipExportTime = zipExportTime;
+    }
+
+    /** Notes which --map headers (this file's own and the load's) are among {@code headers}. */
+    void sawHeaders(List<String> headers) {
+        mappedHeadersSeen.addAll(Fields.mappedHeaders(headers, options.columnMap()));
+        mappedHeadersSeen.addAll(Fields.mappedHeaders(headers, loadMap));
     }
 
     /** Adds what {@code later} gathered from the files after this state's, as if read into this one. */

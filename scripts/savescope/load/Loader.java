@@ -78,10 +78,15 @@ public final class Loader {
      * An export kept elsewhere (a copy in a history folder), read from {@code source} as if it were the file
      * {@code name} last modified at {@code modified}, so its format, export time and messages are the original's.
      */
-    public record StoredFile(Path name, Path source, Instant modified, Options options) {
+    public record StoredFile(Path name, Path source, Instant modified, Options options, String mapOrigin) {
         /** A stored copy read with the options of the load it is part of. */
         public StoredFile(Path name, Path source, Instant modified) {
-            this(name, source, modified, null);
+            this(name, source, modified, null, null);
+        }
+
+        /** A stored copy read with {@code options} of its own, whose origin is not told apart. */
+        public StoredFile(Path name, Path source, Instant modified, Options options) {
+            this(name, source, modified, options, null);
         }
     }
 
@@ -104,10 +109,43 @@ public final class Loader {
         if (options.progress() != null) {
             options = options.withProgress(neverBack(options.progress()));
         }
-        return loadFiles(new LoadState(options, zipTime), options, zipTime, names, names,
+        LoadState state = new LoadState(options, zipTime);
+        mapNotes(stored, options, state);
+        return loadFiles(state, options, zipTime, names, names,
                 stored.stream().map(StoredFile::source).toArray(Path[]::new),
                 stored.stream().map(StoredFile::modified).toArray(Instant[]::new),
-                stored.stream().map(StoredFile::options).toArray(Options[]::new));
+                stored.stream().map(StoredFile::options).toArray(Options[]::new),
+                stored.stream().map(StoredFile::mapOrigin).toArray(String[]::new));
+    }
+
+    /**
+     * How the load's own {@code --map} meets the mappings stored copies keep: a field a copy maps itself is read
+     * its way (said in a note, and the load's header for it is not required to exist); a column a copy already
+     * reads for another field is refused, as {@code --map} refuses one column for two fields.
+     */
+    private static void mapNotes(List<StoredFile> stored, Options options, LoadState state) {
+        for (StoredFile f : stored) {
+            if (f.options() == null) {
+                continue;
+            }
+            Map<String, String> own = f.options().columnMap();
+            options.columnMap().forEach((field, header) -> {
+                String kept = own.get(field);
+                if (kept != null && !Fields.normalize(kept).equals(Fields.normalize(header))) {
+                    state.assumptions.add("--map " + field + "=" + header + " is not used for " + f.name() + ": it is read with the "
+                            + "mapping it was imported with (" + field + "=" + kept + "); import it again with --map "
+                            + field + "=" + header + " to read it so.");
+                } else if (kept == null) {
+                    own.forEach((otherField, otherHeader) -> {
+                        if (Fields.normalize(otherHeader).equals(Fields.normalize(header))) {
+                            throw new InputException("--map " + field + "=" + header + ": the column \"" + header
+                                    + "\" already feeds " + otherField + " in " + f.name() + " (it was imported with "
+                                    + "--map " + otherField + "=" + otherHeader + "); a column feeds one field.");
+                        }
+                    });
+                }
+            });
+        }
     }
 
     public static Dataset load(List<Path> inputs, Options options) {
@@ -168,7 +206,7 @@ public final class Loader {
                 }
             }
             return loadFiles(state, options, zipTime, inputs, files, readFrom, new Instant[readFrom.length],
-                    new Options[readFrom.length]);
+                    new Options[readFrom.length], new String[readFrom.length]);
         } catch (IOException e) {
             throw new InputException("could not make a temporary copy of an input that is a pipe ("
                     + FileProblems.reason(e) + "); set java.io.tmpdir to a writable folder.", e);
@@ -190,7 +228,7 @@ public final class Loader {
      * file with {@code fileOptions} of its own is read with their column mapping and content types.
      */
     private static Dataset loadFiles(LoadState state, Options options, Instant zipTime, List<Path> inputs,
-            List<Path> files, Path[] readFrom, Instant[] modifiedTimes, Options[] fileOptions) {
+            List<Path> files, Path[] readFrom, Instant[] modifiedTimes, Options[] fileOptions, String[] mapOrigins) {
         long total = 0;
         long[] sizes = new long[files.size()];
         for (int i = 0; i < files.size(); i++) {
@@ -214,13 +252,19 @@ public final class Loader {
                     : new Options(fileOptions[i].columnMap(), fileOptions[i].types(), base.progress());
             Options own = shared == null ? read : read.withProgress(shared.forFile(i));
             parts[i] = new LoadState(own, exportTime);
+            if (fileOptions[i] != null) {
+                parts[i].loadMap = base.columnMap();
+            }
             readOne(files.get(i), readFrom[i], modifiedTimes[i], parts[i]);
             if (shared != null) {
                 shared.done(i);
             }
         });
-        for (LoadState part : parts) {
-            state.join(part);
+        for (int i = 0; i < parts.length; i++) {
+            if (fileOptions[i] != null) {
+                checkOwnMap(files.get(i), fileOptions[i], options, parts[i], mapOrigins[i]);
+            }
+            state.join(parts[i]);
         }
         return finish(state, inputs, files);
     }
@@ -337,6 +381,21 @@ public final class Loader {
         @Override
         protected void counted(long total) {
             progress.bytesRead(total, total);
+        }
+    }
+
+    /**
+     * A stored copy's own mapping must name columns the copy has: a header it lacks would leave the field blank
+     * for every report. The load's own {@code --map} entries are checked across all files by {@link #finish}.
+     */
+    private static void checkOwnMap(Path file, Options own, Options load, LoadState part, String origin) {
+        for (Map.Entry<String, String> m : own.columnMap().entrySet()) {
+            boolean fromLoad = m.getValue().equals(load.columnMap().get(m.getKey()));
+            if (!fromLoad && !part.mappedHeadersSeen.contains(Fields.normalize(m.getValue()))) {
+                throw new InputException((origin == null ? "the mapping " + file + " was imported with" : origin) + "."
+                        + m.getKey() + ": no column \"" + m.getValue() + "\" in " + file + "; expected one of its "
+                        + "headers (matched ignoring case and spacing).");
+            }
         }
     }
 

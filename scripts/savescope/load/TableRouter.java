@@ -30,7 +30,7 @@ final class TableRouter {
     static void read(Rows rows, LoadState.FileContext fc, LoadState state) {
         List<String> header = rows.header();
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
-        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(header, state.options.columnMap()));
+        state.sawHeaders(header);
         // Studio's daily channel tables stay what they are whatever --map says: their rows are days, not videos,
         // and a mapping meant for another file (--map views=Likes) must not turn them into videos.
         ChannelTables.Kind kind = ChannelTables.kindOf(header);
@@ -222,7 +222,7 @@ final class TableRouter {
      */
     static void addVideos(VideoFrameBuilder builder, List<String> header, LoadState.FileContext fc, LoadState state) {
         Map<String, Integer> match = Fields.match(header, state.options.columnMap());
-        state.mappedHeadersSeen.addAll(Fields.mappedHeaders(header, state.options.columnMap()));
+        state.sawHeaders(header);
         boolean anchorFromMtime = fc.zipTime() == null && state.zipExportTime == null;
         List<String> warnings = new ArrayList<>();
         List<String> assumed = finishVideos(builder, header, match, anchorFromMtime, state, warnings);

@@ -21,11 +21,16 @@ import java.util.regex.Pattern;
  * @param month true for a calendar month (so its previous period is the month before)
  */
 public record Period(LocalDate from, LocalDate to, String label, boolean month) {
-    private static final Pattern LAST = Pattern.compile("last-(\\d{1,4})d");
+    private static final Pattern LAST = Pattern.compile("last-(\\d+)d");
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     public static final String PERIODS = "last-7d, last-28d, last-90d (any last-Nd), this-month, YYYY-MM or "
             + "YYYY-MM-DD..YYYY-MM-DD";
+    /** The most days a last-Nd period may span: a century, longer than any account has posted. */
+    public static final int MAX_DAYS = 36_600;
+    /** The years a period named by its dates may fall in: before 2000 or after 2100 is a typing slip. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
     public static final String COMPARISONS = "previous, year-ago or YYYY-MM-DD..YYYY-MM-DD";
 
     public Period {
@@ -43,7 +48,12 @@ public record Period(LocalDate from, LocalDate to, String label, boolean month) 
         String s = spec == null ? "" : spec.strip().toLowerCase(Locale.ROOT);
         Matcher last = LAST.matcher(s);
         if (last.matches()) {
-            int days = Integer.parseInt(last.group(1));
+            String digits = last.group(1).replaceFirst("^0+(?=.)", "");
+            if (digits.length() > 6 || Integer.parseInt(digits) > MAX_DAYS) {
+                throw new IllegalArgumentException("the number of days is too large (at most " + MAX_DAYS + "), found \""
+                        + spec + "\"");
+            }
+            int days = Integer.parseInt(digits);
             if (days < 1) {
                 throw new IllegalArgumentException("expected at least one day, found \"" + spec + "\"");
             }
@@ -55,6 +65,7 @@ public record Period(LocalDate from, LocalDate to, String label, boolean month) 
         }
         if (MONTH.matcher(s).matches()) {
             YearMonth m = yearMonth(s, spec);
+            inEra(m.atDay(1), spec);
             return new Period(m.atDay(1), m.atEndOfMonth(), m.format(DateTimeFormatter.ofPattern("MMMM yyyy",
                     Locale.ENGLISH)), true);
         }
@@ -121,10 +132,18 @@ public record Period(LocalDate from, LocalDate to, String label, boolean month) 
         if (!r.matches()) {
             return null;
         }
-        LocalDate from = date(r.group(1), spec);
-        LocalDate to = date(r.group(2), spec);
+        LocalDate from = inEra(date(r.group(1), spec), spec);
+        LocalDate to = inEra(date(r.group(2), spec), spec);
         Period p = new Period(from, to, "", false);
         return new Period(from, to, p.dates(), false);
+    }
+
+    private static LocalDate inEra(LocalDate d, String spec) {
+        if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("the year " + d.getYear() + " in \"" + spec + "\" is out of range; "
+                    + "expected a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        return d;
     }
 
     private static LocalDate date(String s, String spec) {

@@ -39,6 +39,15 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
         Experiment.Comparison rate, List<TypeChange> byType, Gained gainedNow, Gained gainedBefore, Gained dailyNow,
         Gained dailyBefore) {
 
+    /**
+     * The change in save rate with its interval, or null when either period has fewer than
+     * {@link Experiment#MIN_VIDEOS} rated videos: as on the cards, too few videos to judge.
+     */
+    public Experiment.Comparison judged() {
+        return rate != null && now.rated() >= Experiment.MIN_VIDEOS && before.rated() >= Experiment.MIN_VIDEOS
+                ? rate : null;
+    }
+
     /** True when both periods' gains are known and were counted the same way. */
     public boolean gainsComparable() {
         return gainedNow != null && gainedBefore != null && gainedNow.source().equals(gainedBefore.source());
@@ -59,7 +68,8 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
      *
      * @param saves the sum over videos
      * @param videos videos that gained at least one save
-     * @param source {@code snapshots} or {@code daily series}
+     * @param source {@code snapshots}, {@code daily series}, or {@code daily series, N of M days} when the series
+     *     has only some of the period's days (two gains are compared only when counted from the same source)
      * @param from the time the earlier counts were taken (snapshots), or the first day (daily series)
      * @param to the time the later counts were taken, or the first instant after the last day
      * @param unknown videos left out: posted before the earlier export but missing from it
@@ -68,24 +78,33 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
 
     /** The last day the data covers: the latest daily date, snapshot or posting time. */
     public static LocalDate anchor(Dataset data) {
+        return bound(data, true);
+    }
+
+    /** The first day the data covers: the earliest daily date, snapshot or posting time; null without any. */
+    public static LocalDate firstDay(Dataset data) {
+        return bound(data, false);
+    }
+
+    private static LocalDate bound(Dataset data, boolean latest) {
         LocalDate last = null;
         DateColumn days = data.daily().dateColumn(Canonical.DATE);
         for (int i = 0; i < days.size(); i++) {
-            last = later(last, days.get(i));
+            last = pick(last, days.get(i), latest);
         }
         for (Table t : List.of(data.snapshots(), data.videos())) {
             InstantColumn c = t.instantColumn(t == data.videos() ? Canonical.POSTED_AT : Canonical.TAKEN_AT);
             for (int i = 0; i < c.size(); i++) {
                 if (!c.isMissing(i)) {
-                    last = later(last, c.get(i).atOffset(ZoneOffset.UTC).toLocalDate());
+                    last = pick(last, c.get(i).atOffset(ZoneOffset.UTC).toLocalDate(), latest);
                 }
             }
         }
         return last;
     }
 
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return b == null ? a : a == null || b.isAfter(a) ? b : a;
+    private static LocalDate pick(LocalDate a, LocalDate b, boolean latest) {
+        return b == null ? a : a == null || (latest ? b.isAfter(a) : b.isBefore(a)) ? b : a;
     }
 
     /** The comparison of {@code period} with {@code comparison} over {@code data}. */
@@ -95,10 +114,13 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
         List<RatedVideo> ratedBefore = rated.stream().filter(v -> comparison.contains(v.postedAt())).toList();
         Experiment.Comparison rate = ratedNow.isEmpty() || ratedBefore.isEmpty() ? null
                 : Experiment.compare(comparison.label(), ratedBefore, period.label(), ratedNow);
+        Gained dailyNow = fromDaily(data.daily(), period);
+        Gained dailyBefore = fromDaily(data.daily(), comparison);
+        boolean likeWithLike = dailyNow != null && dailyBefore != null && dailyNow.source().equals(dailyBefore.source());
         return new PeriodComparison(period, comparison, posted(data.videos(), period, ratedNow),
                 posted(data.videos(), comparison, ratedBefore), rate, byType(ratedNow, ratedBefore),
-                gained(data, period), gained(data, comparison), fromDaily(data.daily(), period),
-                fromDaily(data.daily(), comparison));
+                gained(data, period), gained(data, comparison), likeWithLike ? dailyNow : null,
+                likeWithLike ? dailyBefore : null);
     }
 
     private static Posted posted(Table videos, Period p, List<RatedVideo> rated) {
@@ -193,21 +215,25 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
         LongColumn saves = daily.longColumn(Canonical.SAVES);
         StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
         Map<String, Long> perVideo = new HashMap<>();
-        boolean any = false;
+        TreeSet<LocalDate> covered = new TreeSet<>();
         for (int i = 0; i < daily.rowCount(); i++) {
             LocalDate d = days.get(i);
             if (d == null || d.isBefore(p.from()) || d.isAfter(p.to()) || saves.isMissing(i)) {
                 continue;
             }
-            any = true;
+            covered.add(d);
             perVideo.merge(ids.get(i), saves.getLong(i), Long::sum);
         }
-        if (!any) {
+        if (covered.isEmpty()) {
             return null;
         }
+        // A series that has only some of the period's days names them in its source, so that a sum of 1 day is
+        // never compared with a sum of 28 as if both were the whole period.
+        String source = covered.size() == p.days() ? "daily series"
+                : "daily series, " + covered.size() + " of " + p.days() + " days";
         long sum = perVideo.values().stream().mapToLong(Long::longValue).sum();
         int gaining = (int) perVideo.values().stream().filter(s -> s > 0).count();
-        return new Gained(sum, gaining, "daily series", p.start(), p.end(), 0);
+        return new Gained(sum, gaining, source, p.start(), p.end(), 0);
     }
 
     private static Map<String, Long> savesAt(Table snaps, Instant at) {

@@ -18,13 +18,34 @@ public final class Parameters {
     public static final String INJECTED_TAG = "injected-parameters";
 
     private static final Pattern DECLARATION = Pattern.compile(
-            "^\\s*(?:final\\s+)?([\\w.]+)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*(.+?)\\s*;\\s*(?://.*)?$");
+            "^\\s*(?:final\\s+)?([\\w.]+)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*(.+?)\\s*;\\s*(//.*)?$");
+    /** A comment naming a report option ({@code // --period: ...}) declares that the value is checked as that option's. */
+    private static final Pattern CHECKED_AS = Pattern.compile("^//\\s*(--[a-z][a-z-]*):");
+
+    /**
+     * The checks of the values of report options a notebook's parameter can declare itself checked as: each
+     * returns why a value is refused, or null to accept it. A bad value then stops the run before any cell runs,
+     * as a bad type does, and not in the middle of the cells that read it.
+     */
+    private static final Map<String, java.util.function.Function<String, String>> CHECKS = Map.of(
+            "--period", value -> refusal(() -> savescope.metrics.Period.parse(value, java.time.LocalDate.of(2000, 1, 1))),
+            "--vs", value -> refusal(() -> savescope.metrics.Period.parse("last-28d", java.time.LocalDate.of(2000, 1, 1))
+                    .comparison(value)));
 
     /** The types a parameter can have. */
     public enum Type { INT, LONG, DOUBLE, BOOLEAN, STRING, PATH }
 
     /** A parameter declared in the parameters cell, with its default as written. */
-    public record Declared(String name, Type type, String defaultSource) {}
+    /**
+     * A parameter declared in the parameters cell, with its default as written.
+     *
+     * @param checkedAs the report option whose values it takes ({@code --period}), or null for any of its type
+     */
+    public record Declared(String name, Type type, String defaultSource, String checkedAs) {
+        public Declared(String name, Type type, String defaultSource) {
+            this(name, type, defaultSource, null);
+        }
+    }
 
     private Parameters() {}
 
@@ -38,7 +59,9 @@ public final class Parameters {
             }
             Type type = type(m.group(1), m.group(3).strip());
             if (type != null) {
-                out.put(m.group(2), new Declared(m.group(2), type, m.group(3).strip()));
+                Matcher checked = CHECKED_AS.matcher(m.group(4) == null ? "" : m.group(4));
+                String option = checked.find() && CHECKS.containsKey(checked.group(1)) ? checked.group(1) : null;
+                out.put(m.group(2), new Declared(m.group(2), type, m.group(3).strip(), option));
             }
         }
         return out;
@@ -94,6 +117,11 @@ public final class Parameters {
                 throw new UserError("--param " + e.getKey() + ": the parameters cell declares no such "
                         + "name; it declares " + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())));
             }
+            String refused = d.checkedAs() == null ? null : CHECKS.get(d.checkedAs()).apply(e.getValue());
+            if (refused != null) {
+                throw new UserError("--param " + d.name() + "=" + e.getValue() + ": " + refused + " (the values of "
+                        + d.checkedAs() + ")");
+            }
             lines.add(declaration(d, e.getValue()));
         }
         return String.join("\n", lines);
@@ -135,6 +163,15 @@ public final class Parameters {
                 return "java.nio.file.Path " + d.name() + " = java.nio.file.Path.of(" + javaString(value) + ");";
             default:
                 throw new IllegalStateException(d.type().toString());
+        }
+    }
+
+    private static String refusal(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

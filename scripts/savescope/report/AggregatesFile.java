@@ -44,7 +44,9 @@ public final class AggregatesFile {
     /** The layout of the file; a reader refuses a higher one. */
     public static final int VERSION = 1;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Bare NaN and infinities are read only so that the codec can name their field (the file writes them as strings). */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     /** The leading keys; the rest are {@link ReportFigures}' components, sections last. */
     private static final List<String> HEAD = List.of("format", "version", "schema");
 

@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import savescope.metrics.PeriodComparison;
+import savescope.report.sections.OverviewSection;
 
 /**
  * Writes records, and everything they hold, as JSON that reads back into equal values, led by the declared types:
@@ -295,7 +297,9 @@ final class FiguresCodec {
                 throw new Mismatch(name, p.currentTokenLocation(), "given twice");
             }
             p.nextToken();
+            JsonLocation at = p.currentTokenLocation();
             values[i] = read(p, components[i].getGenericType(), name);
+            Bounds.check(c, components[i], values[i], name, at);
             seen[i] = true;
         }
         for (int i = 0; i < components.length; i++) {
@@ -381,6 +385,11 @@ final class FiguresCodec {
 
     private static double readDouble(JsonParser p, FieldPath field) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN()) {
+            // The reader lets a bare NaN through only to name the field here: the file writes it as a string.
+            throw new Mismatch(field, p.currentTokenLocation(), "expected a number, found " + p.getText() + " (write \""
+                    + p.getText() + "\" as a string)");
+        }
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
             return Double.parseDouble(p.getText());
         }
@@ -388,6 +397,49 @@ final class FiguresCodec {
             return Double.parseDouble(p.getText());
         }
         throw new Mismatch(field, p.currentTokenLocation(), "expected " + what(double.class) + ", found " + found(p));
+    }
+
+    /**
+     * The values no report can hold, refused by the name of the record component that holds them: a whole number
+     * named for a count (videos, views, likes, comments, shares, saves, followers, alone or with a suffix such as
+     * {@code videosComparison}) is 0 or more, except a net gain ({@code savesGained}, {@link PeriodComparison.Gained}),
+     * which a drop in saves makes negative; a double named for a rate ({@code saveRate}, {@code medianRate}) is 0 or
+     * more and finite, as is every double of the overview's records of rates ({@code saveRate.overall},
+     * {@code rates.saveToLike}); one named for a share ({@code share}, {@code oldShare}) is from 0 to 1. NaN stays
+     * allowed in both: it is how a record says "not known".
+     */
+    static final class Bounds {
+        private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile(
+                "(videos|views|likes|comments|shares|saves|followers)([A-Z]\\w*)?");
+        private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("(\\w*[a-z])?[Rr]ate");
+        private static final Set<Class<?>> RATE_RECORDS = Set.of(OverviewSection.SaveRates.class,
+                OverviewSection.Ratios.class);
+        private static final java.util.regex.Pattern SHARE = java.util.regex.Pattern.compile("(\\w*[a-z])?[Ss]hare");
+
+        private Bounds() {}
+
+        static void check(Class<?> record, RecordComponent component, Object value, FieldPath field, JsonLocation at) {
+            String name = component.getName();
+            if (value instanceof Integer || value instanceof Long) {
+                if (((Number) value).longValue() < 0 && COUNT.matcher(name).matches() && !name.contains("Gained")
+                        && record != PeriodComparison.Gained.class) {
+                    throw new Mismatch(field, at, "expected a count (0 or more), found " + value);
+                }
+            } else if (value instanceof Double d && !d.isNaN()) {
+                if ((RATE.matcher(name).matches() || RATE_RECORDS.contains(record)) && (d < 0 || d.isInfinite())) {
+                    throw new Mismatch(field, at, "expected a rate (a finite number, 0 or more, or \"NaN\" when not "
+                            + "known), found " + text(d));
+                }
+                if (SHARE.matcher(name).matches() && !(d >= 0 && d <= 1)) {
+                    throw new Mismatch(field, at, "expected a share (from 0 to 1, or \"NaN\" when not known), found "
+                            + text(d));
+                }
+            }
+        }
+
+        private static String text(double d) {
+            return Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
+        }
     }
 
     // ---- Types ----

@@ -32,8 +32,11 @@ public final class ReportNotebook {
         }
     }
 
-    /** Separates the inputs in the one String parameter, as in a class path or PATH (":" or ";"). */
-    public static final String LIST_SEPARATOR = java.io.File.pathSeparator;
+    /**
+     * Separates the inputs in the one String parameter: a line break, which export paths do not hold, where a
+     * class path's ":" may be part of a folder's name.
+     */
+    public static final String LIST_SEPARATOR = "\n";
 
     /** The notebook text for {@code report}, made from {@code parameters}. */
     public static String of(SaveReport.Result report, Parameters parameters) {
@@ -64,7 +67,7 @@ public final class ReportNotebook {
         out.append("// %% tags=[\"parameters\"]\n")
                 .append("String inputs = ").append(quoted(String.join(LIST_SEPARATOR, p.inputs())))
                 .append(p.history() ? ";   // a history folder (./jbang import), every export imported into it\n"
-                        : ";   // export files or folders, separated by \"" + LIST_SEPARATOR + "\"\n")
+                        : ";   // export files or folders, one per line (\\n between them)\n")
                 .append("// The cells below were written for data shaped like these inputs (the same kinds of export):\n")
                 .append("// newer exports of the same account run as they are; for other data, write a new notebook\n")
                 .append("// with ./jbang report OTHER_INPUTS --notebook FILE.jsh.\n")
@@ -113,11 +116,12 @@ public final class ReportNotebook {
         p.maps().forEach((field, header) -> out.append("maps.put(").append(quoted(field)).append(", ")
                 .append(quoted(header)).append(");\n"));
         out.append("var types = ContentTypes.parse(").append(list(p.types())).append(").then(ContentTypes.defaults());\n")
-                .append("var paths = Arrays.stream(inputs.split(java.util.regex.Pattern.quote(File.pathSeparator)))\n")
+                .append("var paths = Arrays.stream(inputs.split(\"\\n\"))\n")
                 .append("        .filter(s -> !s.isEmpty()).map(Path::of).toList();\n")
                 .append(p.history()
                         ? "// Each export is read with the --map and --types it was imported with, then these.\n"
-                                + "var dataset = new savescope.history.History(paths.get(0)).load(new Loader.Options(maps, types));\n"
+                                + "var dataset = savescope.history.History.existing(paths.get(0), \"--history\")\n"
+                                + "        .load(new Loader.Options(maps, types));\n"
                         : "var dataset = Loader.load(paths, new Loader.Options(maps, types));\n")
                 .append("Analytics data = LocalAnalytics.of(dataset);\n")
                 .append("var options = new ReportOptions(title.isEmpty() ? null : title, minViews, maxRows,\n")

@@ -148,6 +148,22 @@ class AggregatesCommandTest {
         assertTrue(r.err().startsWith("error: --save-aggregates data/sample/videos.csv"), r.err());
     }
 
+    /** A folder given as the file suggests the aggregates' own name; a place the system refuses is not "missing". */
+    @Test
+    void aWrongPlaceForTheFileIsNamedForWhatItIs() throws Exception {
+        ReportCommandTest.Run folder = report(List.of("data/sample", "-o", dir.resolve("r.html").toString(),
+                "--save-aggregates", dir.toString()));
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().strip().endsWith("e.g. --save-aggregates " + dir.resolve("numbers.json.gz")),
+                folder.err());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        ReportCommandTest.Run proc = report(List.of("data/sample", "-o", dir.resolve("r.html").toString(),
+                "--save-aggregates", "/proc/a.json"));
+        assertEquals(2, proc.code());
+        assertEquals("error: could not write /proc/a.json: it cannot be written there (the system refused to create "
+                + "it); choose another place.", proc.err().strip());
+    }
+
     @Test
     void savingIsRefusedWhereTheFileCouldNotGiveThePageAgain() throws Exception {
         ReportCommandTest.Run r = report(List.of("data/sample", "--each", "--save-aggregates",

@@ -170,4 +170,119 @@ class ImportCommandTest {
         assertEquals(2, none.code());
         assertTrue(none.err().contains("no history there (no manifest.json)"), none.err());
     }
+
+    /** keeps.csv with a Bookmarks column of twice its Keeps (60, 100, 40), imported twice: Keeps, then Bookmarks. */
+    private Path playsHistory() throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of("tests/fixtures/history/keeps.csv"))) {
+            String[] cells = line.split(",");
+            String last = cells[cells.length - 1];
+            csv.append(line).append(',').append(last.equals("Keeps") ? "Bookmarks" : 2 * Long.parseLong(last)).append('\n');
+        }
+        Path plays = Files.writeString(dir.resolve("plays.csv"), csv.toString());
+        Path history = dir.resolve("H");
+        assertEquals(0, importing(plays.toString(), "--history", history.toString(), "--map", "saves=Keeps").code());
+        assertEquals(0, importing(plays.toString(), "--history", history.toString(), "--map", "saves=Bookmarks").code());
+        return history;
+    }
+
+    private long savesOf(ReportCommandTest.Run r, Path json) throws Exception {
+        assertEquals(0, r.code(), r.err());
+        return new ObjectMapper().readTree(json.toFile()).path("totals").path("saves").asLong();
+    }
+
+    @Test
+    void aManifestMappingNamingAColumnTheFileLacksIsNamedWhereItIsWritten() throws Exception {
+        Path history = playsHistory();
+        Path manifest = history.resolve("manifest.json");
+        String text = Files.readString(manifest);
+        Files.writeString(manifest, text.replace("\"saves\" : \"Bookmarks\"", "\"saves\" : \"Nope\""));
+        var r = ReportCommandTest.run("--history", history.toString(), "-o", dir.resolve("r.html").toString(),
+                "--no-index");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(manifest + ": imports[1].files[0].map.saves: no column \"Nope\" in plays.csv"),
+                r.err());
+        assertFalse(Files.exists(dir.resolve("r.html")));
+    }
+
+    @Test
+    void aReportsMapMeetsTheImportsMappingByOneRule() throws Exception {
+        Path history = playsHistory();
+        Path json = dir.resolve("r.json");
+        String[] out = {"-o", dir.resolve("r.html").toString(), "--json", json.toString(), "--no-index"};
+        // The import's mapping wins for the field it maps: Bookmarks 60 + 100 + 40, with a note, no error.
+        var same = ReportCommandTest.run(concat(new String[] {"--history", history.toString(), "--map", "saves=Keeps"}, out));
+        assertEquals(200, savesOf(same, json));
+        assertTrue(Files.readString(dir.resolve("r.html")).contains("--map saves=Keeps is not used for plays.csv"),
+                "the note is in the report");
+        // A column the import already reads for saves cannot feed likes too: refused as without a history.
+        var twice = ReportCommandTest.run(concat(new String[] {"--history", history.toString(), "--map",
+                "likes=Bookmarks"}, out));
+        assertEquals(2, twice.code(), twice.err());
+        assertTrue(twice.err().contains("--map likes=Bookmarks: the column \"Bookmarks\" already feeds saves in "
+                + "plays.csv"), twice.err());
+        // A field the import left alone is read the report's way: views from likes (100 + 150 + 300).
+        var other = ReportCommandTest.run(concat(new String[] {"--history", history.toString(), "--map",
+                "views=likes"}, out));
+        assertEquals(0, other.code(), other.err());
+        assertEquals(550, new ObjectMapper().readTree(json.toFile()).path("totals").path("views").asLong());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void aCutShortManifestIsNamedWithItsLineAndColumnOnly() throws Exception {
+        Path history = playsHistory();
+        Path manifest = history.resolve("manifest.json");
+        Files.writeString(manifest, "{\"format\": \"savescope-history 1\", \"imports\": [{\"imported_at\": ");
+        var r = ReportCommandTest.run("--history", history.toString(), "-o", dir.resolve("r.html").toString(),
+                "--no-index");
+        assertEquals(2, r.code(), r.err());
+        // The text is 62 characters on one line: it ends at column 63.
+        assertTrue(r.err().contains(manifest + ":1:63: not valid JSON (it ends before the JSON does"), r.err());
+        assertFalse(r.err().contains("Source") || r.err().contains("Feature") || r.err().contains("jackson"), r.err());
+    }
+
+    @Test
+    void importingADamagedExportAgainRepairsItsStoredCopy() throws Exception {
+        Path history = playsHistory();
+        Path object;
+        try (var objects = Files.list(history.resolve("objects"))) {
+            object = objects.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(object);
+        bytes[bytes.length - 2] = (byte) '9';
+        object.toFile().setWritable(true);
+        Files.write(object, bytes);
+        var broken = ReportCommandTest.run("--history", history.toString(), "-o", dir.resolve("r.html").toString(),
+                "--no-index");
+        assertEquals(2, broken.code(), broken.err());
+        assertTrue(broken.err().contains("import that export again"), broken.err());
+        var again = importing(dir.resolve("plays.csv").toString(), "--history", history.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("plays.csv")), Files.readAllBytes(object)));
+        Path json = dir.resolve("r.json");
+        assertEquals(200, savesOf(ReportCommandTest.run("--history", history.toString(), "-o",
+                dir.resolve("r.html").toString(), "--json", json.toString(), "--no-index"), json));
+    }
+
+    @Test
+    void anArgumentThisLocaleCouldNotDecodeIsRefusedNamingTheLocale() {
+        // Under LC_ALL=C, Java decodes the bytes of "ü" in an argument as U+FFFD: the path would be another one.
+        var imp = importing("data/sample/videos.csv", "--history", dir.resolve("\uFFFD\uFFFD").resolve("h").toString());
+        assertEquals(2, imp.code(), imp.err());
+        assertTrue(imp.err().contains(dir.resolve("??").resolve("h") + " is not a valid path or name in this locale ("),
+                imp.err());
+        assertTrue(imp.err().contains("run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), imp.err());
+        assertFalse(Files.exists(dir.resolve("\uFFFD\uFFFD")), "nothing made");
+        var map = ReportCommandTest.run("data/sample/videos.csv", "--map", "saves=Guard\uFFFD\uFFFD", "-o",
+                dir.resolve("r.html").toString(), "--no-index");
+        assertEquals(2, map.code(), map.err());
+        assertTrue(map.err().contains("saves=Guard?? is not a valid path or name in this locale"), map.err());
+        assertTrue(Cli.notInThisLocale("/tmp/h ?", java.util.Map.of("LC_ALL", "C", "LANG", "en_US.UTF-8"))
+                .contains("(LC_ALL=C)"));
+    }
 }

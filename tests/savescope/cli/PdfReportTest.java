@@ -125,6 +125,33 @@ class PdfReportTest {
                 Map.of("ProgramFiles(x86)", "C:\\Program Files (x86)"), edge::equals));
     }
 
+    @Test
+    void aChromiumVariableNamingNoBrowserIsNamed() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("chrome-folder"));
+        Path plain = Files.writeString(dir.resolve("chrome.txt"), "not a browser");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("/nonexistent/chrome", "CHROMIUM=/nonexistent/chrome: no such file (expected the browser's executable)");
+        cases.put(folder.toString(), "CHROMIUM=" + folder + ": is a folder (expected the browser's executable)");
+        cases.put(plain.toString(), "CHROMIUM=" + plain + ": is not executable (expected the browser's executable)");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            var r = report(environment("CHROMIUM", c.getKey()), SMALL, "-o", dir.resolve("r.html").toString(), "--pdf",
+                    "--no-index");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(c.getValue()), r.err());
+            assertFalse(Files.exists(dir.resolve("r.html")), "nothing written");
+        }
+    }
+
+    @Test
+    void aFolderWhereThePdfGoesAsksForAnotherOutput() throws Exception {
+        Files.createDirectories(dir.resolve("r.pdf"));
+        var r = report(environment(), SMALL, "-o", dir.resolve("r.html").toString(), "--pdf", "--no-index");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(dir.resolve("r.pdf") + " (the PDF beside -o) is a folder; move it or choose "
+                + "another -o"), r.err());
+        assertFalse(r.err().contains("--pdf " + dir.resolve("r.pdf")), "--pdf takes no value: " + r.err());
+    }
+
     /** The report command with its environment replaced: the browser, pdfinfo and the paper's country. */
     private static ReportCommandTest.Run report(Map<String, String> env, String... args) {
         ReportCommand command = new ReportCommand();
@@ -197,7 +224,12 @@ class PdfReportTest {
         assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of("LC_PAPER", "es_CO.UTF-8"), Locale.FRANCE));
         assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(
                 Map.of("LC_ALL", "fr_FR.UTF-8", "LC_PAPER", "en_US.UTF-8"), Locale.US));
-        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of("LC_ALL", "C"), Locale.US));
+        // A locale set without a country (C, POSIX, a typing slip) gives A4: Java reads "C" as en_US.
+        for (String noCountry : List.of("C", "POSIX", "C.UTF-8", "garbage")) {
+            assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of("LC_ALL", noCountry), Locale.US),
+                    noCountry);
+        }
+        assertEquals(PdfPrinter.Paper.LETTER, PdfPrinter.Paper.forPlace(Map.of("LANG", "en_US.UTF-8"), Locale.UK));
         assertEquals(PdfPrinter.Paper.A4, PdfPrinter.Paper.forPlace(Map.of("LC_PAPER", "de_DE@euro"), Locale.US));
     }
 

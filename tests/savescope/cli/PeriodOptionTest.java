@@ -164,4 +164,57 @@ class PeriodOptionTest {
         assertTrue(badVs.err().startsWith("error: --vs: expected previous, year-ago or"), badVs.err());
         assertFalse(Files.exists(dir.resolve("r.html")));
     }
+
+    @Test
+    void aPeriodAfterTheDataEndsIsRefusedNamingItsLastDay() throws Exception {
+        // The last day of videos.csv alone is its latest "Post time", read with this test's own CSV reader.
+        List<List<String>> rows = csv(Path.of("data/sample/videos.csv"));
+        int at = rows.get(0).indexOf("Post time");
+        String last = rows.stream().skip(1).filter(r -> r.size() > at).map(r -> r.get(at).substring(0, 10)).max(
+                String::compareTo).orElseThrow();
+        Path html = dir.resolve("r.html");
+        var r = ReportCommandTest.run("data/sample/videos.csv", "--period", "2030-01", "-o", html.toString(),
+                "--no-index");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--period 2030-01: January 2030 (from 2030-01-01) starts after the data ends ("
+                + last + ")"), r.err());
+        assertTrue(!Files.exists(html), "no empty report");
+    }
+
+    /** Periods no data can answer are refused (exit 2) before any page is written, each naming what is wrong. */
+    @Test
+    void periodsOutsideTheDataOrOverlappingTheirComparisonAreRefused() throws Exception {
+        Path html = dir.resolve("r.html");
+        Map<List<String>, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(List.of("--period", "0000-01"), "error: --period: the year 0 in \"0000-01\" is out of range; "
+                + "expected a year from 2000 to 2100.");
+        refusals.put(List.of("--period", "2101-01-01..2101-01-02"), "error: --period: the year 2101 in "
+                + "\"2101-01-01..2101-01-02\" is out of range; expected a year from 2000 to 2100.");
+        refusals.put(List.of("--period", "last-3000000d"), "error: --period: the number of days is too large (at most "
+                + "36600), found \"last-3000000d\".");
+        refusals.put(List.of("--period", "2026-10-01..2026-10-31", "--vs", "2026-10-15..2026-11-15"), "error: --vs "
+                + "2026-10-15..2026-11-15: the comparison (2026-10-15 to 2026-11-15) overlaps the period (2026-10-01 to "
+                + "2026-10-31); the comparison must not overlap the period.");
+        refusals.put(List.of("--period", "2026-10", "--vs", "2026-10-01..2026-10-31"), "error: --vs "
+                + "2026-10-01..2026-10-31: the comparison (2026-10-01 to 2026-10-31) overlaps the period (2026-10-01 to "
+                + "2026-10-31); the comparison must not overlap the period.");
+        for (Map.Entry<List<String>, String> e : refusals.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("data/sample", "-o", html.toString(), "--no-index"));
+            args.addAll(e.getKey());
+            var r = ReportCommandTest.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.err());
+            assertEquals(e.getValue(), r.err().strip(), e.getKey().toString());
+        }
+        var before = ReportCommandTest.run("data/sample", "-o", html.toString(), "--no-index", "--period", "2020-01");
+        assertEquals(2, before.code(), before.err());
+        assertTrue(before.err().matches("(?s)error: --period 2020-01: January 2020 \\(to 2020-01-31\\) ends before the "
+                + "data starts \\(\\d{4}-\\d{2}-\\d{2}\\).*"), before.err());
+        Path bare = dir.resolve("untimed.csv");
+        Files.writeString(bare, "video_id,title,views,likes,comments,shares,saves\n1,a,100,5,1,1,3\n2,b,200,5,1,1,4\n");
+        var untimed = ReportCommandTest.run(bare.toString(), "-o", html.toString(), "--no-index", "--period", "last-7d");
+        assertEquals(2, untimed.code(), untimed.err());
+        assertTrue(untimed.err().startsWith("error: --period last-7d: no video has a posting time and there is no daily "
+                + "series"), untimed.err());
+        assertFalse(Files.exists(html), "no report");
+    }
 }

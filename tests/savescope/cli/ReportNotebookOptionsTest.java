@@ -70,6 +70,15 @@ class ReportNotebookOptionsTest {
             return;
         }
         assertEquals(pc.path("save_rate_change").path("difference").asDouble(), change.difference(), 0);
+        // Below 3 rated videos on a side the JSON, like the cards, gives no interval.
+        int fewest = Math.min(((PeriodComparison.Posted) SnippetValues.get("now")).rated(),
+                ((PeriodComparison.Posted) SnippetValues.get("before")).rated());
+        assertEquals(fewest < 3, pc.path("save_rate_change").path("ci_low").isNull(), pc.toString());
+        if (fewest < 3) {
+            assertTrue(pc.path("save_rate_change").path("ci_high").isNull() && pc.path("save_rate_change").path("p")
+                    .isNull(), pc.toString());
+            return;
+        }
         assertEquals(pc.path("save_rate_change").path("ci_low").asDouble(), change.low(), 0);
         assertEquals(pc.path("save_rate_change").path("ci_high").asDouble(), change.high(), 0);
     }
@@ -125,5 +134,59 @@ class ReportNotebookOptionsTest {
         assertEquals(json.path("totals").path("saves").asLong(), totals.saves());
         assertEquals(json.path("totals").path("views").asLong(), totals.views());
         assertEquals(json.path("totals").path("videos").asLong(), totals.videos());
+    }
+
+    private ReportCommandTest.Run notebookRun(Path notebook, String... params) {
+        List<String> args = new java.util.ArrayList<>(List.of(notebook.toString(), "-o",
+                dir.resolve("nb.html").toString()));
+        for (String p : params) {
+            args.add("-p");
+            args.add(p);
+        }
+        picocli.CommandLine cl = Cli.commandLine(new NotebookCommand());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int code = cl.execute(args.toArray(String[]::new));
+        return new ReportCommandTest.Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aPeriodParameterIsCheckedBeforeAnyCellRuns() throws Exception {
+        Path notebook = dir.resolve("period.jsh");
+        report("p", "data/sample", "--period", "last-28d", "--notebook", notebook.toString());
+        for (String bad : List.of("thisPeriod=garbage", "vs=year-agoo")) {
+            var r = notebookRun(notebook, bad);
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("--param " + bad + ": expected "), r.err());
+            assertTrue(r.err().contains(bad.startsWith("vs") ? "year-ago" : "this-month"), "the accepted forms: " + r.err());
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("cell "), "no cell ran: " + r.err());
+            assertTrue(!Files.exists(dir.resolve("nb.html")), "nothing written");
+        }
+    }
+
+    @Test
+    void theNotebookReadsPathsWithAColonAsTheReportDid() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("d:1")).resolve("videos.csv");
+        Files.copy(Path.of("data/sample/videos.csv"), input);
+        Path notebook = dir.resolve("colon.jsh");
+        JsonNode json = report("colon", input.toString(), "--notebook", notebook.toString());
+        run(notebook, Map.of());
+        assertEquals(json.path("totals").path("saves").asLong(), ((Totals) SnippetValues.get("totals")).saves());
+    }
+
+    @Test
+    void aNotebookWhoseHistoryIsGoneStopsWithTheReportsMessage() throws Exception {
+        Path history = dir.resolve("history");
+        assertEquals(0, ImportCommandTest.importing(ImportCommandTest.KEEPS.toString(), "--history",
+                history.toString()).code());
+        Path notebook = dir.resolve("history.jsh");
+        report("history", "--history", history.toString(), "--notebook", notebook.toString());
+        var r = notebookRun(notebook, "inputs=" + dir.resolve("nonexist"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--history " + dir.resolve("nonexist") + ": no history there (no manifest.json)"),
+                r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
     }
 }

@@ -148,6 +148,35 @@ class AggregatesFileErrorsTest {
                 .endsWith(": field \"hasSaves\": expected true or false, found null."));
     }
 
+    /** Counts below zero and rates or shares no data can give are refused where they stand, naming the field. */
+    @Test
+    void impossibleValuesAreRefused() throws Exception {
+        String text = edit(sample, "\"videos\" : 150,", "\"videos\" : -5,");
+        assertEquals("F:" + place(text, "-5,") + ": field \"sections.overview.totals.videos\": expected a count (0 or "
+                + "more), found -5.", refusal(text));
+        text = edit(sample, "\"overall\" : 0.01799360501820187", "\"overall\" : \"Infinity\"");
+        assertEquals("F:" + place(text, "\"Infinity\"") + ": field \"sections.overview.saveRate.overall\": expected a "
+                + "rate (a finite number, 0 or more, or \"NaN\" when not known), found Infinity.", refusal(text));
+        text = edit(sample, "\"share\" : 0.71", "\"share\" : 1.5");
+        assertTrue(refusal(text).endsWith(".share\": expected a share (from 0 to 1, or \"NaN\" when not known), "
+                + "found 1.5."), refusal(text));
+        // NaN is how a record says "not known": a missing rate still reads back.
+        AggregatesFile.read(write(edit(sample, "\"overall\" : 0.01799360501820187", "\"overall\" : \"NaN\"")));
+    }
+
+    @Test
+    void aBareNaNNamesItsFieldNotTheParser() throws Exception {
+        String text = edit(sample, "\"overall\" : 0.01799360501820187", "\"overall\" : NaN");
+        assertEquals("F:" + place(text, "NaN") + ": field \"sections.overview.saveRate.overall\": expected a number, "
+                + "found NaN (write \"NaN\" as a string).", refusal(text));
+    }
+
+    private Path write(String text) throws Exception {
+        Path file = dir.resolve("ok.json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
     @Test
     void moreAfterTheEndIsRefused() throws Exception {
         String message = refusal(sample + "{}\n");

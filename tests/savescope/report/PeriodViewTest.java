@@ -300,10 +300,82 @@ class PeriodViewTest {
         }
     }
 
+    /** Two accounts of the same three videos each (1,000 views, 10 saves): equal, so neither is "the highest". */
+    @Test
+    void accountsWithEqualRatesAreSaidToBeEqual(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("video_id,account,title,post_time,content_type,duration_s,views,likes,"
+                + "comments,shares,saves,hashtags\n");
+        int id = 0;
+        for (String day : List.of("2024-05-26", "2024-05-27", "2024-05-28")) {
+            csv.append(line(++id, "north", day, 1000, 10)).append(line(++id, "south", day, 1000, 10));
+        }
+        Path file = dir.resolve("twins.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(file), Loader.Options.defaults()),
+                ReportOptions.defaults(), Instant.parse("2026-01-01T00:00:00Z"));
+        String text = r.notebook().cells().toString();
+        assertFalse(text.contains("has the highest typical save rate"), "no account picked out of a tie");
+        assertTrue(text.contains("have the same typical save rate (1.00% per video), the highest of the 2 accounts"),
+                "the tie said as such");
+    }
+
     static String line(int id, String account, String day, long views, long saves) {
         return String.join(",", "91000000000000000" + String.format(Locale.ROOT, "%02d", id), account,
                 "video " + id, day + "T18:00:00Z", id % 2 == 0 ? "<img src=x onerror=alert(1)>" : "tutorial", "30",
                 Long.toString(views), "50", "5", "5", Long.toString(saves), "#<script>alert(1)</script>") + "\n";
+    }
+
+    /**
+     * The last 7 days against the 7 before hold 2 and 2 of the sample's videos (its README's posting days), below
+     * the 3 a side the cards ask for: the section's change has no interval either, in the JSON or on the page.
+     */
+    @Test
+    void tooFewVideosGiveNoIntervalInTheSectionEither() {
+        ReportOptions options = new ReportOptions(null, 1000, 500, List.of(), ReportOptions.DEFAULT_MIN_SEGMENT,
+                "last-7d", "previous");
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()), options,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals(2, postedIn(TO.minusDays(6), TO, x -> true).size());
+        assertEquals(2, postedIn(TO.minusDays(13), TO.minusDays(7), x -> true).size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> change = (Map<String, Object>) ((Map<String, Object>) r.json().get("period_comparison"))
+                .get("save_rate_change");
+        assertEquals(List.of("difference", "ci_low", "ci_high", "p"), new ArrayList<>(change.keySet()));
+        assertNotNull(change.get("difference"));
+        assertNull(change.get("ci_low"));
+        assertNull(change.get("ci_high"));
+        assertNull(change.get("p"));
+        String text = r.notebook().cells().toString();
+        assertTrue(text.contains("too few videos to judge (fewer than 3 on a side)"), "the table's note");
+        assertFalse(text.contains("95% interval of the change"), "no interval anywhere in the section");
+    }
+
+    /**
+     * A year before the last 28 days the sample's daily series has only its first day(s): that sum is not the
+     * period's gain, so it is not compared with the 28 days' (it was +86,033% before), and no like-with-like card.
+     */
+    @Test
+    void aDailySeriesWithFewerDaysOfOnePeriodIsNotCompared() throws IOException {
+        ReportOptions options = new ReportOptions(null, 1000, 500, List.of(), ReportOptions.DEFAULT_MIN_SEGMENT,
+                "last-28d", "year-ago");
+        SaveReport.Result r = SaveReport.build(Loader.load(List.of(SAMPLE), Loader.Options.defaults()), options,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        LocalDate from = FROM.minusYears(1);
+        LocalDate to = TO.minusYears(1);
+        long covered = Files.readAllLines(SAMPLE.resolve("daily.csv")).stream().skip(1)
+                .map(l -> LocalDate.parse(l.split(",")[1])).filter(d -> !d.isBefore(from) && !d.isAfter(to))
+                .distinct().count();
+        assertTrue(covered > 0 && covered < 28, "the series starts inside the year-ago period: " + covered);
+        OverviewSection.PeriodKpis k = r.figures(OverviewSection.Figures.class).periodKpis();
+        assertEquals("daily series, " + covered + " of 28 days", k.savesGainedComparisonSource());
+        assertEquals(daily(from, to), k.savesGainedComparison());
+        assertFalse(k.gainsComparable());
+        assertNull(k.savesGainedDaily());
+        assertNull(k.savesGainedDailyComparison());
+        assertTrue(r.notebook().cells().stream().flatMap(c -> c.outputs().stream())
+                .filter(o -> o instanceof Output.Kpis).flatMap(o -> ((Output.Kpis) o).kpis().stream())
+                .noneMatch(x -> x.label().startsWith("Saves gained") && x.change() != null
+                        && x.change().change().contains("%")), "no percent change of saves gained");
     }
 
     @Test

@@ -108,6 +108,15 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
         if (best == null) {
             return;
         }
+        List<String> tied = all.stream().filter(s -> s.videos() >= 3 && s.medianRate() == best.medianRate())
+                .map(Account::account).toList();
+        if (tied.size() > 1) {
+            // Equal accounts are said to be equal: picking one of them as "the highest" would be the sort's whim.
+            ctx.finding(0.9, String.join(" and ", tied) + " have the same typical save rate ("
+                    + Formats.percent(orNull(best.medianRate())) + " per video), the highest of the " + all.size()
+                    + " accounts.", "Equal typical save rates: no account of these stands out.", "info");
+            return;
+        }
         boolean clear = !Double.isNaN(best.pVsOthers()) && best.pVsOthers() < 0.05;
         ctx.finding(0.9, best.account() + " has the highest typical save rate of the " + all.size() + " accounts ("
                 + Formats.percent(orNull(best.medianRate())) + " per video).", clear

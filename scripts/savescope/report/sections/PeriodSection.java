@@ -74,12 +74,12 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
                 + "whenever it was posted.");
         PeriodComparison.Posted a = c.now();
         PeriodComparison.Posted b = c.before();
-        Experiment.Comparison r = c.rate();
+        Experiment.Comparison r = c.judged();
         ctx.markdown("### Videos posted in the period" + (ctx.hasSaves() ? "\n\nTheir key numbers are also the first "
                 + "cards under *Saves at a glance*; by content type, hashtag, duration, weekday and hour (and by "
                 + "account) they follow each group table, with the interval of each change." : ""));
         ctx.code(java(ctx), postedShows(c), new Output.Table(changeTable(c)));
-        if (r != null && a.rated() >= Experiment.MIN_VIDEOS && b.rated() >= Experiment.MIN_VIDEOS) {
+        if (r != null) {
             boolean chance = !(r.low() > 0 || r.high() < 0);
             ctx.finding(chance ? 0.55 : 0.9, "Videos posted in " + c.period().label() + " have a save rate of "
                     + Formats.percent(a.rate()) + ", against " + Formats.percent(b.rate()) + " in "
@@ -144,7 +144,9 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
         String span = g.source().equals("snapshots")
                 ? "saves in the export of " + time(g.from()) + " subtracted from those in the export of " + time(g.to())
                         + ", per video"
-                : "the daily series summed over the period's days (only the days it has for each video)";
+                : "the daily series summed over the period's days" + (g.source().equals("daily series") ? ""
+                        : ", of which it has " + g.source().substring("daily series, ".length())) + " (only the "
+                        + "days it has for each video)";
         return Formats.exact(g.saves()) + " saves, " + g.videos() + (g.videos() == 1 ? " video" : " videos")
                 + " gaining (" + span + (g.unknown() > 0 ? "; " + g.unknown() + " videos missing from the earlier "
                 + "export were left out" : "") + ").";
@@ -166,8 +168,10 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
                         : points(a.rate() - b.rate()) + pct(a.rate(), b.rate())),
                 Cell.plain(a.medianRate() == null || b.medianRate() == null ? "–"
                         : points(a.medianRate() - b.medianRate()) + pct(a.medianRate(), b.medianRate()))));
-        String note = c.rate() == null ? "" : "95% interval of the change in save rate: " + points(c.rate().low())
-                + " to " + points(c.rate().high()) + " (videos resampled within each period).";
+        Experiment.Comparison r = c.judged();
+        String note = c.rate() == null ? "" : r == null ? "No interval of the change in save rate: too few videos to "
+                + "judge (fewer than " + Experiment.MIN_VIDEOS + " on a side)." : "95% interval of the change in save "
+                + "rate: " + points(r.low()) + " to " + points(r.high()) + " (videos resampled within each period).";
         return new TableView(cols, rows, rows.size(), note);
     }
 
@@ -188,21 +192,16 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
     static String countChange(long now, long before) {
         long d = now - before;
         return (d >= 0 ? "+" : "\u2212") + Formats.exact(Math.abs(d))
-                + (before == 0 ? "" : String.format(Locale.ROOT, " (%s%.0f%%)", d >= 0 ? "+" : "\u2212",
-                        Math.abs(100.0 * d / before)));
+                + (before == 0 ? "" : " (" + PeriodView.percent((double) d / before) + ")");
     }
 
     /** A difference of two rates in percentage points: "+0.25 pts". */
     static String points(double diff) {
-        return (diff >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.2f", Math.abs(diff * 100)) + " pts";
+        return PeriodView.points(diff);
     }
 
     private static String pct(Double now, Double before) {
-        if (now == null || before == null || before == 0) {
-            return "";
-        }
-        double p = 100 * (now - before) / before;
-        return String.format(Locale.ROOT, ", %s%.0f%%", p >= 0 ? "+" : "\u2212", Math.abs(p));
+        return now == null || before == null || before == 0 ? "" : ", " + PeriodView.percent((now - before) / before);
     }
 
     private static Map<String, Object> json(PeriodComparison c, LocalDate anchor) {
@@ -213,9 +212,10 @@ public final class PeriodSection implements Section<PeriodSection.Figures> {
         Map<String, Object> r = new LinkedHashMap<>();
         Experiment.Comparison e = c.rate();
         r.put("difference", e == null ? null : e.difference());
-        r.put("ci_low", e == null ? null : e.low());
-        r.put("ci_high", e == null ? null : e.high());
-        r.put("p", e == null ? null : e.p());
+        Experiment.Comparison judged = c.judged();
+        r.put("ci_low", judged == null ? null : judged.low());
+        r.put("ci_high", judged == null ? null : judged.high());
+        r.put("p", judged == null ? null : judged.p());
         m.put("save_rate_change", r);
         List<Map<String, Object>> types = new ArrayList<>();
         for (PeriodComparison.TypeChange t : c.byType()) {

@@ -214,16 +214,26 @@ public final class PeriodView {
 
     /** A difference of two rates in percentage points: "+0.25 pts". */
     static String points(double diff) {
-        return (diff >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.2f", Math.abs(diff * 100)) + " pts";
+        return signed(diff * 100, "%.2f") + " pts";
     }
 
     /** A signed number of percentage points without the unit: "+0.25", "−1.10". */
     static String number(double pts) {
-        return (pts >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.2f", Math.abs(pts));
+        return signed(pts, "%.2f");
     }
 
-    /** A relative change: "+17%", "−4%". */
+    /** A relative change: "+17%", "−4%", one decimal below 1% ("−0.4%"), and "0%" for what rounds to nothing. */
     static String percent(double relative) {
-        return (relative >= 0 ? "+" : "\u2212") + String.format(Locale.ROOT, "%.0f%%", Math.abs(relative * 100));
+        double p = relative * 100;
+        return signed(p, Math.abs(p) < 1 ? "%.1f" : "%.0f").replaceAll("^0\\.0$", "0") + "%";
+    }
+
+    /** {@code v} in {@code format} with its sign, and none when it rounds to zero: never "−0". */
+    private static String signed(double v, String format) {
+        String digits = String.format(Locale.ROOT, format, Math.abs(v));
+        if (digits.matches("[0.]*")) {
+            return digits;
+        }
+        return (v >= 0 ? "+" : "\u2212") + digits;
     }
 }
