@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import savescope.model.LoadReport;
@@ -403,23 +402,6 @@ public final class LocalAnalytics implements Analytics {
             }
         }
         return latest;
-    }
-
-    /** A value computed on first use, under its own lock. */
-    private static final class Memo<T> {
-        private final Supplier<T> compute;
-        private T value;
-
-        Memo(Supplier<T> compute) {
-            this.compute = compute;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
     }
 
     @Override

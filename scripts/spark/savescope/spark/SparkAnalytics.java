@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import savescope.metrics.Accounts;
 import savescope.metrics.Accumulation;
 import savescope.metrics.Analytics;
@@ -20,6 +19,7 @@ import savescope.metrics.GroupComparison;
 import savescope.metrics.Histogram;
 import savescope.metrics.Intervals;
 import savescope.metrics.LocalAnalytics;
+import savescope.metrics.Memo;
 import savescope.metrics.Quadrants;
 import savescope.metrics.Rankings;
 import savescope.metrics.Rates;
@@ -356,22 +356,5 @@ public final class SparkAnalytics implements Analytics {
     @Override
     public List<Accounts.Summary> accountSummaries() {
         return videoQueries.get().accountSummaries();
-    }
-
-    /** A value computed on first use, under its own lock (sections ask from several threads). */
-    private static final class Memo<T> {
-        private final Supplier<T> compute;
-        private T value;
-
-        Memo(Supplier<T> compute) {
-            this.compute = compute;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
     }
 }
