@@ -336,20 +336,11 @@ public final class History {
             }
             return;
         }
-        Path temp = Files.createTempFile(object.getParent(), ".object-", ".tmp");
+        Path temp = readOnlyCopy(content, object);
         try {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            permit(temp, "r--r--r--");
-            try {
-                Files.move(temp, object, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, object);
-            } catch (FileAlreadyExistsException e) {
-                // Another import stored the same content first; it is the same bytes.
-            }
+            moveIntoPlace(temp, object, false);
+        } catch (FileAlreadyExistsException e) {
+            // Another import stored the same content first; it is the same bytes.
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -357,6 +348,16 @@ public final class History {
 
     /** Replaces a damaged stored copy by {@code content} in one move, read-only as every stored copy. */
     private static void replace(Path content, Path object) throws IOException {
+        Path temp = readOnlyCopy(content, object);
+        try {
+            moveIntoPlace(temp, object, true);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A read-only copy of {@code content} on disk beside {@code object}, to be moved into its place. */
+    private static Path readOnlyCopy(Path content, Path object) throws IOException {
         Path temp = Files.createTempFile(object.getParent(), ".object-", ".tmp");
         try {
             Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
@@ -364,13 +365,30 @@ public final class History {
                 ch.force(true);
             }
             permit(temp, "r--r--r--");
-            try {
-                Files.move(temp, object, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, object, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
+            return temp;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Moves {@code temp} onto {@code target} in one step where the file system can, else by a plain move;
+     * without {@code replace}, an existing target stays and the move fails with FileAlreadyExistsException.
+     */
+    private static void moveIntoPlace(Path temp, Path target, boolean replace) throws IOException {
+        try {
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (AtomicMoveNotSupportedException e) {
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(temp, target);
+            }
         }
     }
 
@@ -379,11 +397,7 @@ public final class History {
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             permit(temp, "rw-r--r--");
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, target, true);
         } finally {
             Files.deleteIfExists(temp);
         }
