@@ -99,13 +99,7 @@ public final class Loader {
             throw new InputException("no exports stored yet; expected at least one imported file.");
         }
         List<Path> names = stored.stream().map(StoredFile::name).toList();
-        Instant zipTime = null;
-        for (Path f : names) {
-            Instant t = zipExportTime(f.getFileName().toString());
-            if (t != null && (zipTime == null || t.isAfter(zipTime))) {
-                zipTime = t;
-            }
-        }
+        Instant zipTime = latestZipTime(names);
         if (options.progress() != null) {
             options = options.withProgress(neverBack(options.progress()));
         }
@@ -175,13 +169,7 @@ public final class Loader {
             throw new InputException(inputs + ": no data files found; expected CSV, XLSX, JSON or ZIP exports ("
                     + TableRouter.KNOWN_FORMATS + ").");
         }
-        Instant zipTime = null;
-        for (Path f : files) {
-            Instant t = zipExportTime(f.getFileName().toString());
-            if (t != null && (zipTime == null || t.isAfter(zipTime))) {
-                zipTime = t;
-            }
-        }
+        Instant zipTime = latestZipTime(files);
         if (options.progress() != null) {
             options = options.withProgress(neverBack(options.progress()));
         }
@@ -508,6 +496,18 @@ public final class Loader {
         } catch (IOException | RuntimeException e) {
             return Instant.now();
         }
+    }
+
+    /** The latest export time any of {@code files} names in a Studio ZIP name, or null when none does. */
+    private static Instant latestZipTime(List<Path> files) {
+        Instant latest = null;
+        for (Path f : files) {
+            Instant t = zipExportTime(f.getFileName().toString());
+            if (t != null && (latest == null || t.isAfter(latest))) {
+                latest = t;
+            }
+        }
+        return latest;
     }
 
     /**
