@@ -56,4 +56,44 @@ class SparkCommandTest {
         assertEquals(2, run.code());
         assertEquals("error: --max-rows: expected a number of table rows of 1 or more, found 0.", run.err().strip());
     }
+
+    /** {@code compare}: the engines' --json documents value by value, with diff's exit codes. */
+    @Test
+    void compareCountsValuesAndListsEachDifference() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), "{\"generated_at\":\"2026-01-01\",\"videos\":3,"
+                + "\"rate\":0.1,\"rows\":[{\"id\":\"x\",\"r\":0.30000000000000004}]}");
+        Path same = Files.writeString(dir.resolve("same.json"), "{\"generated_at\":\"2026-12-01\",\"videos\":3,"
+                + "\"rate\":0.1,\"rows\":[{\"id\":\"x\",\"r\":0.3}]}");
+        var run = OutputSafetyTest.run(new SparkCommand(), "compare", a.toString(), same.toString());
+        assertEquals(0, run.code(), run.out() + run.err());
+        // videos, rate, id, r: four values; r differs in its last bit only; generated_at is skipped.
+        assertEquals("4 values compared; beyond 1e-9 relative: 0; within it but not bit-equal: 1.", run.out().strip());
+
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"generated_at\":\"x\",\"videos\":4,"
+                + "\"rate\":0.1000001,\"rows\":[{\"id\":\"y\",\"r\":0.3}]}");
+        run = OutputSafetyTest.run(new SparkCommand(), "compare", a.toString(), other.toString(), "--show", "2");
+        assertEquals(1, run.code());
+        assertEquals(List.of("differs .videos: 3 != 4", "differs .rate: 0.1 != 0.1000001", "... and 1 more differences",
+                "4 values compared; beyond 1e-9 relative: 3; within it but not bit-equal: 1."),
+                run.out().strip().lines().toList());
+    }
+
+    @Test
+    void compareNamesAFileItCannotRead() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.json"), "{\"videos\":3}");
+        Path cut = Files.writeString(dir.resolve("cut.json"), "{\"videos\":\n  [1, 2");
+        var run = OutputSafetyTest.run(new SparkCommand(), "compare", a.toString(), cut.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("error: " + cut + ", line 2 column "), run.err());
+        assertTrue(run.err().contains("not valid JSON"), run.err());
+        run = OutputSafetyTest.run(new SparkCommand(), "compare", a.toString(), dir.resolve("none.json").toString());
+        assertEquals(2, run.code());
+        assertEquals("error: " + dir.resolve("none.json") + ": no such file; expected a --json document of ./jbang "
+                + "report or report-spark.", run.err().strip());
+        Path list = Files.writeString(dir.resolve("list.json"), "[1]");
+        run = OutputSafetyTest.run(new SparkCommand(), "compare", list.toString(), a.toString());
+        assertEquals(2, run.code());
+        assertEquals("error: " + list + ": expected a JSON object (a --json document of the report), found array.",
+                run.err().strip());
+    }
 }

@@ -1,5 +1,8 @@
 package savescope.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,10 +34,12 @@ import savescope.report.ReportFigures;
 import savescope.report.SaveReport;
 import savescope.spark.AggregatesJson;
 import savescope.spark.CorpusGenerator;
+import savescope.spark.NumbersDiff;
 import savescope.spark.ParquetConvert;
 import savescope.spark.SparkAnalytics;
 import savescope.spark.SparkInputs;
 import savescope.spark.SparkSessions;
+import savescope.spark.TimedAnalytics;
 
 /**
  * {@code ./jbang report-spark}: the saves report computed by Apache Spark, for corpora too big for one machine's
@@ -38,7 +48,7 @@ import savescope.spark.SparkSessions;
  * API JSON Lines on any Hadoop path, or exports of any format SaveScope's loader reads.
  */
 @Command(name = "report-spark", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {SparkCommand.Convert.class, SparkCommand.Generate.class},
+        subcommands = {SparkCommand.Convert.class, SparkCommand.Generate.class, SparkCommand.Compare.class},
         description = {"Builds the saves report with Apache Spark (local mode or a cluster): the same page and --json "
                 + "as ./jbang report.", "",
             "Examples:",
@@ -47,7 +57,8 @@ import savescope.spark.SparkSessions;
             "  ./jbang report-spark corpus/ --save-aggregates page.json.gz   then: ./jbang report --aggregates page.json.gz",
             "  ./jbang report-spark s3a://bucket/videos.parquet --master spark://host:7077 -o big.html",
             "  ./jbang report-spark convert ~/Downloads/tiktok/ --out corpus/",
-            "  ./jbang report-spark generate --videos 10000000 --out /tmp/corpus-10m"})
+            "  ./jbang report-spark generate --videos 10000000 --out /tmp/corpus-10m",
+            "  ./jbang report-spark compare spark.json local.json"})
 public final class SparkCommand implements Callable<Integer> {
 
     /** Options every Spark command takes. */
@@ -181,8 +192,8 @@ public final class SparkCommand implements Callable<Integer> {
         if (saveAggregates != null) {
             ReportFigures figures;
             try {
-                figures = SaveReport.analyse(analytics, new ReportOptions(title, minViews, maxRows, arms, minSegment),
-                        REPORT_THREADS);
+                figures = SaveReport.analyse(TimedAnalytics.wrap(analytics),
+                        new ReportOptions(title, minViews, maxRows, arms, minSegment), REPORT_THREADS);
             } catch (Exception e) {
                 throw userError(e, inputs.toString());
             }
@@ -203,8 +214,8 @@ public final class SparkCommand implements Callable<Integer> {
         Instant now = common.now();
         SaveReport.Result result;
         try {
-            result = SaveReport.build(analytics, new ReportOptions(title, minViews, maxRows, arms, minSegment), now,
-                    REPORT_THREADS);
+            result = SaveReport.build(TimedAnalytics.wrap(analytics),
+                    new ReportOptions(title, minViews, maxRows, arms, minSegment), now, REPORT_THREADS);
         } catch (Exception e) {
             throw userError(e, inputs.toString());
         }
@@ -290,7 +301,7 @@ public final class SparkCommand implements Callable<Integer> {
                 return false;
             }
         }
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(p) && !name.matches(".*\\.(csv|tsv|jsonl|ndjson|json|parquet)");
     }
 
@@ -366,6 +377,69 @@ public final class SparkCommand implements Callable<Integer> {
                 CorpusGenerator.write(session, videos, seed, files, out);
                 System.out.println("Wrote " + videos + " videos to " + out + "/videos.parquet");
                 return 0;
+            }
+        }
+    }
+
+    /** {@code compare}: two {@code --json} documents number by number, as the engines must agree. */
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"Compares two --json documents of the report (say, one from report-spark and one from "
+                    + "report) value by value: whole numbers exactly, other numbers to 1e-9 relative, text exactly; "
+                    + "generated_at is skipped.", "",
+                "Exit codes: 0 the same numbers, 1 they differ (each difference listed), 2 a file cannot be read."})
+    static final class Compare implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Verbose verbose = new Verbose();
+
+        @Parameters(index = "0", paramLabel = "LEFT", description = "A --json document.")
+        Path left;
+
+        @Parameters(index = "1", paramLabel = "RIGHT", description = "The --json document to compare it with.")
+        Path right;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--show", defaultValue = "50", paramLabel = "N",
+                description = "List at most N differences (default: ${DEFAULT-VALUE}).")
+        int show;
+
+        @Override
+        public Integer call() {
+            var a = readJson(left);
+            var b = readJson(right);
+            NumbersDiff.Result r = NumbersDiff.compare(a, b, Set.of("generated_at"));
+            PrintWriter out = spec.commandLine().getOut();
+            r.differences().stream().limit(Math.max(0, show)).forEach(d -> out.println("differs " + d));
+            if (r.differences().size() > show) {
+                out.println("... and " + (r.differences().size() - show) + " more differences");
+            }
+            out.printf(Locale.ROOT, "%,d values compared; beyond 1e-9 relative: %,d; within it but not bit-equal: "
+                    + "%,d.%n", r.values(), r.differences().size(), r.lastBits());
+            out.flush();
+            return r.differences().isEmpty() ? 0 : 1;
+        }
+
+        private static JsonNode readJson(Path file) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError(file + ": " + (Files.isDirectory(file) ? "is a folder" : "no such file")
+                        + "; expected a --json document of ./jbang report or report-spark.");
+            }
+            try {
+                var node = new ObjectMapper().readTree(file.toFile());
+                if (node == null || !node.isObject()) {
+                    throw new UserError(file + ": expected a JSON object (a --json document of the report), found "
+                            + (node == null || node.isMissingNode() ? "an empty file" : node.getNodeType()
+                                    .toString().toLowerCase(Locale.ROOT)) + ".");
+                }
+                return node;
+            } catch (JsonProcessingException e) {
+                var loc = e.getLocation();
+                throw new UserError(file + (loc == null ? "" : ", line " + loc.getLineNr() + " column "
+                        + loc.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + "); expected a --json "
+                        + "document of ./jbang report or report-spark.", e);
+            } catch (java.io.IOException e) {
+                throw new UserError(file + ": cannot be read (" + e.getMessage() + ").", e);
             }
         }
     }

@@ -20,11 +20,18 @@ public final class NumbersDiff {
 
     private NumbersDiff() {}
 
+    /**
+     * What a comparison found.
+     *
+     * @param values the numbers, texts, booleans and nulls compared (leaves of both documents)
+     * @param lastBits the numbers that are not equal but within the tolerance
+     * @param differences each difference as {@code path: left != right}
+     */
+    public record Result(long values, long lastBits, List<String> differences) {}
+
     /** Each difference as {@code path: left != right}; empty when the documents agree. */
     public static List<String> of(JsonNode left, JsonNode right, Set<String> skipKeys) {
-        List<String> out = new ArrayList<>();
-        walk("", left, right, skipKeys, out);
-        return out;
+        return compare(left, right, skipKeys).differences();
     }
 
     public static List<String> of(Path left, Path right, Set<String> skipKeys) throws IOException {
@@ -32,33 +39,57 @@ public final class NumbersDiff {
         return of(m.readTree(left.toFile()), m.readTree(right.toFile()), skipKeys);
     }
 
-    private static void walk(String path, JsonNode a, JsonNode b, Set<String> skip, List<String> out) {
-        if (a.isObject() && b.isObject()) {
-            List<String> keysA = names(a);
-            List<String> keysB = names(b);
-            if (!keysA.equals(keysB)) {
-                out.add(path + ": keys " + keysA + " != " + keysB);
-                return;
-            }
-            for (String k : keysA) {
-                if (!skip.contains(k)) {
-                    walk(path + "." + k, a.get(k), b.get(k), skip, out);
+    /** The whole comparison: how many values, how many differ in their last bits only, and each difference. */
+    public static Result compare(JsonNode left, JsonNode right, Set<String> skipKeys) {
+        Walk w = new Walk(skipKeys);
+        w.walk("", left, right);
+        return new Result(w.values, w.lastBits, w.out);
+    }
+
+    private static final class Walk {
+        final Set<String> skip;
+        final List<String> out = new ArrayList<>();
+        long values;
+        long lastBits;
+
+        Walk(Set<String> skip) {
+            this.skip = skip;
+        }
+
+        void walk(String path, JsonNode a, JsonNode b) {
+            if (a.isObject() && b.isObject()) {
+                List<String> keysA = names(a);
+                List<String> keysB = names(b);
+                if (!keysA.equals(keysB)) {
+                    out.add(path + ": keys " + keysA + " != " + keysB);
+                    return;
+                }
+                for (String k : keysA) {
+                    if (!skip.contains(k)) {
+                        walk(path + "." + k, a.get(k), b.get(k));
+                    }
+                }
+            } else if (a.isArray() && b.isArray()) {
+                if (a.size() != b.size()) {
+                    out.add(path + ": " + a.size() + " items != " + b.size());
+                    return;
+                }
+                for (int i = 0; i < a.size(); i++) {
+                    walk(path + "[" + i + "]", a.get(i), b.get(i));
+                }
+            } else if (a.isNumber() && b.isNumber()) {
+                values++;
+                if (!close(a, b)) {
+                    out.add(path + ": " + a + " != " + b);
+                } else if (a.doubleValue() != b.doubleValue()) {
+                    lastBits++;
+                }
+            } else {
+                values++;
+                if (!a.equals(b)) {
+                    out.add(path + ": " + a + " != " + b);
                 }
             }
-        } else if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                out.add(path + ": " + a.size() + " items != " + b.size());
-                return;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                walk(path + "[" + i + "]", a.get(i), b.get(i), skip, out);
-            }
-        } else if (a.isNumber() && b.isNumber()) {
-            if (!close(a, b)) {
-                out.add(path + ": " + a + " != " + b);
-            }
-        } else if (!a.equals(b)) {
-            out.add(path + ": " + a + " != " + b);
         }
     }
 
