@@ -308,8 +308,13 @@ public final class SaveReport {
         return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more files";
     }
 
+    /** The last part of a path or URI; a folder given with a trailing slash ({@code hdfs:///corpus/}) keeps its name. */
     static String fileName(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return slash < 0 ? path : path.substring(slash + 1);
+        String trimmed = path.replaceAll("[/\\\\]+$", "");
+        if (trimmed.isEmpty()) {
+            return path;
+        }
+        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
     }
 }
