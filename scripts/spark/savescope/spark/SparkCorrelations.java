@@ -71,7 +71,7 @@ final class SparkCorrelations {
             xs[i] = "x" + i;
             select.add(columns.get(i).as(xs[i]));
         }
-        Dataset<Row> x = videos.select(select.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Dataset<Row> x = videos.select(select.toArray(Column[]::new)).persist(CACHED);
         Correlation[][][] three = matrices(x, xs);
         x.unpersist();
         List<String> n = List.copyOf(names);
@@ -98,6 +98,14 @@ final class SparkCorrelations {
     }
 
     private static final String PATTERN = "_pattern";
+
+    /**
+     * How the tables read several times are kept: as Spark SQL's own compressed column batches. Not a serialized
+     * level: those keep each block in 1 MiB byte arrays, and under G1 every such array is a humongous object
+     * that takes a whole heap region (two, with 1 MiB regions), so a cache that fits Spark's storage memory
+     * filled the heap (10 million videos with a 1.2 GB heap, 50 million with 4 GB: out of memory).
+     */
+    private static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK();
 
     /**
      * Which columns each row has. A pair's complete rows are the rows of every presence pattern holding both
@@ -286,7 +294,7 @@ final class SparkCorrelations {
         }
         int[][] subsetsOf = presence.subsetsOfColumns();
         Dataset<Row> ranks = MidRanks.within(x, xs, PATTERN, presence.patterns().length, presence.members(),
-                subsetsOf).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                subsetsOf).persist(CACHED);
         Dataset<Row> joined = x;
         for (int i = 0; i < m; i++) {
             List<Column> cols = new ArrayList<>();
