@@ -108,9 +108,9 @@ class SparkCsvTest {
         assertEquals(3, posted.rows());
         assertEquals(List.of("11:3", "12:3", "21:3"), posted.firstPlaces());
         assertEquals("post_time", posted.header());
-        // 25 data rows; line 17's views "12a" rejects it.
-        assertEquals(25, s.rowsRead());
-        assertEquals(24, s.rowsUsed());
+        // 26 data rows; line 17's views "12a" rejects it.
+        assertEquals(26, s.rowsRead());
+        assertEquals(25, s.rowsUsed());
         assertEquals("17:6", s.rejections().get(0).location());
     }
 
@@ -129,12 +129,13 @@ class SparkCsvTest {
     @Test
     void fewIdsEndingInZerosAreRealUnlessRepeated() {
         SourceReport s = longerSpark.load().sources().get(0);
-        // 7300000999900000000 once: kept as a real id; 7300000999800000000 twice (lines 9 and 10): each row its own.
+        // 7300000999900000000 once: kept as a real id; 7300000999800000000 twice (lines 9 and 10): each row its own,
+        // with the certainly rounded 7.30001E+18 of line 28, which is named first as the loader names it.
         assertTrue(s.assumptions().contains("1 id ends in four or more zeros, as ids rounded to 15 digits by a "
                 + "spreadsheet do; so few (one real id in 10,000 does) that they were taken as real ids"), s.assumptions()
                 .toString());
-        assertTrue(s.warnings().get(0).startsWith("2 video ids were rounded by a spreadsheet (the first: "
-                + "\"7300000999800000000\" at 9:1)"), s.warnings().toString());
+        assertTrue(s.warnings().get(0).startsWith("3 video ids were rounded by a spreadsheet (the first: "
+                + "\"7.30001E+18\" at 28:1)"), s.warnings().toString());
         List<String> ids = longerSpark.videos().select(Canonical.VIDEO_ID).as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList();
         assertTrue(ids.contains("7300000999900000000"));
@@ -145,11 +146,13 @@ class SparkCsvTest {
     @Test
     void manyIdsEndingInZerosMakeARoundedColumn() {
         SourceReport s = formsSpark.load().sources().get(0);
-        // Three suspect ids among 23 of 19 digits: far above one in 10,000, so all three are taken as rounded.
-        assertTrue(s.warnings().get(0).startsWith("3 video ids were rounded by a spreadsheet (the first: "
-                + "\"7300000999900000000\" at 8:1)"), s.warnings().toString());
-        // The one real id seen twice (lines 2 and 22) is merged: 24 rows used, 23 videos.
+        // Three suspect ids among 23 of 19 digits: far above one in 10,000, so all three are taken as rounded,
+        // with 7.30001E+18 (line 28): four, the certainly rounded one named first.
+        assertTrue(s.warnings().get(0).startsWith("4 video ids were rounded by a spreadsheet (the first: "
+                + "\"7.30001E+18\" at 28:1)"), s.warnings().toString());
+        assertTrue(s.assumptions().stream().noneMatch(a -> a.contains("four or more zeros")), s.assumptions().toString());
+        // The one real id seen twice (lines 2 and 22) is merged: 25 rows used, 24 videos.
         assertEquals(1, formsSpark.load().rowsMerged());
-        assertEquals(23, formsSpark.videos().count());
+        assertEquals(24, formsSpark.videos().count());
     }
 }
