@@ -290,17 +290,16 @@ final class CsvVideos {
         boolean column = CellRules.roundedColumn(t.suspects, t.nineteen);
         Column suspect = col("_id_kind").equalTo(CellRules.ID_SUSPECT);
         Dataset<Row> v = videos;
-        Column suspectRounded;
+        Column suspectRounded = column ? suspect : lit(false);
+        long suspectsRounded = column ? t.suspects : 0;
         if (t.suspects > 0 && !column) {
-            Dataset<Row> repeated = v.filter(suspect).groupBy(Canonical.VIDEO_ID).count().filter(col("count").gt(1))
-                    .select(col(Canonical.VIDEO_ID).as("_repeated_id"));
-            v = v.join(repeated, v.col(Canonical.VIDEO_ID).equalTo(repeated.col("_repeated_id")), "left");
-            suspectRounded = suspect.and(col("_repeated_id").isNotNull());
-        } else {
-            v = v.withColumn("_repeated_id", lit(null).cast(DataTypes.StringType));
-            suspectRounded = column ? suspect : lit(false);
+            // Two rows with one such id are few (most files have none): named at the driver, not joined.
+            List<Row> repeated = v.filter(suspect).groupBy(Canonical.VIDEO_ID).count().filter(col("count").gt(1))
+                    .collectAsList();
+            suspectRounded = repeated.isEmpty() ? lit(false) : suspect.and(col(Canonical.VIDEO_ID).isin(repeated.stream()
+                    .map(r -> r.getString(0)).toArray()));
+            suspectsRounded = repeated.stream().mapToLong(r -> r.getLong(1)).sum();
         }
-        long suspectsRounded = t.suspects == 0 ? 0 : v.filter(suspectRounded).count();
         Column own = col("_id_kind").equalTo(CellRules.ID_REAL).or(suspect.and(suspectRounded.unary_$bang()));
         Column fallback = concat(lit(path + "#"), col("_line").cast(DataTypes.StringType));
         String warning = null;
@@ -310,8 +309,7 @@ final class CsvVideos {
             Row r = v.filter(firstKind).orderBy(SparkCorpus.ROW).select("_id_raw", "_line").first();
             warning = CellRules.roundedIdsWarning(rounded, r.getString(0), r.getLong(1) + ":" + idColumn, 0);
         }
-        v = v.withColumn(Canonical.VIDEO_ID, when(own, col(Canonical.VIDEO_ID)).otherwise(fallback))
-                .drop("_repeated_id");
+        v = v.withColumn(Canonical.VIDEO_ID, when(own, col(Canonical.VIDEO_ID)).otherwise(fallback));
         return new Ids(v, warning, t.suspects - suspectsRounded);
     }
 
