@@ -87,16 +87,6 @@ public final class CellRules {
         return VideoIds.roundedColumn(suspects, nineteenDigitIds);
     }
 
-    /** The id of a row whose own id cannot be trusted: the file and the row's line, never merged. */
-    public static String fallbackId(String file, long line) {
-        return file + "#" + line;
-    }
-
-    /** The first second a posting time may have; anything earlier is left missing. */
-    public static long earliestEpochSecond() {
-        return PostingTimes.EARLIEST_EPOCH_SECOND;
-    }
-
     /** The assumption said of ids that looked rounded but were taken as real. */
     public static String keptLookingRoundedNote(long n) {
         return VideoFrameBuilder.keptLookingRoundedNote(n);
