@@ -429,9 +429,7 @@ public final class Loader {
         }
         warnings.addAll(merged.warnings());
         if (merged.superseded() > 0) {
-            warnings.add(merged.superseded() + (merged.superseded() == 1 ? " row repeated a video" : " rows repeated videos")
-                    + " already seen (the same id in several files or snapshots); each video keeps its latest counts and "
-                    + "the earlier ones form its snapshot series.");
+            warnings.add(repeatedVideosWarning(merged.superseded()));
         }
         Instant anchor = state.zipExportTime;
         boolean anchorFromPosts = false;
@@ -686,5 +684,10 @@ public final class Loader {
                         + "expected a sheet with a header row and data rows.");
             }
         }
+    }
+
+    static String repeatedVideosWarning(long n) {
+        return n + (n == 1 ? " row repeated a video" : " rows repeated videos") + " already seen (the same id in several "
+                + "files or snapshots); each video keeps its latest counts and the earlier ones form its snapshot series.";
     }
 }

@@ -137,12 +137,89 @@ final class PostingTimes {
         return checked(when, cell, place);
     }
 
+    /**
+     * How {@link #read} reads {@code cell} in a source without a day column, told without this object's state, so
+     * an engine that reads the rows elsewhere reads each cell alike and settles the column's date order itself.
+     */
+    static CellRules.Posted alone(String cell, Instant yearAnchor) {
+        Instant fast = Values.isoFast(cell);
+        if (fast != null && fast.getEpochSecond() >= EARLIEST_EPOCH_SECOND) {
+            return CellRules.Posted.read(fast, false);
+        }
+        if (fast == null && Values.isMissing(cell)) {
+            return CellRules.Posted.NOTHING;
+        }
+        if (fast != null) {
+            return aloneChecked(fast, cell, false);
+        }
+        NumericDate d = new NumericDate();
+        if (d.parse(cell, false)) {
+            return aloneNumeric(d, cell);
+        }
+        if (d.parseTimeOnly(cell)) {
+            return CellRules.Posted.gap(CellRules.TIME_WITHOUT_DAY, timeWithoutDayReason(cell), false);
+        }
+        try {
+            return aloneChecked(Values.instant(cell), cell, false);
+        } catch (BadValueException e) {
+            StudioDates.Parsed p = yearAnchor == null ? null : StudioDates.parse(cell);
+            if (p == null) {
+                return CellRules.Posted.gap(CellRules.UNREADABLE, e.getMessage(), false);
+            }
+            return aloneChecked(StudioDates.latestNotAfter(p, yearAnchor).atStartOfDay()
+                    .toInstant(java.time.ZoneOffset.UTC), cell, p.year() == 0);
+        }
+    }
+
+    private static CellRules.Posted aloneChecked(Instant when, String cell, boolean yearless) {
+        return when.getEpochSecond() >= EARLIEST_EPOCH_SECOND ? CellRules.Posted.read(when, yearless)
+                : CellRules.Posted.gap(CellRules.BEFORE_EARLIEST, beforeEarliestReason(cell), yearless);
+    }
+
+    /** {@link #numeric} for one cell alone: a date that reads either way carries both readings. */
+    private static CellRules.Posted aloneNumeric(NumericDate d, String cell) {
+        int a = d.first;
+        int b = d.second;
+        if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) {
+            return CellRules.Posted.gap(CellRules.UNREADABLE, notADateReason(cell), false);
+        }
+        if (a == b || a > 12 || b > 12) {
+            int evidence = a == b ? -1 : a > 12 ? 0 : 1;
+            Instant when = d.instant(a > 12 ? Order.DAY_FIRST : Order.MONTH_FIRST);
+            CellRules.Posted p = when == null ? CellRules.Posted.gap(CellRules.UNREADABLE, noCalendarDayReason(cell),
+                    false) : aloneChecked(when, cell, false);
+            return p.withEvidence(evidence);
+        }
+        return CellRules.Posted.either(settledAlone(d.instant(Order.DAY_FIRST)), settledAlone(d.instant(Order.MONTH_FIRST)));
+    }
+
+    /** A reading of a date that read either way, as {@link #finish} keeps it: null when no day or before 2010. */
+    private static Instant settledAlone(Instant when) {
+        return when == null || when.getEpochSecond() < EARLIEST_EPOCH_SECOND ? null : when;
+    }
+
+    private static String notADateReason(String cell) {
+        return "expected a date such as 01/07/2025, found \"" + cell.strip() + "\"";
+    }
+
+    private static String noCalendarDayReason(String cell) {
+        return "expected a date, found \"" + cell.strip() + "\", which is no day of the calendar";
+    }
+
+    static String timeWithoutDayReason(String cell) {
+        return "found only a time of day \"" + cell.strip() + "\" and no date for it";
+    }
+
+    static String beforeEarliestReason(String cell) {
+        return "found \"" + cell.strip() + "\", before 2010, which is no posting time";
+    }
+
     /** A numeric date just parsed into {@link #date}: read now when only one order fits, else kept for later. */
     private Instant numeric(int column, int row, IntFunction<String> place, String cell) {
         int a = date.first;
         int b = date.second;
         if (a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12)) {
-            return unreadable(place, cell, "expected a date such as 01/07/2025, found \"" + cell.strip() + "\"");
+            return unreadable(place, cell, notADateReason(cell));
         }
         if (a == b || a > 12 || b > 12) {
             if (a != b) {
@@ -152,8 +229,7 @@ final class PostingTimes {
                 }
             }
             Instant when = date.instant(a > 12 ? Order.DAY_FIRST : Order.MONTH_FIRST);
-            return when == null ? unreadable(place, cell, "expected a date, found \"" + cell.strip()
-                    + "\", which is no day of the calendar") : checked(when, cell, place);
+            return when == null ? unreadable(place, cell, noCalendarDayReason(cell)) : checked(when, cell, place);
         }
         if (ambiguousExample[column] == null) {
             ambiguousExample[column] = cell.strip();
@@ -178,8 +254,7 @@ final class PostingTimes {
                 timeWithoutDayExample = "\"" + cell.strip() + "\" at " + where(place)
                         + (dayCell == null ? "" : ", beside \"" + dayCell.strip() + "\"");
             }
-            owner.leaveMissing(VideoFrameBuilder.POSTED, where(place), "found only a time of day \""
-                    + cell.strip() + "\" and no date for it");
+            owner.leaveMissing(VideoFrameBuilder.POSTED, where(place), timeWithoutDayReason(cell));
             return null;
         }
         timeWithDay++;
@@ -193,8 +268,7 @@ final class PostingTimes {
         if (beforeEarliest++ == 0) {
             beforeEarliestExample = "\"" + cell.strip() + "\" at " + where(place);
         }
-        owner.leaveMissing(VideoFrameBuilder.POSTED, where(place), "found \"" + cell.strip()
-                + "\", before 2010, which is no posting time");
+        owner.leaveMissing(VideoFrameBuilder.POSTED, where(place), beforeEarliestReason(cell));
         return null;
     }
 
@@ -258,7 +332,7 @@ final class PostingTimes {
             String place = i < pendingPlaces.size() ? pendingPlaces.get(i) : null;
             Order o = order[pending[at + 5]];
             if (o == null) {
-                leaveMissing(place, "found a date that reads either way, in a column whose dates take both orders");
+                leaveMissing(place, CellRules.settledGap(true));
                 continue;
             }
             date.first = pending[at + 1];
@@ -270,7 +344,7 @@ final class PostingTimes {
                 if (beforeEarliest++ == 0) {
                     beforeEarliestExample = "a date at " + place;
                 }
-                leaveMissing(place, "found a date before 2010, which is no posting time");
+                leaveMissing(place, CellRules.settledGap(false));
                 continue;
             }
             posted.set(pending[at], when);
@@ -293,24 +367,19 @@ final class PostingTimes {
             waiting += pending[i * STRIDE + 5] == column ? 1 : 0;
         }
         if (dayFirst > 0 && monthFirst > 0) {
-            warnings.add("column \"" + header + "\" has dates that can only be day first (" + evidenceExample[column][0]
-                    + ") and others that can only be month first (" + evidenceExample[column][1] + "), so its order is "
-                    + "inconsistent; " + (waiting == 0 ? "each was read the only way it can be"
-                            : "the " + waiting + " that read either way (like " + ambiguousExample[column]
-                                    + ") were left missing") + ".");
+            warnings.add(bothOrdersWarning(header, evidenceExample[column][0], evidenceExample[column][1], waiting,
+                    ambiguousExample[column]));
             return null;
         }
         if (dayFirst > 0 || monthFirst > 0) {
             Order o = dayFirst > 0 ? Order.DAY_FIRST : Order.MONTH_FIRST;
             if (waiting > 0) {
-                owner.assume("\"" + header + "\": dates read " + o.words + ", as " + evidenceExample[column][dayFirst > 0
-                        ? 0 : 1] + " shows");
+                owner.assume(orderAssumption(header, o, evidenceExample[column][dayFirst > 0 ? 0 : 1], null, convention));
             }
             return o;
         }
         if (waiting > 0) {
-            owner.assume("\"" + header + "\": its dates all read either way (like " + ambiguousExample[column]
-                    + "); read " + convention.order().words + ", " + convention.why());
+            owner.assume(orderAssumption(header, convention.order(), null, ambiguousExample[column], convention));
         }
         return convention.order();
     }
@@ -319,16 +388,40 @@ final class PostingTimes {
     List<String> warnings() {
         List<String> out = new java.util.ArrayList<>(warnings);
         if (beforeEarliest > 0) {
-            out.add(count(beforeEarliest, "posting time falls", "posting times fall") + " before 2010 (the first: "
-                    + beforeEarliestExample + "), which no TikTok or Reels post does; a spreadsheet shows a time "
-                    + "without a day as 31 Dec 1899. " + (beforeEarliest == 1 ? "It was" : "They were") + " left missing.");
+            out.add(beforeEarliestWarning(beforeEarliest, beforeEarliestExample));
         }
         if (timeWithoutDay > 0) {
-            out.add(count(timeWithoutDay, "posting time is", "posting times are") + " only a time of day with no date "
-                    + "for it (the first: " + timeWithoutDayExample + "); " + (timeWithoutDay == 1 ? "it was" : "they were")
-                    + " left missing.");
+            out.add(timeWithoutDayWarning(timeWithoutDay, timeWithoutDayExample));
         }
         return out;
+    }
+
+    static String beforeEarliestWarning(long n, String example) {
+        return count(n, "posting time falls", "posting times fall") + " before 2010 (the first: " + example
+                + "), which no TikTok or Reels post does; a spreadsheet shows a time without a day as 31 Dec 1899. "
+                + (n == 1 ? "It was" : "They were") + " left missing.";
+    }
+
+    static String timeWithoutDayWarning(long n, String example) {
+        return count(n, "posting time is", "posting times are") + " only a time of day with no date for it (the first: "
+                + example + "); " + (n == 1 ? "it was" : "they were") + " left missing.";
+    }
+
+    /** What {@link #decide} assumes of a column whose dates that read either way took order {@code o}. */
+    static String orderAssumption(String header, Order o, String shownBy, String ambiguousExample, Convention convention) {
+        return shownBy != null ? "\"" + header + "\": dates read " + o.words + ", as " + shownBy + " shows"
+                : "\"" + header + "\": its dates all read either way (like " + ambiguousExample + "); read "
+                        + convention.order().words + ", " + convention.why();
+    }
+
+    /** The warning of a column whose dates take both orders; {@code waiting} read either way and were left missing. */
+    static String bothOrdersWarning(String header, String dayFirstExample, String monthFirstExample, long waiting,
+            String ambiguousExample) {
+        return "column \"" + header + "\" has dates that can only be day first (" + dayFirstExample
+                + ") and others that can only be month first (" + monthFirstExample + "), so its order is "
+                + "inconsistent; " + (waiting == 0 ? "each was read the only way it can be"
+                        : "the " + waiting + " that read either way (like " + ambiguousExample
+                                + ") were left missing") + ".";
     }
 
     private static String count(long n, String one, String many) {

@@ -367,11 +367,14 @@ final class TableRouter {
                     + "taken when the file was.");
         }
         if (builder.yearlessPostTimes() > 0) {
-            warnings.add(builder.yearlessPostTimes() + " posting dates had no year; it was taken from the "
-                    + (anchorFromMtime ? "file's modification time (no export time was found), so check it"
-                            : "export time") + ".");
+            warnings.add(yearlessWarning(builder.yearlessPostTimes(), anchorFromMtime));
         }
         return warnings;
+    }
+
+    static String yearlessWarning(long n, boolean anchorFromMtime) {
+        return n + " posting dates had no year; it was taken from the " + (anchorFromMtime
+                ? "file's modification time (no export time was found), so check it" : "export time") + ".";
     }
 
     /** The export format, in words, told from characteristic headers. */

@@ -566,12 +566,21 @@ public final class VideoFrameBuilder {
         if (c.rounded == 0) {
             return null;
         }
-        long kept = c.rounded - c.recovered;
-        return grouped(c.rounded) + (c.rounded == 1 ? " video id was" : " video ids were")
-                + " rounded by a spreadsheet (the first: \"" + c.firstRaw + "\" at " + c.firstPlace + ") and no longer "
-                + (c.rounded == 1 ? "identifies a video: " : "identify videos: ")
-                + grouped(c.recovered) + " recovered from the video link, " + grouped(kept)
+        return roundedIdsWarning(c.rounded, c.firstRaw, c.firstPlace, c.recovered);
+    }
+
+    static String roundedIdsWarning(long rounded, String firstRaw, String firstPlace, long recovered) {
+        long kept = rounded - recovered;
+        return grouped(rounded) + (rounded == 1 ? " video id was" : " video ids were")
+                + " rounded by a spreadsheet (the first: \"" + firstRaw + "\" at " + firstPlace + ") and no longer "
+                + (rounded == 1 ? "identifies a video: " : "identify videos: ")
+                + grouped(recovered) + " recovered from the video link, " + grouped(kept)
                 + (kept == 1 ? " row" : " rows") + " kept each as its own video and never merged.";
+    }
+
+    static String keptLookingRoundedNote(long n) {
+        return grouped(n) + (n == 1 ? " id ends" : " ids end") + " in four or more zeros, as ids rounded to 15 digits "
+                + "by a spreadsheet do; so few (one real id in 10,000 does) that they were taken as real ids";
     }
 
     private final LongTexts longTexts = new LongTexts();
@@ -646,9 +655,7 @@ public final class VideoFrameBuilder {
         finish();
         settleIds();
         if (idCounts.keptLookingRounded > 0) {
-            assume(grouped(idCounts.keptLookingRounded) + (idCounts.keptLookingRounded == 1 ? " id ends" : " ids end")
-                    + " in four or more zeros, as ids rounded to 15 digits by a spreadsheet do; so few (one real id in "
-                    + "10,000 does) that they were taken as real ids");
+            assume(keptLookingRoundedNote(idCounts.keptLookingRounded));
         }
         longTexts.notes().forEach(this::assume);
         return new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,

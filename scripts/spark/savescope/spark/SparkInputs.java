@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import savescope.UserError;
+import savescope.load.CellRules;
 import savescope.load.ContentTypes;
 import savescope.model.Canonical;
 import savescope.model.LoadReport;
@@ -34,10 +35,12 @@ import savescope.model.SourceReport;
  * Reads a corpus at scale on any Hadoop-compatible path: canonical Parquet (a folder {@code convert} wrote,
  * or a videos Parquet file or folder), canonical CSV (videos, or daily when its header is
  * {@code video_id,date,...}) and Research API JSON Lines (one response page or one video per line).
- * Counts in CSV must be plain whole numbers here; any other export goes through {@code convert} first.
+ * A per-video CSV is read by the local loader's own cell rules ({@link CsvVideos}); counts in a daily CSV must be
+ * plain whole numbers here. Any other export goes through {@code convert} first.
  */
 public final class SparkInputs {
     private static final List<String> COUNTS = Canonical.COUNTS;
+    private static final List<String> OWN_MERGES = List.of("csv", "tsv", "jsonl", "ndjson", "json");
 
     private SparkInputs() {}
 
@@ -47,6 +50,7 @@ public final class SparkInputs {
         List<SourceReport> sources = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         long merged = 0;
+        long mergedHere = 0;
         for (String path : paths) {
             Read r = readOne(spark, path);
             videos = r.videos == null ? videos : videos == null ? r.videos : videos.unionByName(r.videos);
@@ -54,10 +58,15 @@ public final class SparkInputs {
             sources.addAll(r.load.sources());
             warnings.addAll(r.load.warnings());
             merged += r.load.rowsMerged();
+            // Rows Spark merged itself; a folder convert wrote carries the loader's own words for its merges.
+            mergedHere += OWN_MERGES.contains(SparkCorpus.extension(path)) ? r.load.rowsMerged() : 0;
         }
         if (videos == null) {
             throw new UserError(paths + ": no videos found; expected canonical Parquet or CSV of "
                     + "videos, or Research API JSON Lines.");
+        }
+        if (mergedHere > 0) {
+            warnings.add(CellRules.repeatedVideosWarning(mergedHere));
         }
         return new SparkCorpus(videos, daily == null ? SparkCorpus.emptyDaily(spark) : daily,
                 new LoadReport(sources, warnings, merged));
@@ -74,7 +83,7 @@ public final class SparkInputs {
                 ParquetConvert.frame(spark, data.daily(), SparkCorpus.DAILY, false).cache(), data.load());
     }
 
-    private record Read(Dataset<Row> videos, Dataset<Row> daily, LoadReport load) {}
+    record Read(Dataset<Row> videos, Dataset<Row> daily, LoadReport load) {}
 
     /** The report of a file Spark read itself: rows counted, the rejected ones by reason, none listed. */
     private static LoadReport report(String path, String format, String kind, long read, long rejected, String reason,
@@ -134,10 +143,16 @@ public final class SparkInputs {
         Dataset<Row> raw = spark.read().option("header", "true").option("sep", separator)
                 .option("multiLine", "true").option("escape", "\"").csv(path);
         // Headers are matched ignoring case and a byte-order mark; post_time is the canonical CSV's name.
-        for (String c : raw.columns()) {
-            String name = c.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        String[] names = raw.columns();
+        for (int i = 0; i < names.length; i++) {
+            String header = names[i].replace("\uFEFF", "").strip();
+            String name = header.toLowerCase(Locale.ROOT);
             name = name.equals("post_time") ? Canonical.POSTED_AT : name;
-            raw = raw.withColumnRenamed(c, name);
+            headers.putIfAbsent(name, header);
+            columns.putIfAbsent(name, i + 1);
+            raw = raw.withColumnRenamed(names[i], name);
         }
         List<String> have = List.of(raw.columns());
         boolean isDaily = have.contains(Canonical.VIDEO_ID) && have.contains(Canonical.DATE)
@@ -146,6 +161,9 @@ public final class SparkInputs {
             throw new UserError(path + ": expected a canonical CSV header (video_id,title,post_time,"
                     + "content_type,duration_s,views,likes,comments,shares,saves or video_id,date,views,...), found "
                     + String.join(",", raw.columns()) + ".");
+        }
+        if (!isDaily) {
+            return CsvVideos.read(spark, path, raw, headers, columns);
         }
         Column bad = lit(false);
         Dataset<Row> typed = raw;
@@ -165,22 +183,9 @@ public final class SparkInputs {
         Dataset<Row> kept = typed.filter(col("_bad").unary_$bang()).drop("_bad");
         long read = typed.count();
         String reason = "a count that is not a whole number of at least 0";
-        if (isDaily) {
-            Dataset<Row> d = kept.withColumn(Canonical.DATE, expr("try_cast(`date` as date)"));
-            return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), report(path, "canonical daily CSV",
-                    SourceReport.DAILY, read, rejected, reason, 0));
-        }
-        Dataset<Row> v = kept.withColumn(SparkCorpus.ROW, monotonically_increasing_id());
-        if (have.contains(Canonical.POSTED_AT)) {
-            v = v.withColumn(Canonical.POSTED_AT, expr("try_cast(`posted_at` as timestamp)"));
-        }
-        if (have.contains(Canonical.DURATION_S)) {
-            v = v.withColumn(Canonical.DURATION_S, expr("try_cast(`duration_s` as double)"));
-        }
-        v = v.withColumn(Canonical.SOURCE, lit("canonical CSV"));
-        Dataset<Row> unique = latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))).cache();
-        return new Read(unique, null, report(path, "canonical CSV", SourceReport.VIDEOS, read, rejected, reason,
-                read - rejected - unique.count()));
+        Dataset<Row> d = kept.withColumn(Canonical.DATE, expr("try_cast(`date` as date)"));
+        return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), report(path, "canonical daily CSV",
+                SourceReport.DAILY, read, rejected, reason, 0));
     }
 
     private static final StructType RESEARCH_VIDEO = new StructType()

@@ -1,0 +1,158 @@
+package savescope.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import savescope.load.CellRules;
+import savescope.load.Loader;
+import savescope.metrics.LocalAnalytics;
+import savescope.model.Canonical;
+import savescope.model.Dataset;
+import savescope.model.FieldGap;
+import savescope.model.SourceReport;
+import savescope.report.SaveReport;
+
+/**
+ * Spark's own canonical CSV reader against the local loader on the forms a real file holds (offsets, times
+ * without seconds, a spreadsheet's 1899 date, an unreadable time, a time of day alone, numeric dates, grouped
+ * counts, clock durations, a title over two lines, ids ending in zeros once and twice): both engines' whole
+ * {@code --json} must agree, and Spark's load report must count each value it left missing.
+ */
+class SparkCsvTest {
+    static final Path FORMS = Path.of("tests", "fixtures", "spark", "canonical-forms.csv");
+    static Path longer;
+    static SparkCorpus formsSpark;
+    static SparkCorpus longerSpark;
+    static JsonNode formsLocalJson;
+    static JsonNode formsSparkJson;
+    static JsonNode longerLocalJson;
+    static JsonNode longerSparkJson;
+
+    @BeforeAll
+    static void readBoth() throws Exception {
+        SparkSession session = LocalSpark.get();
+        longer = Files.createTempFile("canonical-forms-longer", ".csv");
+        Files.write(longer, longerFile(), StandardCharsets.UTF_8);
+        formsSpark = SparkInputs.read(session, List.of(FORMS.toString()));
+        longerSpark = SparkInputs.read(session, List.of(longer.toString()));
+        formsLocalJson = localJson(FORMS);
+        formsSparkJson = sparkJson(formsSpark);
+        longerLocalJson = localJson(longer);
+        longerSparkJson = sparkJson(longerSpark);
+    }
+
+    @AfterAll
+    static void removeTemporaryFile() throws Exception {
+        Files.deleteIfExists(longer);
+    }
+
+    /**
+     * The fixture's rows and then 300 plain ones, so that three ids ending in zeros among some 320 ids of 19 digits
+     * are too few for a rounded column: the one seen once is taken as real, the one seen twice as rounded.
+     */
+    static List<String> longerFile() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(FORMS, StandardCharsets.UTF_8));
+        String[] offsets = {"-04:00", "+00:00", "+09:00"};
+        for (int k = 0; k < 300; k++) {
+            // Ids 7300000990000001001 + 1013k end in at most two zeros (the last four digits are never 0000 here).
+            long id = 7_300_000_990_000_001_001L + 1013L * k;
+            String time = String.format("2024-05-%02dT%02d:%02d%s%s", 1 + k % 28, k % 24, (7 * k) % 60,
+                    k % 2 == 0 ? ":15" : "", offsets[k % 3]);
+            lines.add(id + ",Plain row " + k + " #vlog," + time + "," + (k % 2 == 0 ? "vlog" : "tutorial") + ","
+                    + (20 + k % 90) + "," + (1000 + 37 * k) + "," + (80 + 3 * k) + "," + (k % 9) + "," + (k % 5) + ","
+                    + (10 + k % 40));
+        }
+        return lines;
+    }
+
+    static JsonNode localJson(Path file) throws Exception {
+        Dataset data = Loader.load(List.of(file), Loader.Options.defaults());
+        return SparkReportTest.json(SaveReport.build(LocalAnalytics.of(data), SparkReportTest.OPTIONS,
+                SparkReportTest.NOW, 1));
+    }
+
+    static JsonNode sparkJson(SparkCorpus corpus) throws Exception {
+        return SparkReportTest.json(SaveReport.build(SparkAnalytics.of(corpus, null, 1000), SparkReportTest.OPTIONS,
+                SparkReportTest.NOW, 2));
+    }
+
+    @Test
+    void theFixtureReportsTheSameNumbersAndLoadReport() {
+        assertEquals(List.of(), NumbersDiff.of(formsSparkJson, formsLocalJson, Set.of("generated_at")));
+    }
+
+    @Test
+    void theLongerFileReportsTheSameNumbersAndLoadReport() {
+        assertEquals(List.of(), NumbersDiff.of(longerSparkJson, longerLocalJson, Set.of("generated_at")));
+    }
+
+    @Test
+    void sparkCountsEachPostingTimeItLeftMissing() {
+        SourceReport s = formsSpark.load().sources().get(0);
+        FieldGap posted = s.fieldGaps().stream().filter(g -> g.field().equals(Canonical.POSTED_AT)).findFirst()
+                .orElseThrow();
+        // Lines 11 (1899-12-31, a spreadsheet's day zero), 12 ("soon after lunch") and 21 ("06:30", a time of
+        // day with no day column) of the fixture; the title on lines 13-14 does not shift them.
+        assertEquals(3, posted.rows());
+        assertEquals(List.of("11:3", "12:3", "21:3"), posted.firstPlaces());
+        assertEquals("post_time", posted.header());
+        // 26 data rows; line 17's views "12a" rejects it.
+        assertEquals(26, s.rowsRead());
+        assertEquals(25, s.rowsUsed());
+        assertEquals("17:6", s.rejections().get(0).location());
+    }
+
+    @Test
+    void isoTimesWithoutSecondsAreRead() {
+        // 23:58 at UTC-4 is 03:58 UTC the next day; 12:55 at UTC+9 is 03:55 UTC the same day.
+        assertEquals(Instant.parse("2024-07-01T03:58:00Z"), CellRules.postedAt("2024-06-30T23:58-04:00", null).when());
+        assertEquals(Instant.parse("2024-07-01T03:55:00Z"), CellRules.postedAt("2024-07-01T12:55+09:00", null).when());
+        assertEquals(CellRules.BEFORE_EARLIEST, CellRules.postedAt("1899-12-31T00:00:00+00:00", null).kind());
+        assertEquals(CellRules.UNREADABLE, CellRules.postedAt("soon after lunch", null).kind());
+        List<Instant> posted = longerSpark.videos().filter("title = 'Morning run #fitness'").select(Canonical.POSTED_AT)
+                .as(org.apache.spark.sql.Encoders.INSTANT()).collectAsList();
+        assertEquals(List.of(Instant.parse("2024-07-01T03:55:00Z")), posted);
+    }
+
+    @Test
+    void fewIdsEndingInZerosAreRealUnlessRepeated() {
+        SourceReport s = longerSpark.load().sources().get(0);
+        // 7300000999900000000 once: kept as a real id; 7300000999800000000 twice (lines 9 and 10): each row its own,
+        // with the certainly rounded 7.30001E+18 of line 28, which is named first as the loader names it.
+        assertTrue(s.assumptions().contains("1 id ends in four or more zeros, as ids rounded to 15 digits by a "
+                + "spreadsheet do; so few (one real id in 10,000 does) that they were taken as real ids"), s.assumptions()
+                .toString());
+        assertTrue(s.warnings().get(0).startsWith("3 video ids were rounded by a spreadsheet (the first: "
+                + "\"7.30001E+18\" at 28:1)"), s.warnings().toString());
+        List<String> ids = longerSpark.videos().select(Canonical.VIDEO_ID).as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        assertTrue(ids.contains("7300000999900000000"));
+        assertTrue(ids.contains(longer + "#9") && ids.contains(longer + "#10"), ids.toString());
+        assertTrue(ids.contains(longer + "#27"), "the row without an id keeps its own");
+    }
+
+    @Test
+    void manyIdsEndingInZerosMakeARoundedColumn() {
+        SourceReport s = formsSpark.load().sources().get(0);
+        // Three suspect ids among 23 of 19 digits: far above one in 10,000, so all three are taken as rounded,
+        // with 7.30001E+18 (line 28): four, the certainly rounded one named first.
+        assertTrue(s.warnings().get(0).startsWith("4 video ids were rounded by a spreadsheet (the first: "
+                + "\"7.30001E+18\" at 28:1)"), s.warnings().toString());
+        assertTrue(s.assumptions().stream().noneMatch(a -> a.contains("four or more zeros")), s.assumptions().toString());
+        // The one real id seen twice (lines 2 and 22) is merged: 25 rows used, 24 videos.
+        assertEquals(1, formsSpark.load().rowsMerged());
+        assertEquals(24, formsSpark.videos().count());
+    }
+}
