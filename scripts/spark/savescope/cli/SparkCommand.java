@@ -406,13 +406,15 @@ public final class SparkCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            ReportCommand.atLeast("--show", show, 0, "a number of differences");
             var a = readJson(left);
             var b = readJson(right);
             NumbersDiff.Result r = NumbersDiff.compare(a, b, Set.of("generated_at"));
             PrintWriter out = spec.commandLine().getOut();
             r.differences().stream().limit(Math.max(0, show)).forEach(d -> out.println("differs " + d));
             if (r.differences().size() > show) {
-                out.println("... and " + (r.differences().size() - show) + " more differences");
+                int more = r.differences().size() - show;
+                out.println("... and " + more + " more " + (more == 1 ? "difference" : "differences"));
             }
             out.printf(Locale.ROOT, "%,d values compared; beyond 1e-9 relative: %,d; within it but not bit-equal: "
                     + "%,d.%n", r.values(), r.differences().size(), r.lastBits());
@@ -425,8 +427,8 @@ public final class SparkCommand implements Callable<Integer> {
                 throw new UserError(file + ": " + (Files.isDirectory(file) ? "is a folder" : "no such file")
                         + "; expected a --json document of ./jbang report or report-spark.");
             }
-            try {
-                var node = new ObjectMapper().readTree(file.toFile());
+            try (var in = gunzipped(file)) {
+                var node = new ObjectMapper().readTree(in);
                 if (node == null || !node.isObject()) {
                     throw new UserError(file + ": expected a JSON object (a --json document of the report), found "
                             + (node == null || node.isMissingNode() ? "an empty file" : node.getNodeType()
@@ -436,11 +438,32 @@ public final class SparkCommand implements Callable<Integer> {
             } catch (JsonProcessingException e) {
                 var loc = e.getLocation();
                 throw new UserError(file + (loc == null ? "" : ", line " + loc.getLineNr() + " column "
-                        + loc.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + "); expected a --json "
+                        + loc.getColumnNr()) + ": not valid JSON (" + plain(e) + "); expected a --json "
                         + "document of ./jbang report or report-spark.", e);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new UserError(file + ": a damaged or cut gzip file; expected a --json document of ./jbang report "
+                        + "or report-spark, plain or gzip-compressed.", e);
             } catch (java.io.IOException e) {
                 throw new UserError(file + ": cannot be read (" + e.getMessage() + ").", e);
             }
+        }
+
+        /** The file's bytes, uncompressed when it is gzip (a document kept compressed is still compared). */
+        private static java.io.InputStream gunzipped(Path file) throws java.io.IOException {
+            var in = new java.io.BufferedInputStream(Files.newInputStream(file));
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip ? new java.util.zip.GZIPInputStream(in) : in;
+        }
+
+        /** The parser's words without the names of its Java classes and settings (a reader limit, say). */
+        private static String plain(JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return m.replaceAll(",?\\s*from\\s*`[^`]*`", "").replace("Document nesting", "nesting");
+            }
+            return m;
         }
     }
 }
