@@ -155,4 +155,38 @@ class SparkCsvTest {
         assertEquals(1, formsSpark.load().rowsMerged());
         assertEquals(24, formsSpark.videos().count());
     }
+
+    /**
+     * A row shorter or longer than the header is rejected by both engines with the loader's words and its line
+     * (Spark would pad the one and cut the other without a word); a row whose extra cell is blank is kept.
+     */
+    @Test
+    void rowsOfAnotherWidthAreRejectedAsTheLoaderRejectsThem() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(
+                "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves",
+                "7301000000000000011,\"Two\nlines #vlog\",2024-05-01T10:00:00Z,vlog,30,1000,50,2,1,10",
+                "7301000000000000022,Short row,2024-05-02T10:00:00Z,vlog,30,2000",
+                "7301000000000000033,Extra cell,2024-05-03T10:00:00Z,vlog,30,3000,60,3,1,12,999",
+                "7301000000000000044,Blank extra cell,2024-05-04T10:00:00Z,vlog,30,4000,70,4,2,15,"));
+        for (int k = 0; k < 20; k++) {
+            lines.add((7_301_000_000_000_001_001L + 7L * k) + ",Plain " + k + " #vlog,2024-06-" + (10 + k)
+                    + "T08:00:00Z,vlog," + (20 + k) + "," + (1500 + 91 * k) + "," + (60 + 7 * k) + "," + k % 5 + ","
+                    + k % 3 + "," + (20 + 11 * k % 17));
+        }
+        Path file = Files.createTempFile("other-widths", ".csv");
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            SourceReport s = spark.load().sources().get(0);
+            // 24 rows (the first spans lines 2-3): the short one on line 4 and the long one on line 5 rejected.
+            assertEquals(24, s.rowsRead());
+            assertEquals(22, s.rowsUsed());
+            assertEquals(List.of("4: the row has 6 fields, expected 10 as in the header",
+                    "5: the row has 11 fields, expected 10 as in the header; a value with a comma that is not quoted?"),
+                    s.rejections().stream().map(r -> r.location() + ": " + r.message()).toList());
+            assertEquals(List.of(), NumbersDiff.of(sparkJson(spark), localJson(file), Set.of("generated_at")));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -44,6 +44,8 @@ final class CsvVideos {
     private static final List<String> FIELDS = List.of(Canonical.VIDEO_ID, Canonical.TITLE, Canonical.POSTED_AT,
             Canonical.DURATION_S, Canonical.VIEWS, Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES,
             Canonical.SAVES, Canonical.CONTENT_TYPE);
+    /** The column Spark fills with the whole record of a row whose width differs from the header's. */
+    static final String OTHER_WIDTH = "_other_width";
     private static final int ID = 0, TITLE = 1, POSTED = 2, DURATION = 3, VIEWS = 4, TYPE = 9;
     /** Fields that can be left missing in a kept row, in the loader's order of them. */
     private static final List<String> GAP_FIELDS = List.of(Canonical.POSTED_AT, Canonical.DURATION_S,
@@ -93,9 +95,10 @@ final class CsvVideos {
      * @param columns the 1-based column of each canonical field it has
      */
     static SparkInputs.Read read(SparkSession spark, String path, Dataset<Row> raw, Map<String, String> headers,
-            Map<String, Integer> columns) {
+            Map<String, Integer> columns, char separator) {
         Instant anchor = modified(spark, path);
-        Dataset<Row> parsed = raw.mapPartitions(parser(raw.columns(), headers, columns, anchor), Encoders.row(PARSED))
+        Dataset<Row> parsed = raw.mapPartitions(parser(raw.columns(), headers, columns, anchor, separator),
+                        Encoders.row(PARSED))
                 .withColumn(SparkCorpus.ROW, monotonically_increasing_id()).cache();
         Dataset<Row> kept = parsed.filter(col("_reject").isNull());
         List<Column> sums = new ArrayList<>(List.of(count(lit(1)), count(col("_reject")), kinds("_id_kind",
@@ -326,14 +329,19 @@ final class CsvVideos {
 
     /** Each raw row read by the loader's rules, in file order, with the line it starts on. */
     private static MapPartitionsFunction<Row, Row> parser(String[] names, Map<String, String> headers,
-            Map<String, Integer> columns, Instant anchor) {
+            Map<String, Integer> columns, Instant anchor, char separator) {
         int[] at = new int[FIELDS.size()];
         String[] header = new String[FIELDS.size()];
         List<String> all = List.of(names);
+        int otherWidth = all.indexOf(OTHER_WIDTH);
+        int width = otherWidth < 0 ? names.length : names.length - 1;
+        int lastUsed = -1;
         for (int f = 0; f < at.length; f++) {
             at[f] = all.indexOf(FIELDS.get(f));
             header[f] = headers.get(FIELDS.get(f));
+            lastUsed = Math.max(lastUsed, at[f]);
         }
+        int maxColumn = lastUsed;
         int[] column = new int[FIELDS.size()];
         for (int f = 0; f < at.length; f++) {
             column[f] = columns.getOrDefault(FIELDS.get(f), 0);
@@ -353,16 +361,72 @@ final class CsvVideos {
                     cell[f] = at[f] < 0 ? null : r.getString(at[f]);
                 }
                 for (int i = 0; i < r.size(); i++) {
+                    if (i == otherWidth) {
+                        continue;
+                    }
                     String s = r.getString(i);
                     for (int k = s == null ? -1 : s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
                         breaks++;
                     }
                 }
-                Row out = parse(cell, line, header, column, anchor);
+                String wrongWidth = otherWidth < 0 || r.isNullAt(otherWidth) ? null
+                        : widthProblem(r.getString(otherWidth), separator, width, maxColumn);
+                Row out = wrongWidth != null ? rejected(line, wrongWidth) : parse(cell, line, header, column, anchor);
                 line += 1 + breaks;
                 return out;
             }
         };
+    }
+
+    /**
+     * Why a row whose width differs from the header's is rejected, as the loader words it, or null when the loader
+     * keeps it: a short row that still reaches every canonical column, or one whose extra cells are blank.
+     */
+    static String widthProblem(String record, char separator, int width, int maxColumn) {
+        List<String> fields = fields(record, separator);
+        int n = fields.size();
+        if (n < width) {
+            return n <= maxColumn ? "the row has " + n + " fields, expected " + width + " as in the header" : null;
+        }
+        for (int c = width; c < n; c++) {
+            if (!fields.get(c).isBlank()) {
+                return "the row has " + n + " fields, expected " + width + " as in the header; "
+                        + "a value with a comma that is not quoted?";
+            }
+        }
+        return null;
+    }
+
+    /** The fields of one CSV record as Spark read it (quotes doubled inside quotes), its line end dropped. */
+    static List<String> fields(String record, char separator) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        String text = record.replaceFirst("\\r?\\n$", "");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    private static Row rejected(long line, String reason) {
+        Object[] v = new Object[PARSED.size()];
+        v[0] = line;
+        v[1] = reason;
+        v[2] = String.valueOf(line);
+        return RowFactory.create(v);
     }
 
     /** One row as {@code VideoFrameBuilder.add} reads it: rejected, or its cells with the gaps counted. */

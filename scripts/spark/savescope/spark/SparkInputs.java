@@ -140,12 +140,21 @@ public final class SparkInputs {
     }
 
     private static Read csv(SparkSession spark, String path, String separator) {
-        Dataset<Row> raw = spark.read().option("header", "true").option("sep", separator)
-                .option("multiLine", "true").option("escape", "\"").csv(path);
+        String[] names = spark.read().option("header", "true").option("sep", separator)
+                .option("multiLine", "true").option("escape", "\"").csv(path).columns();
+        // Read again with the header's columns and one for rows of another width, which Spark would otherwise
+        // pad with empty cells or cut short without a word: the loader rejects such a row, and so does Spark.
+        StructType strings = new StructType();
+        for (String n : names) {
+            strings = strings.add(n, DataTypes.StringType);
+        }
+        Dataset<Row> raw = spark.read().schema(strings.add(CsvVideos.OTHER_WIDTH, DataTypes.StringType))
+                .option("header", "true").option("sep", separator).option("multiLine", "true")
+                .option("escape", "\"").option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CsvVideos.OTHER_WIDTH).csv(path);
         // Headers are matched ignoring case and a byte-order mark; post_time is the canonical CSV's name.
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, Integer> columns = new LinkedHashMap<>();
-        String[] names = raw.columns();
         for (int i = 0; i < names.length; i++) {
             String header = names[i].replace("\uFEFF", "").strip();
             String name = header.toLowerCase(Locale.ROOT);
@@ -154,19 +163,19 @@ public final class SparkInputs {
             columns.putIfAbsent(name, i + 1);
             raw = raw.withColumnRenamed(names[i], name);
         }
-        List<String> have = List.of(raw.columns());
+        List<String> have = List.of(raw.drop(CsvVideos.OTHER_WIDTH).columns());
         boolean isDaily = have.contains(Canonical.VIDEO_ID) && have.contains(Canonical.DATE)
                 && !have.contains(Canonical.TITLE) && !have.contains(Canonical.POSTED_AT);
         if (!have.contains(Canonical.VIDEO_ID) || COUNTS.stream().noneMatch(have::contains)) {
             throw new UserError(path + ": expected a canonical CSV header (video_id,title,post_time,"
                     + "content_type,duration_s,views,likes,comments,shares,saves or video_id,date,views,...), found "
-                    + String.join(",", raw.columns()) + ".");
+                    + String.join(",", have) + ".");
         }
         if (!isDaily) {
-            return CsvVideos.read(spark, path, raw, headers, columns);
+            return CsvVideos.read(spark, path, raw, headers, columns, separator.charAt(0));
         }
         Column bad = lit(false);
-        Dataset<Row> typed = raw;
+        Dataset<Row> typed = raw.drop(CsvVideos.OTHER_WIDTH);
         for (String c : COUNTS) {
             if (!have.contains(c)) {
                 continue;
