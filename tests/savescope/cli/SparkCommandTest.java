@@ -50,6 +50,23 @@ class SparkCommandTest {
                 run.err());
     }
 
+    /** Without a page the aggregates files get the same checks, before Spark starts: an input is never replaced. */
+    @Test
+    void anAggregatesFileNeverReplacesAnInput() throws Exception {
+        Path csv = Files.writeString(dir.resolve("videos.csv"), "video_id,views\n1,2\n");
+        var run = OutputSafetyTest.run(new SparkCommand(), csv.toString(), "--aggregates", csv.toString());
+        assertEquals(2, run.code(), run.out() + run.err());
+        assertTrue(run.err().startsWith("error: --aggregates " + csv + " is the input " + csv), run.err());
+        assertEquals("video_id,views\n1,2\n", Files.readString(csv));
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        Path daily = Files.writeString(folder.resolve("daily.csv"), "video_id,date,views\n1,2026-01-01,2\n");
+        run = OutputSafetyTest.run(new SparkCommand(), folder.toString(), "--save-aggregates", daily.toString());
+        assertEquals(2, run.code(), run.out() + run.err());
+        assertTrue(run.err().startsWith("error: --save-aggregates " + daily + " lies inside the input folder "
+                + folder), run.err());
+        assertEquals("video_id,date,views\n1,2026-01-01,2\n", Files.readString(daily));
+    }
+
     @Test
     void numbersOptionsAreCheckedFirst() {
         var run = OutputSafetyTest.run(new SparkCommand(), "data/sample", "--max-rows", "0");

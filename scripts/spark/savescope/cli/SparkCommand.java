@@ -149,23 +149,24 @@ public final class SparkCommand implements Callable<Integer> {
         List<Path> local = localInputs();
         Path out = output != null ? output : Path.of("reports", ReportCommand.defaultName(
                 List.of(Path.of(inputs.get(0).replaceFirst("^file:", "")))) + ".html");
-        OutputPlan plan = null;
+        // The same checks for every file written, a page or not: an aggregates file never replaces an input.
+        OutputPlan plan = new OutputPlan(local, common.force);
         if (report) {
-            plan = new OutputPlan(local, common.force).file("-o", out);
+            plan.file("-o", out);
             if (json != null) {
                 plan.file("--json", json);
             }
-            if (aggregatesFile != null) {
-                plan.file("--aggregates", aggregatesFile);
-            }
-            if (saveAggregates != null) {
-                plan.file("--save-aggregates", saveAggregates);
-            }
-            if (!noIndex) {
-                plan.index(out.toAbsolutePath().getParent());
-            }
-            plan.check();
         }
+        if (aggregatesFile != null) {
+            plan.file("--aggregates", aggregatesFile);
+        }
+        if (saveAggregates != null) {
+            plan.file("--save-aggregates", saveAggregates);
+        }
+        if (report && !noIndex) {
+            plan.index(out.toAbsolutePath().getParent());
+        }
+        plan.check();
         Path templateDir = common.templateDir();
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         try (SparkSession session = spark.open()) {
@@ -183,25 +184,35 @@ public final class SparkCommand implements Callable<Integer> {
      * The cluster job's output, without a page: the engine's own aggregates ({@code --aggregates}) and the report's
      * aggregates file ({@code --save-aggregates}), each written whole or not at all.
      */
-    private void writeAggregatesOnly(SparkAnalytics analytics, List<savescope.metrics.Experiment.Arm> arms)
-            throws java.io.IOException {
-        if (aggregatesFile != null) {
-            AggregatesJson.write(analytics.aggregates(), aggregatesFile);
-            System.out.println("Aggregates of " + analytics.totals().videos() + " videos written to " + aggregatesFile);
-        }
+    private void writeAggregatesOnly(SparkAnalytics analytics, List<savescope.metrics.Experiment.Arm> arms) {
+        String aggregates = aggregatesFile == null ? null : AggregatesJson.write(analytics.aggregates());
+        ReportFigures figures = null;
         if (saveAggregates != null) {
-            ReportFigures figures;
             try {
                 figures = SaveReport.analyse(TimedAnalytics.wrap(analytics),
                         new ReportOptions(title, minViews, maxRows, arms, minSegment), REPORT_THREADS);
             } catch (Exception e) {
                 throw userError(e, inputs.toString());
             }
-            try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
-                batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
-                        AggregatesFile.compressed(saveAggregates)));
-                batch.commit();
+        }
+        ReportFigures analysed = figures;
+        // Both files in one batch: a failed write of either leaves neither.
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            if (aggregates != null) {
+                batch.write(aggregatesFile, aggregates);
             }
+            if (analysed != null) {
+                batch.writeStream(saveAggregates, o -> AggregatesFile.write(analysed, o,
+                        AggregatesFile.compressed(saveAggregates)));
+            }
+            batch.commit();
+        } catch (java.io.IOException e) {
+            throw OutputPlan.writeFailure(e);
+        }
+        if (aggregates != null) {
+            System.out.println("Aggregates of " + analytics.totals().videos() + " videos written to " + aggregatesFile);
+        }
+        if (analysed != null) {
             System.out.println("The report's aggregates file written to " + saveAggregates
                     + " (./jbang report --aggregates " + saveAggregates + " renders it)");
         }
