@@ -189,4 +189,49 @@ class SparkCsvTest {
             Files.deleteIfExists(file);
         }
     }
+
+    /**
+     * A NUL byte stops the read with the file and line named, as the loader stops; bytes that are not UTF-8 are
+     * counted in a warning with their first line; a quote left open is named, not taken for a short row.
+     */
+    @Test
+    void zeroBytesStopTheReadAndOtherEncodingsAndOpenQuotesAreNamed() throws Exception {
+        String header = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves\n";
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < 12; k++) {
+            rows.append(7_301_000_000_000_002_001L + 3L * k).append(",Row ").append(k).append(" #vlog,2024-06-")
+                    .append(10 + k).append("T08:00:00Z,vlog,30,").append(2000 + 13 * k).append(",90,3,1,")
+                    .append(40 + k).append('\n');
+        }
+        Path file = Files.createTempFile("encodings", ".csv");
+        try {
+            // Line 4 holds a zero byte.
+            String withZero = header + rows.toString().replaceFirst("Row 2", "Row\u00002");
+            Files.writeString(file, withZero, StandardCharsets.UTF_8);
+            savescope.UserError e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ":4: found binary data (a zero byte), expected CSV text.", e.getMessage());
+
+            // "é" in Latin-1 on lines 3 and 6 (one byte 0xE9, never valid UTF-8 alone).
+            String latin = header + rows.toString().replaceFirst("Row 1 ", "Caf\u00e9 1 ").replaceFirst("Row 4 ",
+                    "Caf\u00e9 4 ");
+            Files.write(file, latin.getBytes(StandardCharsets.ISO_8859_1));
+            SourceReport s = SparkInputs.read(LocalSpark.get(), List.of(file.toString())).load().sources().get(0);
+            assertEquals(12, s.rowsUsed());
+            assertTrue(s.warnings().contains(file + ": 2 rows hold bytes that are not UTF-8 (the first on line 3), "
+                    + "read as \uFFFD; expected UTF-8 text: save the file as UTF-8, or read it with ./jbang "
+                    + "report-spark convert, which recognises other encodings."), s.warnings().toString());
+
+            // The last row's title opens a quote the file never closes: one row, rejected and named.
+            Files.writeString(file, header + rows + "7301000000000009999,\"cut off,2024-07-01T08:00:00Z,vlog,30,5");
+            s = SparkInputs.read(LocalSpark.get(), List.of(file.toString())).load().sources().get(0);
+            assertEquals(13, s.rowsRead());
+            assertEquals(12, s.rowsUsed());
+            assertEquals("14: a quote opened in field 2 is not closed before the end of the file; expected a closing "
+                    + "quote (\") (the rest of the file was read as this one field)", s.rejections().get(0).location()
+                    + ": " + s.rejections().get(0).message());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -82,7 +83,9 @@ final class CsvVideos {
             .add("_gap_" + Canonical.LIKES, DataTypes.StringType)
             .add("_gap_" + Canonical.COMMENTS, DataTypes.StringType)
             .add("_gap_" + Canonical.SHARES, DataTypes.StringType)
-            .add("_gap_" + Canonical.SAVES, DataTypes.StringType);
+            .add("_gap_" + Canonical.SAVES, DataTypes.StringType)
+            .add("_zero_byte", DataTypes.LongType)
+            .add("_not_utf8", DataTypes.LongType);
 
     private CsvVideos() {}
 
@@ -112,7 +115,18 @@ final class CsvVideos {
         for (String f : GAP_FIELDS) {
             sums.add(count(col("_gap_" + f)));
         }
+        sums.add(min(col("_zero_byte")));
+        sums.add(count(col("_not_utf8")));
+        sums.add(min(col("_not_utf8")));
         Row totals = parsed.agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)).first();
+        int text = 11 + GAP_FIELDS.size();
+        if (!totals.isNullAt(text)) {
+            parsed.unpersist();
+            // As the loader: zero bytes are no text (a file cut short while it was written, or not a CSV at all).
+            throw new savescope.UserError(path + ":" + totals.getLong(text) + ": found binary data (a zero byte), "
+                    + "expected CSV text.");
+        }
+        long notUtf8 = totals.getLong(text + 1);
         long read = totals.getLong(0);
         long rejected = totals.getLong(1);
         Tally t = new Tally(totals);
@@ -136,6 +150,13 @@ final class CsvVideos {
             assumptions.add(CellRules.keptLookingRoundedNote(ids.keptLookingRounded));
         }
         idWarnings.addAll(warnings);
+        if (notUtf8 > 0) {
+            // Spark reads UTF-8 only; the loader would have recognised Windows-1252 or UTF-16 and kept the letters.
+            idWarnings.add(path + ": " + notUtf8 + (notUtf8 == 1 ? " row holds" : " rows hold") + " bytes that are not "
+                    + "UTF-8 (the first on line " + totals.getLong(text + 2) + "), read as \uFFFD; expected UTF-8 text: "
+                    + "save the file as UTF-8, or read it with ./jbang report-spark convert, which recognises other "
+                    + "encodings.");
+        }
         if (t.yearless > 0) {
             idWarnings.add(CellRules.yearlessWarning(t.yearless));
         }
@@ -372,6 +393,7 @@ final class CsvVideos {
                 String wrongWidth = otherWidth < 0 || r.isNullAt(otherWidth) ? null
                         : widthProblem(r.getString(otherWidth), separator, width, maxColumn);
                 Row out = wrongWidth != null ? rejected(line, wrongWidth) : parse(cell, line, header, column, anchor);
+                out = marked(out, r, otherWidth, line);
                 line += 1 + breaks;
                 return out;
             }
@@ -385,6 +407,11 @@ final class CsvVideos {
     static String widthProblem(String record, char separator, int width, int maxColumn) {
         List<String> fields = fields(record, separator);
         int n = fields.size();
+        int open = openQuote(record, separator);
+        if (open > 0) {
+            return "a quote opened in field " + open + " is not closed before the end of the file; expected a "
+                    + "closing quote (\") (the rest of the file was read as this one field)";
+        }
         if (n < width) {
             return n <= maxColumn ? "the row has " + n + " fields, expected " + width + " as in the header" : null;
         }
@@ -419,6 +446,42 @@ final class CsvVideos {
         }
         out.add(field.toString());
         return out;
+    }
+
+    /** The row with the line of a zero byte or of bytes that are not UTF-8 in any of its cells, where it has them. */
+    private static Row marked(Row out, Row raw, int otherWidth, long line) {
+        boolean zero = false;
+        boolean notUtf8 = false;
+        for (int i = 0; i < raw.size(); i++) {
+            String s = i == otherWidth || raw.isNullAt(i) ? null : raw.getString(i);
+            zero |= s != null && s.indexOf('\u0000') >= 0;
+            notUtf8 |= s != null && s.indexOf('\uFFFD') >= 0;
+        }
+        if (!zero && !notUtf8) {
+            return out;
+        }
+        Object[] v = new Object[PARSED.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = out.get(i);
+        }
+        v[PARSED.size() - 2] = zero ? line : null;
+        v[PARSED.size() - 1] = notUtf8 ? line : null;
+        return RowFactory.create(v);
+    }
+
+    /** The 1-based field whose quote the record leaves open, or 0 when every quote is closed. */
+    static int openQuote(String record, char separator) {
+        int field = 1;
+        int openedIn = 0;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (c == '"') {
+                openedIn = openedIn == 0 ? field : 0;
+            } else if (c == separator && openedIn == 0) {
+                field++;
+            }
+        }
+        return openedIn;
     }
 
     private static Row rejected(long line, String reason) {
