@@ -234,4 +234,42 @@ class SparkCsvTest {
             Files.deleteIfExists(file);
         }
     }
+
+    /**
+     * A header alone, a UTF-16 file and a repeated header name, each as the loader takes it: the first two named
+     * in one line, the repeated name read from its first column (Spark would rename both and read neither).
+     */
+    @Test
+    void aHeaderAloneUtf16AndARepeatedNameAreTakenAsTheLoaderTakesThem() throws Exception {
+        String header = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves";
+        Path file = Files.createTempFile("headers", ".csv");
+        try {
+            Files.writeString(file, header + "\n");
+            savescope.UserError e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ": found the header row [video_id, title, post_time, content_type, duration_s, views, "
+                    + "likes, comments, shares, saves] but no data rows; expected at least one row below the header.",
+                    e.getMessage());
+
+            Files.write(file, ("\uFEFF" + header + "\n1,a,2024-01-01T00:00:00Z,,3,4,5,6,7,8\n")
+                    .getBytes(StandardCharsets.UTF_16LE));
+            e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ": the header holds zero bytes, as UTF-16 text does; expected UTF-8 CSV text: save "
+                    + "the file as UTF-8, or read it with ./jbang report-spark convert, which recognises UTF-16.",
+                    e.getMessage());
+
+            // likes twice: the first (50 and 70) is read, as the loader reads it; comments is then absent.
+            Files.writeString(file, header.replace("likes,comments", "likes,likes") + "\n"
+                    + "7301000000000003001,a #vlog,2024-01-01T00:00:00Z,vlog,30,1000,50,900,1,10\n"
+                    + "7301000000000003002,b #vlog,2024-01-02T00:00:00Z,vlog,30,2000,70,900,1,20\n");
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            assertEquals(120L, spark.videos().agg(org.apache.spark.sql.functions.sum(Canonical.LIKES)).first()
+                    .getLong(0));
+            Dataset local = Loader.load(List.of(file), Loader.Options.defaults());
+            assertEquals(120.0, local.videos().numberColumn(Canonical.LIKES).sum(), 0.0);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -128,6 +128,11 @@ final class CsvVideos {
         }
         long notUtf8 = totals.getLong(text + 1);
         long read = totals.getLong(0);
+        if (read == 0) {
+            parsed.unpersist();
+            throw new savescope.UserError(path + ": found the header row [" + String.join(", ", headers.values())
+                    + "] but no data rows; expected at least one row below the header.");
+        }
         long rejected = totals.getLong(1);
         Tally t = new Tally(totals);
         List<String> warnings = new ArrayList<>();

@@ -155,12 +155,19 @@ public final class SparkInputs {
         // Headers are matched ignoring case and a byte-order mark; post_time is the canonical CSV's name.
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, Integer> columns = new LinkedHashMap<>();
+        if (String.join("", names).indexOf('\u0000') >= 0) {
+            throw new UserError(path + ": the header holds zero bytes, as UTF-16 text does; expected UTF-8 CSV text: "
+                    + "save the file as UTF-8, or read it with ./jbang report-spark convert, which recognises UTF-16.");
+        }
         for (int i = 0; i < names.length; i++) {
-            String header = names[i].replace("\uFEFF", "").strip();
+            String header = headerName(names, i).replace("\uFEFF", "").strip();
             String name = header.toLowerCase(Locale.ROOT);
             name = name.equals("post_time") ? Canonical.POSTED_AT : name;
-            headers.putIfAbsent(name, header);
-            columns.putIfAbsent(name, i + 1);
+            if (columns.containsKey(name)) {
+                continue;
+            }
+            headers.put(name, header);
+            columns.put(name, i + 1);
             raw = raw.withColumnRenamed(names[i], name);
         }
         List<String> have = List.of(raw.drop(CsvVideos.OTHER_WIDTH).columns());
@@ -195,6 +202,27 @@ public final class SparkInputs {
         Dataset<Row> d = kept.withColumn(Canonical.DATE, expr("try_cast(`date` as date)"));
         return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), report(path, "canonical daily CSV",
                 SourceReport.DAILY, read, rejected, reason, 0));
+    }
+
+    /**
+     * The header's own name of column {@code i}: Spark appends a column's index to a name the header repeats
+     * ({@code likes,likes} become {@code likes5,likes6}), and the loader takes the first of them, so Spark does too.
+     */
+    static String headerName(String[] names, int i) {
+        String suffix = String.valueOf(i);
+        if (!names[i].endsWith(suffix) || names[i].length() == suffix.length()) {
+            return names[i];
+        }
+        String stem = names[i].substring(0, names[i].length() - suffix.length());
+        int repeats = 0;
+        for (int j = 0; j < names.length; j++) {
+            String other = String.valueOf(j);
+            if (names[j].endsWith(other) && names[j].substring(0, names[j].length() - other.length())
+                    .equalsIgnoreCase(stem)) {
+                repeats++;
+            }
+        }
+        return repeats >= 2 ? stem : names[i];
     }
 
     private static final StructType RESEARCH_VIDEO = new StructType()
