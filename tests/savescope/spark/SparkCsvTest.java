@@ -272,4 +272,25 @@ class SparkCsvTest {
             Files.deleteIfExists(file);
         }
     }
+
+    /** A .json response page saved indented over many lines is one document: its videos are read, none rejected. */
+    @Test
+    void anIndentedResponsePageIsReadWhole() throws Exception {
+        Path file = Files.createTempFile("page", ".json");
+        try {
+            // Two videos of 1000 and 3000 views, the page written over 14 lines.
+            Files.writeString(file, "{\n  \"data\": {\n    \"videos\": [\n      {\"id\": \"7301000000000004001\",\n"
+                    + "       \"create_time\": 1767225600, \"view_count\": 1000,\n       \"like_count\": 10,\n"
+                    + "       \"favorites_count\": 5},\n      {\"id\": \"7301000000000004002\",\n"
+                    + "       \"create_time\": 1767312000, \"view_count\": 3000,\n       \"like_count\": 30,\n"
+                    + "       \"favorites_count\": 15}\n    ]\n  }\n}\n");
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            assertEquals(2, spark.videos().count());
+            assertEquals(4000L, spark.videos().agg(org.apache.spark.sql.functions.sum(Canonical.VIEWS)).first()
+                    .getLong(0));
+            assertEquals(0, spark.load().sources().get(0).rowsRejected());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -246,6 +246,14 @@ public final class SparkInputs {
         Dataset<Row> raw = spark.read().schema(line).option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", "_corrupt_record").json(path).cache();
         long rejected = raw.filter(col("_corrupt_record").isNotNull()).count();
+        if (rejected > 0 && rejected == raw.count() && SparkCorpus.extension(path).equals("json")) {
+            // No line is JSON alone: a .json file that is one document over many lines (a response page as
+            // saved, indented), read whole as the loader reads it rather than every line rejected.
+            raw.unpersist();
+            raw = spark.read().schema(line).option("mode", "PERMISSIVE").option("multiLine", "true")
+                    .option("columnNameOfCorruptRecord", "_corrupt_record").json(path).cache();
+            rejected = raw.filter(col("_corrupt_record").isNotNull()).count();
+        }
         Dataset<Row> ok = raw.filter(col("_corrupt_record").isNull());
         Dataset<Row> pages = ok.filter(col("data.videos").isNotNull())
                 .select(explode_outer(col("data.videos")).as("v")).select("v.*");
