@@ -155,4 +155,142 @@ class SparkCsvTest {
         assertEquals(1, formsSpark.load().rowsMerged());
         assertEquals(24, formsSpark.videos().count());
     }
+
+    /**
+     * A row shorter or longer than the header is rejected by both engines with the loader's words and its line
+     * (Spark would pad the one and cut the other without a word); a row whose extra cell is blank is kept.
+     */
+    @Test
+    void rowsOfAnotherWidthAreRejectedAsTheLoaderRejectsThem() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(
+                "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves",
+                "7301000000000000011,\"Two\nlines #vlog\",2024-05-01T10:00:00Z,vlog,30,1000,50,2,1,10",
+                "7301000000000000022,Short row,2024-05-02T10:00:00Z,vlog,30,2000",
+                "7301000000000000033,Extra cell,2024-05-03T10:00:00Z,vlog,30,3000,60,3,1,12,999",
+                "7301000000000000044,Blank extra cell,2024-05-04T10:00:00Z,vlog,30,4000,70,4,2,15,"));
+        for (int k = 0; k < 20; k++) {
+            lines.add((7_301_000_000_000_001_001L + 7L * k) + ",Plain " + k + " #vlog,2024-06-" + (10 + k)
+                    + "T08:00:00Z,vlog," + (20 + k) + "," + (1500 + 91 * k) + "," + (60 + 7 * k) + "," + k % 5 + ","
+                    + k % 3 + "," + (20 + 11 * k % 17));
+        }
+        Path file = Files.createTempFile("other-widths", ".csv");
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            SourceReport s = spark.load().sources().get(0);
+            // 24 rows (the first spans lines 2-3): the short one on line 4 and the long one on line 5 rejected.
+            assertEquals(24, s.rowsRead());
+            assertEquals(22, s.rowsUsed());
+            assertEquals(List.of("4: the row has 6 fields, expected 10 as in the header",
+                    "5: the row has 11 fields, expected 10 as in the header; a value with a comma that is not quoted?"),
+                    s.rejections().stream().map(r -> r.location() + ": " + r.message()).toList());
+            assertEquals(List.of(), NumbersDiff.of(sparkJson(spark), localJson(file), Set.of("generated_at")));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A NUL byte stops the read with the file and line named, as the loader stops; bytes that are not UTF-8 are
+     * counted in a warning with their first line; a quote left open is named, not taken for a short row.
+     */
+    @Test
+    void zeroBytesStopTheReadAndOtherEncodingsAndOpenQuotesAreNamed() throws Exception {
+        String header = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves\n";
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < 12; k++) {
+            rows.append(7_301_000_000_000_002_001L + 3L * k).append(",Row ").append(k).append(" #vlog,2024-06-")
+                    .append(10 + k).append("T08:00:00Z,vlog,30,").append(2000 + 13 * k).append(",90,3,1,")
+                    .append(40 + k).append('\n');
+        }
+        Path file = Files.createTempFile("encodings", ".csv");
+        try {
+            // Line 4 holds a zero byte.
+            String withZero = header + rows.toString().replaceFirst("Row 2", "Row\u00002");
+            Files.writeString(file, withZero, StandardCharsets.UTF_8);
+            savescope.UserError e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ":4: found binary data (a zero byte), expected CSV text.", e.getMessage());
+
+            // "é" in Latin-1 on lines 3 and 6 (one byte 0xE9, never valid UTF-8 alone).
+            String latin = header + rows.toString().replaceFirst("Row 1 ", "Caf\u00e9 1 ").replaceFirst("Row 4 ",
+                    "Caf\u00e9 4 ");
+            Files.write(file, latin.getBytes(StandardCharsets.ISO_8859_1));
+            SourceReport s = SparkInputs.read(LocalSpark.get(), List.of(file.toString())).load().sources().get(0);
+            assertEquals(12, s.rowsUsed());
+            assertTrue(s.warnings().contains(file + ": 2 rows hold bytes that are not UTF-8 (the first on line 3), "
+                    + "read as \uFFFD; expected UTF-8 text: save the file as UTF-8, or read it with ./jbang "
+                    + "report-spark convert, which recognises other encodings."), s.warnings().toString());
+
+            // The last row's title opens a quote the file never closes: one row, rejected and named.
+            Files.writeString(file, header + rows + "7301000000000009999,\"cut off,2024-07-01T08:00:00Z,vlog,30,5");
+            s = SparkInputs.read(LocalSpark.get(), List.of(file.toString())).load().sources().get(0);
+            assertEquals(13, s.rowsRead());
+            assertEquals(12, s.rowsUsed());
+            assertEquals("14: a quote opened in field 2 is not closed before the end of the file; expected a closing "
+                    + "quote (\") (the rest of the file was read as this one field)", s.rejections().get(0).location()
+                    + ": " + s.rejections().get(0).message());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * A header alone, a UTF-16 file and a repeated header name, each as the loader takes it: the first two named
+     * in one line, the repeated name read from its first column (Spark would rename both and read neither).
+     */
+    @Test
+    void aHeaderAloneUtf16AndARepeatedNameAreTakenAsTheLoaderTakesThem() throws Exception {
+        String header = "video_id,title,post_time,content_type,duration_s,views,likes,comments,shares,saves";
+        Path file = Files.createTempFile("headers", ".csv");
+        try {
+            Files.writeString(file, header + "\n");
+            savescope.UserError e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ": found the header row [video_id, title, post_time, content_type, duration_s, views, "
+                    + "likes, comments, shares, saves] but no data rows; expected at least one row below the header.",
+                    e.getMessage());
+
+            Files.write(file, ("\uFEFF" + header + "\n1,a,2024-01-01T00:00:00Z,,3,4,5,6,7,8\n")
+                    .getBytes(StandardCharsets.UTF_16LE));
+            e = org.junit.jupiter.api.Assertions.assertThrows(savescope.UserError.class,
+                    () -> SparkInputs.read(LocalSpark.get(), List.of(file.toString())));
+            assertEquals(file + ": the header holds zero bytes, as UTF-16 text does; expected UTF-8 CSV text: save "
+                    + "the file as UTF-8, or read it with ./jbang report-spark convert, which recognises UTF-16.",
+                    e.getMessage());
+
+            // likes twice: the first (50 and 70) is read, as the loader reads it; comments is then absent.
+            Files.writeString(file, header.replace("likes,comments", "likes,likes") + "\n"
+                    + "7301000000000003001,a #vlog,2024-01-01T00:00:00Z,vlog,30,1000,50,900,1,10\n"
+                    + "7301000000000003002,b #vlog,2024-01-02T00:00:00Z,vlog,30,2000,70,900,1,20\n");
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            assertEquals(120L, spark.videos().agg(org.apache.spark.sql.functions.sum(Canonical.LIKES)).first()
+                    .getLong(0));
+            Dataset local = Loader.load(List.of(file), Loader.Options.defaults());
+            assertEquals(120.0, local.videos().numberColumn(Canonical.LIKES).sum(), 0.0);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A .json response page saved indented over many lines is one document: its videos are read, none rejected. */
+    @Test
+    void anIndentedResponsePageIsReadWhole() throws Exception {
+        Path file = Files.createTempFile("page", ".json");
+        try {
+            // Two videos of 1000 and 3000 views, the page written over 14 lines.
+            Files.writeString(file, "{\n  \"data\": {\n    \"videos\": [\n      {\"id\": \"7301000000000004001\",\n"
+                    + "       \"create_time\": 1767225600, \"view_count\": 1000,\n       \"like_count\": 10,\n"
+                    + "       \"favorites_count\": 5},\n      {\"id\": \"7301000000000004002\",\n"
+                    + "       \"create_time\": 1767312000, \"view_count\": 3000,\n       \"like_count\": 30,\n"
+                    + "       \"favorites_count\": 15}\n    ]\n  }\n}\n");
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            assertEquals(2, spark.videos().count());
+            assertEquals(4000L, spark.videos().agg(org.apache.spark.sql.functions.sum(Canonical.VIEWS)).first()
+                    .getLong(0));
+            assertEquals(0, spark.load().sources().get(0).rowsRejected());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

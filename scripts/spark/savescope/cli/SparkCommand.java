@@ -149,23 +149,24 @@ public final class SparkCommand implements Callable<Integer> {
         List<Path> local = localInputs();
         Path out = output != null ? output : Path.of("reports", ReportCommand.defaultName(
                 List.of(Path.of(inputs.get(0).replaceFirst("^file:", "")))) + ".html");
-        OutputPlan plan = null;
+        // The same checks for every file written, a page or not: an aggregates file never replaces an input.
+        OutputPlan plan = new OutputPlan(local, common.force);
         if (report) {
-            plan = new OutputPlan(local, common.force).file("-o", out);
+            plan.file("-o", out);
             if (json != null) {
                 plan.file("--json", json);
             }
-            if (aggregatesFile != null) {
-                plan.file("--aggregates", aggregatesFile);
-            }
-            if (saveAggregates != null) {
-                plan.file("--save-aggregates", saveAggregates);
-            }
-            if (!noIndex) {
-                plan.index(out.toAbsolutePath().getParent());
-            }
-            plan.check();
         }
+        if (aggregatesFile != null) {
+            plan.file("--aggregates", aggregatesFile);
+        }
+        if (saveAggregates != null) {
+            plan.file("--save-aggregates", saveAggregates);
+        }
+        if (report && !noIndex) {
+            plan.index(out.toAbsolutePath().getParent());
+        }
+        plan.check();
         Path templateDir = common.templateDir();
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
         try (SparkSession session = spark.open()) {
@@ -183,25 +184,35 @@ public final class SparkCommand implements Callable<Integer> {
      * The cluster job's output, without a page: the engine's own aggregates ({@code --aggregates}) and the report's
      * aggregates file ({@code --save-aggregates}), each written whole or not at all.
      */
-    private void writeAggregatesOnly(SparkAnalytics analytics, List<savescope.metrics.Experiment.Arm> arms)
-            throws java.io.IOException {
-        if (aggregatesFile != null) {
-            AggregatesJson.write(analytics.aggregates(), aggregatesFile);
-            System.out.println("Aggregates of " + analytics.totals().videos() + " videos written to " + aggregatesFile);
-        }
+    private void writeAggregatesOnly(SparkAnalytics analytics, List<savescope.metrics.Experiment.Arm> arms) {
+        String aggregates = aggregatesFile == null ? null : AggregatesJson.write(analytics.aggregates());
+        ReportFigures figures = null;
         if (saveAggregates != null) {
-            ReportFigures figures;
             try {
                 figures = SaveReport.analyse(TimedAnalytics.wrap(analytics),
                         new ReportOptions(title, minViews, maxRows, arms, minSegment), REPORT_THREADS);
             } catch (Exception e) {
                 throw userError(e, inputs.toString());
             }
-            try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
-                batch.writeStream(saveAggregates, o -> AggregatesFile.write(figures, o,
-                        AggregatesFile.compressed(saveAggregates)));
-                batch.commit();
+        }
+        ReportFigures analysed = figures;
+        // Both files in one batch: a failed write of either leaves neither.
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            if (aggregates != null) {
+                batch.write(aggregatesFile, aggregates);
             }
+            if (analysed != null) {
+                batch.writeStream(saveAggregates, o -> AggregatesFile.write(analysed, o,
+                        AggregatesFile.compressed(saveAggregates)));
+            }
+            batch.commit();
+        } catch (java.io.IOException e) {
+            throw OutputPlan.writeFailure(e);
+        }
+        if (aggregates != null) {
+            System.out.println("Aggregates of " + analytics.totals().videos() + " videos written to " + aggregatesFile);
+        }
+        if (analysed != null) {
             System.out.println("The report's aggregates file written to " + saveAggregates
                     + " (./jbang report --aggregates " + saveAggregates + " renders it)");
         }
@@ -406,13 +417,15 @@ public final class SparkCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            ReportCommand.atLeast("--show", show, 0, "a number of differences");
             var a = readJson(left);
             var b = readJson(right);
             NumbersDiff.Result r = NumbersDiff.compare(a, b, Set.of("generated_at"));
             PrintWriter out = spec.commandLine().getOut();
             r.differences().stream().limit(Math.max(0, show)).forEach(d -> out.println("differs " + d));
             if (r.differences().size() > show) {
-                out.println("... and " + (r.differences().size() - show) + " more differences");
+                int more = r.differences().size() - show;
+                out.println("... and " + more + " more " + (more == 1 ? "difference" : "differences"));
             }
             out.printf(Locale.ROOT, "%,d values compared; beyond 1e-9 relative: %,d; within it but not bit-equal: "
                     + "%,d.%n", r.values(), r.differences().size(), r.lastBits());
@@ -425,8 +438,8 @@ public final class SparkCommand implements Callable<Integer> {
                 throw new UserError(file + ": " + (Files.isDirectory(file) ? "is a folder" : "no such file")
                         + "; expected a --json document of ./jbang report or report-spark.");
             }
-            try {
-                var node = new ObjectMapper().readTree(file.toFile());
+            try (var in = gunzipped(file)) {
+                var node = new ObjectMapper().readTree(in);
                 if (node == null || !node.isObject()) {
                     throw new UserError(file + ": expected a JSON object (a --json document of the report), found "
                             + (node == null || node.isMissingNode() ? "an empty file" : node.getNodeType()
@@ -436,11 +449,32 @@ public final class SparkCommand implements Callable<Integer> {
             } catch (JsonProcessingException e) {
                 var loc = e.getLocation();
                 throw new UserError(file + (loc == null ? "" : ", line " + loc.getLineNr() + " column "
-                        + loc.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + "); expected a --json "
+                        + loc.getColumnNr()) + ": not valid JSON (" + plain(e) + "); expected a --json "
                         + "document of ./jbang report or report-spark.", e);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new UserError(file + ": a damaged or cut gzip file; expected a --json document of ./jbang report "
+                        + "or report-spark, plain or gzip-compressed.", e);
             } catch (java.io.IOException e) {
                 throw new UserError(file + ": cannot be read (" + e.getMessage() + ").", e);
             }
+        }
+
+        /** The file's bytes, uncompressed when it is gzip (a document kept compressed is still compared). */
+        private static java.io.InputStream gunzipped(Path file) throws java.io.IOException {
+            var in = new java.io.BufferedInputStream(Files.newInputStream(file));
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip ? new java.util.zip.GZIPInputStream(in) : in;
+        }
+
+        /** The parser's words without the names of its Java classes and settings (a reader limit, say). */
+        private static String plain(JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                return m.replaceAll(",?\\s*from\\s*`[^`]*`", "").replace("Document nesting", "nesting");
+            }
+            return m;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -44,6 +45,8 @@ final class CsvVideos {
     private static final List<String> FIELDS = List.of(Canonical.VIDEO_ID, Canonical.TITLE, Canonical.POSTED_AT,
             Canonical.DURATION_S, Canonical.VIEWS, Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES,
             Canonical.SAVES, Canonical.CONTENT_TYPE);
+    /** The column Spark fills with the whole record of a row whose width differs from the header's. */
+    static final String OTHER_WIDTH = "_other_width";
     private static final int ID = 0, TITLE = 1, POSTED = 2, DURATION = 3, VIEWS = 4, TYPE = 9;
     /** Fields that can be left missing in a kept row, in the loader's order of them. */
     private static final List<String> GAP_FIELDS = List.of(Canonical.POSTED_AT, Canonical.DURATION_S,
@@ -80,7 +83,9 @@ final class CsvVideos {
             .add("_gap_" + Canonical.LIKES, DataTypes.StringType)
             .add("_gap_" + Canonical.COMMENTS, DataTypes.StringType)
             .add("_gap_" + Canonical.SHARES, DataTypes.StringType)
-            .add("_gap_" + Canonical.SAVES, DataTypes.StringType);
+            .add("_gap_" + Canonical.SAVES, DataTypes.StringType)
+            .add("_zero_byte", DataTypes.LongType)
+            .add("_not_utf8", DataTypes.LongType);
 
     private CsvVideos() {}
 
@@ -93,9 +98,10 @@ final class CsvVideos {
      * @param columns the 1-based column of each canonical field it has
      */
     static SparkInputs.Read read(SparkSession spark, String path, Dataset<Row> raw, Map<String, String> headers,
-            Map<String, Integer> columns) {
+            Map<String, Integer> columns, char separator) {
         Instant anchor = modified(spark, path);
-        Dataset<Row> parsed = raw.mapPartitions(parser(raw.columns(), headers, columns, anchor), Encoders.row(PARSED))
+        Dataset<Row> parsed = raw.mapPartitions(parser(raw.columns(), headers, columns, anchor, separator),
+                        Encoders.row(PARSED))
                 .withColumn(SparkCorpus.ROW, monotonically_increasing_id()).cache();
         Dataset<Row> kept = parsed.filter(col("_reject").isNull());
         List<Column> sums = new ArrayList<>(List.of(count(lit(1)), count(col("_reject")), kinds("_id_kind",
@@ -109,8 +115,24 @@ final class CsvVideos {
         for (String f : GAP_FIELDS) {
             sums.add(count(col("_gap_" + f)));
         }
+        sums.add(min(col("_zero_byte")));
+        sums.add(count(col("_not_utf8")));
+        sums.add(min(col("_not_utf8")));
         Row totals = parsed.agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)).first();
+        int text = 11 + GAP_FIELDS.size();
+        if (!totals.isNullAt(text)) {
+            parsed.unpersist();
+            // As the loader: zero bytes are no text (a file cut short while it was written, or not a CSV at all).
+            throw new savescope.UserError(path + ":" + totals.getLong(text) + ": found binary data (a zero byte), "
+                    + "expected CSV text.");
+        }
+        long notUtf8 = totals.getLong(text + 1);
         long read = totals.getLong(0);
+        if (read == 0) {
+            parsed.unpersist();
+            throw new savescope.UserError(path + ": found the header row [" + String.join(", ", headers.values())
+                    + "] but no data rows; expected at least one row below the header.");
+        }
         long rejected = totals.getLong(1);
         Tally t = new Tally(totals);
         List<String> warnings = new ArrayList<>();
@@ -133,6 +155,13 @@ final class CsvVideos {
             assumptions.add(CellRules.keptLookingRoundedNote(ids.keptLookingRounded));
         }
         idWarnings.addAll(warnings);
+        if (notUtf8 > 0) {
+            // Spark reads UTF-8 only; the loader would have recognised Windows-1252 or UTF-16 and kept the letters.
+            idWarnings.add(path + ": " + notUtf8 + (notUtf8 == 1 ? " row holds" : " rows hold") + " bytes that are not "
+                    + "UTF-8 (the first on line " + totals.getLong(text + 2) + "), read as \uFFFD; expected UTF-8 text: "
+                    + "save the file as UTF-8, or read it with ./jbang report-spark convert, which recognises other "
+                    + "encodings.");
+        }
         if (t.yearless > 0) {
             idWarnings.add(CellRules.yearlessWarning(t.yearless));
         }
@@ -326,14 +355,19 @@ final class CsvVideos {
 
     /** Each raw row read by the loader's rules, in file order, with the line it starts on. */
     private static MapPartitionsFunction<Row, Row> parser(String[] names, Map<String, String> headers,
-            Map<String, Integer> columns, Instant anchor) {
+            Map<String, Integer> columns, Instant anchor, char separator) {
         int[] at = new int[FIELDS.size()];
         String[] header = new String[FIELDS.size()];
         List<String> all = List.of(names);
+        int otherWidth = all.indexOf(OTHER_WIDTH);
+        int width = otherWidth < 0 ? names.length : names.length - 1;
+        int lastUsed = -1;
         for (int f = 0; f < at.length; f++) {
             at[f] = all.indexOf(FIELDS.get(f));
             header[f] = headers.get(FIELDS.get(f));
+            lastUsed = Math.max(lastUsed, at[f]);
         }
+        int maxColumn = lastUsed;
         int[] column = new int[FIELDS.size()];
         for (int f = 0; f < at.length; f++) {
             column[f] = columns.getOrDefault(FIELDS.get(f), 0);
@@ -353,16 +387,114 @@ final class CsvVideos {
                     cell[f] = at[f] < 0 ? null : r.getString(at[f]);
                 }
                 for (int i = 0; i < r.size(); i++) {
+                    if (i == otherWidth) {
+                        continue;
+                    }
                     String s = r.getString(i);
                     for (int k = s == null ? -1 : s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) {
                         breaks++;
                     }
                 }
-                Row out = parse(cell, line, header, column, anchor);
+                String wrongWidth = otherWidth < 0 || r.isNullAt(otherWidth) ? null
+                        : widthProblem(r.getString(otherWidth), separator, width, maxColumn);
+                Row out = wrongWidth != null ? rejected(line, wrongWidth) : parse(cell, line, header, column, anchor);
+                out = marked(out, r, otherWidth, line);
                 line += 1 + breaks;
                 return out;
             }
         };
+    }
+
+    /**
+     * Why a row whose width differs from the header's is rejected, as the loader words it, or null when the loader
+     * keeps it: a short row that still reaches every canonical column, or one whose extra cells are blank.
+     */
+    static String widthProblem(String record, char separator, int width, int maxColumn) {
+        List<String> fields = fields(record, separator);
+        int n = fields.size();
+        int open = openQuote(record, separator);
+        if (open > 0) {
+            return "a quote opened in field " + open + " is not closed before the end of the file; expected a "
+                    + "closing quote (\") (the rest of the file was read as this one field)";
+        }
+        if (n < width) {
+            return n <= maxColumn ? "the row has " + n + " fields, expected " + width + " as in the header" : null;
+        }
+        for (int c = width; c < n; c++) {
+            if (!fields.get(c).isBlank()) {
+                return "the row has " + n + " fields, expected " + width + " as in the header; "
+                        + "a value with a comma that is not quoted?";
+            }
+        }
+        return null;
+    }
+
+    /** The fields of one CSV record as Spark read it (quotes doubled inside quotes), its line end dropped. */
+    static List<String> fields(String record, char separator) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        String text = record.replaceFirst("\\r?\\n$", "");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    /** The row with the line of a zero byte or of bytes that are not UTF-8 in any of its cells, where it has them. */
+    private static Row marked(Row out, Row raw, int otherWidth, long line) {
+        boolean zero = false;
+        boolean notUtf8 = false;
+        for (int i = 0; i < raw.size(); i++) {
+            String s = i == otherWidth || raw.isNullAt(i) ? null : raw.getString(i);
+            zero |= s != null && s.indexOf('\u0000') >= 0;
+            notUtf8 |= s != null && s.indexOf('\uFFFD') >= 0;
+        }
+        if (!zero && !notUtf8) {
+            return out;
+        }
+        Object[] v = new Object[PARSED.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = out.get(i);
+        }
+        v[PARSED.size() - 2] = zero ? line : null;
+        v[PARSED.size() - 1] = notUtf8 ? line : null;
+        return RowFactory.create(v);
+    }
+
+    /** The 1-based field whose quote the record leaves open, or 0 when every quote is closed. */
+    static int openQuote(String record, char separator) {
+        int field = 1;
+        int openedIn = 0;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (c == '"') {
+                openedIn = openedIn == 0 ? field : 0;
+            } else if (c == separator && openedIn == 0) {
+                field++;
+            }
+        }
+        return openedIn;
+    }
+
+    private static Row rejected(long line, String reason) {
+        Object[] v = new Object[PARSED.size()];
+        v[0] = line;
+        v[1] = reason;
+        v[2] = String.valueOf(line);
+        return RowFactory.create(v);
     }
 
     /** One row as {@code VideoFrameBuilder.add} reads it: rejected, or its cells with the gaps counted. */

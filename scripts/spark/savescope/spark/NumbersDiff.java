@@ -58,20 +58,21 @@ public final class NumbersDiff {
 
         void walk(String path, JsonNode a, JsonNode b) {
             if (a.isObject() && b.isObject()) {
-                List<String> keysA = names(a);
-                List<String> keysB = names(b);
-                if (!keysA.equals(keysB)) {
-                    out.add(path + ": keys " + keysA + " != " + keysB);
-                    return;
+                // Key order carries no meaning in JSON; a key on one side only is one difference, and the keys
+                // both sides have are still compared.
+                List<String> onlyA = missingFrom(a, b);
+                List<String> onlyB = missingFrom(b, a);
+                if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+                    out.add(where(path) + ": keys only on the left " + onlyA + ", only on the right " + onlyB);
                 }
-                for (String k : keysA) {
-                    if (!skip.contains(k)) {
+                for (String k : names(a)) {
+                    if (!skip.contains(k) && b.has(k)) {
                         walk(path + "." + k, a.get(k), b.get(k));
                     }
                 }
             } else if (a.isArray() && b.isArray()) {
                 if (a.size() != b.size()) {
-                    out.add(path + ": " + a.size() + " items != " + b.size());
+                    out.add(where(path) + ": " + a.size() + " items != " + b.size());
                     return;
                 }
                 for (int i = 0; i < a.size(); i++) {
@@ -87,7 +88,7 @@ public final class NumbersDiff {
             } else {
                 values++;
                 if (!a.equals(b)) {
-                    out.add(path + ": " + a + " != " + b);
+                    out.add(where(path) + ": " + shown(a) + " != " + shown(b));
                 }
             }
         }
@@ -100,6 +101,28 @@ public final class NumbersDiff {
         double x = a.doubleValue();
         double y = b.doubleValue();
         return x == y || Math.abs(x - y) <= RELATIVE * Math.max(Math.abs(x), Math.abs(y));
+    }
+
+    /** The keys of {@code a} that {@code b} lacks, in {@code a}'s order. */
+    private static List<String> missingFrom(JsonNode a, JsonNode b) {
+        return names(a).stream().filter(k -> !b.has(k)).toList();
+    }
+
+    /** A value as a difference shows it: an object or array by its size, so one line stays one line. */
+    private static String shown(JsonNode n) {
+        if (n.isObject()) {
+            return "an object of " + n.size() + (n.size() == 1 ? " key" : " keys");
+        }
+        if (n.isArray()) {
+            return "an array of " + n.size() + (n.size() == 1 ? " item" : " items");
+        }
+        String text = n.toString();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "… (" + text.length() + " characters)";
+    }
+
+    /** A path for people: the document itself is {@code (top)}. */
+    private static String where(String path) {
+        return path.isEmpty() ? "(top)" : path;
     }
 
     private static List<String> names(JsonNode n) {

@@ -140,33 +140,49 @@ public final class SparkInputs {
     }
 
     private static Read csv(SparkSession spark, String path, String separator) {
-        Dataset<Row> raw = spark.read().option("header", "true").option("sep", separator)
-                .option("multiLine", "true").option("escape", "\"").csv(path);
+        String[] names = spark.read().option("header", "true").option("sep", separator)
+                .option("multiLine", "true").option("escape", "\"").csv(path).columns();
+        // Read again with the header's columns and one for rows of another width, which Spark would otherwise
+        // pad with empty cells or cut short without a word: the loader rejects such a row, and so does Spark.
+        StructType strings = new StructType();
+        for (String n : names) {
+            strings = strings.add(n, DataTypes.StringType);
+        }
+        Dataset<Row> raw = spark.read().schema(strings.add(CsvVideos.OTHER_WIDTH, DataTypes.StringType))
+                .option("header", "true").option("sep", separator).option("multiLine", "true")
+                .option("escape", "\"").option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CsvVideos.OTHER_WIDTH).csv(path);
         // Headers are matched ignoring case and a byte-order mark; post_time is the canonical CSV's name.
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, Integer> columns = new LinkedHashMap<>();
-        String[] names = raw.columns();
+        if (String.join("", names).indexOf('\u0000') >= 0) {
+            throw new UserError(path + ": the header holds zero bytes, as UTF-16 text does; expected UTF-8 CSV text: "
+                    + "save the file as UTF-8, or read it with ./jbang report-spark convert, which recognises UTF-16.");
+        }
         for (int i = 0; i < names.length; i++) {
-            String header = names[i].replace("\uFEFF", "").strip();
+            String header = headerName(names, i).replace("\uFEFF", "").strip();
             String name = header.toLowerCase(Locale.ROOT);
             name = name.equals("post_time") ? Canonical.POSTED_AT : name;
-            headers.putIfAbsent(name, header);
-            columns.putIfAbsent(name, i + 1);
+            if (columns.containsKey(name)) {
+                continue;
+            }
+            headers.put(name, header);
+            columns.put(name, i + 1);
             raw = raw.withColumnRenamed(names[i], name);
         }
-        List<String> have = List.of(raw.columns());
+        List<String> have = List.of(raw.drop(CsvVideos.OTHER_WIDTH).columns());
         boolean isDaily = have.contains(Canonical.VIDEO_ID) && have.contains(Canonical.DATE)
                 && !have.contains(Canonical.TITLE) && !have.contains(Canonical.POSTED_AT);
         if (!have.contains(Canonical.VIDEO_ID) || COUNTS.stream().noneMatch(have::contains)) {
             throw new UserError(path + ": expected a canonical CSV header (video_id,title,post_time,"
                     + "content_type,duration_s,views,likes,comments,shares,saves or video_id,date,views,...), found "
-                    + String.join(",", raw.columns()) + ".");
+                    + String.join(",", have) + ".");
         }
         if (!isDaily) {
-            return CsvVideos.read(spark, path, raw, headers, columns);
+            return CsvVideos.read(spark, path, raw, headers, columns, separator.charAt(0));
         }
         Column bad = lit(false);
-        Dataset<Row> typed = raw;
+        Dataset<Row> typed = raw.drop(CsvVideos.OTHER_WIDTH);
         for (String c : COUNTS) {
             if (!have.contains(c)) {
                 continue;
@@ -186,6 +202,27 @@ public final class SparkInputs {
         Dataset<Row> d = kept.withColumn(Canonical.DATE, expr("try_cast(`date` as date)"));
         return new Read(null, SparkCorpus.conform(d, SparkCorpus.DAILY), report(path, "canonical daily CSV",
                 SourceReport.DAILY, read, rejected, reason, 0));
+    }
+
+    /**
+     * The header's own name of column {@code i}: Spark appends a column's index to a name the header repeats
+     * ({@code likes,likes} become {@code likes5,likes6}), and the loader takes the first of them, so Spark does too.
+     */
+    static String headerName(String[] names, int i) {
+        String suffix = String.valueOf(i);
+        if (!names[i].endsWith(suffix) || names[i].length() == suffix.length()) {
+            return names[i];
+        }
+        String stem = names[i].substring(0, names[i].length() - suffix.length());
+        int repeats = 0;
+        for (int j = 0; j < names.length; j++) {
+            String other = String.valueOf(j);
+            if (names[j].endsWith(other) && names[j].substring(0, names[j].length() - other.length())
+                    .equalsIgnoreCase(stem)) {
+                repeats++;
+            }
+        }
+        return repeats >= 2 ? stem : names[i];
     }
 
     private static final StructType RESEARCH_VIDEO = new StructType()
@@ -209,6 +246,14 @@ public final class SparkInputs {
         Dataset<Row> raw = spark.read().schema(line).option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", "_corrupt_record").json(path).cache();
         long rejected = raw.filter(col("_corrupt_record").isNotNull()).count();
+        if (rejected > 0 && rejected == raw.count() && SparkCorpus.extension(path).equals("json")) {
+            // No line is JSON alone: a .json file that is one document over many lines (a response page as
+            // saved, indented), read whole as the loader reads it rather than every line rejected.
+            raw.unpersist();
+            raw = spark.read().schema(line).option("mode", "PERMISSIVE").option("multiLine", "true")
+                    .option("columnNameOfCorruptRecord", "_corrupt_record").json(path).cache();
+            rejected = raw.filter(col("_corrupt_record").isNotNull()).count();
+        }
         Dataset<Row> ok = raw.filter(col("_corrupt_record").isNull());
         Dataset<Row> pages = ok.filter(col("data.videos").isNotNull())
                 .select(explode_outer(col("data.videos")).as("v")).select("v.*");
