@@ -169,6 +169,7 @@ public final class SparkCommand implements Callable<Integer> {
         plan.check();
         Path templateDir = common.templateDir();
         List<savescope.metrics.Experiment.Arm> arms = Converters.arms(compare);
+        Stopping stopping = Stopping.watch();
         try (SparkSession session = spark.open()) {
             SparkAnalytics analytics = open(session, inputs, minViews);
             if (!report) {
@@ -177,6 +178,39 @@ public final class SparkCommand implements Callable<Integer> {
             }
             writeReport(analytics, out, plan, templateDir, arms);
             return 0;
+        } catch (RuntimeException e) {
+            throw stopping.explain(e);
+        } finally {
+            stopping.close();
+        }
+    }
+
+    /**
+     * Whether the JVM is shutting down (Ctrl-C, a kill): Spark's own shutdown hook then stops the context under
+     * the running job, which fails with Spark's internal words; the user is told what happened instead.
+     */
+    static final class Stopping {
+        private volatile boolean stopping;
+        private final Thread hook = new Thread(() -> stopping = true, "savescope-stopping");
+
+        static Stopping watch() {
+            Stopping s = new Stopping();
+            Runtime.getRuntime().addShutdownHook(s.hook);
+            return s;
+        }
+
+        /** {@code e} itself, or when the run was stopped, a plain statement that it was and that nothing was written. */
+        RuntimeException explain(RuntimeException e) {
+            return stopping ? new UserError("interrupted: the run was stopped before its files were written; "
+                    + "none was written or replaced.", e) : e;
+        }
+
+        void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook has run or is running: nothing to remove.
+            }
         }
     }
 
