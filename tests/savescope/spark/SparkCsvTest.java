@@ -293,4 +293,32 @@ class SparkCsvTest {
             Files.deleteIfExists(file);
         }
     }
+
+    /** Every JSON line is a video used or a line counted as rejected with its reason: none is dropped unsaid. */
+    @Test
+    void jsonLinesThatAreNoVideoOrCountBelowZeroAreCountedAsRejected() throws Exception {
+        Path file = Files.createTempFile("videos", ".jsonl");
+        try {
+            // Five lines: two videos (1000 and 3000 views), an API error object, a video with a negative view
+            // count, and a line that is not JSON: 2 used, 3 rejected, one per reason.
+            Files.writeString(file, "{\"id\": \"7301000000000005001\", \"view_count\": 1000, \"favorites_count\": 5}\n"
+                    + "{\"error\": {\"code\": \"rate_limit_exceeded\"}}\n"
+                    + "{\"id\": \"7301000000000005002\", \"view_count\": -5, \"favorites_count\": 1}\n"
+                    + "not json\n"
+                    + "{\"id\": \"7301000000000005003\", \"view_count\": 3000, \"favorites_count\": 15}\n");
+            SparkCorpus spark = SparkInputs.read(LocalSpark.get(), List.of(file.toString()));
+            assertEquals(2, spark.videos().count());
+            assertEquals(4000L, spark.videos().agg(org.apache.spark.sql.functions.sum(Canonical.VIEWS)).first()
+                    .getLong(0));
+            var source = spark.load().sources().get(0);
+            assertEquals(5, source.rowsRead());
+            assertEquals(2, source.rowsUsed());
+            assertEquals(java.util.Map.of("a line that is not JSON", 1L,
+                    "a JSON line that is no video (no \"id\" and no \"data.videos\")", 1L,
+                    "a count below zero (view_count, like_count, comment_count, share_count or favorites_count)", 1L),
+                    source.rejectionReasons());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

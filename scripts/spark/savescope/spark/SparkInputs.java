@@ -88,8 +88,21 @@ public final class SparkInputs {
     /** The report of a file Spark read itself: rows counted, the rejected ones by reason, none listed. */
     private static LoadReport report(String path, String format, String kind, long read, long rejected, String reason,
             long merged) {
+        return report(path, format, kind, read, rejected == 0 ? Map.of() : Map.of(reason, rejected), merged);
+    }
+
+    /** The load report of one input whose rejected rows are counted by reason. */
+    private static LoadReport report(String path, String format, String kind, long read, Map<String, Long> reasons,
+            long merged) {
+        Map<String, Long> counted = new java.util.LinkedHashMap<>();
+        reasons.forEach((reason, n) -> {
+            if (n > 0) {
+                counted.put(reason, n);
+            }
+        });
+        long rejected = counted.values().stream().mapToLong(Long::longValue).sum();
         SourceReport s = new SourceReport(path, format, read, read - rejected, List.of(), List.of(), List.of(), kind,
-                List.of(), List.of(), rejected, rejected == 0 ? Map.of() : Map.of(reason, rejected));
+                List.of(), List.of(), rejected, counted);
         return new LoadReport(List.of(s), List.of(), merged);
     }
 
@@ -259,23 +272,34 @@ public final class SparkInputs {
                 .select(explode_outer(col("data.videos")).as("v")).select("v.*");
         Dataset<Row> single = ok.filter(col("data.videos").isNull().and(col("id").isNotNull()))
                 .select(List.of(RESEARCH_VIDEO.fieldNames()).stream().map(n -> col(n)).toArray(Column[]::new));
-        Dataset<Row> all = pages.unionByName(single).withColumn(SparkCorpus.ROW, monotonically_increasing_id());
+        // A JSON line that is neither a page nor a video ({"error": ...}) is counted, never dropped unsaid.
+        long noVideo = ok.filter(col("data.videos").isNull().and(col("id").isNull())).count();
+        Column negative = lit(false);
+        for (String c : List.of("view_count", "like_count", "comment_count", "share_count", "favorites_count")) {
+            negative = negative.or(org.apache.spark.sql.functions.coalesce(col(c).lt(0), lit(false)));
+        }
+        Dataset<Row> each = pages.unionByName(single).withColumn("_negative", negative).cache();
+        // A negative count is no count: the video is rejected, as the loader rejects it.
+        long negatives = each.filter(col("_negative")).count();
+        Dataset<Row> all = each.filter(col("_negative").unary_$bang()).drop("_negative")
+                .withColumn(SparkCorpus.ROW, monotonically_increasing_id());
         Dataset<Row> v = all.select(col(SparkCorpus.ROW), col("id").as(Canonical.VIDEO_ID),
                 col("username").as(Canonical.ACCOUNT), col("video_description").as(Canonical.TITLE),
                 expr("timestamp_seconds(create_time)").as(Canonical.POSTED_AT),
-                col("video_duration").as(Canonical.DURATION_S), nonNegative("view_count").as(Canonical.VIEWS),
-                nonNegative("like_count").as(Canonical.LIKES), nonNegative("comment_count").as(Canonical.COMMENTS),
-                nonNegative("share_count").as(Canonical.SHARES), nonNegative("favorites_count").as(Canonical.SAVES),
+                col("video_duration").as(Canonical.DURATION_S), col("view_count").as(Canonical.VIEWS),
+                col("like_count").as(Canonical.LIKES), col("comment_count").as(Canonical.COMMENTS),
+                col("share_count").as(Canonical.SHARES), col("favorites_count").as(Canonical.SAVES),
                 lit(null).as(Canonical.CONTENT_TYPE), expr("array_join(hashtag_names, ' ')").as(Canonical.HASHTAGS),
                 lit(null).as(Canonical.LINK), lit("Research API JSON").as(Canonical.SOURCE));
         long videos = all.count();
         Dataset<Row> unique = latestPerId(assignTypes(SparkCorpus.conform(v, SparkCorpus.VIDEOS))).cache();
-        return new Read(unique, null, report(path, "Research API JSON Lines", SourceReport.VIDEOS, videos + rejected,
-                rejected, "a line that is not JSON", videos - unique.count()));
-    }
-
-    private static Column nonNegative(String c) {
-        return when(col(c).geq(0), col(c));
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("a line that is not JSON", rejected);
+        reasons.put("a JSON line that is no video (no \"id\" and no \"data.videos\")", noVideo);
+        reasons.put("a count below zero (view_count, like_count, comment_count, share_count or favorites_count)",
+                negatives);
+        return new Read(unique, null, report(path, "Research API JSON Lines", SourceReport.VIDEOS,
+                videos + rejected + noVideo + negatives, reasons, videos - unique.count()));
     }
 
     /**
