@@ -115,9 +115,7 @@ public final class SaveReport {
         boolean noSaves = !figures.hasSaves();
         List<ReportContext.Ranked> ranked = join(ctx, parts, sections, noSaves);
         Map<String, String> meta = meta(figures, generatedAt);
-        String accounts = meta.getOrDefault("Account", "");
-        String title = figures.options().title() != null ? figures.options().title()
-                : accounts.isEmpty() ? "What gets saved" : "What gets saved: " + accounts;
+        String title = figures.options().title() != null ? figures.options().title() : title(figures.accounts());
         Notebook nb = new Notebook(title, noSaves ? "What these files say about your videos and channel, and what "
                 + "saves would add. From aggregate counts only: TikTok never says who watched or saved."
                 : "Which videos people save, how often, and what earns the saves. From "
@@ -171,11 +169,32 @@ public final class SaveReport {
     }
 
     /** The lines under the title: account, period, sources, when. */
+    /** Up to this many accounts are named in the title and the header; more are counted. */
+    static final int NAMED_ACCOUNTS = 3;
+
+    /** The default title: the accounts named when few, counted when many. */
+    static String title(List<String> accounts) {
+        if (accounts.isEmpty()) {
+            return "What gets saved";
+        }
+        return "What gets saved: " + (accounts.size() > NAMED_ACCOUNTS
+                ? String.format(Locale.ROOT, "%,d accounts", accounts.size()) : String.join(", ", accounts));
+    }
+
+    /** The header's line for more than {@link #NAMED_ACCOUNTS} accounts: how many, and the first few. */
+    static String accountsLine(List<String> accounts) {
+        return String.format(Locale.ROOT, "%,d: %s and %,d more", accounts.size(),
+                String.join(", ", accounts.subList(0, NAMED_ACCOUNTS)), accounts.size() - NAMED_ACCOUNTS);
+    }
+
     private static Map<String, String> meta(ReportFigures figures, Instant generatedAt) {
         Map<String, String> meta = new LinkedHashMap<>();
-        String accounts = String.join(", ", figures.accounts());
-        if (!accounts.isEmpty()) {
-            meta.put("Account", accounts);
+        List<String> names = figures.accounts();
+        if (names.size() > NAMED_ACCOUNTS) {
+            // An agency's or a corpus's thousands of accounts: a count and the first few, not a page of names.
+            meta.put("Accounts", accountsLine(names));
+        } else if (!names.isEmpty()) {
+            meta.put("Account", String.join(", ", names));
         }
         meta.put("Period", period(figures.postingRange()));
         meta.put("Sources", sources(figures.load()));

@@ -85,7 +85,10 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
                 + "the p-value compares its videos' save rates with all the other accounts' videos (Mann–Whitney), "
                 + "so a small p means its videos are saved at a different rate, not why.");
         List<List<Cell>> rows = new ArrayList<>();
-        for (Account s : all) {
+        // Thousands of accounts (an agency, a research corpus) would make a page of rows: the page shows as many
+        // as the per-video table (--max-rows), and --json keeps them all.
+        int shown = Math.min(all.size(), ctx.options().tableRows());
+        for (Account s : all.subList(0, shown)) {
             rows.add(List.of(Cell.plain(s.account()), VideosSection.count((long) s.videos()),
                     VideosSection.count(s.views()), VideosSection.count(s.saves()), rate(s.saveRate()),
                     rate(s.medianRate()), Cell.plain(s.firstPost() == null ? "" : day(s.firstPost()) + " – "
@@ -96,8 +99,9 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
                 + ".map(AccountsSection.Account::of).toList();", all, List.of(new Output.Table(new TableView(List.of(
                 new Column("Account", false), new Column("Videos", true), new Column("Views", true),
                 new Column("Saves", true), new Column("Save rate", true), new Column("Median per video", true),
-                new Column("Posted", false), new Column("p vs others", false)), rows, rows.size(),
-                "Most saves first."))), 1, PeriodGroups.ACCOUNT, "Account", p == null ? null : p.accounts(),
+                new Column("Posted", false), new Column("p vs others", false)), rows, all.size(),
+                shown < all.size() ? String.format(java.util.Locale.ROOT, "Most saves first; the first %,d of %,d "
+                        + "accounts (--max-rows; --json holds every one).", shown, all.size()) : "Most saves first."))), 1, PeriodGroups.ACCOUNT, "Account", p == null ? null : p.accounts(),
                 p == null ? null : p.period(), p == null ? null : p.comparison());
         presentBest(all, ctx);
     }
