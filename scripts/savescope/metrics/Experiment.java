@@ -464,8 +464,8 @@ public final class Experiment {
         String higher = rb > ra ? "higher" : "lower";
         String rates = pct(rb) + " against " + pct(ra) + " (difference " + points(rb - ra) + ", 95% interval "
                 + points(low) + " to " + points(high) + "; permutation p = " + String.format(Locale.ROOT, "%.3f", p) + ")";
-        String need = needed < 0 ? "" : " To detect a gap of this size reliably (80% power) takes about " + needed
-                + " videos per variant; this test had " + na + " and " + nb + ".";
+        String need = needed < 0 ? "" : String.format(Locale.ROOT, " To detect a gap of this size reliably (80%% power) "
+                + "takes about %,d videos per variant; this test had %,d and %,d.", needed, na, nb);
         if (p < 0.05 && (low > 0 || high < 0)) {
             return new String[] {"In this test " + nameB + " had a " + higher + " save rate than " + nameA + ": " + rates
                     + ". A gap this large rarely comes from chance alone, but it is one test on " + (na + nb)

@@ -77,7 +77,7 @@ class ExperimentTest {
         assertEquals("info", c.level());
         assertTrue(c.verdict().startsWith("No clear difference"), c.verdict());
         assertTrue(c.verdict().contains("does not show they are equal"), c.verdict());
-        assertTrue(c.verdict().contains(c.neededPerArm() + " videos per variant"), c.verdict());
+        assertTrue(c.verdict().contains(String.format(java.util.Locale.ROOT, "%,d videos per variant", c.neededPerArm())), c.verdict());
     }
 
     @Test

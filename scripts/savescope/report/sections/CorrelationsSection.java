@@ -135,7 +135,7 @@ public final class CorrelationsSection implements Section<CorrelationsSection.Fi
         Correlation reach = counts.spearman().get("views", "saves");
         if (!Double.isNaN(reach.r())) {
             Correlation likes = partials.get("likes");
-            ctx.finding(0.4, String.format(Locale.ROOT, "Saves rise with views (Spearman ρ = %.2f, n = %d), as every "
+            ctx.finding(0.4, String.format(Locale.ROOT, "Saves rise with views (Spearman ρ = %.2f, n = %,d), as every "
                     + "count does.", reach.r(), reach.n()),
                     "That is reach, not content. Holding views fixed, the correlation of saves with likes is r = "
                             + (Double.isNaN(likes.r()) ? "–" : String.format(Locale.ROOT, "%.2f", likes.r()))
@@ -160,10 +160,10 @@ public final class CorrelationsSection implements Section<CorrelationsSection.Fi
         String direction = bestC.r() > 0 ? "higher" : "lower";
         boolean clear = bestC.p() < 0.05 && Math.abs(bestC.r()) >= 0.1;
         String headline = clear
-                ? String.format(Locale.ROOT, "Videos with a higher %s have a %s save rate (Spearman ρ = %.2f, n = %d).",
+                ? String.format(Locale.ROOT, "Videos with a higher %s have a %s save rate (Spearman ρ = %.2f, n = %,d).",
                         what, direction, bestC.r(), bestC.n())
                 : String.format(Locale.ROOT, "No clear link between save rate and the other rates or duration "
-                        + "(strongest: %s, Spearman ρ = %.2f, n = %d).", what, bestC.r(), bestC.n());
+                        + "(strongest: %s, Spearman ρ = %.2f, n = %,d).", what, bestC.r(), bestC.n());
         String detail = clear
                 ? "p " + pText(bestC.p()) + " (t approximation), the strongest of " + (rates.names().size() - 1)
                         + " rate correlations checked. It shows what goes with saving, not what causes it."
