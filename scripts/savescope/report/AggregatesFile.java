@@ -127,14 +127,19 @@ public final class AggregatesFile {
         }
     }
 
-    /** Reads an aggregates file's bytes from {@code in}; {@code name} names it in messages. */
-    static ReportFigures read(InputStream in, String name) throws IOException {
+    /** {@code in}'s bytes, uncompressed when they are gzip (told by its magic bytes, whatever the file's name). */
+    public static InputStream uncompressed(InputStream in) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(2);
         boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
         buffered.reset();
+        return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    /** Reads an aggregates file's bytes from {@code in}; {@code name} names it in messages. */
+    static ReportFigures read(InputStream in, String name) throws IOException {
         // Lines and columns are those of the JSON, inside the compression when there is one.
-        try (JsonParser p = JSON.createParser(gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered)) {
+        try (JsonParser p = JSON.createParser(uncompressed(in))) {
             return readDocument(p, name);
         } catch (FiguresCodec.Mismatch m) {
             throw new UserError(at(name, m.where()) + "field \"" + m.field() + "\": " + m.getMessage() + ".");

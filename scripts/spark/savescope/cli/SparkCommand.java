@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -472,7 +469,7 @@ public final class SparkCommand implements Callable<Integer> {
                 throw new UserError(file + ": " + (Files.isDirectory(file) ? "is a folder" : "no such file")
                         + "; expected a --json document of ./jbang report or report-spark.");
             }
-            try (var in = gunzipped(file)) {
+            try (var in = AggregatesFile.uncompressed(Files.newInputStream(file))) {
                 var node = new ObjectMapper().readTree(in);
                 if (node == null || !node.isObject()) {
                     throw new UserError(file + ": expected a JSON object (a --json document of the report), found "
@@ -491,15 +488,6 @@ public final class SparkCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 throw new UserError(file + ": cannot be read (" + e.getMessage() + ").", e);
             }
-        }
-
-        /** The file's bytes, uncompressed when it is gzip (a document kept compressed is still compared). */
-        private static java.io.InputStream gunzipped(Path file) throws java.io.IOException {
-            var in = new java.io.BufferedInputStream(Files.newInputStream(file));
-            in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            return gzip ? new java.util.zip.GZIPInputStream(in) : in;
         }
 
         /** The parser's words without the names of its Java classes and settings (a reader limit, say). */
