@@ -7,7 +7,7 @@
 //FILES templates/report.js=../templates/report.js
 //FILES templates/index.ftlh=../templates/index.ftlh
 //COMPILE_OPTIONS -encoding UTF-8 -XDstringConcat=inline
-//JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:NewSize=32m -XX:MaxNewSize=128m
+//JAVA_OPTIONS -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Djava.awt.headless=true -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:NewSize=32m -XX:MaxNewSize=128m -XX:PretenureSizeThreshold=10m
 //DESCRIPTION Builds a notebook-style HTML report about saves from TikTok analytics exports.
 
 import java.awt.Font;

@@ -34,8 +34,8 @@ final class DailyFastCsv extends ByteLines {
     private static final List<String> NAMES = List.of(Canonical.VIDEO_ID, Canonical.DATE, Canonical.VIEWS,
             Canonical.LIKES, Canonical.COMMENTS, Canonical.SHARES, Canonical.SAVES);
     private static final int FIELDS = NAMES.size();
-    /** Bytes held per row while reading: the video's key, the date and the five counts, an int each. */
-    private static final long ROW_BYTES = 4L * (2 + 5);
+    /** Bytes held per row while reading: the video's key and the date (an int each), the five counts (a long each). */
+    private static final long ROW_BYTES = 4L * 2 + 8L * 5;
     /**
      * Above this many distinct ids Tablesaw's string column is surely int-keyed (its byte and short keyed
      * dictionaries hold fewer), so {@link Parsed#idColumn} may build that dictionary itself.
@@ -43,6 +43,38 @@ final class DailyFastCsv extends ByteLines {
     private static final int WIDE_DICTIONARY = 1 << 16;
     /** The first key Tablesaw's int-keyed dictionary gives out: one past its "absent" value. */
     private static final int FIRST_KEY = Integer.MIN_VALUE + 1;
+
+    /** Tablesaw's constructor of a long column around a list it keeps; null where it cannot be used. */
+    private static final java.lang.reflect.Constructor<LongColumn> WRAP_LONGS = wrappingConstructor();
+
+    private static java.lang.reflect.Constructor<LongColumn> wrappingConstructor() {
+        try {
+            java.lang.reflect.Constructor<LongColumn> c =
+                    LongColumn.class.getDeclaredConstructor(String.class, it.unimi.dsi.fastutil.longs.LongArrayList.class);
+            c.setAccessible(true);
+            return c;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A count column that keeps {@code values} (its first {@code rows}) as its storage: setting millions of
+     * cells one by one into a new column took about a fifth of reading a 3,000,000-row series. Tablesaw has
+     * no public way to hand a column its array, so its own constructor is called (the version pinned in
+     * Deps; {@code DailyFastCsvTest} compares such a column with one appended value by value); should that
+     * constructor be gone, the column is filled the public way.
+     */
+    static LongColumn countColumn(String name, long[] values, int rows) {
+        if (WRAP_LONGS != null) {
+            try {
+                return WRAP_LONGS.newInstance(name, it.unimi.dsi.fastutil.longs.LongArrayList.wrap(values, rows));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through to the public way
+            }
+        }
+        return LongColumn.create(name, Arrays.copyOf(values, rows));
+    }
 
     private DailyFastCsv(InputStream in) {
         super(in, true); // CRLF and CR line ends are read here
@@ -81,9 +113,9 @@ final class DailyFastCsv extends ByteLines {
     }
 
     /**
-     * The rows read, column by column; {@code rows} of each array are used. Counts are held as ints until the
-     * end (half the memory while reading); a daily increment above {@link Integer#MAX_VALUE} makes the
-     * reader give up.
+     * The rows read, column by column; {@code rows} of each array are used. The counts are read into the
+     * long arrays their columns then keep (see {@link #countColumn}); a daily increment above
+     * {@link Integer#MAX_VALUE} makes the reader give up.
      */
     private static final class Parsed {
         int rows;
@@ -96,13 +128,13 @@ final class DailyFastCsv extends ByteLines {
          */
         final Object2IntOpenHashMap<String> keyOf = new Object2IntOpenHashMap<>();
         int[] dates;
-        int[][] counts;
+        long[][] counts;
 
         Parsed(int capacity) {
             idKeys = new int[capacity];
             keyOf.defaultReturnValue(Integer.MIN_VALUE);
             dates = new int[capacity];
-            counts = new int[Canonical.COUNTS.size()][capacity];
+            counts = new long[Canonical.COUNTS.size()][capacity];
         }
 
         /** The key of a video id met at the start of a run of its rows. */
@@ -126,7 +158,7 @@ final class DailyFastCsv extends ByteLines {
                 }
                 idKeys[kept] = idKeys[r];
                 dates[kept] = dates[r];
-                for (int[] column : counts) {
+                for (long[] column : counts) {
                     column[kept] = column[r];
                 }
                 kept++;
@@ -151,14 +183,8 @@ final class DailyFastCsv extends ByteLines {
             columns.add(DateColumn.createInternal(Canonical.DATE, Arrays.copyOf(dates, rows)));
             dates = null;
             for (int c = 0; c < counts.length; c++) {
-                // Made at its final size and filled in place: no second copy of millions of longs.
-                LongColumn column = LongColumn.create(Canonical.COUNTS.get(c), rows);
-                int[] values = counts[c];
-                for (int r = 0; r < rows; r++) {
-                    column.set(r, values[r]);
-                }
+                columns.add(countColumn(Canonical.COUNTS.get(c), counts[c], rows));
                 counts[c] = null;
-                columns.add(column);
             }
             if (daily.rowCount() > 0) {
                 appendColumns(daily, columns);
@@ -359,7 +385,7 @@ final class DailyFastCsv extends ByteLines {
             out.idKeys[r] = lastIdKey;
             out.dates[r] = datePacked;
             for (int c = 0; c < out.counts.length; c++) {
-                out.counts[c][r] = (int) values[FIRST_COUNT + c];
+                out.counts[c][r] = values[FIRST_COUNT + c];
             }
             pos = end < 0 ? limit : afterLineEnd(end);
         }

@@ -223,6 +223,26 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void aCountColumnAroundItsArrayActsAsOneAppendedValueByValue() {
+        long[] values = {5, 0, 1_234_567_890_123L, 7, -1, 99}; // the last two are spare capacity, not rows
+        tech.tablesaw.api.LongColumn wrapped = DailyFastCsv.countColumn("saves", values, 4);
+        tech.tablesaw.api.LongColumn appended = tech.tablesaw.api.LongColumn.create("saves");
+        for (long v : new long[] {5, 0, 1_234_567_890_123L, 7}) {
+            appended.append(v);
+        }
+        assertEquals(appended.asList(), wrapped.asList());
+        assertEquals(4, wrapped.size());
+        assertEquals(1_234_567_890_135L, (long) wrapped.sum());
+        wrapped.append(8L);
+        appended.append(8L);
+        wrapped.append(appended.first(2));
+        appended.append(appended.first(2));
+        assertEquals(appended.asList(), wrapped.asList());
+        assertEquals(appended.copy().asList(), wrapped.copy().asList());
+        assertEquals(tech.tablesaw.api.ColumnType.LONG, wrapped.type());
+    }
+
+    @Test
     void manyRowsAcrossBufferRefills() throws Exception {
         // Well past the 64 KiB read buffer and the first size estimate, so rows straddle refills and arrays grow.
         StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves\n");
