@@ -548,9 +548,23 @@ public final class Correlations {
         return mergeCount(v, tmp, 0, v.length);
     }
 
+    /** Below this many values a range is sorted by insertion, counting each step, instead of split further. */
+    private static final int INSERTION_RUN = 24;
+
     private static long mergeCount(int[] v, int[] tmp, int from, int to) {
-        if (to - from < 2) {
-            return 0;
+        if (to - from <= INSERTION_RUN) {
+            long swaps = 0;
+            for (int i = from + 1; i < to; i++) {
+                int x = v[i];
+                int j = i;
+                while (j > from && v[j - 1] > x) {
+                    v[j] = v[j - 1];
+                    j--;
+                }
+                v[j] = x;
+                swaps += i - j; // x passed over exactly the earlier values greater than it: its inversions
+            }
+            return swaps;
         }
         int mid = (from + to) >>> 1;
         long swaps = mergeCount(v, tmp, from, mid) + mergeCount(v, tmp, mid, to);

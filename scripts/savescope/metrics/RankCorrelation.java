@@ -55,8 +55,15 @@ public record RankCorrelation(int n, double rho, double low, double high, double
         return new RankCorrelation(n, rho, Math.tanh(z - q * se), Math.tanh(z + q * se), p);
     }
 
-    /** Ranks from 1, ties sharing the mean of the ranks they span. */
+    /** Ranks from 1, ties sharing the mean of the ranks they span; NaNs rank last, each on its own. */
     public static double[] ranks(double[] v) {
+        boolean nan = false;
+        for (double x : v) {
+            nan |= Double.isNaN(x);
+        }
+        if (!nan) {
+            return Stats.midRanks(v); // the same ranks by a radix sort, without a boxed index per value
+        }
         Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
         double[] r = new double[v.length];

@@ -153,6 +153,19 @@ class CorrelationsTest {
         assertEquals(bruteForceTauB(x, y), Correlations.kendall(x, y).r(), 1e-12);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {23, 24, 25, 49, 700, 2_500})
+    void kendallCountsEveryDiscordantPairAroundTheInsertionRuns(int n) {
+        SplittableRandom rnd = new SplittableRandom(n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextInt(n);
+            y[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(6) : x[i] + rnd.nextInt(n / 3 + 1);
+        }
+        assertEquals(bruteForceTauB(x, y), Correlations.kendall(x, y).r(), 1e-12);
+    }
+
     /** Kendall's tau-b by looking at every pair: (C − D) / sqrt((C + D + Tx)(C + D + Ty)). */
     static double bruteForceTauB(double[] x, double[] y) {
         long c = 0, d = 0, tx = 0, ty = 0;

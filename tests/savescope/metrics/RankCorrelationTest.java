@@ -17,6 +17,13 @@ class RankCorrelationTest {
     }
 
     @Test
+    void bothZerosTieAndNaNsRankLastEachOnItsOwn() {
+        assertArrayEquals(new double[] {2.5, 2.5, 4, 1}, RankCorrelation.ranks(new double[] {0.0, -0.0, 1, -1}), 0);
+        assertArrayEquals(new double[] {2.5, 2.5, 4, 5, 1, 6},
+                RankCorrelation.ranks(new double[] {0.0, -0.0, 1, Double.NaN, -1, Double.NaN}), 0);
+    }
+
+    @Test
     void agreesWithCommonsMathOnRandomDataWithTies() {
         Random rnd = new Random(7);
         double[] x = new double[60];
