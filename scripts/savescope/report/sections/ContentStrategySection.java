@@ -82,6 +82,12 @@ public final class ContentStrategySection implements Section<ContentStrategySect
         public List<Map<String, Object>> json() {
             List<Group> judgedByRate = result.judged().stream()
                     .sorted((a, b) -> Double.compare(b.saveRate(), a.saveRate())).toList();
+            // The judged groups are the grouping's own instances: ranks by identity, not by a quadratic search
+            // comparing whole records (hundreds of hashtags).
+            Map<Group, Integer> rankOf = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < judgedByRate.size(); i++) {
+                rankOf.put(judgedByRate.get(i), i + 1);
+            }
             return result.groups().stream().map(g -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put(keyName, g.key());
@@ -95,7 +101,7 @@ public final class ContentStrategySection implements Section<ContentStrategySect
                 m.put("median_ci_low", g.medianCi() == null ? null : g.medianCi().low());
                 m.put("median_ci_high", g.medianCi() == null ? null : g.medianCi().high());
                 m.put("too_small", g.tooSmall());
-                m.put("rank", g.tooSmall() ? null : judgedByRate.indexOf(g) + 1);
+                m.put("rank", g.tooSmall() ? null : rankOf.get(g));
                 return m;
             }).toList();
         }
