@@ -95,6 +95,11 @@ final class DailyFastCsv extends ByteLines {
         if (parsed == null || parsed.rows == 0) {
             return false;
         }
+        return finish(parsed, file, state);
+    }
+
+    /** Drops the rows later ones repeat, appends the rest to {@code state.daily} and records the source. */
+    private static boolean finish(Parsed parsed, String file, LoadState state) {
         int read = parsed.rows;
         int[] later = DailyRepeats.laterRepeatOf(parsed.idKeys, parsed.dates, parsed.rows);
         List<Rejection> rejections = List.of();
@@ -110,6 +115,160 @@ final class DailyFastCsv extends ByteLines {
         parsed.appendTo(state.daily);
         state.sources.add(DailyCsv.report(file, read, parsed.rows, rejections, List.of(), warnings));
         return true;
+    }
+
+    /** Files at least this big are read as two halves side by side, when there is a second core. */
+    static final long SPLIT_BYTES = 16L << 20;
+
+    /**
+     * {@link #read(InputStream, String, long, LoadState)} of the file at {@code path}; one of at least
+     * {@code splitBytes} is read in two halves at once (its second half from the first line start past the
+     * middle), which gives the same rows, keys and order as one pass: a 3,000,000-row series took one core
+     * for most of a report's load while the other sat idle once the videos were in.
+     *
+     * @param progress hears the bytes read of the file, both halves together; null for none
+     */
+    static boolean read(java.nio.file.Path path, String file, LoadState state, Loader.Progress progress, long splitBytes)
+            throws IOException {
+        if (!state.options.columnMap().isEmpty()) {
+            return false;
+        }
+        long size = java.nio.file.Files.size(path);
+        long[] readSoFar = {0};
+        Loader.Progress shared = progress == null ? null : (bytes, total) -> {
+            synchronized (readSoFar) {
+                progress.bytesRead(readSoFar[0] += bytes, size);
+            }
+        };
+        long split = size >= splitBytes && Runtime.getRuntime().availableProcessors() > 1 ? lineStartAfter(path, size / 2) : -1;
+        if (split <= 0 || split >= size) {
+            try (InputStream in = counted(java.nio.file.Files.newInputStream(path), shared)) {
+                return read(in, file, size, state);
+            }
+        }
+        java.util.concurrent.CompletableFuture<int[]> header = new java.util.concurrent.CompletableFuture<>();
+        int[] wholeRows = {0};
+        java.util.concurrent.FutureTask<Parsed> secondHalf = new java.util.concurrent.FutureTask<>(() -> {
+            int[] roles = header.join();
+            if (roles == null) {
+                return null;
+            }
+            try (InputStream in = counted(rangeFrom(path, split), shared)) {
+                long rows = (long) wholeRows[0] * (size - split) / size + 16;
+                return new DailyFastCsv(in).rows(new Parsed((int) Math.min(Integer.MAX_VALUE - 16, rows)), roles);
+            }
+        });
+        Thread second = new Thread(secondHalf, "savescope-daily-half");
+        second.setDaemon(true);
+        second.start();
+        Parsed first;
+        try (InputStream in = counted(new BoundedStream(java.nio.file.Files.newInputStream(path), split), shared)) {
+            first = new DailyFastCsv(in).parse(size, (roles, rows) -> {
+                wholeRows[0] = rows;
+                header.complete(roles);
+            });
+        } catch (IOException | RuntimeException | Error e) {
+            header.complete(null);
+            secondHalf.cancel(true);
+            throw e;
+        }
+        Parsed later;
+        try {
+            later = secondHalf.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (first == null || later == null || first.rows == 0) {
+            return false;
+        }
+        first.append(later);
+        return finish(first, file, state);
+    }
+
+    /** The offset just past the first line feed at or after {@code from}, or -1 when there is none. */
+    private static long lineStartAfter(java.nio.file.Path path, long from) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+            long at = from;
+            while (at < MAX_LINE_BYTES + from) {
+                b.clear();
+                int n = ch.read(b, at);
+                if (n <= 0) {
+                    return -1;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (b.get(i) == '\n') {
+                        return at + i + 1;
+                    }
+                }
+                at += n;
+            }
+            return -1;
+        }
+    }
+
+    private static InputStream rangeFrom(java.nio.file.Path path, long from) throws IOException {
+        java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(path);
+        ch.position(from);
+        return java.nio.channels.Channels.newInputStream(ch);
+    }
+
+    private static InputStream counted(InputStream in, Loader.Progress progress) {
+        if (progress == null) {
+            return in;
+        }
+        return new CountingStream(in) {
+            private long told;
+
+            @Override
+            protected void counted(long total) {
+                progress.bytesRead(total - told, total);
+                told = total;
+            }
+        };
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class BoundedStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 
     /**
@@ -147,6 +306,33 @@ final class DailyFastCsv extends ByteLines {
             distinct.add(id);
             keyOf.put(id, FIRST_KEY + key);
             return key;
+        }
+
+        /**
+         * Appends the rows {@code later} read from the part of the file after this one's, its videos keyed as
+         * if this reader had read on: ids new to this one numbered in the order they first appear there.
+         */
+        void append(Parsed later) {
+            int[] keyHere = new int[later.distinct.size()];
+            for (int k = 0; k < keyHere.length; k++) {
+                keyHere[k] = key(later.distinct.get(k));
+            }
+            int total = rows + later.rows;
+            if (total > dates.length) {
+                idKeys = Arrays.copyOf(idKeys, total);
+                dates = Arrays.copyOf(dates, total);
+                for (int c = 0; c < counts.length; c++) {
+                    counts[c] = Arrays.copyOf(counts[c], total);
+                }
+            }
+            for (int r = 0; r < later.rows; r++) {
+                idKeys[rows + r] = keyHere[later.idKeys[r]];
+            }
+            System.arraycopy(later.dates, 0, dates, rows, later.rows);
+            for (int c = 0; c < counts.length; c++) {
+                System.arraycopy(later.counts[c], 0, counts[c], rows, later.rows);
+            }
+            rows = total;
         }
 
         /** Removes the rows that a later row replaces ({@code later[r] >= 0}), keeping the order of the others. */
@@ -243,8 +429,26 @@ final class DailyFastCsv extends ByteLines {
         }
     }
 
+    /** Hears the header's roles and the rows the whole file is thought to hold, or null for a file not plain. */
+    private interface HeaderListener {
+        void header(int[] roles, int wholeFileRows);
+    }
+
     /** The whole file, or null as soon as something is not plain. */
     private Parsed parse(long sizeHint) throws IOException {
+        return parse(sizeHint, (roles, rows) -> {});
+    }
+
+    /** {@link #parse(long)}, telling {@code listener} the header's roles as soon as they are known. */
+    private Parsed parse(long sizeHint, HeaderListener listener) throws IOException {
+        try {
+            return parseHeaderAndRows(sizeHint, listener);
+        } finally {
+            listener.header(null, 0); // a no-op once the header was told; else "not plain"
+        }
+    }
+
+    private Parsed parseHeaderAndRows(long sizeHint, HeaderListener listener) throws IOException {
         // The header must be in the first buffer: a file without a line end there (binary data, say) is not
         // read on into memory here, but left to the general reader's checks.
         fillFirst();
@@ -277,7 +481,12 @@ final class DailyFastCsv extends ByteLines {
                 capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, Math.min(estimate, affordable)));
             }
         }
-        Parsed out = new Parsed(capacity);
+        listener.header(roles, capacity);
+        return rows(new Parsed(capacity), roles);
+    }
+
+    /** Reads rows (no header) with the header's {@code roles} into {@code out}; null when one is not plain. */
+    private Parsed rows(Parsed out, int[] roles) throws IOException {
         byte[] lastId = new byte[64];
         int lastIdLength = -1;
         int lastIdKey = -1;

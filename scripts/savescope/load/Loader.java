@@ -347,11 +347,7 @@ public final class Loader {
         if (!fc.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return false;
         }
-        Progress progress = state.options.progress();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
-            return DailyFastCsv.read(in, fc.name(), Files.size(file), state);
-        }
+        return DailyFastCsv.read(file, fc.name(), state, state.options.progress(), DailyFastCsv.SPLIT_BYTES);
     }
 
     /**

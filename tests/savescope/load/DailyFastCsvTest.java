@@ -242,6 +242,65 @@ class DailyFastCsvTest {
         assertEquals(tech.tablesaw.api.ColumnType.LONG, wrapped.type());
     }
 
+    /** A daily series of {@code videos} videos over 40 days each, ids recurring in both halves of the file. */
+    private static String series(int videos, String lineEnd) {
+        StringBuilder text = new StringBuilder("video_id,date,views,likes,comments,shares,saves").append(lineEnd);
+        LocalDate start = LocalDate.of(2026, 1, 25);
+        for (int v = 0; v < videos; v++) {
+            String id = "7" + (v * 7919 % 100_003);
+            for (int d = 0; d < 40; d++) {
+                text.append(id).append(',').append(start.plusDays(d)).append(',').append((v + 3) * d % 997).append(',')
+                        .append(d % 7).append(',').append(v % 3).append(",0,").append(d * v % 11).append(lineEnd);
+            }
+        }
+        // The first video again at the end (a second export appended): its ids are known from the first half,
+        // and its first day repeats an earlier row, which the later row replaces.
+        text.append("7").append(0).append(",2026-01-25,5,0,0,0,1").append(lineEnd);
+        text.append("7").append(0).append(",2026-03-20,6,0,0,0,2").append(lineEnd);
+        return text.toString();
+    }
+
+    /** The file read in two halves (any size splits), or null when that reader gave up. */
+    private LoadState split(String text, List<Long> progress) throws Exception {
+        Path f = dir.resolve("daily.csv");
+        Files.writeString(f, text);
+        LoadState s = state();
+        boolean read = DailyFastCsv.read(f, "d.csv", s, (bytes, total) -> progress.add(bytes), 1);
+        if (!read) {
+            assertEquals(0, s.daily.rowCount(), "a reader that gives up adds no rows");
+            assertTrue(s.sources.isEmpty(), "a reader that gives up reports no source");
+            return null;
+        }
+        return s;
+    }
+
+    @Test
+    void aFileReadInTwoHalvesGivesTheOnePassTable() throws Exception {
+        for (String lineEnd : List.of("\n", "\r\n")) {
+            String text = series(300, lineEnd);
+            List<Long> progress = new ArrayList<>();
+            LoadState halves = split(text, progress);
+            assertTrue(halves != null, "a plain file takes the fast path in two halves");
+            assertSameTables(fast(utf8(text)), halves);
+            assertSameTables(general(utf8(text)), halves);
+            // 300 videos x 40 days + 2 rows, one of which replaces an earlier row: 12,001 kept.
+            assertEquals(12_001, halves.daily.rowCount());
+            assertEquals(1, halves.sources.get(0).rejections().size(), "the replaced row, counted");
+            for (int i = 1; i < progress.size(); i++) {
+                assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back");
+            }
+            assertEquals(utf8(text).length, progress.get(progress.size() - 1), "every byte counted once");
+        }
+    }
+
+    @Test
+    void aSecondHalfThatIsNotPlainLeavesTheFileToTheGeneralReader() throws Exception {
+        String text = series(200, "\n");
+        int last = text.lastIndexOf("70,2026-03-20");
+        assertTrue(split(text.substring(0, last) + "\"70\",2026-03-20,6,0,0,0,2\n", new ArrayList<>()) == null);
+        assertTrue(split("video_id;date;views\n" + text, new ArrayList<>()) == null, "a header not plain");
+    }
+
     @Test
     void manyRowsAcrossBufferRefills() throws Exception {
         // Well past the 64 KiB read buffer and the first size estimate, so rows straddle refills and arrays grow.
