@@ -487,9 +487,15 @@ public final class Values {
         if (fast != null) {
             return fast;
         }
+        String t = s.strip();
+        // Every pattern starts with a number: a cell such as Studio's "November 19" is no date here, told
+        // without letting each pattern throw (a thousand exceptions for a year of daily rows).
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) && t.charAt(0) < 0x80 || t.charAt(0) == '+' || t.charAt(0) == '-')) {
+            return null;
+        }
         for (DateTimeFormatter f : LOCAL_DATES) {
             try {
-                return LocalDate.parse(s.strip(), f);
+                return LocalDate.parse(t, f);
             } catch (DateTimeParseException ignored) {
                 // next pattern
             }

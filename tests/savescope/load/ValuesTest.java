@@ -174,4 +174,12 @@ class ValuesTest {
     void missingDurationsAreMissing(String raw) throws Exception {
         assertTrue(Values.duration(raw, false).isEmpty());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2026-03-01|2026-03-01", "' 2026/03/01 '|2026-03-01", "01/03/26|2026-03-01", "01.03.2026|2026-03-01",
+            "01-03-26|2026-03-01", "November 19|", "Nov 19, 2026|", "'٠١/٠٣/٢٠٢٦'|", "x2026-03-01|", "''|"})
+    void datesInEveryPatternAndNoneInWords(String cell, String expected) {
+        assertEquals(expected == null ? null : java.time.LocalDate.parse(expected), Values.localDate(cell == null ? "" : cell));
+    }
 }
