@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import savescope.model.Canonical;
+import savescope.model.PackedTimes;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
@@ -173,7 +174,7 @@ public final class VideoFrameBuilder {
         if (when == null) {
             posted.appendMissing();
         } else {
-            posted.append(when);
+            posted.appendInternal(PackedTimes.pack(when));
         }
         if (Double.isNaN(dur)) {
             duration.appendMissing();
@@ -222,7 +223,7 @@ public final class VideoFrameBuilder {
         idList.add(videoId);
         accountCol.append(!account.isEmpty() ? account : handleOf(null));
         title.append(nullToEmpty(rowTitle).strip());
-        posted.append(postedAt);
+        posted.appendInternal(PackedTimes.pack(postedAt));
         duration.append(durationMillis ? durationCell / 1000.0 : durationCell);
         for (int i = 0; i < 5; i++) {
             counts[i].append(countValues[i]);

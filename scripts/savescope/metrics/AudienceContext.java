@@ -1,7 +1,7 @@
 package savescope.metrics;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +148,7 @@ public final class AudienceContext {
             if (v.postedAt() == null) {
                 continue;
             }
-            int h = v.postedAt().atZone(ZoneOffset.UTC).getHour();
+            int h = hourUtc(v.postedAt());
             if (Double.isNaN(activeByHour[h])) {
                 continue;
             }
@@ -172,6 +172,11 @@ public final class AudienceContext {
      */
     public record PostingCell(int weekday, int band, int videos, double rate) {}
 
+    /** The hour of the day (UTC) of {@code t}, by arithmetic (no zoned date-time per video). */
+    private static int hourUtc(Instant t) {
+        return (int) (Math.floorMod(t.getEpochSecond(), 86_400L) / 3600);
+    }
+
     /** Cells for every weekday and band of {@code bandHours} hours that has at least one video. */
     public static List<PostingCell> postingGrid(List<RatedVideo> videos, int bandHours) {
         int bands = 24 / bandHours;
@@ -182,9 +187,10 @@ public final class AudienceContext {
             if (v.postedAt() == null) {
                 continue;
             }
-            var t = v.postedAt().atZone(ZoneOffset.UTC);
-            int d = t.getDayOfWeek().getValue() - 1;
-            int b = t.getHour() / bandHours;
+            long second = v.postedAt().getEpochSecond();
+            // Day 0 of the epoch, 1 Jan 1970, was a Thursday: Monday-based weekday 3.
+            int d = (int) Math.floorMod(Math.floorDiv(second, 86_400L) + 3, 7L);
+            int b = hourUtc(v.postedAt()) / bandHours;
             views[d][b] += v.views();
             saves[d][b] += v.saves();
             n[d][b]++;

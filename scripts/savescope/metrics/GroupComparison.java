@@ -139,7 +139,7 @@ public final class GroupComparison {
                 InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
                 long[] out = new long[videos.rowCount()];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = posted.isMissing(i) ? Long.MIN_VALUE : posted.get(i).getEpochSecond();
+                    out[i] = savescope.model.PackedTimes.epochSecond(posted, i); // MIN_VALUE where missing
                 }
                 postedSeconds = out;
             }

@@ -89,7 +89,7 @@ public final class LocalAnalytics implements Analytics {
         java.time.Instant last = null;
         for (int i = 0; i < posted.size(); i++) {
             if (!posted.isMissing(i)) {
-                java.time.Instant t = posted.get(i);
+                java.time.Instant t = savescope.model.PackedTimes.instant(posted, i);
                 first = first == null || t.isBefore(first) ? t : first;
                 last = last == null || t.isAfter(last) ? t : last;
             }

@@ -48,7 +48,7 @@ public record RatedVideo(String id, String account, Instant postedAt, long views
                 continue;
             }
             Set<String> t = tagSets.computeIfAbsent(tags.get(i), RatedVideo::hashtagSet);
-            out.add(new RatedVideo(ids.get(i), acc.get(i), posted.isMissing(i) ? null : posted.get(i), views.getLong(i),
+            out.add(new RatedVideo(ids.get(i), acc.get(i), savescope.model.PackedTimes.instant(posted, i), views.getLong(i),
                     saves.getLong(i), t, type.get(i)));
         }
         return out;
