@@ -206,10 +206,12 @@ public final class VideoFrameBuilder {
      * already read (an ISO time at or after the earliest posting time taken without question), and no link,
      * account, hashtags or scrape-time cell. It gives the same cells and counts as {@link #add} given the
      * row's text; {@code title}, {@code type} and {@code rawId} are the cells as the CSV holds them, null
-     * when empty.
+     * when empty. {@code givenTags} and {@code givenType} are the row's hashtags and content type as
+     * {@link ContentTypes#assignRow} gives them for those cells, worked out by the caller, or null to work
+     * them out here.
      */
     void addCanonical(String rawId, String rawTitle, Instant postedAt, long durationCell, long[] countValues,
-            String rawType, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
+            String rawType, String givenTags, String givenType, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
         rowsRead++;
         String rowTitle = longTexts.bound(rawTitle, "titles", () -> cellPlace.apply(TITLE));
         String rowType = longTexts.bound(rawType, "content types", () -> cellPlace.apply(TYPE));
@@ -228,7 +230,10 @@ public final class VideoFrameBuilder {
         for (int i = 0; i < 5; i++) {
             counts[i].append(countValues[i]);
         }
-        if (types != null) {
+        if (types != null && givenTags != null) {
+            hashtags.append(givenTags);
+            type.append(givenType);
+        } else if (types != null) {
             types.assignRow(rowTitle, null, rowType, typeAndTags);
             hashtags.append(typeAndTags[0]);
             type.append(typeAndTags[1]);
@@ -357,6 +362,11 @@ public final class VideoFrameBuilder {
     public long mangledIdsRecovered() {
         settleIds();
         return idCounts.recovered;
+    }
+
+    /** The content types rows are given as they arrive, or null when hashtags and types are left for later. */
+    ContentTypes contentTypes() {
+        return types;
     }
 
     /** Fills hashtags and content types as rows arrive (from the title when the source has none). */

@@ -116,6 +116,26 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void hashtagsAndTypesOfRunawayTextsAreTakenFromTheCutText() throws Exception {
+        // Hashtags and types are worked out while reading, except for texts long enough to be cut first: a tag
+        // past the cut must not count, as the general reader (which cuts, then looks) does not count it.
+        String longTitle = "#kept " + "a".repeat(LongTexts.MAX_CODE_POINTS) + " #cut";
+        String longType = "b".repeat(LongTexts.MAX_CODE_POINTS + 1);
+        byte[] bytes = utf8(HEADER
+                + "7400000000000000001," + longTitle + ",2024-09-01T18:00:00Z,,62,10000,800,40,30,250\n"
+                + "7400000000000000002,Pasta night #recipe #Dinner,2024-09-02T18:00:00Z,,45,9000,700,30,20,300\n"
+                + "7400000000000000003,no tags here,2024-09-03T18:00:00Z," + longType + ",30,800,70,3,2,30\n"
+                + "7400000000000000004,#Tutorial done,2024-09-04T18:00:00Z,comedy,30,800,70,3,2,30\n");
+        LoadState f = fast(bytes);
+        assertTrue(f != null, "plain rows with long texts take the fast path");
+        assertSame(general(bytes, "v.csv"), f);
+        Table t = f.videos.get(0).table();
+        assertEquals("kept", t.stringColumn(Canonical.HASHTAGS).get(0));
+        assertEquals("recipe dinner", t.stringColumn(Canonical.HASHTAGS).get(1));
+        assertEquals("comedy", t.stringColumn(Canonical.CONTENT_TYPE).get(3), "the source's own type wins");
+    }
+
+    @Test
     void plainRowsCheckedByHand() throws Exception {
         String text = HEADER
                 + "7400000000000000001,\"Say \"\"hi\"\", then, go #howto\",2024-09-01T18:00:00Z,tutorial,62,10000,800,40,30,250\n"
