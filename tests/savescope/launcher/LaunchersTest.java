@@ -195,6 +195,53 @@ class LaunchersTest {
         assertTrue(Files.readString(lock.resolve("owner")).startsWith(ProcessHandle.current().pid() + " "));
     }
 
+    /**
+     * The class-data-sharing archive is claimed by one run: of eight bash processes calling the launcher's own
+     * claim_archive at the same moment, exactly one wins. A claim whose process is gone, or older than an hour
+     * (its pid may be another process's by now), is taken over; a fresh claim of a live process is respected.
+     */
+    @Test
+    void oneOfManyRunsClaimsTheArchiveAndAStaleClaimIsTakenOver() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux") || System.getProperty("os.name").startsWith("Mac"), "bash");
+        Path jsa = dir.resolve("report@key.jsa");
+        Path making = Path.of(jsa + ".making");
+        Path go = dir.resolve("go");
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // Winners stay alive while the others try, as a run does while it lists its classes.
+            runs.add(claim(jsa, "until [ -e \"$2\" ]; do :; done; if claim_archive \"$1\"; then echo won; sleep 2; fi", go));
+        }
+        Files.createFile(go);
+        int won = 0;
+        for (Process p : runs) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            won += out.strip().equals("won") ? 1 : 0;
+        }
+        assertEquals(1, won, "claims that succeeded");
+
+        long gone = runs.get(0).pid();
+        String claimAndSayPid = "if claim_archive \"$1\"; then echo $$; else echo held; fi";
+        Files.writeString(making, gone + "\n");
+        Process taker = claim(jsa, claimAndSayPid, go);
+        assertEquals(taker.pid() + "", new String(taker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        assertEquals(taker.pid() + "\n", Files.readString(making), "the new claim holds its taker's pid");
+
+        Files.writeString(making, ProcessHandle.current().pid() + "\n");
+        Process blocked = claim(jsa, claimAndSayPid, go);
+        assertEquals("held", new String(blocked.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        Files.setLastModifiedTime(making, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        Process late = claim(jsa, claimAndSayPid, go);
+        assertEquals(late.pid() + "", new String(late.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
+    Process claim(Path jsa, String script, Path extra) throws IOException {
+        String functions = "eval \"$(sed -n '/^archive_in_progress() {/,/^}/p; /^claim_archive() {/,/^}/p' jbang)\"; set -euo pipefail; ";
+        return new ProcessBuilder("bash", "-c", functions + script, "claim", jsa.toString(), extra.toString())
+                .redirectErrorStream(true).start();
+    }
+
     record Run(int code, String out, String err) {}
 
     Run launch(String launcher, Path cache, Path repo, String... args) throws Exception {
