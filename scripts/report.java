@@ -55,9 +55,8 @@ public class report {
     }
 
     /**
-     * Tablesaw's set-up and the AWT fonts that charts measure text with each cost 0.1-0.2 s on first use, and
-     * Jackson's some 30 ms.
-     * A second core does these while this one parses the command line and reads the exports; a failure here
+     * Tablesaw's set-up and the AWT fonts that charts measure text with each cost 0.1-0.2 s on first use.
+     * A second core does both while this one parses the command line and reads the exports; a failure here
      * is ignored and resurfaces where Tablesaw or the charts are first used.
      */
     static void warmUpInBackground() {
@@ -65,8 +64,6 @@ public class report {
             try {
                 initTablesawQuickly();
                 new Font(Font.SANS_SERIF, Font.PLAIN, 12).getStringBounds("0.0%", new FontRenderContext(null, true, true));
-                // Jackson's set-up (about 30 ms the first time): the figures of every report go through it.
-                Class.forName("savescope.report.FiguresJson", true, report.class.getClassLoader());
             } catch (Throwable ignored) {
                 // see javadoc; an OutOfMemoryError here would also meet the main thread, which says it once
             }
