@@ -3,6 +3,7 @@ package savescope.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
@@ -164,6 +165,37 @@ class CorrelationsTest {
             y[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(6) : x[i] + rnd.nextInt(n / 3 + 1);
         }
         assertEquals(bruteForceTauB(x, y), Correlations.kendall(x, y).r(), 1e-12);
+    }
+
+    @Test
+    void matricesMadeSideBySideMatchEachPairComputedAlone() {
+        // Past the size where the three matrices are made on two threads; one variable has gaps, so its pairs
+        // take the per-pair path while the others share ranks.
+        int n = Correlations.SIDE_BY_SIDE_ROWS + 5_000;
+        SplittableRandom rnd = new SplittableRandom(11);
+        List<String> names = List.of("a", "b", "c", "d");
+        List<double[]> columns = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = k == 3 && i % 97 == 0 ? Double.NaN : rnd.nextInt(50 + 40 * k) + (k > 0 ? 0.3 * columns.get(0)[i] : 0);
+            }
+            columns.add(v);
+        }
+        List<Correlations.Matrix> m = Correlations.matrices(names, columns);
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < names.size(); j++) {
+                double[] x = columns.get(i);
+                double[] y = columns.get(j);
+                Correlations.Correlation[] alone = {Correlations.pearson(x, y), Correlations.spearman(x, y), Correlations.kendall(x, y)};
+                for (int method = 0; method < 3; method++) {
+                    Correlations.Correlation c = m.get(method).get(names.get(i), names.get(j));
+                    assertEquals(alone[method].r(), c.r(), 1e-12, method + " " + i + "," + j);
+                    assertEquals(alone[method].p(), c.p(), 1e-12, method + " " + i + "," + j);
+                    assertEquals(alone[method].n(), c.n(), method + " " + i + "," + j);
+                }
+            }
+        }
     }
 
     /** Kendall's tau-b by looking at every pair: (C − D) / sqrt((C + D + Tx)(C + D + Ty)). */
