@@ -205,8 +205,12 @@ public final class Experiment {
                 return arms;
             }
         }
+        // Videos with the same hashtags share one set (RatedVideo.of): each distinct set is looked at once, with
+        // its number of videos, instead of every video's tags (a million sorted-map updates at a million videos).
+        Map<java.util.Set<String>, Integer> videosPerTagSet = new java.util.IdentityHashMap<>();
+        rated.forEach(v -> videosPerTagSet.merge(v.hashtags(), 1, Integer::sum));
         Map<String, Integer> tagCount = new TreeMap<>();
-        rated.forEach(v -> v.hashtags().forEach(t -> tagCount.merge(t, 1, Integer::sum)));
+        videosPerTagSet.forEach((tags, count) -> tags.forEach(t -> tagCount.merge(t, count, Integer::sum)));
         Map<String, List<String>> byStem = new TreeMap<>();
         tagCount.forEach((tag, n) -> {
             Matcher m = VARIANT_TAG.matcher(tag);
@@ -220,7 +224,7 @@ public final class Experiment {
             if (tags.size() < 2) {
                 continue;
             }
-            boolean together = rated.stream().anyMatch(v -> tags.stream().filter(v.hashtags()::contains).count() > 1);
+            boolean together = videosPerTagSet.keySet().stream().anyMatch(set -> tags.stream().filter(set::contains).count() > 1);
             int videosTagged = tags.stream().mapToInt(tagCount::get).sum();
             if (!together && videosTagged > bestVideos) {
                 best = tags;
