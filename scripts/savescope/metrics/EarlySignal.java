@@ -1,7 +1,6 @@
 package savescope.metrics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -103,7 +102,7 @@ public final class EarlySignal {
         // Each point's place in the order by x, ties kept in input order (as a stable sort of indices would
         // give), found from a sorted copy of x rather than by sorting boxed indices with a comparator.
         double[] sorted = x.clone();
-        Arrays.sort(sorted);
+        Stats.sort(sorted);
         int[] tiesPlaced = new int[n];
         double[][] parts = new double[4][];
         for (int q = 0; q < 4; q++) {

@@ -512,7 +512,7 @@ public final class GroupComparison {
             sum += rankSum * rankSum / s.length;
         }
         double[] sorted = all.clone();
-        Arrays.sort(sorted);
+        Stats.sort(sorted);
         double tieSum = 0;
         int i = 0;
         while (i < n) {

@@ -54,7 +54,7 @@ public final class Intervals {
             return null;
         }
         double[] sorted = values.clone();
-        Arrays.sort(sorted);
+        Stats.sort(sorted);
         return bootstrapMedianSorted(sorted, level, resamples, seed);
     }
 

@@ -61,7 +61,7 @@ public record Rankings(long minViews, int eligible, List<Entry> top, List<Entry>
         int outlierCount = 0;
         if (n >= 4) {
             double[] sorted = eligibleRates.clone();
-            Arrays.sort(sorted);
+            Stats.sort(sorted);
             double q1 = Stats.quantileSorted(sorted, 0.25);
             double q3 = Stats.quantileSorted(sorted, 0.75);
             lowFence = q1 - 3 * (q3 - q1);

@@ -36,7 +36,7 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
         double[] shares = VideoValues.of(videos, Canonical.SHARES);
         double[] saves = VideoValues.of(videos, Canonical.SAVES);
         double[] perVideo = VideoValues.present(VideoValues.ratio(saves, views));
-        java.util.Arrays.sort(perVideo);
+        Stats.sort(perVideo);
 
         double sumViewsS = 0, sumSavesV = 0, sumSavesL = 0, sumLikesS = 0, sumEng4 = 0, sumSaves4 = 0;
         double sumEng5 = 0, sumViews5 = 0;

@@ -40,6 +40,54 @@ public final class Stats {
         return a + (b - a) * (pos - lo);
     }
 
+    /** Below this many values {@link Arrays#sort} is as quick as {@link #sort}'s radix passes. */
+    static final int RADIX_SORT_MIN = 4096;
+
+    /**
+     * Sorts {@code a} ascending in the order {@link Arrays#sort} gives (-0.0 before 0.0, NaNs last): large arrays
+     * by an LSD radix sort on the values' order-preserving bit patterns, linear in n, which at a million values
+     * took a third of the time of the library's sort as this JVM runs it (compiled by C1 only).
+     */
+    public static void sort(double[] a) {
+        int n = a.length;
+        if (n < RADIX_SORT_MIN) {
+            Arrays.sort(a);
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which sorts after +Infinity
+            keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of the keys = order of the values
+        }
+        long[] other = new long[n];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            Arrays.fill(count, 0);
+            for (long k : keys) {
+                count[(int) (k >>> shift) & 0xFFFF]++;
+            }
+            if (count[(int) (keys[0] >>> shift) & 0xFFFF] == n) {
+                continue; // every key has the same digit here: the pass would not move anything
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (long k : keys) {
+                other[count[(int) (k >>> shift) & 0xFFFF]++] = k;
+            }
+            long[] swap = keys;
+            keys = other;
+            other = swap;
+        }
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
+            a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
+        }
+    }
+
     /** Below this many values a plain sort is as quick as selection. */
     static final int SELECT_MIN = 1024;
 

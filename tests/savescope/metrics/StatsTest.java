@@ -58,4 +58,27 @@ class StatsTest {
         Stats.quantile(v, 0.5);
         assertArrayEquals(before, v);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, Stats.RADIX_SORT_MIN - 1, Stats.RADIX_SORT_MIN, 5_000, 120_000})
+    void sortsAsTheLibrarySortsBitForBit(int n) {
+        SplittableRandom rnd = new SplittableRandom(n);
+        double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-310, -1e-310};
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = switch (rnd.nextInt(4)) {
+                case 0 -> specials[rnd.nextInt(specials.length)];
+                case 1 -> rnd.nextInt(20) - 10; // many ties
+                case 2 -> rnd.nextDouble() * 1e6 - 5e5;
+                default -> Double.longBitsToDouble(rnd.nextLong()); // any bit pattern, NaNs with payloads too
+            };
+        }
+        double[] expected = a.clone();
+        java.util.Arrays.sort(expected);
+        double[] actual = a.clone();
+        Stats.sort(actual);
+        // Arrays.equals compares doubleToLongBits: -0.0 and 0.0 differ, every NaN is one NaN.
+        org.junit.jupiter.api.Assertions.assertTrue(java.util.Arrays.equals(expected, actual), "n = " + n);
+    }
 }
