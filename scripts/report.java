@@ -23,6 +23,13 @@ public class report {
     private static final List<String> NO_REPORT_FLAGS = List.of("-h", "--help", "-V", "--version");
 
     public static void main(String... args) {
+        // FreeMarker probes for a logging library the first time it is used (about 25 ms, starting SLF4J), and
+        // every one on this class path discards its messages (slf4j-nop): it is told there is none, unless the
+        // user chose one. Only here: in a process that also holds Spark, whose logging that probe sets up,
+        // the library must stay FreeMarker's to choose.
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "none");
+        }
         if (Arrays.stream(args).noneMatch(NO_REPORT_FLAGS::contains)) {
             warmUpInBackground();
         }

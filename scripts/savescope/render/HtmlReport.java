@@ -60,22 +60,10 @@ public final class HtmlReport {
     public record KeyNumber(String label, String value, String exact) {}
 
     /**
-     * FreeMarker looks for a logging library the first time it is used (about 25 ms of probing class names and
-     * starting SLF4J), and every library it would find here discards its messages (slf4j-nop): it is told there
-     * is none, unless the user chose one with the same system property.
-     */
-    private static void quietFreeMarkerLogging() {
-        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
-            System.setProperty("org.freemarker.loggerLibrary", "none");
-        }
-    }
-
-    /**
      * @param templateDir a folder whose templates override the bundled ones by name, or null
      */
     public HtmlReport(Path templateDir) throws IOException {
         this.templateDir = templateDir;
-        quietFreeMarkerLogging();
         config = new Configuration(Configuration.VERSION_2_3_34);
         List<TemplateLoader> loaders = new ArrayList<>();
         if (templateDir != null) {
