@@ -134,15 +134,39 @@ final class DailyFastCsv extends ByteLines {
             return false;
         }
         long size = java.nio.file.Files.size(path);
+        if (size >= splitBytes && Runtime.getRuntime().availableProcessors() > 1
+                && java.nio.file.Files.isRegularFile(path)) {
+            // One open file for its size, the split and both halves: a series rewritten in place (a new file
+            // moved over it) while it is read must not give the first half of one file and the second of another.
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+                return readOpen(ch, file, state, progress, splitBytes);
+            }
+        }
+        try (InputStream in = counted(java.nio.file.Files.newInputStream(path), shared(progress, size))) {
+            return read(in, file, size, state);
+        }
+    }
+
+    /** The bytes read of both halves added up for {@code progress} (null for none). */
+    private static Loader.Progress shared(Loader.Progress progress, long size) {
+        if (progress == null) {
+            return null;
+        }
         long[] readSoFar = {0};
-        Loader.Progress shared = progress == null ? null : (bytes, total) -> {
+        return (bytes, total) -> {
             synchronized (readSoFar) {
                 progress.bytesRead(readSoFar[0] += bytes, size);
             }
         };
-        long split = size >= splitBytes && Runtime.getRuntime().availableProcessors() > 1 ? lineStartAfter(path, size / 2) : -1;
+    }
+
+    private static boolean readOpen(java.nio.channels.FileChannel ch, String file, LoadState state,
+            Loader.Progress progress, long splitBytes) throws IOException {
+        long size = ch.size();
+        Loader.Progress shared = shared(progress, size);
+        long split = size >= splitBytes ? lineStartAfter(ch, size / 2) : -1;
         if (split <= 0 || split >= size) {
-            try (InputStream in = counted(java.nio.file.Files.newInputStream(path), shared)) {
+            try (InputStream in = counted(new ChannelRange(ch, 0, Long.MAX_VALUE), shared)) {
                 return read(in, file, size, state);
             }
         }
@@ -153,7 +177,7 @@ final class DailyFastCsv extends ByteLines {
             if (roles == null) {
                 return null;
             }
-            try (InputStream in = counted(rangeFrom(path, split), shared)) {
+            try (InputStream in = counted(new ChannelRange(ch, split, Long.MAX_VALUE), shared)) {
                 long rows = (long) wholeRows[0] * (size - split) / size + 16;
                 return new DailyFastCsv(in).rows(new Parsed((int) Math.min(Integer.MAX_VALUE - 16, rows)), roles);
             }
@@ -162,7 +186,7 @@ final class DailyFastCsv extends ByteLines {
         second.setDaemon(true);
         second.start();
         Parsed first;
-        try (InputStream in = counted(new BoundedStream(java.nio.file.Files.newInputStream(path), split), shared)) {
+        try (InputStream in = counted(new ChannelRange(ch, 0, split), shared)) {
             first = new DailyFastCsv(in).parse(size, (roles, rows) -> {
                 wholeRows[0] = rows;
                 header.complete(roles);
@@ -195,31 +219,23 @@ final class DailyFastCsv extends ByteLines {
     }
 
     /** The offset just past the first line feed at or after {@code from}, or -1 when there is none. */
-    private static long lineStartAfter(java.nio.file.Path path, long from) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
-            long at = from;
-            while (at < MAX_LINE_BYTES + from) {
-                b.clear();
-                int n = ch.read(b, at);
-                if (n <= 0) {
-                    return -1;
-                }
-                for (int i = 0; i < n; i++) {
-                    if (b.get(i) == '\n') {
-                        return at + i + 1;
-                    }
-                }
-                at += n;
+    private static long lineStartAfter(java.nio.channels.FileChannel ch, long from) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+        long at = from;
+        while (at < MAX_LINE_BYTES + from) {
+            b.clear();
+            int n = ch.read(b, at);
+            if (n <= 0) {
+                return -1;
             }
-            return -1;
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += n;
         }
-    }
-
-    private static InputStream rangeFrom(java.nio.file.Path path, long from) throws IOException {
-        java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(path);
-        ch.position(from);
-        return java.nio.channels.Channels.newInputStream(ch);
+        return -1;
     }
 
     private static InputStream counted(InputStream in, Loader.Progress progress) {
@@ -237,35 +253,38 @@ final class DailyFastCsv extends ByteLines {
         };
     }
 
-    /** The first {@code limit} bytes of a stream. */
-    private static final class BoundedStream extends java.io.FilterInputStream {
-        private long left;
+    /**
+     * Bytes {@code from} up to {@code to} (or the end) of an open file, read at their own positions, so that
+     * both halves read the one channel side by side; closing it leaves the channel open.
+     */
+    private static final class ChannelRange extends InputStream {
+        private final java.nio.channels.FileChannel channel;
+        private final long to;
+        private long at;
 
-        BoundedStream(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
+        ChannelRange(java.nio.channels.FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.at = from;
+            this.to = to;
         }
 
         @Override
         public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
+            if (len == 0) {
+                return 0;
+            }
+            if (at >= to) {
                 return -1;
             }
-            int n = super.read(b, off, (int) Math.min(len, left));
+            int n = channel.read(java.nio.ByteBuffer.wrap(b, off, (int) Math.min(len, to - at)), at);
             if (n > 0) {
-                left -= n;
+                at += n;
             }
             return n;
         }

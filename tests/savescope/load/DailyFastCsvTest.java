@@ -294,6 +294,34 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void aFileReplacedWhileItIsReadGivesTheHalvesOfOneFile() throws Exception {
+        // An exporter that rewrites the series in place (a new file moved over the old one) while a report
+        // reads it: both halves must come from the file as it was opened, never half of each.
+        String before = series(300, "\n");
+        String after = series(300, "\n").replace(",2026-01-2", ",2025-01-2");
+        assertEquals(before.length(), after.length(), "the same layout, so a mix would still parse");
+        Path f = dir.resolve("daily.csv");
+        Path replacement = dir.resolve("daily.new");
+        Files.writeString(f, before);
+        Files.writeString(replacement, after);
+        LoadState s = state();
+        boolean[] moved = {false};
+        boolean read = DailyFastCsv.read(f, "d.csv", s, (bytes, total) -> {
+            if (!moved[0]) {
+                moved[0] = true; // first heard after the first bytes are read, before the header is known
+                try {
+                    Files.move(replacement, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }, 1);
+        assertTrue(moved[0] && read);
+        assertSameTables(fast(utf8(before)), s);
+    }
+
+    @Test
     void aSecondHalfThatIsNotPlainLeavesTheFileToTheGeneralReader() throws Exception {
         String text = series(200, "\n");
         int last = text.lastIndexOf("70,2026-03-20");
