@@ -62,18 +62,8 @@ public final class Stats {
         long[] other = new long[n];
         int[] count = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
-            Arrays.fill(count, 0);
-            for (long k : keys) {
-                count[(int) (k >>> shift) & 0xFFFF]++;
-            }
-            if (count[(int) (keys[0] >>> shift) & 0xFFFF] == n) {
-                continue; // every key has the same digit here: the pass would not move anything
-            }
-            int sum = 0;
-            for (int d = 0; d < count.length; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
+            if (!digitStarts(keys, shift, count)) {
+                continue;
             }
             for (long k : keys) {
                 other[count[(int) (k >>> shift) & 0xFFFF]++] = k;
@@ -86,6 +76,28 @@ public final class Stats {
             long k = keys[i];
             a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
         }
+    }
+
+    /**
+     * One pass of an LSD radix sort on 16-bit digits: fills {@code count} with where the keys of each digit at
+     * {@code shift} start in the pass's output; false when every key has the same digit there (the pass would
+     * move nothing, and is skipped).
+     */
+    private static boolean digitStarts(long[] keys, int shift, int[] count) {
+        Arrays.fill(count, 0);
+        for (long k : keys) {
+            count[(int) (k >>> shift) & 0xFFFF]++;
+        }
+        if (keys.length == 0 || count[(int) (keys[0] >>> shift) & 0xFFFF] == keys.length) {
+            return false;
+        }
+        int sum = 0;
+        for (int d = 0; d < count.length; d++) {
+            int c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        return true;
     }
 
     /** Below this many values a plain sort is as quick as selection. */
@@ -227,18 +239,8 @@ public final class Stats {
         int[] idx2 = new int[n];
         int[] count = new int[1 << 16];
         for (int shift = 0; shift < 64; shift += 16) {
-            Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) (keys[i] >>> shift) & 0xFFFF]++;
-            }
-            if (n > 0 && count[(int) (keys[0] >>> shift) & 0xFFFF] == n) {
-                continue; // every key has the same digit here: the pass would not move anything
-            }
-            int sum = 0;
-            for (int d = 0; d < count.length; d++) {
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
+            if (!digitStarts(keys, shift, count)) {
+                continue;
             }
             for (int i = 0; i < n; i++) {
                 int d = (int) (keys[i] >>> shift) & 0xFFFF;
