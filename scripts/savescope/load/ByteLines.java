@@ -22,6 +22,8 @@ abstract class ByteLines {
     int pos;
     int limit;
     private boolean eof;
+    /** The last line end found in the buffer by {@link #wholeLine}, or -1; positions before it hold whole lines. */
+    private int knownLineEnd = -1;
 
     /** @param carriageReturnEndsLine whether a CR ends a line as an LF does (else only LF does) */
     ByteLines(InputStream in, boolean carriageReturnEndsLine) {
@@ -70,6 +72,32 @@ abstract class ByteLines {
     }
 
     /**
+     * Makes sure the line at {@link #pos} is whole in {@link #buf}, reading more of the file as needed: it then
+     * ends at a line end byte, or at {@link #limit} when the file ends without one. Returns {@link #TOO_LONG}
+     * for a line longer than any row of these formats, else 0. The buffer is scanned for line ends once: the
+     * last one in it is remembered, and the lines before it need no scan before their fields are read (those
+     * readers stop at a line end byte themselves).
+     */
+    final int wholeLine() throws IOException {
+        if (knownLineEnd >= pos) {
+            return 0;
+        }
+        int end = lineEnd();
+        if (end == TOO_LONG) {
+            return TOO_LONG;
+        }
+        if (end >= 0) {
+            byte[] b = buf;
+            int i = limit - 1;
+            while (i > end && b[i] != '\n' && !(carriageReturnEndsLine && b[i] == '\r')) {
+                i--;
+            }
+            knownLineEnd = i;
+        }
+        return 0;
+    }
+
+    /**
      * Moves the unread bytes to the front and reads more after them (growing the buffer for a long line);
      * false when the file has ended and nothing was added.
      */
@@ -77,6 +105,7 @@ abstract class ByteLines {
         if (eof) {
             return false;
         }
+        knownLineEnd = -1; // positions in the buffer move
         int unread = limit - pos;
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, unread);

@@ -516,15 +516,13 @@ final class DailyFastCsv extends ByteLines {
             if (pos >= limit && !fill()) {
                 break;
             }
-            int end = lineEnd();
-            if (end == TOO_LONG) {
+            if (wholeLine() == TOO_LONG) {
                 return null;
             }
-            // Rows may end in LF, CRLF or a lone CR, mixed in one file; the last may have no line end.
-            int rowEnd = end < 0 ? limit : end;
-            if (rowEnd == pos) {
-                return null;
-            }
+            // Rows may end in LF, CRLF or a lone CR, mixed in one file; the last may have no line end. The row
+            // is whole before the buffer's limit, and its fields stop at a line end byte.
+            int to = limit;
+            int rowEnd = -1;
             int p = pos;
             int idFrom = -1;
             int idTo = -1;
@@ -533,8 +531,11 @@ final class DailyFastCsv extends ByteLines {
                 int from = p;
                 int role = roles[f];
                 if (role == ID) {
-                    while (p < rowEnd && buf[p] != ',') {
+                    while (p < to) {
                         int b = buf[p];
+                        if (b == ',' || b == '\n' || b == '\r') {
+                            break;
+                        }
                         // Blanks, quotes, other delimiters and non-ASCII text are for the general reader.
                         if (b <= ' ' || b == '"' || b == ';' || b == '\\' || b == 0x7f) {
                             return null;
@@ -547,7 +548,7 @@ final class DailyFastCsv extends ByteLines {
                     idFrom = from;
                     idTo = p;
                 } else if (role == DATE) {
-                    if (p + 10 > rowEnd || buf[p + 4] != '-' || buf[p + 7] != '-') {
+                    if (p + 10 > to || buf[p + 4] != '-' || buf[p + 7] != '-') {
                         return null;
                     }
                     // Eight digits of yyyy-mm-dd as one int, to compare with the row before in one step.
@@ -573,9 +574,12 @@ final class DailyFastCsv extends ByteLines {
                     p += 10;
                 } else {
                     long v = 0;
-                    while (p < rowEnd && buf[p] != ',') {
+                    while (p < to) {
                         int d = buf[p] - '0';
                         if (d < 0 || d > 9) {
+                            if (d == ',' - '0' || d == '\n' - '0' || d == '\r' - '0') {
+                                break;
+                            }
                             return null;
                         }
                         v = v * 10 + d;
@@ -588,12 +592,14 @@ final class DailyFastCsv extends ByteLines {
                     values[role] = v;
                 }
                 if (f < FIELDS - 1) {
-                    if (p >= rowEnd || buf[p] != ',') {
+                    if (p >= to || buf[p] != ',') {
                         return null;
                     }
                     p++;
-                } else if (p != rowEnd) {
+                } else if (p < to && buf[p] != '\n' && buf[p] != '\r') {
                     return null;
+                } else {
+                    rowEnd = p;
                 }
             }
             int idLength = idTo - idFrom;
@@ -615,7 +621,7 @@ final class DailyFastCsv extends ByteLines {
             for (int c = 0; c < out.counts.length; c++) {
                 out.counts[c][r] = values[FIRST_COUNT + c];
             }
-            pos = end < 0 ? limit : afterLineEnd(end);
+            pos = rowEnd < limit ? afterLineEnd(rowEnd) : limit;
         }
         return out;
     }

@@ -188,12 +188,11 @@ final class VideoFastCsv extends ByteLines {
             if (pos >= limit && !fill()) {
                 break;
             }
-            int end = lineEnd();
-            if (end == TOO_LONG) {
+            if (wholeLine() == TOO_LONG) {
                 return false;
             }
-            int rowEnd = end < 0 ? limit : end;
-            if (rowEnd == pos || !row(pos, rowEnd, batch, batch.size)) {
+            int rowEnd = row(pos, limit, batch, batch.size);
+            if (rowEnd < 0) {
                 return false;
             }
             line++;
@@ -204,7 +203,7 @@ final class VideoFastCsv extends ByteLines {
                 put(queue, batch);
                 batch = new Batch(line);
             }
-            pos = end < 0 ? limit : end + 1;
+            pos = rowEnd < limit ? rowEnd + 1 : limit;
         }
         if (batch.size > 0) {
             if (contentTypes != null) {
@@ -215,56 +214,65 @@ final class VideoFastCsv extends ByteLines {
         return true;
     }
 
-    /** Reads the row in {@code [from, to)} into row {@code i} of {@code batch}; false when it is not plain. */
-    private boolean row(int from, int to, Batch batch, int i) {
+    /**
+     * Reads the row at {@code from} into row {@code i} of {@code batch}: the index of the line feed that ends it
+     * (or {@code to}, where the file ends without one), or -1 when it is not plain. The row is whole before
+     * {@code to} ({@link #wholeLine}); a line end inside any field but the last makes it not plain.
+     */
+    private int row(int from, int to, Batch batch, int i) {
         int p = from;
         int e = plainEnd(p, to);
-        if (e < 0 || e == to) {
-            return false;
+        if (!comma(e, to)) {
+            return -1;
         }
         batch.ids[i] = e == p ? null : new String(buf, p, e - p, StandardCharsets.UTF_8);
         p = e + 1;
         if (p < to && buf[p] == '"') {
             e = quotedEnd(p, to);
-            if (e < 0 || e == to) {
-                return false;
+            if (!comma(e, to)) {
+                return -1;
             }
             batch.titles[i] = quoted(p, e);
         } else {
             e = plainEnd(p, to);
-            if (e < 0 || e == to) {
-                return false;
+            if (!comma(e, to)) {
+                return -1;
             }
             batch.titles[i] = e == p ? null : new String(buf, p, e - p, StandardCharsets.UTF_8);
         }
         p = e + 1;
         e = timeEnd(p, to);
-        if (e < 0 || e == to) {
-            return false;
+        if (!comma(e, to)) {
+            return -1;
         }
         batch.postedSeconds[i] = value;
         p = e + 1;
         e = plainEnd(p, to);
-        if (e < 0 || e == to) {
-            return false;
+        if (!comma(e, to)) {
+            return -1;
         }
         batch.types[i] = e == p ? null : type(p, e);
         p = e + 1;
         e = digitsEnd(p, to);
-        if (e < 0 || e == to) {
-            return false;
+        if (!comma(e, to)) {
+            return -1;
         }
         batch.durations[i] = value;
         for (int c = 0; c < 5; c++) {
             p = e + 1;
             e = digitsEnd(p, to);
             // Views to shares end at a comma; saves end the row.
-            if (e < 0 || (e == to) != (c == 4)) {
-                return false;
+            if (c < 4 ? !comma(e, to) : e < 0 || (e < to && buf[e] != '\n')) {
+                return -1;
             }
             batch.counts[i * 5 + c] = value;
         }
-        return true;
+        return e;
+    }
+
+    /** Whether a field's end {@code e} is a comma (not -1, the row's end or the buffer's). */
+    private boolean comma(int e, int to) {
+        return e >= 0 && e < to && buf[e] == ',';
     }
 
     /**
@@ -375,9 +383,12 @@ final class VideoFastCsv extends ByteLines {
     private int digitsEnd(int p, int to) {
         long v = 0;
         int q = p;
-        while (q < to && buf[q] != ',') {
+        while (q < to) {
             int d = buf[q] - '0';
             if (d < 0 || d > 9) {
+                if (d == ',' - '0' || d == '\n' - '0') {
+                    break;
+                }
                 return -1;
             }
             v = v * 10 + d;
@@ -398,7 +409,7 @@ final class VideoFastCsv extends ByteLines {
      */
     private int timeEnd(int p, int to) {
         int e = p;
-        while (e < to && buf[e] != ',') {
+        while (e < to && buf[e] != ',' && buf[e] != '\n') {
             e++;
         }
         int n = e - p;

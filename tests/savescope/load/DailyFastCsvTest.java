@@ -149,6 +149,26 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void theIdOrTheDateLastEndsEachRowAtItsLineEnd() throws Exception {
+        // A row's last field stops at LF, CR or CRLF (or the file's end); any of the three may follow an id or a date.
+        for (String header : List.of("date,saves,views,likes,comments,shares,video_id",
+                "video_id,saves,views,likes,comments,shares,date")) {
+            boolean idLast = header.endsWith("video_id");
+            String a = idLast ? "2026-03-01,5,100,10,1,0,a1" : "a1,5,100,10,1,0,2026-03-01";
+            String b = idLast ? "2026-03-02,2,50,4,0,1,a1" : "a1,2,50,4,0,1,2026-03-02";
+            String c = idLast ? "2024-02-29,3,9,0,0,0,b2" : "b2,3,9,0,0,0,2024-02-29";
+            String text = header + "\n" + a + "\r" + b + "\r\n" + c;
+            LoadState f = fast(utf8(text));
+            assertTrue(f != null, header);
+            assertSameTables(general(utf8(text)), f);
+            assertEquals(3, f.daily.rowCount());
+            assertEquals("b2", f.daily.stringColumn(Canonical.VIDEO_ID).get(2));
+            assertEquals(LocalDate.of(2026, 3, 2), f.daily.dateColumn(Canonical.DATE).get(1));
+            assertEquals(2L, f.daily.longColumn(Canonical.SAVES).get(1));
+        }
+    }
+
+    @Test
     void unusualFilesAreLeftToTheGeneralReader() throws Exception {
         String header = "video_id,date,views,likes,comments,shares,saves\n";
         List<String> unusual = List.of(
@@ -164,6 +184,10 @@ class DailyFastCsvTest {
                 header + "a1,2026-03-01,1,1,1,1,1,9\n",            // a field too many
                 header + "a1,2026-03-01,3000000000,1,1,1,1\n",     // above an int
                 header + "a1,2026-03-01,1,1,1,1,1\n\nb2,2026-03-01,1,1,1,1,1\n", // an empty line
+                header + "a1,2026-03-01,1,1\n1,1,1\n",             // a row broken after its likes
+                header + "a1,2026-03\n-01,1,1,1,1,1\n",            // and inside its date
+                header + "a1\r2026-03-01,1,1,1,1,1\n",             // a CR after its id
+                header + "a1,2026-03-01\n",                        // a row cut after its date
                 header + "é1,2026-03-01,1,1,1,1,1\n",              // a non-ASCII id
                 "Video_ID,date,views,likes,comments,shares,saves\na1,2026-03-01,1,1,1,1,1\n", // header not plain
                 "video_id,date,views,saves\na1,2026-03-01,1,1\n",  // not all seven columns

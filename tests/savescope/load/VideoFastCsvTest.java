@@ -209,6 +209,11 @@ class VideoFastCsvTest {
                 HEADER + ok + ",9\n",                                        // a field too many
                 HEADER + ok.replace(",2", "") + "\n",                        // a field too few
                 HEADER + ok + "\n\n" + ok + "\n",                            // a blank line
+                HEADER + "7400000000000000002,T,2024-09-01T18:00:00Z\n" + ok + "\n", // a row cut after its time
+                HEADER + "7400000000000000002,T\n" + ok + "\n",            // a row cut after its title
+                HEADER + ok.replace(",62,", ",62\n") + "\n",                // a row broken after its duration
+                HEADER + ok.replace(",tutorial,", ",tutorial\n") + "\n",    // and after its type
+                HEADER + ok + "\r" + ok + "\n",                              // a lone CR between rows
                 HEADER + ok + "\r\n",                                        // CRLF
                 HEADER.replace("\n", "\r\n") + ok + "\n",                    // CRLF header
                 HEADER + ok.replace(",T,", ",\"two\nlines\",") + "\n",       // a line end in a title
@@ -238,6 +243,26 @@ class VideoFastCsvTest {
         }
         assertTrue(fast(utf8(HEADER + ok + "\n")) != null, "the plain row the cases above change is read");
         assertTrue(fast(utf8(HEADER + ok)) != null, "also without a final line end");
+    }
+
+    @Test
+    void rowsLongerThanTheBufferAndRowsAcrossItsRefillsAreReadWhole() throws Exception {
+        // The reader reads 64 KiB at a time and looks for line ends once per read: rows that straddle a refill,
+        // and a row of 150 KB that makes the buffer grow, must come out as the general reader reads them.
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_000; i++) {
+            String title = i == 1_234 ? "long " + "é".repeat(75_000) + " #tail" : "Row " + i + " " + "x".repeat(i % 97);
+            text.append(7_400_000_000_000_000_001L + i).append(',').append(title).append(",2024-09-01T18:")
+                    .append(String.format("%02d", i % 60)).append(":00Z,vlog,").append(i % 90).append(',')
+                    .append(1000 + i).append(",1,2,3,").append(i % 11).append('\n');
+        }
+        byte[] bytes = utf8(text.toString());
+        assertTrue(bytes.length > 3 * 65_536, "rows cross several refills");
+        LoadState f = fast(bytes);
+        assertTrue(f != null, "plain rows take the fast path");
+        assertSame(general(bytes, "v.csv"), f);
+        assertEquals(3_000, f.videos.get(0).rowsUsed());
+        assertEquals(1_000L + 2_999, f.videos.get(0).table().longColumn(Canonical.VIEWS).get(2_999));
     }
 
     @Test
