@@ -52,20 +52,30 @@ public final class DataAlerts {
             int withViews, int bigViews, int roundViews, int duplicates, double viewsSkewness, int withRate) {}
 
     public static List<Alert> of(Table videos) {
-        return from(profile(videos));
+        return of(new VideoColumns(videos));
+    }
+
+    /** {@link #of(Table)} from columns shared with other metrics. */
+    public static List<Alert> of(VideoColumns columns) {
+        return from(profile(columns));
     }
 
     /** The {@link Profile} of a canonical frame. */
     public static Profile profile(Table videos) {
+        return profile(new VideoColumns(videos));
+    }
+
+    private static Profile profile(VideoColumns columns) {
+        Table videos = columns.videos();
         int n = videos.rowCount();
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
-        double[] saves = VideoValues.of(videos, Canonical.SAVES);
+        double[] views = columns.of(Canonical.VIEWS);
+        double[] saves = columns.of(Canonical.SAVES);
         int[] missingOf = new int[Canonical.COUNTS.size()];
         Double[] constantOf = new Double[Canonical.COUNTS.size()];
         for (int m = 0; m < missingOf.length; m++) {
             String metric = Canonical.COUNTS.get(m);
             double[] v = metric.equals(Canonical.VIEWS) ? views : metric.equals(Canonical.SAVES) ? saves
-                    : VideoValues.of(videos, metric);
+                    : columns.of(metric);
             for (double x : v) {
                 missingOf[m] += Double.isNaN(x) ? 1 : 0;
             }
@@ -93,7 +103,7 @@ public final class DataAlerts {
         }
         return new Profile(n, missingOf, constantOf, zeroViews, savesAboveViews, present, bigViews, roundViews,
                 duplicateIds(videos.stringColumn(Canonical.VIDEO_ID)), Stats.skewness(VideoValues.present(views)),
-                VideoValues.present(VideoValues.ratio(saves, views)).length);
+                VideoValues.present(columns.saveRates()).length);
     }
 
     /** The alerts a profile calls for, in a fixed order. */

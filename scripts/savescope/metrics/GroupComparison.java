@@ -90,6 +90,7 @@ public final class GroupComparison {
      */
     public static final class Rated {
         final Table videos;
+        final VideoColumns columns;
         final double[] views;
         final double[] saves;
         final double[] rates;
@@ -99,11 +100,12 @@ public final class GroupComparison {
         final double[] sortedRates;
         private long[] postedSeconds;
 
-        private Rated(Table videos) {
-            this.videos = videos;
-            views = VideoValues.of(videos, Canonical.VIEWS);
-            saves = VideoValues.of(videos, Canonical.SAVES);
-            rates = VideoValues.ratio(saves, views);
+        private Rated(VideoColumns columns) {
+            this.videos = columns.videos();
+            this.columns = columns;
+            views = columns.of(Canonical.VIEWS);
+            saves = columns.of(Canonical.SAVES);
+            rates = columns.saveRates();
             int[] rows = new int[rates.length];
             int n = 0;
             for (int i = 0; i < rates.length; i++) {
@@ -125,7 +127,12 @@ public final class GroupComparison {
         }
 
         public static Rated of(Table videos) {
-            return new Rated(videos);
+            return new Rated(new VideoColumns(videos));
+        }
+
+        /** {@link #of(Table)} from columns shared with other metrics. */
+        public static Rated of(VideoColumns columns) {
+            return new Rated(columns);
         }
 
         /** The save rates that exist, ascending: the sorted form of {@link SaveRate#perVideo}. */
@@ -179,7 +186,7 @@ public final class GroupComparison {
     }
 
     public static Result byDuration(Rated rated) {
-        double[] d = VideoValues.of(rated.videos, Canonical.DURATION_S);
+        double[] d = rated.columns.of(Canonical.DURATION_S);
         int[] groupOf = new int[d.length];
         for (int i = 0; i < d.length; i++) {
             groupOf[i] = durationBucketIndex(d[i]);

@@ -28,16 +28,23 @@ public final class LocalAnalytics implements Analytics {
     private final Memo<GroupComparison.Rated> groupRates;
     private final Memo<Rates> rates;
     private final Memo<List<Accumulation.VideoCurve>> curves;
+    /** The per-video columns the metrics share (each taken from the frame once). */
+    private final Memo<VideoColumns> columns;
     private final Map<Period, Analytics> postedIn = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<Period>, PeriodComparison> comparisons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalAnalytics(Dataset data) {
         this.data = data;
+        columns = new Memo<>(() -> new VideoColumns(data.videos()));
         rated = new Memo<>(() -> Collections.unmodifiableList(RatedVideo.of(data.videos())));
         dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
-        groupRates = new Memo<>(() -> GroupComparison.Rated.of(data.videos()));
-        rates = new Memo<>(() -> Rates.of(data.videos(), followers(data)));
+        groupRates = new Memo<>(() -> GroupComparison.Rated.of(columns()));
+        rates = new Memo<>(() -> Rates.of(columns(), followers(data)));
         curves = new Memo<>(() -> Collections.unmodifiableList(Accumulation.curves(dailyIndex())));
+    }
+
+    private VideoColumns columns() {
+        return columns.get();
     }
 
     /** The analytics of a loaded dataset (what {@code Loader.load} returns). */
@@ -168,38 +175,37 @@ public final class LocalAnalytics implements Analytics {
 
     @Override
     public Quadrants.Summary quadrants() {
-        return Quadrants.of(data.videos()).summary();
+        return Quadrants.of(columns()).summary();
     }
 
     @Override
     public SavesAgainstViews savesAgainstViews(int maxPoints, long seed) {
-        return SavesAgainstViews.of(VideoValues.of(data.videos(), Canonical.VIEWS),
-                VideoValues.of(data.videos(), Canonical.SAVES), maxPoints, seed);
+        return SavesAgainstViews.of(columns().of(Canonical.VIEWS), columns().of(Canonical.SAVES), maxPoints, seed);
     }
 
     @Override
     public Rankings rankings(long minViews, int limit) {
-        return Rankings.of(data.videos(), minViews, limit);
+        return Rankings.of(columns(), minViews, limit);
     }
 
     @Override
     public List<DataAlerts.Alert> dataAlerts() {
-        return DataAlerts.of(data.videos());
+        return DataAlerts.of(columns());
     }
 
     @Override
     public SaveCorrelations.Set countCorrelations() {
-        return SaveCorrelations.counts(data.videos());
+        return SaveCorrelations.counts(columns());
     }
 
     @Override
     public SaveCorrelations.Set rateCorrelations() {
-        return SaveCorrelations.rates(data.videos());
+        return SaveCorrelations.rates(columns());
     }
 
     @Override
     public Map<String, Correlations.Correlation> savesWithViewsHeldFixed() {
-        return Collections.unmodifiableMap(SaveCorrelations.partialWithSaves(data.videos()));
+        return Collections.unmodifiableMap(SaveCorrelations.partialWithSaves(columns()));
     }
 
     @Override

@@ -63,9 +63,14 @@ public record Quadrants(double medianViews, double medianRate, List<Quadrant> qu
     }
 
     public static Quadrants of(Table videos) {
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
-        double[] rates = VideoValues.saveRates(videos);
-        double[] saves = VideoValues.of(videos, Canonical.SAVES);
+        return of(new VideoColumns(videos));
+    }
+
+    /** {@link #of(Table)} from columns shared with other metrics. */
+    public static Quadrants of(VideoColumns columns) {
+        double[] views = columns.of(Canonical.VIEWS);
+        double[] rates = columns.saveRates();
+        double[] saves = columns.of(Canonical.SAVES);
         byte[] where = new byte[rates.length];
         double[] placedViews = new double[rates.length];
         double[] placedRates = new double[rates.length];

@@ -31,9 +31,15 @@ public record Rankings(long minViews, int eligible, List<Entry> top, List<Entry>
      * @param limit how many videos in each list
      */
     public static Rankings of(Table videos, long minViews, int limit) {
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
-        double[] saves = VideoValues.of(videos, Canonical.SAVES);
-        double[] rates = VideoValues.ratio(saves, views);
+        return of(new VideoColumns(videos), minViews, limit);
+    }
+
+    /** {@link #of(Table, long, int)} from columns shared with other metrics. */
+    public static Rankings of(VideoColumns columns, long minViews, int limit) {
+        Table videos = columns.videos();
+        double[] views = columns.of(Canonical.VIEWS);
+        double[] saves = columns.of(Canonical.SAVES);
+        double[] rates = columns.saveRates();
         int[] rows = new int[rates.length];
         int n = 0;
         for (int i = 0; i < rates.length; i++) {

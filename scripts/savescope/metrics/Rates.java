@@ -30,12 +30,17 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
      * @param followers the account's follower count (latest known), or null when the data has none
      */
     public static Rates of(Table videos, Long followers) {
-        double[] views = VideoValues.of(videos, Canonical.VIEWS);
-        double[] likes = VideoValues.of(videos, Canonical.LIKES);
-        double[] comments = VideoValues.of(videos, Canonical.COMMENTS);
-        double[] shares = VideoValues.of(videos, Canonical.SHARES);
-        double[] saves = VideoValues.of(videos, Canonical.SAVES);
-        double[] perVideo = VideoValues.present(VideoValues.ratio(saves, views));
+        return of(new VideoColumns(videos), followers);
+    }
+
+    /** {@link #of(Table, Long)} from columns shared with other metrics. */
+    public static Rates of(VideoColumns videos, Long followers) {
+        double[] views = videos.of(Canonical.VIEWS);
+        double[] likes = videos.of(Canonical.LIKES);
+        double[] comments = videos.of(Canonical.COMMENTS);
+        double[] shares = videos.of(Canonical.SHARES);
+        double[] saves = videos.of(Canonical.SAVES);
+        double[] perVideo = VideoValues.present(videos.saveRates());
         Stats.sort(perVideo);
 
         double sumViewsS = 0, sumSavesV = 0, sumSavesL = 0, sumLikesS = 0, sumEng4 = 0, sumSaves4 = 0;

@@ -33,28 +33,11 @@ public final class SaveCorrelations {
 
     private SaveCorrelations() {}
 
-    /**
-     * The per-video columns the three views read, each taken from the frame once: counts, rates and
-     * partials share views and saves. Not for sharing between threads.
-     */
-    public static final class Columns {
-        private final Table videos;
-        private final Map<String, double[]> read = new java.util.HashMap<>();
-
-        public Columns(Table videos) {
-            this.videos = videos;
-        }
-
-        double[] of(String name) {
-            return read.computeIfAbsent(name, n -> VideoValues.of(videos, n));
-        }
-    }
-
     public static Set counts(Table videos) {
-        return counts(new Columns(videos));
+        return counts(new VideoColumns(videos));
     }
 
-    public static Set counts(Columns videos) {
+    public static Set counts(VideoColumns videos) {
         List<double[]> columns = new ArrayList<>();
         for (String name : COUNT_NAMES) {
             columns.add(videos.of(name));
@@ -63,13 +46,13 @@ public final class SaveCorrelations {
     }
 
     public static Set rates(Table videos) {
-        return rates(new Columns(videos));
+        return rates(new VideoColumns(videos));
     }
 
-    public static Set rates(Columns videos) {
+    public static Set rates(VideoColumns videos) {
         double[] views = videos.of(Canonical.VIEWS);
         List<double[]> columns = List.of(
-                VideoValues.ratio(videos.of(Canonical.SAVES), views),
+                videos.saveRates(),
                 VideoValues.ratio(videos.of(Canonical.LIKES), views),
                 VideoValues.ratio(videos.of(Canonical.COMMENTS), views),
                 VideoValues.ratio(videos.of(Canonical.SHARES), views),
@@ -87,10 +70,10 @@ public final class SaveCorrelations {
      * (counts span decades, and on logs the dependence on reach is close to a straight line).
      */
     public static Map<String, Correlation> partialWithSaves(Table videos) {
-        return partialWithSaves(new Columns(videos));
+        return partialWithSaves(new VideoColumns(videos));
     }
 
-    public static Map<String, Correlation> partialWithSaves(Columns videos) {
+    public static Map<String, Correlation> partialWithSaves(VideoColumns videos) {
         double[] saves = Correlations.log1p(videos.of(Canonical.SAVES));
         double[] views = Correlations.log1p(videos.of(Canonical.VIEWS));
         Map<String, Correlation> out = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import savescope.metrics.Rankings;
 import savescope.metrics.Rates;
 import savescope.metrics.SaveCorrelations;
 import savescope.metrics.Totals;
+import savescope.metrics.VideoColumns;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.Table;
@@ -28,7 +29,8 @@ public final class LocalAggregates {
         Table videos = data.videos();
         LocalAnalytics analytics = LocalAnalytics.of(data);
         Analytics.PostingRange range = analytics.postingRange();
-        GroupComparison.Rated rated = GroupComparison.Rated.of(videos);
+        VideoColumns columns = new VideoColumns(videos);
+        GroupComparison.Rated rated = GroupComparison.Rated.of(columns);
         double[] sorted = rated.sortedRates();
         Map<String, GroupComparison.Result> groups = new LinkedHashMap<>();
         groups.put(GroupComparison.CONTENT_TYPE, GroupComparison.byContentType(rated));
@@ -36,13 +38,12 @@ public final class LocalAggregates {
         groups.put(GroupComparison.DURATION, GroupComparison.byDuration(rated));
         groups.put(GroupComparison.WEEKDAY, GroupComparison.byWeekday(rated));
         groups.put(GroupComparison.HOUR, GroupComparison.byHour(rated));
-        Quadrants q = Quadrants.of(videos);
-        SaveCorrelations.Columns columns = new SaveCorrelations.Columns(videos);
-        return new Aggregates(Totals.of(videos), Rates.of(videos, followers),
+        Quadrants q = Quadrants.of(columns);
+        return new Aggregates(Totals.of(videos), Rates.of(columns, followers),
                 sorted.length == 0 ? null : Intervals.bootstrapMedianSorted(sorted, 0.95, Intervals.BOOTSTRAP_RESAMPLES,
                         Intervals.DEFAULT_SEED),
                 groups, q.summary(),
-                Rankings.of(videos, minViews, 10), SaveCorrelations.counts(columns), SaveCorrelations.rates(columns),
+                Rankings.of(columns, minViews, 10), SaveCorrelations.counts(columns), SaveCorrelations.rates(columns),
                 SaveCorrelations.partialWithSaves(columns), daily(data.daily()), analytics.accounts(),
                 range == null ? null : range.first().toString(), range == null ? null : range.last().toString(),
                 sorted.length == 0 ? null : analytics.saveRateHistogram(Aggregates.HISTOGRAM_BINS), perView(analytics),
