@@ -18,6 +18,10 @@
 //DEPS org.apache.poi:poi-ooxml:5.3.0
 //DEPS me.tongfei:progressbar:0.10.1
 //DEPS org.slf4j:slf4j-nop:2.0.16
+// XChart's vector export brings PDFBox 3.0.1, whose poms (pdfbox, fontbox, pdfbox-io) put JUnit in compile
+// scope: eight test jars were on every run's class path, each opened when a class is looked for and not
+// found. 3.0.8 keeps JUnit in test scope; nothing in a report loads PDFBox.
+//DEPS org.apache.pdfbox:pdfbox:3.0.8
 // Imported directly by our code; already resolved through the libraries above (same versions), declared so
 // that a change upstream cannot remove them unnoticed.
 //DEPS com.fasterxml.jackson.core:jackson-core:2.19.0
