@@ -135,8 +135,13 @@ public record PeriodComparison(Period period, Period comparison, Posted now, Pos
                 continue;
             }
             n++;
-            v = views.isMissing(i) ? v : (v == null ? 0 : v) + views.getLong(i);
-            s = saves.isMissing(i) ? s : (s == null ? 0 : s) + saves.getLong(i);
+            // Not one conditional expression: mixing Long and long there unboxes the null sum of a missing count.
+            if (!views.isMissing(i)) {
+                v = (v == null ? 0 : v) + views.getLong(i);
+            }
+            if (!saves.isMissing(i)) {
+                s = (s == null ? 0 : s) + saves.getLong(i);
+            }
         }
         return new Posted(n, v, s, rated.isEmpty() ? null : RatedVideo.ratioOfSums(rated),
                 rated.isEmpty() ? null : RatedVideo.medianRate(rated), rated.size());

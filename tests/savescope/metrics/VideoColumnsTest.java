@@ -76,4 +76,64 @@ class VideoColumnsTest {
             pool.shutdown();
         }
     }
+
+    /** Sixty videos with types, times, durations, hashtags, missing counts and zero views. */
+    private static Table richFrame() {
+        Table t = Canonical.emptyVideos("test");
+        String[] types = {"tutorial", "vlog", "", "recipe"};
+        for (int i = 0; i < 60; i++) {
+            Long views = i % 7 == 0 ? null : i % 5 == 0 ? 0L : 100L + 37L * i;
+            Long saves = i % 11 == 0 ? null : (long) (i * 3 % 50);
+            Long comments = i % 13 == 0 ? null : (long) (i % 9);
+            VideoTables.add(t, "v" + i, types[i % 4], c(views, Long.valueOf(i % 17), comments, Long.valueOf(i % 4), saves),
+                    i % 9 == 0 ? null : java.time.Instant.parse("2026-03-01T00:00:00Z").plusSeconds(37_000L * i),
+                    i % 6 == 0 ? Double.NaN : i * 7.0, i % 3 == 0 ? "#a #b" : "#c");
+        }
+        return t;
+    }
+
+    @Test
+    void everyMetricLeavesTheSharedColumnsAsTheyWereReadFromAnyThread() throws Exception {
+        Table t = richFrame();
+        VideoColumns columns = new VideoColumns(t);
+        List<String> names = new ArrayList<>(Canonical.COUNTS);
+        names.add(Canonical.DURATION_S);
+        // Every metric that takes shared columns, each run on two threads at once as the report's sections run.
+        List<java.util.concurrent.Callable<Object>> metrics = List.of(
+                () -> Rates.of(columns, 100L),
+                () -> DataAlerts.of(columns),
+                () -> Quadrants.of(columns).summary(),
+                () -> Rankings.of(columns, 0, 5),
+                () -> SaveCorrelations.counts(columns),
+                () -> SaveCorrelations.rates(columns),
+                () -> SaveCorrelations.partialWithSaves(columns),
+                () -> SavesAgainstViews.of(columns.of(Canonical.VIEWS), columns.of(Canonical.SAVES), 10, 1L),
+                () -> {
+                    GroupComparison.Rated rated = GroupComparison.Rated.of(columns);
+                    return List.of(GroupComparison.byContentType(rated), GroupComparison.byDuration(rated),
+                            GroupComparison.byWeekday(rated), GroupComparison.byHour(rated),
+                            GroupComparison.byHashtag(rated));
+                });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (java.util.concurrent.Callable<Object> m : metrics) {
+                done.add(pool.submit(m));
+                done.add(pool.submit(m));
+            }
+            for (Future<Object> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String name : names) {
+            assertArrayEquals(VideoValues.of(t, name), columns.of(name), name + " as read from the frame");
+        }
+        assertArrayEquals(VideoValues.saveRates(t), columns.saveRates(), "save rates as worked out");
+        // And the same numbers as each metric from the frame alone.
+        assertEquals(Rates.of(t, 100L), Rates.of(columns, 100L));
+        assertEquals(Rankings.of(t, 0, 5), Rankings.of(columns, 0, 5));
+        assertEquals(GroupComparison.byHashtag(t), GroupComparison.byHashtag(GroupComparison.Rated.of(columns)));
+    }
 }
