@@ -22,6 +22,10 @@
 // scope: eight test jars were on every run's class path, each opened when a class is looked for and not
 // found. 3.0.8 keeps JUnit in test scope; nothing in a report loads PDFBox.
 //DEPS org.apache.pdfbox:pdfbox:3.0.8
+// PDFBox 3.0.8 brings commons-logging 1.3+, which logs through Log4j's API when it is present (POI brings it)
+// and, with no Log4j implementation, prints an error to stderr as soon as PDFBox loads (a notebook saving an
+// XChart chart as PDF). 1.2 logs through java.util.logging, as it did with PDFBox 3.0.1.
+//DEPS commons-logging:commons-logging:1.2
 // Imported directly by our code; already resolved through the libraries above (same versions), declared so
 // that a change upstream cannot remove them unnoticed.
 //DEPS com.fasterxml.jackson.core:jackson-core:2.19.0

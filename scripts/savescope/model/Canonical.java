@@ -61,8 +61,7 @@ public final class Canonical {
      * (at a million videos, two maps of a million entries each, updated on every row added).
      */
     static StringColumn textColumn(String name) {
-        return StringColumn.createInternal(name,
-                new tech.tablesaw.columns.strings.NullDictionaryMap(new tech.tablesaw.columns.strings.ByteDictionaryMap()));
+        return StringColumn.createInternal(name, new PlainTextMap());
     }
 
     /** An empty daily frame: one row per video and day, counts are that day's increments. */
