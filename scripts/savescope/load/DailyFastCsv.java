@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -533,6 +532,10 @@ final class DailyFastCsv extends ByteLines {
                 if (role == ID) {
                     while (p < to) {
                         int b = buf[p];
+                        if ((char) (b - '0') <= 9) {
+                            p++; // TikTok's ids are digits: one test for most bytes
+                            continue;
+                        }
                         if (b == ',' || b == '\n' || b == '\r') {
                             break;
                         }
@@ -560,15 +563,13 @@ final class DailyFastCsv extends ByteLines {
                     }
                     int key = yearDigits * 10000 + monthDigits * 100 + dayDigits;
                     if (key != lastDateBytes) {
-                        int year = key / 10000;
-                        int month = key / 100 % 100;
-                        int day = key % 100;
-                        if (month < 1 || month > 12 || day < 1
-                                || (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
+                        // A video's rows are consecutive days: the date changes on nearly every row.
+                        if (monthDigits < 1 || monthDigits > 12 || dayDigits < 1 || (dayDigits > 28
+                                && dayDigits > java.time.Month.of(monthDigits).length(java.time.Year.isLeap(yearDigits)))) {
                             return null;
                         }
                         lastDateBytes = key;
-                        lastDatePacked = PackedLocalDate.pack(year, month, day);
+                        lastDatePacked = PackedLocalDate.pack(yearDigits, monthDigits, dayDigits);
                     }
                     datePacked = lastDatePacked;
                     p += 10;

@@ -149,6 +149,18 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void leapDaysAndMonthEndsAreRead() throws Exception {
+        String text = "video_id,date,views,likes,comments,shares,saves\n"
+                + "a1,2000-02-29,1,0,0,0,1\na1,2024-02-29,2,0,0,0,0\na1,2024-12-31,3,0,0,0,0\na1,2025-01-31,4,0,0,0,0\n";
+        LoadState f = fast(utf8(text));
+        assertTrue(f != null);
+        assertSameTables(general(utf8(text)), f);
+        assertEquals(LocalDate.of(2000, 2, 29), f.daily.dateColumn(Canonical.DATE).get(0));
+        assertEquals(LocalDate.of(2024, 2, 29), f.daily.dateColumn(Canonical.DATE).get(1));
+        assertEquals(LocalDate.of(2025, 1, 31), f.daily.dateColumn(Canonical.DATE).get(3));
+    }
+
+    @Test
     void theIdOrTheDateLastEndsEachRowAtItsLineEnd() throws Exception {
         // A row's last field stops at LF, CR or CRLF (or the file's end); any of the three may follow an id or a date.
         for (String header : List.of("date,saves,views,likes,comments,shares,video_id",
@@ -178,6 +190,9 @@ class DailyFastCsvTest {
                 header + "a1,2026-03-01,1 000,1,1,1,1\n",          // a count with a space
                 header + "a1,01/03/2026,1,1,1,1,1\n",              // a date in another form
                 header + "a1,2026-02-30,1,1,1,1,1\n",              // no such day
+                header + "a1,2023-02-29,1,1,1,1,1\n",              // no leap day in a common year
+                header + "a1,2100-02-29,1,1,1,1,1\n",              // nor in a century not divisible by 400
+                header + "a1,2026-04-31,1,1,1,1,1\n",              // a 30-day month
                 header + "a1,ab26-cd-05,1,1,1,1,1\n",              // letters where digits belong
                 header + "a1,2026-03-0x,1,1,1,1,1\n",
                 header + "a1,2026-03-01,1,1,1,1\n",                // a field too few
