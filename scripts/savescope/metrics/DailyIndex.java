@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import savescope.model.Canonical;
+import savescope.model.PackedTimes;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.LongColumn;
@@ -170,7 +171,7 @@ public final class DailyIndex {
         for (int i = 0; i < videos.rowCount(); i++) {
             if (!posted.isMissing(i)) {
                 String id = ids.get(i);
-                m.putIfAbsent(id, new Posted(id, Math.floorDiv(posted.get(i).getEpochSecond(), 86_400L)));
+                m.putIfAbsent(id, new Posted(id, Math.floorDiv(PackedTimes.epochSecond(posted, i), 86_400L)));
             }
         }
         return m;
