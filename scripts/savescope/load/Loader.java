@@ -338,7 +338,7 @@ public final class Loader {
         Progress progress = state.options.progress();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = progress == null ? raw : new CountingInputStream(raw, progress)) {
-            return VideoFastCsv.read(in, fc, state);
+            return VideoFastCsv.read(in, fc, state, Files.size(file));
         }
     }
 

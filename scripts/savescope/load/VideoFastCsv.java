@@ -46,6 +46,11 @@ final class VideoFastCsv extends ByteLines {
      * or returns false having changed nothing when the file is not plainly the canonical per-video CSV.
      */
     static boolean read(InputStream in, LoadState.FileContext fc, LoadState state) throws IOException {
+        return read(in, fc, state, 0);
+    }
+
+    /** As {@link #read(InputStream, LoadState.FileContext, LoadState)}, for a file of {@code sizeHint} bytes (0: unknown). */
+    static boolean read(InputStream in, LoadState.FileContext fc, LoadState state, long sizeHint) throws IOException {
         if (!state.options.columnMap().isEmpty()) {
             return false;
         }
@@ -54,6 +59,7 @@ final class VideoFastCsv extends ByteLines {
             return false;
         }
         VideoFrameBuilder builder = TableRouter.newVideoBuilder(fc.name(), HEADER_NAMES, EXPECTED_COLUMNS, fc, state);
+        builder.expectRows(reader.rowsEstimate(sizeHint));
         if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0) {
             return false;
         }
@@ -177,6 +183,28 @@ final class VideoFastCsv extends ByteLines {
         }
         pos = end + 1;
         return true;
+    }
+
+    /**
+     * About how many rows a file of {@code size} bytes holds, from the rows in the first buffer read (5% over, so
+     * that arrays sized by it rarely grow once more); 0 when that cannot be told or the file is small.
+     */
+    private int rowsEstimate(long size) {
+        int rows = 0;
+        int end = -1;
+        for (int i = pos; i < limit; i++) {
+            if (buf[i] == '\n') {
+                rows++;
+                end = i;
+            }
+        }
+        if (size <= 0 || rows == 0 || size <= limit) {
+            return 0;
+        }
+        long estimate = (size - pos) * rows / (end + 1 - pos) * 21 / 20 + 16;
+        // Never more than a quarter of the heap for the arrays sized by it (seven longs a row, near enough).
+        long affordable = Runtime.getRuntime().maxMemory() / 4 / 56;
+        return (int) Math.min(Math.min(estimate, affordable), Integer.MAX_VALUE - 16);
     }
 
     /** Every row into batches on {@code queue}; false at the first row that is not plain. */

@@ -46,8 +46,8 @@ public final class VideoFrameBuilder {
     private final StringColumn id;
     private final StringColumn accountCol;
     private final StringColumn title;
-    private final InstantColumn posted;
-    private final DoubleColumn duration;
+    private InstantColumn posted;
+    private DoubleColumn duration;
     private final LongColumn[] counts = new LongColumn[5];
     private final StringColumn type;
     private final StringColumn hashtags;
@@ -71,7 +71,7 @@ public final class VideoFrameBuilder {
     private final long[] rowValues = new long[5];
     private final boolean[] rowPresent = new boolean[5];
     /** The ids as appended, so merging need not read them back through the column's dictionary. */
-    private final List<String> idList = new ArrayList<>();
+    private final ArrayList<String> idList = new ArrayList<>();
     private final PostingTimes postingTimes = new PostingTimes(this);
 
     public VideoFrameBuilder(String file, String account) {
@@ -90,6 +90,29 @@ public final class VideoFrameBuilder {
         this.hashtags = table.stringColumn(Canonical.HASHTAGS);
         this.link = table.stringColumn(Canonical.LINK);
         this.source = table.stringColumn(Canonical.SOURCE);
+    }
+
+    /**
+     * Makes room for about {@code rows} rows before the first is added, as a reader that can tell from the file's
+     * size does: columns grown a step at a time leave each outgrown array behind, and at a million videos the
+     * count and time columns' arrays had lived long enough to be copied into the old generation, where they were some
+     * 100 MB of garbage for a full collection to find.
+     */
+    void expectRows(int rows) {
+        if (rowsUsed > 0 || rows <= takenAt.length) {
+            return;
+        }
+        for (int i = 0; i < 5; i++) {
+            LongColumn roomy = DailyFastCsv.countColumn(counts[i].name(), new long[rows], 0);
+            table.replaceColumn(counts[i].name(), roomy);
+            counts[i] = roomy;
+        }
+        posted = RoomyColumns.instants(Canonical.POSTED_AT, rows);
+        table.replaceColumn(Canonical.POSTED_AT, posted);
+        duration = RoomyColumns.doubles(Canonical.DURATION_S, rows);
+        table.replaceColumn(Canonical.DURATION_S, duration);
+        takenAt = new long[rows];
+        idList.ensureCapacity(rows);
     }
 
     /**

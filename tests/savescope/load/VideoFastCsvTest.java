@@ -116,6 +116,27 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void columnsSizedFromTheFileSizeHoldTheSameRows() throws Exception {
+        // The reader sizes the frame's columns from the file's size and its first rows; a size that says too
+        // few rows (the columns then grow) or far too many must give the same frame as no size at all.
+        Path[] files = ExportGenerator.write(new ExportGenerator.Spec(20_000, 0, ExportGenerator.DEFAULT_SEED + 1), dir);
+        byte[] bytes = Files.readAllBytes(files[0]);
+        String name = files[0].getFileName().toString();
+        LoadState expected = general(bytes, name);
+        for (long size : new long[] {bytes.length, bytes.length / 3, bytes.length * 4L, 70_000}) {
+            LoadState s = state();
+            assertTrue(VideoFastCsv.read(new ByteArrayInputStream(bytes), context(name), s, size), "size " + size);
+            assertSame(expected, s);
+            Table t = s.videos.get(0).table();
+            t.longColumn(Canonical.VIEWS).append(5L);
+            t.instantColumn(Canonical.POSTED_AT).appendMissing();
+            assertEquals(20_001, t.longColumn(Canonical.VIEWS).size(), "the columns still take rows");
+            assertEquals(5L, t.longColumn(Canonical.VIEWS).get(20_000));
+            assertTrue(t.instantColumn(Canonical.POSTED_AT).isMissing(20_000));
+        }
+    }
+
+    @Test
     void hashtagsAndTypesOfRunawayTextsAreTakenFromTheCutText() throws Exception {
         // Hashtags and types are worked out while reading, except for texts long enough to be cut first: a tag
         // past the cut must not count, as the general reader (which cuts, then looks) does not count it.

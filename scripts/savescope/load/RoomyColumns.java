@@ -1,0 +1,51 @@
+package savescope.load;
+
+import java.lang.reflect.Constructor;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+
+/**
+ * Empty Tablesaw columns with room for a number of rows, through the constructors Tablesaw itself uses around a
+ * list it keeps (not public; the version is pinned in Deps). Where one cannot be used, a plain empty column,
+ * which grows as rows are added.
+ */
+final class RoomyColumns {
+    private static final Constructor<InstantColumn> INSTANTS = constructor(InstantColumn.class,
+            it.unimi.dsi.fastutil.longs.LongArrayList.class);
+    private static final Constructor<DoubleColumn> DOUBLES = constructor(DoubleColumn.class,
+            it.unimi.dsi.fastutil.doubles.DoubleArrayList.class);
+
+    private RoomyColumns() {}
+
+    private static <C> Constructor<C> constructor(Class<C> column, Class<?> list) {
+        try {
+            Constructor<C> c = column.getDeclaredConstructor(String.class, list);
+            c.setAccessible(true);
+            return c;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static InstantColumn instants(String name, int rows) {
+        if (INSTANTS != null) {
+            try {
+                return INSTANTS.newInstance(name, new it.unimi.dsi.fastutil.longs.LongArrayList(rows));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // the public way below
+            }
+        }
+        return InstantColumn.create(name);
+    }
+
+    static DoubleColumn doubles(String name, int rows) {
+        if (DOUBLES != null) {
+            try {
+                return DOUBLES.newInstance(name, new it.unimi.dsi.fastutil.doubles.DoubleArrayList(rows));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // the public way below
+            }
+        }
+        return DoubleColumn.create(name);
+    }
+}
