@@ -116,6 +116,18 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void shortFirstRowsThenLongOnesReserveLittleOfTheHeap() {
+        // 150 MB after the header whose first 64 KiB are rows of 45 bytes (1,456 of them) and the rest long titles:
+        // by the first rows some 3.5 million rows. Room for all of them (72 bytes a row: 250 MB) made a run under a
+        // 256 MB heap that read the file without it run out of memory; the room is held to a thirty-second of the
+        // heap: 268,435,456 / 32 / 72 = 116,508 rows, about 8 MB.
+        long heap = 256L << 20;
+        assertEquals(116_508, VideoFastCsv.rowsEstimate(150_000_000L, 1_456, 1_456 * 45L, heap));
+        // A file whose rows are all alike is estimated from its size: 5% over and 16 more.
+        assertEquals(10_000 * 21 / 20 + 16, VideoFastCsv.rowsEstimate(450_000L, 1_456, 1_456 * 45L, heap));
+    }
+
+    @Test
     void columnsSizedFromTheFileSizeHoldTheSameRows() throws Exception {
         // The reader sizes the frame's columns from the file's size and its first rows; a size that says too
         // few rows (the columns then grow) or far too many must give the same frame as no size at all.
