@@ -149,6 +149,36 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void aFrameWithRoomBehavesInTablesawsOperationsAsAGrownOne() throws Exception {
+        // Notebooks take the frame further: appending, copying, filtering and sorting a frame whose columns were
+        // made with room (a size hint of ten times the file) must give what the general reader's frame gives.
+        Path[] files = ExportGenerator.write(new ExportGenerator.Spec(3_000, 0, ExportGenerator.DEFAULT_SEED + 2), dir);
+        byte[] bytes = Files.readAllBytes(files[0]);
+        String name = files[0].getFileName().toString();
+        Table grown = general(bytes, name).videos.get(0).table();
+        LoadState s = state();
+        assertTrue(VideoFastCsv.read(new ByteArrayInputStream(bytes), context(name), s, bytes.length * 10L));
+        Table roomy = s.videos.get(0).table();
+        for (java.util.function.UnaryOperator<Table> op : List.<java.util.function.UnaryOperator<Table>>of(
+                t -> t.copy(),
+                t -> t.copy().append(t),
+                t -> t.where(t.longColumn(Canonical.SAVES).isGreaterThan(100)),
+                t -> t.sortOn("-" + Canonical.SAVES, Canonical.VIDEO_ID),
+                t -> t.sortOn(Canonical.POSTED_AT, Canonical.VIDEO_ID),
+                t -> t.where(t.instantColumn(Canonical.POSTED_AT).isMissing()),
+                t -> t.dropRows(0, 1).first(50))) {
+            Table expected = op.apply(grown);
+            Table actual = op.apply(roomy);
+            assertEquals(expected.rowCount(), actual.rowCount());
+            assertEquals(expected.printAll(), actual.printAll());
+        }
+        // Two copies of the roomy frame appended: 6,000 rows, each saves value twice.
+        Table twice = roomy.copy().append(roomy);
+        assertEquals(6_000, twice.rowCount());
+        assertEquals(2 * roomy.longColumn(Canonical.SAVES).sum(), twice.longColumn(Canonical.SAVES).sum());
+    }
+
+    @Test
     void hashtagsAndTypesOfRunawayTextsAreTakenFromTheCutText() throws Exception {
         // Hashtags and types are worked out while reading, except for texts long enough to be cut first: a tag
         // past the cut must not count, as the general reader (which cuts, then looks) does not count it.
