@@ -201,9 +201,20 @@ final class VideoFastCsv extends ByteLines {
         if (size <= 0 || rows == 0 || size <= limit) {
             return 0;
         }
-        long estimate = (size - pos) * rows / (end + 1 - pos) * 21 / 20 + 16;
-        // Never more than a quarter of the heap for the arrays sized by it (seven longs a row, near enough).
-        long affordable = Runtime.getRuntime().maxMemory() / 4 / 56;
+        return rowsEstimate(size - pos, rows, end + 1 - pos, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * The rows estimate for {@code rest} bytes after the header, of which the first {@code sampleBytes} held
+     * {@code sampleRows} rows, under a heap of {@code maxMemory} bytes.
+     */
+    static int rowsEstimate(long rest, int sampleRows, long sampleBytes, long maxMemory) {
+        long estimate = rest * sampleRows / sampleBytes * 21 / 20 + 16;
+        // The first rows may be far shorter than the rest (long titles further on): room made for rows that never
+        // come is memory a run without it would not have used, and can make a heap that sufficed run out. It is
+        // kept to a thirty-second of the heap (the arrays sized take some 72 bytes a row), room enough for a
+        // million videos at the default heap (a quarter of memory) of a machine with 16 GB.
+        long affordable = maxMemory / 32 / 72;
         return (int) Math.min(Math.min(estimate, affordable), Integer.MAX_VALUE - 16);
     }
 

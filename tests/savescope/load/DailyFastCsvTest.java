@@ -161,6 +161,57 @@ class DailyFastCsvTest {
     }
 
     @Test
+    void oddDatesAndIdsAtEveryColumnGiveTheGeneralReadersTableOrAreLeftToIt() throws Exception {
+        // Dates at the edges of the calendar (years 0 and 9999, century leap rules, months and days 0 and past
+        // the end) and ids of digits mixed with other bytes, each with the id and the date at every position:
+        // the fast reader must read each as the general reader does, or give up.
+        List<String> dates = List.of("0000-02-29", "0000-01-01", "1900-02-29", "1900-02-28", "2000-02-29",
+                "2100-02-29", "2024-02-30", "2024-02-29", "2026-00-10", "2026-13-01", "2026-01-00", "2026-01-32",
+                "2026-12-31", "9999-12-31", "0999-06-30", "0001-01-01", "0099-02-29", "0400-02-29", "2026-99-99");
+        List<String> ids = List.of("7300\t1", "12 3", "12;3", "12\"3", "12\\3", "12\u007f3", "12\u00e93", "12\u20ac",
+                "1".repeat(200), "0", "007", "12a3", "a123", "123a", "12-3", "12.3", "12/3", "12:3", "12\u00003");
+        String[] names = {"video_id", "date", "views", "likes", "comments", "shares", "saves"};
+        int taken = 0;
+        for (int idAt = 0; idAt < names.length; idAt++) {
+            for (int dateAt = 0; dateAt < names.length; dateAt++) {
+                if (dateAt == idAt) {
+                    continue;
+                }
+                // Each odd date with a plain id, and each odd id with a plain date: one oddity a row.
+                for (int k = 0; k < dates.size() + ids.size(); k++) {
+                    String[] header = new String[names.length];
+                    String[] row = new String[names.length];
+                    String[] next = new String[names.length];
+                    header[idAt] = names[0];
+                    header[dateAt] = names[1];
+                    row[idAt] = k < dates.size() ? "7300123" : ids.get(k - dates.size());
+                    row[dateAt] = k < dates.size() ? dates.get(k) : "2026-02-27";
+                    next[idAt] = "99";
+                    next[dateAt] = "2026-03-01";
+                    int count = 2;
+                    for (int c = 0; c < names.length; c++) {
+                        if (header[c] == null) {
+                            header[c] = names[count];
+                            row[c] = String.valueOf(count * 3);
+                            next[c] = String.valueOf(count++);
+                        }
+                    }
+                    // A plain row first and after, so that the odd one is met mid-file with a date known before.
+                    String text = String.join(",", header) + "\n" + String.join(",", next) + "\n"
+                            + String.join(",", row) + "\n" + String.join(",", next).replace("2026-03-01", "2026-03-02")
+                            + "\n";
+                    LoadState f = fast(utf8(text));
+                    if (f != null) {
+                        taken++;
+                        assertSameTables(general(utf8(text)), f);
+                    }
+                }
+            }
+        }
+        assertTrue(taken > 0, "some of the odd rows are plain enough for the fast path");
+    }
+
+    @Test
     void theIdOrTheDateLastEndsEachRowAtItsLineEnd() throws Exception {
         // A row's last field stops at LF, CR or CRLF (or the file's end); any of the three may follow an id or a date.
         for (String header : List.of("date,saves,views,likes,comments,shares,video_id",

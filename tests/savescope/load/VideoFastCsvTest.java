@@ -116,6 +116,18 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void shortFirstRowsThenLongOnesReserveLittleOfTheHeap() {
+        // 150 MB after the header whose first 64 KiB are rows of 45 bytes (1,456 of them) and the rest long titles:
+        // by the first rows some 3.5 million rows. Room for all of them (72 bytes a row: 250 MB) made a run under a
+        // 256 MB heap that read the file without it run out of memory; the room is held to a thirty-second of the
+        // heap: 268,435,456 / 32 / 72 = 116,508 rows, about 8 MB.
+        long heap = 256L << 20;
+        assertEquals(116_508, VideoFastCsv.rowsEstimate(150_000_000L, 1_456, 1_456 * 45L, heap));
+        // A file whose rows are all alike is estimated from its size: 5% over and 16 more.
+        assertEquals(10_000 * 21 / 20 + 16, VideoFastCsv.rowsEstimate(450_000L, 1_456, 1_456 * 45L, heap));
+    }
+
+    @Test
     void columnsSizedFromTheFileSizeHoldTheSameRows() throws Exception {
         // The reader sizes the frame's columns from the file's size and its first rows; a size that says too
         // few rows (the columns then grow) or far too many must give the same frame as no size at all.
@@ -134,6 +146,36 @@ class VideoFastCsvTest {
             assertEquals(5L, t.longColumn(Canonical.VIEWS).get(20_000));
             assertTrue(t.instantColumn(Canonical.POSTED_AT).isMissing(20_000));
         }
+    }
+
+    @Test
+    void aFrameWithRoomBehavesInTablesawsOperationsAsAGrownOne() throws Exception {
+        // Notebooks take the frame further: appending, copying, filtering and sorting a frame whose columns were
+        // made with room (a size hint of ten times the file) must give what the general reader's frame gives.
+        Path[] files = ExportGenerator.write(new ExportGenerator.Spec(3_000, 0, ExportGenerator.DEFAULT_SEED + 2), dir);
+        byte[] bytes = Files.readAllBytes(files[0]);
+        String name = files[0].getFileName().toString();
+        Table grown = general(bytes, name).videos.get(0).table();
+        LoadState s = state();
+        assertTrue(VideoFastCsv.read(new ByteArrayInputStream(bytes), context(name), s, bytes.length * 10L));
+        Table roomy = s.videos.get(0).table();
+        for (java.util.function.UnaryOperator<Table> op : List.<java.util.function.UnaryOperator<Table>>of(
+                t -> t.copy(),
+                t -> t.copy().append(t),
+                t -> t.where(t.longColumn(Canonical.SAVES).isGreaterThan(100)),
+                t -> t.sortOn("-" + Canonical.SAVES, Canonical.VIDEO_ID),
+                t -> t.sortOn(Canonical.POSTED_AT, Canonical.VIDEO_ID),
+                t -> t.where(t.instantColumn(Canonical.POSTED_AT).isMissing()),
+                t -> t.dropRows(0, 1).first(50))) {
+            Table expected = op.apply(grown);
+            Table actual = op.apply(roomy);
+            assertEquals(expected.rowCount(), actual.rowCount());
+            assertEquals(expected.printAll(), actual.printAll());
+        }
+        // Two copies of the roomy frame appended: 6,000 rows, each saves value twice.
+        Table twice = roomy.copy().append(roomy);
+        assertEquals(6_000, twice.rowCount());
+        assertEquals(2 * roomy.longColumn(Canonical.SAVES).sum(), twice.longColumn(Canonical.SAVES).sum());
     }
 
     @Test
