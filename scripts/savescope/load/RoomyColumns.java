@@ -1,6 +1,7 @@
 package savescope.load;
 
 import java.lang.reflect.Constructor;
+import java.util.function.Function;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 
@@ -28,24 +29,21 @@ final class RoomyColumns {
     }
 
     static InstantColumn instants(String name, int rows) {
-        if (INSTANTS != null) {
-            try {
-                return INSTANTS.newInstance(name, new it.unimi.dsi.fastutil.longs.LongArrayList(rows));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // the public way below
-            }
-        }
-        return InstantColumn.create(name);
+        return make(INSTANTS, name, new it.unimi.dsi.fastutil.longs.LongArrayList(rows), InstantColumn::create);
     }
 
     static DoubleColumn doubles(String name, int rows) {
-        if (DOUBLES != null) {
+        return make(DOUBLES, name, new it.unimi.dsi.fastutil.doubles.DoubleArrayList(rows), DoubleColumn::create);
+    }
+
+    private static <C> C make(Constructor<C> around, String name, Object list, Function<String, C> plain) {
+        if (around != null) {
             try {
-                return DOUBLES.newInstance(name, new it.unimi.dsi.fastutil.doubles.DoubleArrayList(rows));
+                return around.newInstance(name, list);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // the public way below
             }
         }
-        return DoubleColumn.create(name);
+        return plain.apply(name);
     }
 }
