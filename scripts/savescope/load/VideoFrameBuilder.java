@@ -70,7 +70,7 @@ public final class VideoFrameBuilder {
     /** The counts of the row being added, reused from row to row. */
     private final long[] rowValues = new long[5];
     private final boolean[] rowPresent = new boolean[5];
-    /** The ids as appended, so merging need not read them back through the column's dictionary. */
+    /** The ids as appended, which merging reads as a list of its own (the column keeps them too). */
     private final ArrayList<String> idList = new ArrayList<>();
     private final PostingTimes postingTimes = new PostingTimes(this);
 
