@@ -72,6 +72,33 @@ abstract class ByteLines {
     }
 
     /**
+     * About how many rows a file of {@code size} bytes holds, judged by the whole rows between {@link #pos} (just
+     * past the header) and the last line feed in the first buffer read; 0 when none is there to judge by.
+     */
+    final long rowsIn(long size) {
+        int rows = 0;
+        int end = -1;
+        for (int i = pos; i < limit; i++) {
+            if (buf[i] == '\n') {
+                rows++;
+                end = i;
+            }
+        }
+        return size <= 0 || rows == 0 ? 0 : rowsIn(size - pos, rows, end + 1 - pos);
+    }
+
+    /**
+     * The rows in {@code rest} bytes of which the first {@code sampleBytes} held {@code sampleRows} rows, 5% over
+     * (and 16 more), so that arrays sized by it rarely grow once more.
+     */
+    static long rowsIn(long rest, long sampleRows, long sampleBytes) {
+        if (rest >= Long.MAX_VALUE / 4 / Math.max(1, sampleRows)) {
+            return Long.MAX_VALUE / 4; // a size no heap holds the rows of; callers keep to what theirs affords
+        }
+        return rest * sampleRows / sampleBytes * 21 / 20 + 16;
+    }
+
+    /**
      * Makes sure the line at {@link #pos} is whole in {@link #buf}, reading more of the file as needed: it then
      * ends at a line end byte, or at {@link #limit} when the file ends without one. Returns {@link #TOO_LONG}
      * for a line longer than any row of these formats, else 0. The buffer is scanned for line ends once: the

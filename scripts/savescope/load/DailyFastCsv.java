@@ -482,22 +482,14 @@ final class DailyFastCsv extends ByteLines {
         if (roles == null) {
             return null;
         }
-        int headerBytes = headerEnd + 1 - pos;
         pos = afterLineEnd(headerEnd);
-        int firstRows = limit - pos;
         int capacity = 1024;
-        if (sizeHint > 0 && firstRows > 0) {
-            int firstLines = 0;
-            for (int i = pos; i < limit; i++) {
-                firstLines += buf[i] == '\n' ? 1 : 0;
-            }
-            if (firstLines > 0) {
-                long estimate = (sizeHint - headerBytes) / Math.max(1, firstRows / firstLines) * 21 / 20 + 16;
-                // The size may be mostly not rows (a sparse tail of zero bytes, say): the arrays made up front
-                // take at most a quarter of the heap, and grow past that only as real rows arrive.
-                long affordable = Runtime.getRuntime().maxMemory() / 4 / ROW_BYTES;
-                capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, Math.min(estimate, affordable)));
-            }
+        long estimate = rowsIn(sizeHint);
+        if (estimate > 0) {
+            // The size may be mostly not rows (a sparse tail of zero bytes, say): the arrays made up front
+            // take at most a quarter of the heap, and grow past that only as real rows arrive.
+            long affordable = Runtime.getRuntime().maxMemory() / 4 / ROW_BYTES;
+            capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(capacity, Math.min(estimate, affordable)));
         }
         listener.header(roles, capacity);
         return rows(new Parsed(capacity), roles);

@@ -185,23 +185,9 @@ final class VideoFastCsv extends ByteLines {
         return true;
     }
 
-    /**
-     * About how many rows a file of {@code size} bytes holds, from the rows in the first buffer read (5% over, so
-     * that arrays sized by it rarely grow once more); 0 when that cannot be told or the file is small.
-     */
+    /** The rows to make room for in a file of {@code size} bytes ({@link #rowsIn}); 0 for one the buffer holds. */
     private int rowsEstimate(long size) {
-        int rows = 0;
-        int end = -1;
-        for (int i = pos; i < limit; i++) {
-            if (buf[i] == '\n') {
-                rows++;
-                end = i;
-            }
-        }
-        if (size <= 0 || rows == 0 || size <= limit) {
-            return 0;
-        }
-        return rowsEstimate(size - pos, rows, end + 1 - pos, Runtime.getRuntime().maxMemory());
+        return size <= limit ? 0 : affordable(rowsIn(size), Runtime.getRuntime().maxMemory());
     }
 
     /**
@@ -209,7 +195,10 @@ final class VideoFastCsv extends ByteLines {
      * {@code sampleRows} rows, under a heap of {@code maxMemory} bytes.
      */
     static int rowsEstimate(long rest, int sampleRows, long sampleBytes, long maxMemory) {
-        long estimate = rest * sampleRows / sampleBytes * 21 / 20 + 16;
+        return affordable(rowsIn(rest, sampleRows, sampleBytes), maxMemory);
+    }
+
+    private static int affordable(long estimate, long maxMemory) {
         // The first rows may be far shorter than the rest (long titles further on): room made for rows that never
         // come is memory a run without it would not have used, and can make a heap that sufficed run out. It is
         // kept to a thirty-second of the heap (the arrays sized take some 72 bytes a row), room enough for a
