@@ -29,9 +29,27 @@ public final class Formats {
         return s + units[u];
     }
 
-    /** A count with thousands separators: 8,879,174. */
+    /**
+     * A count with thousands separators: 8,879,174 (what {@code String.format(Locale.ROOT, "%,d", n)} writes,
+     * without parsing a format for each of the thousands of table cells that show one).
+     */
     public static String exact(Long n) {
-        return n == null ? "missing" : String.format(Locale.ROOT, "%,d", n);
+        if (n == null) {
+            return "missing";
+        }
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        int length = digits.length() - start;
+        if (length <= 3) {
+            return digits;
+        }
+        StringBuilder s = new StringBuilder(digits.length() + (length - 1) / 3);
+        int first = start + (length % 3 == 0 ? 3 : length % 3);
+        s.append(digits, 0, first);
+        for (int i = first; i < digits.length(); i += 3) {
+            s.append(',').append(digits, i, i + 3);
+        }
+        return s.toString();
     }
 
     /** A ratio as a percentage with sensible precision: 1.83%, 0.42%, 12.5%. */

@@ -29,6 +29,8 @@ public final class StudioDates {
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Pattern CJK = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?");
     private static final Pattern VIETNAMESE = Pattern.compile("(\\d{1,2})\\s+tháng\\s+([\\p{L}\\d]+(?:\\s+[\\p{L}]+)?)(?:[,\\s]+(?:năm\\s+)?(\\d{4}))?");
+    /** Vietnamese "ngày" (day) before a date, e.g. "ngày 5 tháng 3". */
+    private static final Pattern DAY_WORD = Pattern.compile("^ngày\\s+");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}]+|\\d+");
 
     static {
@@ -75,7 +77,7 @@ public final class StudioDates {
             return checked(cjk.group(1) == null ? 0 : Integer.parseInt(cjk.group(1)), Integer.parseInt(cjk.group(2)),
                     Integer.parseInt(cjk.group(3)));
         }
-        Matcher vi = VIETNAMESE.matcher(s.replaceFirst("^ngày\\s+", ""));
+        Matcher vi = VIETNAMESE.matcher(s.startsWith("ngày") ? DAY_WORD.matcher(s).replaceFirst("") : s);
         if (vi.matches()) {
             String m = vi.group(2).strip();
             int month = m.chars().allMatch(Character::isDigit) ? Integer.parseInt(m) : VIETNAMESE_MONTHS.indexOf(m) + 1;

@@ -227,12 +227,17 @@ public final class Stats {
     private static int[] sortedOrder(double[] values, long[][] sortedKeys) {
         int n = values.length;
         long[] keys = new long[n];
-        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             double v = values[i] == 0 ? 0.0 : values[i]; // -0.0 and 0.0 are equal values, so one key
             long bits = Double.doubleToLongBits(v);
             // Flip negatives entirely and positives' sign bit: unsigned order of keys = numeric order.
             keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+        }
+        if (n < RADIX_SORT_MIN) {
+            return smallSortedOrder(keys, sortedKeys);
+        }
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
         long[] keys2 = new long[n];
@@ -257,6 +262,46 @@ public final class Stats {
         }
         sortedKeys[0] = keys;
         return idx;
+    }
+
+    /**
+     * {@link #sortedOrder} for few keys, where the radix passes' 65,536 digit counters would cost more than the
+     * keys: the keys sorted as signed numbers with their top bit flipped (the same order as unsigned), then each
+     * index placed, in index order, at the next free slot of its key's run.
+     */
+    private static int[] smallSortedOrder(long[] keys, long[][] sortedKeys) {
+        int n = keys.length;
+        long[] sorted = new long[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = keys[i] ^ Long.MIN_VALUE;
+        }
+        Arrays.sort(sorted);
+        int[] placed = new int[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int run = firstAtLeast(sorted, keys[i] ^ Long.MIN_VALUE);
+            order[run + placed[run]++] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            sorted[i] ^= Long.MIN_VALUE;
+        }
+        sortedKeys[0] = sorted;
+        return order;
+    }
+
+    /** The first position in ascending {@code a} holding a value no smaller than {@code key}. */
+    private static int firstAtLeast(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     // Tie scans then read neighbours in sequence instead of jumping through the whole array.

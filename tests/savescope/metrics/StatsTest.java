@@ -12,10 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StatsTest {
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void radixOrderEqualsAStableComparisonSort(long seed) {
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7})
+    void orderEqualsAStableComparisonSort(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] v = new double[5000];
+        // Both ways of ordering: few values (one sort and a placing pass) and many (radix passes).
+        int[] sizes = {5000, 0, 1, 2, 17, 300, Stats.RADIX_SORT_MIN - 1};
+        double[] v = new double[sizes[(int) (seed - 1)]];
         double[] pool = {0.0, -0.0, -1.5, 3, 1e300, -1e-300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int i = 0; i < v.length; i++) {
             v[i] = rnd.nextInt(4) == 0 ? pool[rnd.nextInt(pool.length)] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 6);
@@ -24,6 +26,17 @@ class StatsTest {
                 .sorted(Comparator.comparingDouble((Integer i) -> v[i] == 0 ? 0.0 : v[i]))
                 .mapToInt(Integer::intValue).toArray();
         assertArrayEquals(expected, Stats.sortedOrder(v));
+        // Mid-ranks from that order, against ranks counted directly: 1 + (smaller values) + (equal others) / 2.
+        double[] ranks = Stats.midRanks(v);
+        for (int i = 0; i < v.length; i += 1 + v.length / 200) {
+            int below = 0;
+            int equal = 0;
+            for (double w : v) {
+                below += Double.compare(w == 0 ? 0.0 : w, v[i] == 0 ? 0.0 : v[i]) < 0 ? 1 : 0;
+                equal += (w == 0 ? 0.0 : w) == (v[i] == 0 ? 0.0 : v[i]) ? 1 : 0;
+            }
+            assertEquals(1 + below + (equal - 1) / 2.0, ranks[i], 0.0, "rank of value " + i);
+        }
     }
 
     @Test
