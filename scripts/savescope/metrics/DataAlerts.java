@@ -171,6 +171,10 @@ public final class DataAlerts {
     /** Rows whose id is not blank and repeats an id of an earlier row. */
     static int duplicateIds(StringColumn ids) {
         int n = ids.size();
+        int repeatedNumbers = repeatedNumbers(ids);
+        if (repeatedNumbers >= 0) {
+            return repeatedNumbers;
+        }
         // An open-addressing table of the ids themselves, at most half full: a set without an entry object
         // per video, which at a million videos is most of what a HashSet costs.
         int bits = 4;
@@ -202,6 +206,44 @@ public final class DataAlerts {
                     break;
                 }
                 slot = (slot + 1) & mask;
+            }
+        }
+        return duplicates;
+    }
+
+    /**
+     * {@link #duplicateIds} when every id that is not blank is a plain number of up to 19 digits without a leading
+     * zero (TikTok's ids, where two equal ids are two equal numbers): the numbers sorted, and equal neighbours
+     * counted, which at a million ids takes a fraction of a set's time. −1 when some id is not such a number.
+     */
+    private static int repeatedNumbers(StringColumn ids) {
+        int n = ids.size();
+        long[] numbers = new long[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            int length = id.length();
+            if (length > 19 || (length > 1 && id.charAt(0) == '0')) {
+                return -1;
+            }
+            long v = 0;
+            for (int c = 0; c < length; c++) {
+                int digit = id.charAt(c) - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                v = v * 10 + digit; // 19 digits stay below 2^64: equal numbers, equal bits
+            }
+            numbers[count++] = v;
+        }
+        java.util.Arrays.sort(numbers, 0, count);
+        int duplicates = 0;
+        for (int i = 1; i < count; i++) {
+            if (numbers[i] == numbers[i - 1]) {
+                duplicates++;
             }
         }
         return duplicates;

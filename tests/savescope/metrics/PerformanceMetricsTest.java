@@ -105,6 +105,30 @@ class PerformanceMetricsTest {
     }
 
     @Test
+    void numericIdsCountRepeatsAsStringsWould() {
+        // 7 and 7 repeat; "07" is another id than "7" (leading zero), and 19-digit ids near 2^63 and 10^19 stay
+        // apart; a blank id never counts.
+        tech.tablesaw.api.StringColumn ids = tech.tablesaw.api.StringColumn.create("video_id",
+                "7", "7", "", "9999999999999999999", "9223372036854775808", "9223372036854775807",
+                "9999999999999999999", "0", "0");
+        assertEquals(3, DataAlerts.duplicateIds(ids));
+        ids.append("07");
+        assertEquals(3, DataAlerts.duplicateIds(ids), "a leading zero: counted as text");
+        // Many TikTok-like ids, against a plain set of strings.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(18);
+        tech.tablesaw.api.StringColumn many = tech.tablesaw.api.StringColumn.create("video_id");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int expected = 0;
+        for (int i = 0; i < 50_000; i++) {
+            String id = i % 11 == 0 ? "" : Long.toString(7_300_000_000_000_000_000L + rnd.nextInt(30_000));
+            many.append(id);
+            expected += !id.isBlank() && !seen.add(id) ? 1 : 0;
+        }
+        assertTrue(expected > 10_000, "expected " + expected);
+        assertEquals(expected, DataAlerts.duplicateIds(many));
+    }
+
+    @Test
     void skewAndRoundingAreReported() {
         Table t = Canonical.emptyVideos("t");
         long[] views = {10_000, 12_000, 11_000, 13_000, 10_500, 9_000, 11_500, 2_000_000, 12_300, 10_100, 9_900, 10_200};

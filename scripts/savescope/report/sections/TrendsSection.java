@@ -3,14 +3,12 @@ package savescope.report.sections;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import savescope.charts.TimeCharts;
 import savescope.metrics.Analytics;
 import savescope.metrics.Trends;
-import savescope.model.Canonical;
 import savescope.cells.Output;
 import savescope.cells.TableView;
 import savescope.cells.TableView.Cell;
@@ -19,7 +17,6 @@ import savescope.cells.Formats;
 import savescope.report.ReportContext;
 import savescope.report.ReportOptions;
 import savescope.report.Section;
-import tech.tablesaw.api.Table;
 
 /** Saves and save rate by posting week and month, and whether the save rate really trends. */
 public final class TrendsSection implements Section<TrendsSection.Figures> {
@@ -195,16 +192,5 @@ public final class TrendsSection implements Section<TrendsSection.Figures> {
 
     static Double orNull(double d) {
         return Double.isNaN(d) ? null : d;
-    }
-
-    /** Video id → title, for naming videos in tables. */
-    static Map<String, String> titles(Table videos) {
-        Map<String, String> m = new HashMap<>();
-        var ids = videos.stringColumn(Canonical.VIDEO_ID);
-        var t = videos.stringColumn(Canonical.TITLE);
-        for (int i = 0; i < videos.rowCount(); i++) {
-            m.putIfAbsent(ids.get(i), t.get(i).isBlank() ? "(untitled)" : t.get(i));
-        }
-        return m;
     }
 }

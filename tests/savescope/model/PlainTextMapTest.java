@@ -1,0 +1,84 @@
+package savescope.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The plain text columns of ids and titles answer Tablesaw's string operations as its dictionary columns do. */
+class PlainTextMapTest {
+    private static final String[] TEXTS = {"Bread 🍞", "", "crème", "Bread 🍞", "a", "\uD83D", "", "zeta", "a"};
+
+    private static List<StringColumn> columns() {
+        StringColumn plain = Canonical.textColumn("t");
+        for (String text : TEXTS) {
+            plain.append(text);
+        }
+        return List.of(plain);
+    }
+
+    @Test
+    void answersAsADictionaryColumnDoes() {
+        StringColumn expected = StringColumn.create("t", TEXTS);
+        for (StringColumn c : columns()) {
+            assertEquals(expected.size(), c.size());
+            assertEquals(expected.asList(), c.asList());
+            assertEquals(2, c.countMissing()); // by hand: the two empty texts
+            assertEquals(expected.countMissing(), c.countMissing());
+            assertEquals(6, c.countUnique()); // Bread, "", crème, a, lone surrogate, zeta
+            assertEquals(expected.asSet(), c.asSet());
+            assertEquals(expected.isEqualTo("a").toString(), c.isEqualTo("a").toString());
+            assertEquals(expected.isIn("a", "zeta").toString(), c.isIn("a", "zeta").toString());
+            assertEquals(expected.isNotIn("a", "zeta").toString(), c.isNotIn("a", "zeta").toString());
+            assertEquals(expected.isMissing().toString(), c.isMissing().toString());
+            assertEquals(expected.firstIndexOf("a"), c.firstIndexOf("a"));
+            assertEquals(-1, c.firstIndexOf("absent"));
+            assertEquals(expected.countOccurrences("Bread 🍞"), c.countOccurrences("Bread 🍞"));
+            assertEquals(expected.where(expected.isIn("a", "")).asList(), c.where(c.isIn("a", "")).asList());
+            assertEquals(expected.unique().asSet(), c.unique().asSet());
+            assertEquals(expected.startsWith("Bread").toString(), c.startsWith("Bread").toString());
+            StringColumn sorted = c.copy();
+            sorted.sortAscending();
+            StringColumn expectedSorted = expected.copy();
+            expectedSorted.sortAscending();
+            assertEquals(expectedSorted.asList(), sorted.asList());
+            sorted.sortDescending();
+            expectedSorted.sortDescending();
+            assertEquals(expectedSorted.asList(), sorted.asList());
+        }
+    }
+
+    @Test
+    void sortsRowsOfATableByText() {
+        for (StringColumn c : columns()) {
+            Table t = Table.create("t", c, IntColumn.indexColumn("row", TEXTS.length, 0));
+            Table byText = t.sortAscendingOn("t");
+            // By hand: "" (rows 1, 6), "Bread 🍞" (0, 3), "a" (4, 8), "crème" (2), "zeta" (7), then the lone
+            // surrogate U+D83D, which sorts after every letter here; rows of equal text in either order.
+            List<String> order = byText.stringColumn("t").asList();
+            assertEquals(List.of("", "", "Bread 🍞", "Bread 🍞", "a", "a", "crème", "zeta", "\uD83D"), order);
+            assertTrue(byText.intColumn("row").asList().containsAll(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
+        }
+    }
+
+    @Test
+    void setAndClearChangeWhatIsRead() {
+        for (StringColumn c : columns()) {
+            c.set(0, "changed");
+            c.set(1, (String) null);
+            c.append((String) null);
+            assertEquals("changed", c.get(0));
+            assertEquals("", c.get(1));
+            assertEquals("", c.get(TEXTS.length));
+            assertEquals(3, c.countMissing());
+            assertArrayEquals(new int[] {1, 6, 9}, c.isMissing().toArray());
+            c.clear();
+            assertEquals(0, c.size());
+        }
+    }
+}
