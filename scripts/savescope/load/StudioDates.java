@@ -28,7 +28,9 @@ public final class StudioDates {
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Pattern CJK = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?");
-    private static final Pattern VIETNAMESE = Pattern.compile("(\\d{1,2})\\s+tháng\\s+([\\p{L}\\d]+(?:\\s+[\\p{L}]+)?)(?:[,\\s]+(?:năm\\s+)?(\\d{4}))?");
+    // The month is a number or a word, two only for "mười một" and "mười hai": any other second word would take
+    // the "năm" (year) of "18 tháng 6 năm 2024" for part of the month.
+    private static final Pattern VIETNAMESE = Pattern.compile("(\\d{1,2})\\s+tháng\\s+(\\d{1,2}|mười\\s+(?:một|hai)|\\p{L}+)(?:[,\\s]+(?:năm\\s+)?(\\d{4}))?");
     /** Vietnamese "ngày" (day) before a date, e.g. "ngày 5 tháng 3". */
     private static final Pattern DAY_WORD = Pattern.compile("^ngày\\s+");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}]+|\\d+");
@@ -68,7 +70,7 @@ public final class StudioDates {
         if (raw == null) {
             return null;
         }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
+        String s = plain(raw).strip().toLowerCase(Locale.ROOT);
         if (s.isEmpty()) {
             return null;
         }
@@ -79,7 +81,7 @@ public final class StudioDates {
         }
         Matcher vi = VIETNAMESE.matcher(s.startsWith("ngày") ? DAY_WORD.matcher(s).replaceFirst("") : s);
         if (vi.matches()) {
-            String m = vi.group(2).strip();
+            String m = vi.group(2).replaceAll("\\s+", " ");
             int month = m.chars().allMatch(Character::isDigit) ? Integer.parseInt(m) : VIETNAMESE_MONTHS.indexOf(m) + 1;
             return month <= 0 ? null : checked(vi.group(3) == null ? 0 : Integer.parseInt(vi.group(3)), month,
                     Integer.parseInt(vi.group(1)));
@@ -109,6 +111,15 @@ public final class StudioDates {
             }
         }
         return day > 0 && month > 0 ? checked(year, month, day) : null;
+    }
+
+    /**
+     * The text with no-break and thin spaces read as spaces and accents composed: a cell copied from a web page or
+     * typed on a Mac can hold a no-break space after the day, or "a" and a combining grave accent for "à".
+     */
+    private static String plain(String raw) {
+        String s = raw.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2009', ' ');
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private static final List<String> FILLER = List.of("de", "del", "of", "the", "le", "der", "den", "am", "г", "года");

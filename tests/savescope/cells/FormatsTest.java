@@ -22,6 +22,23 @@ class FormatsTest {
     }
 
     @Test
+    void exactCountsAtEveryGroupBoundaryAreWhatTheFormatterWrites() {
+        // Each power of ten and its neighbours, both signs, and the ends of the long range: where a group of three
+        // digits starts or the sign meets the first group.
+        long p = 1;
+        for (int digits = 1; digits <= 19; digits++, p *= 10) {
+            for (long d = -2; d <= 2; d++) {
+                for (long n : new long[] {p + d, -p + d, -(p + d)}) {
+                    assertEquals(String.format(Locale.ROOT, "%,d", n), Formats.exact(n), "n = " + n);
+                }
+            }
+        }
+        for (long n : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE, Long.MAX_VALUE - 1}) {
+            assertEquals(String.format(Locale.ROOT, "%,d", n), Formats.exact(n), "n = " + n);
+        }
+    }
+
+    @Test
     void exactCountsAreWhatTheFormatterWrites() {
         SplittableRandom rnd = new SplittableRandom(18);
         for (int i = 0; i < 20_000; i++) {

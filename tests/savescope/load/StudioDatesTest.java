@@ -2,8 +2,10 @@ package savescope.load;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,42 @@ class StudioDatesTest {
         assertEquals(new StudioDates.Parsed(year, month, day), StudioDates.parse(raw));
     }
 
+    @ParameterizedTest(name = "\"{0}\" is {3}-{1}-{2}")
+    @CsvSource(delimiter = '|', value = {
+        // The full Vietnamese date: "năm" (year) after a month of one word or of two.
+        "18 tháng 6 năm 2024|6|18|2024",
+        "ngày 18 tháng Sáu năm 2025|6|18|2025",
+        "NGÀY 18 THÁNG SÁU NĂM 2025|6|18|2025",
+        "1 tháng Mười Một năm 2023|11|1|2023",
+        "1 tháng mười hai năm 2023|12|1|2023",
+        "2 tháng mười năm 2023|10|2|2023",
+        "ngày 5 tháng 3, 2024|3|5|2024",
+    })
+    void readsTheVietnameseYearAfterTheMonth(String raw, int month, int day, int year) {
+        assertEquals(new StudioDates.Parsed(year, month, day), StudioDates.parse(raw));
+    }
+
+    @Test
+    void readsNoBreakSpacesAndDecomposedAccents() {
+        // No-break (U+00A0), narrow no-break (U+202F) and thin (U+2009) spaces, inside and around the date.
+        assertEquals(new StudioDates.Parsed(0, 6, 18), StudioDates.parse("18\u00a0tháng\u00a0Sáu"));
+        assertEquals(new StudioDates.Parsed(0, 3, 5), StudioDates.parse("ngày\u202f5\u202ftháng\u20093"));
+        assertEquals(new StudioDates.Parsed(0, 9, 16), StudioDates.parse("\u00a09\u00a0月\u00a016\u00a0日\u00a0"));
+        assertEquals(new StudioDates.Parsed(0, 8, 28), StudioDates.parse("\u00a028 août\u00a0"));
+        // The same words with their accents as separate combining marks (NFD), as some Mac tools write them.
+        String[][] decomposed = {{"ngày 18 tháng Sáu", "6", "18"}, {"NGÀY 2 THÁNG MƯỜI HAI", "12", "2"},
+            {"3 août", "8", "3"}, {"3 de março", "3", "3"}, {"jänner 3", "1", "3"}};
+        for (String[] d : decomposed) {
+            String nfd = Normalizer.normalize(d[0], Normalizer.Form.NFD);
+            assertNotEquals(d[0], nfd, "the test text has accents to decompose");
+            assertEquals(new StudioDates.Parsed(0, Integer.parseInt(d[1]), Integer.parseInt(d[2])),
+                    StudioDates.parse(nfd), "decomposed " + d[0]);
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "Someday 12", "31 February", "2024-09-09", "12", "Mar"})
+    @ValueSource(strings = {"", "Someday 12", "31 February", "2024-09-09", "12", "Mar", "18 tháng 6 ngày 2024",
+        "31 tháng Tư", "5 tháng mười ba", "\u00a0", "ngày"})
     void refusesWhatIsNotSuchADate(String raw) {
         assertNull(StudioDates.parse(raw));
     }

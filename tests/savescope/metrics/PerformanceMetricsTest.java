@@ -129,6 +129,32 @@ class PerformanceMetricsTest {
     }
 
     @Test
+    void hostileIdsCountRepeatsAsASetOfTheTextsWould() {
+        // Ids at and past the edges of the numeric path (19 digits above Long.MAX_VALUE, 20 digits, 2^64, leading
+        // zeros, "0"), digits it must not read as numbers (full-width, Arabic-Indic, mathematical), signs, inner and
+        // outer spaces and blanks of several kinds, in columns of numbers only and in mixed columns; the expected
+        // count is that of a HashSet of the non-blank texts.
+        String[] numeric = {"0", "7", "9223372036854775807", "9223372036854775808", "9999999999999999999",
+            "1844674407370955161", "", " "};
+        String[] any = {"00", "07", "0000000000000000007", "18446744073709551616", "18446744073709551615",
+            "10000000000000000000", "１２３", "٧٣٠", "𝟕", "+7", "-7", "7 ", " 7", "7\u00a0", "73 01", "\u2003", "\t",
+            "7.0", "7e0", "x", "7\u0000"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(64);
+        for (int column = 0; column < 4_000; column++) {
+            tech.tablesaw.api.StringColumn ids = tech.tablesaw.api.StringColumn.create("video_id");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            int expected = 0;
+            for (int i = rnd.nextInt(14); i > 0; i--) {
+                String id = column % 2 == 0 || rnd.nextBoolean() ? numeric[rnd.nextInt(numeric.length)]
+                        : any[rnd.nextInt(any.length)];
+                ids.append(id);
+                expected += !id.isBlank() && !seen.add(id) ? 1 : 0;
+            }
+            assertEquals(expected, DataAlerts.duplicateIds(ids), ids.asList().toString());
+        }
+    }
+
+    @Test
     void skewAndRoundingAreReported() {
         Table t = Canonical.emptyVideos("t");
         long[] views = {10_000, 12_000, 11_000, 13_000, 10_500, 9_000, 11_500, 2_000_000, 12_300, 10_100, 9_900, 10_200};

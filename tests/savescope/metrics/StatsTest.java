@@ -3,6 +3,7 @@ package savescope.metrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -39,6 +40,36 @@ class StatsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 64, Stats.RADIX_SORT_MIN - 1})
+    void fewValuesAreOrderedAndRankedAsTheRadixPassesDo(int n) {
+        // The radix passes on the same values: NaN padding up to RADIX_SORT_MIN sorts after every value (and, by
+        // index, after the values' own NaNs), so the padded order starts with the order of the values alone.
+        double[] hostile = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-310,
+            -1e-310, 0.1 + 0.2, 0.3, 1, -1};
+        SplittableRandom rnd = new SplittableRandom(n);
+        for (int mode = 0; mode < 4; mode++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = switch (mode) {
+                    case 0 -> hostile[rnd.nextInt(hostile.length)];
+                    case 1 -> 42.0; // all equal
+                    case 2 -> Double.longBitsToDouble(rnd.nextLong()); // any bits, NaNs of every payload included
+                    default -> rnd.nextInt(5) - 2 + (rnd.nextBoolean() ? -0.0 : 0.0);
+                };
+            }
+            double[] padded = Arrays.copyOf(v, Stats.RADIX_SORT_MIN + 1);
+            Arrays.fill(padded, n, padded.length, Double.NaN);
+            String what = "n = " + n + ", values of kind " + mode;
+            assertArrayEquals(Arrays.copyOf(Stats.sortedOrder(padded), n), Stats.sortedOrder(v), what);
+            if (Arrays.stream(v).noneMatch(Double::isNaN)) {
+                assertArrayEquals(Arrays.copyOf(Stats.midRanks(padded), n), Stats.midRanks(v), what);
+                assertArrayEquals(Arrays.copyOf(Stats.denseRanks(padded), n), Stats.denseRanks(v), what);
+            }
+        }
+    }
+
     @Test
     void ranksByHand() {
         // 10, 20, 20, 5, -0.0, 0.0: sorted 0 0 | 5 | 10 | 20 20 -> mid-ranks 1.5 1.5 3 4 5.5 5.5; dense 0 0 1 2 3 3
@@ -60,7 +91,7 @@ class StatsTest {
             v[i] = rnd.nextInt(3) == 0 ? pool[rnd.nextInt(pool.length)] : Math.round(rnd.nextGaussian() * 20) / 4.0;
         }
         double[] sorted = v.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         for (double q : new double[] {0, 0.1, 0.25, 0.5, 0.5 + 1e-9, 0.75, 0.9, 1}) {
             double expected = Stats.quantileSorted(sorted, q);
             double got = Stats.quantile(v.clone(), q);
@@ -88,10 +119,10 @@ class StatsTest {
             };
         }
         double[] expected = a.clone();
-        java.util.Arrays.sort(expected);
+        Arrays.sort(expected);
         double[] actual = a.clone();
         Stats.sort(actual);
         // Arrays.equals compares doubleToLongBits: -0.0 and 0.0 differ, every NaN is one NaN.
-        org.junit.jupiter.api.Assertions.assertTrue(java.util.Arrays.equals(expected, actual), "n = " + n);
+        org.junit.jupiter.api.Assertions.assertTrue(Arrays.equals(expected, actual), "n = " + n);
     }
 }
