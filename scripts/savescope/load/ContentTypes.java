@@ -77,15 +77,30 @@ public final class ContentTypes {
         int hash = text.indexOf('#');
         while (hash >= 0) {
             int end = hash + 1;
+            // Lower-cased only when it may change: a tag of a-z, 0-9 and _ (most of them) is already.
+            boolean plain = true;
             while (end < n) {
+                char c = text.charAt(end);
+                if (c < 0x80) {
+                    if (!isAsciiTagChar(c)) {
+                        break;
+                    }
+                    plain &= c < 'A' || c > 'Z';
+                    end++;
+                    continue;
+                }
                 int cp = text.codePointAt(end);
                 if (!isTagChar(cp)) {
                     break;
                 }
+                plain = false;
                 end += Character.charCount(cp);
             }
             if (end > hash + 1) {
-                String tag = text.substring(hash + 1, end).toLowerCase(Locale.ROOT);
+                String tag = text.substring(hash + 1, end);
+                if (!plain) {
+                    tag = tag.toLowerCase(Locale.ROOT);
+                }
                 if (!tags.contains(tag)) {
                     tags.add(tag);
                 }
@@ -95,9 +110,13 @@ public final class ContentTypes {
         return tags;
     }
 
+    private static boolean isAsciiTagChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
     private static boolean isTagChar(int cp) {
         if (cp < 0x80) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+            return isAsciiTagChar((char) cp);
         }
         if (Character.isLetter(cp)) {
             return true;
@@ -158,7 +177,7 @@ public final class ContentTypes {
         } else {
             list = List.of(WHITE.split(givenTags.toLowerCase(Locale.ROOT).replace("#", " ").replace(",", " ").trim()));
         }
-        out[0] = list.isEmpty() ? "" : String.join(" ", list);
+        out[0] = list.isEmpty() ? "" : list.size() == 1 ? list.get(0) : String.join(" ", list);
         String type = givenType == null ? "" : givenType.strip();
         out[1] = type.isEmpty() ? typeOf(list) : type;
     }
