@@ -55,6 +55,53 @@ class ContentTypesTest {
     }
 
     @Test
+    void hostileTitlesByHand() {
+        // Lower case by Locale.ROOT: İ gives i and a combining dot above, ı stays dotless, ẞ gives ß, a closing Σ
+        // after a letter gives ς, a lone Σ gives σ; full-width letters and digits are letters and digits.
+        assertEquals(List.of("i\u0307stanbul", "istanbul", "ıstanbul"),
+                ContentTypes.hashtags("#İstanbul #ISTANBUL #ıstanbul #Istanbul"));
+        assertEquals(List.of("straße", "strasse", "ß"), ContentTypes.hashtags("#Straße #STRASSE #ẞ #ß"));
+        assertEquals(List.of("οδος", "σ", "σa"), ContentTypes.hashtags("#ΟΔΟΣ #Σ #ΣA #οδος"));
+        assertEquals(List.of("ｒｅｃｉｐｅ", "１２３"), ContentTypes.hashtags("#ＲＥＣＩＰＥ #１２３ #ｒｅｃｉｐｅ"));
+        // A combining mark is neither letter nor digit: it ends the tag, where the precomposed é is a letter.
+        assertEquals(List.of("cafe", "café"), ContentTypes.hashtags("#Cafe\u0301 #CAFÉ"));
+        // Upper-case ASCII beside other letters, in either order, is lowered with them.
+        assertEquals(List.of("été2024", "bakingtipsé"), ContentTypes.hashtags("#ÉTÉ2024 #été2024 #BAKINGtipsÉ"));
+        // A lone surrogate of either half ends a tag and starts none; a pair outside the BMP is one letter.
+        assertEquals(List.of("a", "b"), ContentTypes.hashtags("#a\uD83D #\uDE00x #b\uDE00"));
+        assertEquals(List.of("\uD801\uDC28x"), ContentTypes.hashtags("#\uD801\uDC00X"));
+        assertEquals(List.of("diy"), ContentTypes.hashtags("#DIY😀#diy#"));
+        assertEquals(List.of(), ContentTypes.hashtags("#"));
+        assertEquals(List.of(), ContentTypes.hashtags("#".repeat(100_000)));
+        assertEquals(List.of("a"), ContentTypes.hashtags("#A".repeat(100_000)));
+        String longTag = "AB".repeat(60_000) + "É";
+        assertEquals(List.of(longTag.toLowerCase(Locale.ROOT)), ContentTypes.hashtags("x #" + longTag + " #" + longTag));
+        assertEquals(List.of("x".repeat(150_000)), ContentTypes.hashtags("#" + "x".repeat(150_000)));
+    }
+
+    @Test
+    void hashtagsOfAnyCodeUnitsAreThoseOfThePattern() {
+        SplittableRandom rnd = new SplittableRandom(19);
+        String cased = "AZaz09_İıẞΣΞＲ１\u0301\u0345";
+        // Any UTF-16 code units (lone surrogates too) and code points past the BMP, between many hashes.
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = rnd.nextInt(24);
+            for (int k = 0; k < length; k++) {
+                switch (rnd.nextInt(6)) {
+                    case 0, 1 -> s.append('#');
+                    case 2 -> s.append((char) rnd.nextInt(0x80));
+                    case 3 -> s.append((char) rnd.nextInt(0x10000));
+                    case 4 -> s.appendCodePoint(0x10000 + rnd.nextInt(0x100000));
+                    default -> s.append(cased.charAt(rnd.nextInt(cased.length())));
+                }
+            }
+            String text = s.toString();
+            assertEquals(byPattern(text), ContentTypes.hashtags(text), "text " + text);
+        }
+    }
+
+    @Test
     void oneHashtagIsItsOwnJoinedList() {
         ContentTypes types = ContentTypes.defaults();
         String[] out = new String[2];
@@ -65,5 +112,12 @@ class ContentTypesTest {
         types.assignRow("no tags", null, "vlog", out);
         assertEquals("", out[0]);
         assertEquals("vlog", out[1]);
+        // A single upper-case tag is lowered before it is looked up; the type comes from the lowered tag.
+        types.assignRow("#TUTORIAL", null, null, out);
+        assertEquals("tutorial", out[0]);
+        assertEquals("tutorial", out[1]);
+        types.assignRow("#", null, null, out);
+        assertEquals("", out[0]);
+        assertEquals(ContentTypes.OTHER, out[1]);
     }
 }

@@ -86,7 +86,10 @@ class FastCsvFuzzTest {
     // ---- generators -------------------------------------------------------------------------------------
 
     private static final String[] TITLE_BITS = {"Row", "x", " ", "é", "日本", "😀", "#tag", "#save_me", "a,b",
-            "say \"\"hi\"\"", "-", "0", "tutorial", "ü", "\u00a0"};
+            "say \"\"hi\"\"", "-", "0", "tutorial", "ü", "\u00a0", "#İSTANBUL", "#ΟΔΟΣ", "\u0085", "\u2028", "\uFEFF",
+            "\u007F", "ＡＢ１", "e\u0301", "#TAG"};
+    /** Ids that are not ASCII, so that ASCII titles follow fields that were decoded (and the reverse). */
+    private static final String[] ODD_IDS = {"é1", "v😀", "İd", "ﬁ9", "日本"};
 
     private static String title(Random r) {
         int kind = r.nextInt(10);
@@ -130,7 +133,8 @@ class FastCsvFuzzTest {
         int rows = r.nextInt(5) == 0 ? r.nextInt(4) : 1 + r.nextInt(r.nextBoolean() ? 40 : 1500);
         String[] types = {"tutorial", "vlog", "", "dance", "Q&A"};
         for (int i = 0; i < rows; i++) {
-            String id = r.nextInt(30) == 0 ? "" : String.valueOf(7_400_000_000_000_000_000L + r.nextInt(2_000));
+            String id = r.nextInt(30) == 0 ? "" : r.nextInt(8) == 0 ? ODD_IDS[r.nextInt(ODD_IDS.length)] + r.nextInt(50)
+                    : String.valueOf(7_400_000_000_000_000_000L + r.nextInt(2_000));
             text.append(id).append(',').append(title(r)).append(',').append(time(r)).append(',')
                     .append(types[r.nextInt(types.length)]).append(',').append(r.nextInt(600));
             for (int c = 0; c < 5; c++) {
@@ -188,7 +192,9 @@ class FastCsvFuzzTest {
 
     private static final byte[][] INSERTS = {{'\n'}, {'\r'}, {'\r', '\n'}, {'\n', '\n'}, {','}, {'"'}, {0}, {' '},
             {'x'}, {'5'}, {'-'}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-            {'\r', '\r'}, {'\n', '\r'}, {'\t'}, {';'}};
+            {'\r', '\r'}, {'\n', '\r'}, {'\t'}, {';'}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xBF},
+            {(byte) 0xE9}, {(byte) 0xC2, (byte) 0x85}};
 
     /** {@code bytes} with a few random insertions, deletions, overwrites or a cut. */
     private static byte[] damage(byte[] bytes, Random r) {

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -306,6 +311,123 @@ class VideoFastCsvTest {
         }
         assertTrue(fast(utf8(HEADER + ok + "\n")) != null, "the plain row the cases above change is read");
         assertTrue(fast(utf8(HEADER + ok)) != null, "also without a final line end");
+    }
+
+    @Test
+    void asciiAndOtherFieldsSideBySideKeepTheirText() throws Exception {
+        // Ids and titles of plain ASCII are copied, others decoded: each row's text must be its own whatever the
+        // field before it (the id, the row above) held, plain or quoted, with quotes undoubled.
+        String[][] rows = {
+            {"é1", "plain", "plain"},
+            {"7400000000000000002", "Crème", "Crème"},
+            {"v😀", "\"quoted plain\"", "quoted plain"},
+            {"abc", "\"a \"\"é\"\" b\"", "a \"é\" b"},
+            {"ﬁ9", "\"say \"\"hi\"\"\"", "say \"hi\""},
+            {"x", "a\u0085b\u2028c\uFEFFd\u007F e", "a\u0085b\u2028c\uFEFFd\u007F e"},
+            {"İd", "\"é,\"", "é,"},
+            {"y", "\"x,\"", "x,"},
+            {"日本", "#TAG", "#TAG"},
+            {"z", "𐐀 #𐐀", "𐐀 #𐐀"}};
+        StringBuilder text = new StringBuilder(HEADER);
+        for (String[] r : rows) {
+            text.append(r[0]).append(',').append(r[1]).append(",2024-09-01T18:00:00Z,").append(r[0].length() % 2 == 0
+                    ? "vlogé" : "vlog").append(",62,10,8,4,3,2\n");
+        }
+        LoadState f = fast(utf8(text.toString()));
+        assertTrue(f != null, "every row is plain");
+        assertSame(general(utf8(text.toString()), "v.csv"), f);
+        Table t = f.videos.get(0).table();
+        for (int r = 0; r < rows.length; r++) {
+            assertEquals(rows[r][0], t.stringColumn(Canonical.VIDEO_ID).get(r), "id, row " + r);
+            assertEquals(rows[r][2], t.stringColumn(Canonical.TITLE).get(r), "title, row " + r);
+        }
+        // Deseret capital 𐐀 (U+10400) lowers to 𐐨 (U+10428): a tag past the BMP, read from decoded text.
+        assertEquals("tag", t.stringColumn(Canonical.HASHTAGS).get(8));
+        assertEquals("\uD801\uDC28", t.stringColumn(Canonical.HASHTAGS).get(9));
+    }
+
+    @Test
+    void bytesPastAsciiAreStrictUtf8OrLeftToTheGeneralReader() throws Exception {
+        // Lead bytes 0x80-0xFF with continuations in and out of range (overlong forms, surrogates, past U+10FFFF,
+        // cut short), in an id, a plain title and a quoted one, between ASCII fields and rows. A strict decoder
+        // is the independent answer: what it decodes is read to that text, what it refuses leaves the file to
+        // the general reader. Leads that never start a sequence (80-C1, F5-FF) are tried once each.
+        int[] seconds = {0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+        int[] thirds = {-1, 0x41, 0x80, 0xBF};
+        int[] fourths = {-1, 0x80, 0x7E};
+        List<byte[]> wellFormed = new ArrayList<>();
+        List<String> decodedTexts = new ArrayList<>();
+        int refused = 0;
+        for (int b0 = 0x80; b0 <= 0xFF; b0++) {
+            boolean lead = b0 >= 0xC2 && b0 <= 0xF4;
+            for (int b1 : lead ? seconds : new int[] {0x80}) {
+                for (int b2 : lead ? thirds : new int[] {0x80}) {
+                    for (int b3 : lead && b2 >= 0 ? fourths : new int[] {-1}) {
+                        byte[] seq = b2 < 0 ? new byte[] {(byte) b0, (byte) b1} : b3 < 0
+                                ? new byte[] {(byte) b0, (byte) b1, (byte) b2}
+                                : new byte[] {(byte) b0, (byte) b1, (byte) b2, (byte) b3};
+                        String decoded = strictUtf8(seq);
+                        if (decoded != null) {
+                            wellFormed.add(seq);
+                            decodedTexts.add(decoded);
+                            continue;
+                        }
+                        // Each refused sequence in one of the three fields in turn: a read costs a thread.
+                        int field = refused++ % 3;
+                        assertEquals(null, fast(rowWith(seq, field)), HexFormat.of().formatHex(seq)
+                                + " in field " + field);
+                    }
+                }
+            }
+        }
+        for (int field = 0; field < 3; field++) {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            file.writeBytes(utf8(HEADER));
+            for (byte[] seq : wellFormed) {
+                byte[] one = rowWith(seq, field);
+                file.write(one, HEADER.length(), one.length - HEADER.length());
+            }
+            byte[] bytes = file.toByteArray();
+            LoadState f = fast(bytes);
+            assertTrue(f != null, "well-formed sequences in field " + field);
+            assertSame(general(bytes, "v.csv"), f);
+            Table t = f.videos.get(0).table();
+            String column = field == 0 ? Canonical.VIDEO_ID : Canonical.TITLE;
+            for (int r = 0; r < wellFormed.size(); r++) {
+                assertEquals(("A" + decodedTexts.get(r) + "B").strip(), t.stringColumn(column).get(2 * r), "row " + r);
+                assertEquals("ASCII after", t.stringColumn(Canonical.TITLE).get(2 * r + 1), "row " + r);
+            }
+        }
+        // Both kinds in numbers, so that neither half of the comparison ran on a handful.
+        assertTrue(wellFormed.size() > 500 && refused > 1_000, wellFormed.size() + " decoded, " + refused + " refused");
+    }
+
+    /** A file of a row with {@code seq} between A and B in its id (field 0), plain title (1) or quoted one (2). */
+    private static byte[] rowWith(byte[] seq, int field) {
+        String tail = ",2024-09-01T18:00:00Z,tutorial,62,10,8,4,3,2\n";
+        String after = "7400000000000000009,ASCII after" + tail;
+        return switch (field) {
+            case 0 -> concat(utf8(HEADER + "A"), seq, utf8("B,T" + tail + after));
+            case 1 -> concat(utf8(HEADER + "1,A"), seq, utf8("B" + tail + after));
+            default -> concat(utf8(HEADER + "1,\"A"), seq, utf8("B\"" + tail + after));
+        };
+    }
+
+    /** The text of {@code bytes} when they are well-formed UTF-8 as a whole, else null. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     @Test
