@@ -120,4 +120,31 @@ class ContentTypesTest {
         assertEquals("", out[0]);
         assertEquals(ContentTypes.OTHER, out[1]);
     }
+
+    @Test
+    void manyDifferentTagsKeepTheirOrderAndLoseTheirRepeats() {
+        // 60,000 tags, each written twice in a row and the first 1,000 again at the end, in both cases:
+        // 60,000 distinct tags in order of first appearance (a search of the list for each would take the
+        // square of that: seconds here, far longer for the longer captions Spark reads).
+        StringBuilder caption = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            caption.append("#t").append(i).append(" #T").append(i).append(' ');
+            expected.add("t" + i);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            caption.append("#t").append(i);
+        }
+        List<String> tags = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> ContentTypes.hashtags(caption.toString()));
+        assertEquals(expected, tags);
+        // Around the switch to a set: 15, 16 and 17 different tags, with repeats before and after it.
+        for (int distinct : new int[] {15, 16, 17}) {
+            StringBuilder few = new StringBuilder();
+            for (int i = 0; i < distinct; i++) {
+                few.append("#a").append(i).append(" #A").append(distinct - 1 - i).append(' ');
+            }
+            assertEquals(byPattern(few.toString()), ContentTypes.hashtags(few.toString()), "distinct " + distinct);
+        }
+    }
 }
