@@ -138,6 +138,16 @@ class ContentTypesTest {
         List<String> tags = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                 java.time.Duration.ofSeconds(60), () -> ContentTypes.hashtags(caption.toString()));
         assertEquals(expected, tags);
+        // Random captions of up to 80 tags from 40 words in mixed case, so repeats fall on both sides of the switch.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(16);
+        for (int k = 0; k < 2_000; k++) {
+            StringBuilder c = new StringBuilder();
+            for (int t = rnd.nextInt(80); t > 0; t--) {
+                String word = "w" + rnd.nextInt(40) + (rnd.nextBoolean() ? "x" : "X");
+                c.append('#').append(rnd.nextBoolean() ? word : word.toUpperCase(Locale.ROOT)).append(' ');
+            }
+            assertEquals(byPattern(c.toString()), ContentTypes.hashtags(c.toString()), c.toString());
+        }
         // Around the switch to a set: 15, 16 and 17 different tags, with repeats before and after it.
         for (int distinct : new int[] {15, 16, 17}) {
             StringBuilder few = new StringBuilder();
