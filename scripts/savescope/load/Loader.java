@@ -418,6 +418,7 @@ public final class Loader {
         }
         List<String> warnings = new ArrayList<>(state.warnings);
         List<String> assumptions = new ArrayList<>(state.assumptions);
+        assumptions.addAll(AccountNames.unify(videos));
         SnapshotOrder.Statement order = SnapshotOrder.describe(merged.compared());
         if (order != null) {
             assumptions.add(order.assumption());
