@@ -1,5 +1,6 @@
 package savescope.load;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.time.Instant;
@@ -51,34 +52,11 @@ final class DailyChecks {
             return new Result(daily, sources, List.of());
         }
         Map<String, int[]> postedDay = postedDays(videos);
-        StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
-        DateColumn dates = daily.dateColumn(Canonical.DATE);
-        String[] reasons = new String[daily.rowCount()];
+        // Rows left out are few: their reasons are kept by row, not in an array as long as the series.
+        Int2ObjectOpenHashMap<String> reasons = new Int2ObjectOpenHashMap<>();
         int runDay = PackedLocalDate.pack(LocalDate.ofInstant(runTime, ZoneOffset.UTC).plusDays(SLACK_DAYS));
         for (Part p : parts) {
-            Instant exported = p.exportTime();
-            int lastDay = exported == null ? runDay
-                    : PackedLocalDate.pack(LocalDate.ofInstant(exported, ZoneOffset.UTC).plusDays(SLACK_DAYS));
-            String lastId = null;
-            int[] posted = null;
-            for (int r = p.first(); r < p.first() + p.rows(); r++) {
-                String id = ids.get(r);
-                if (!id.equals(lastId)) {
-                    lastId = id;
-                    posted = postedDay.get(id);
-                }
-                int day = dates.getIntInternal(r);
-                if (posted == null) {
-                    reasons[r] = "the video is not in the videos data, so its day cannot be placed; the row was not used";
-                } else if (day < posted[0]) {
-                    reasons[r] = "the day is before the video was posted (" + PackedLocalDate.toDateString(posted[1])
-                            + "); the row was not used";
-                } else if (day > lastDay) {
-                    reasons[r] = "the day is after " + (exported == null ? "today (" + LocalDate.ofInstant(runTime,
-                            ZoneOffset.UTC) + ")" : "the file's export (" + LocalDate.ofInstant(exported, ZoneOffset.UTC)
-                            + ")") + "; the row was not used";
-                }
-            }
+            checkDays(daily, p, postedDay, runDay, runTime, reasons);
         }
         List<String> warnings = new ArrayList<>();
         if (parts.size() > 1) {
@@ -88,6 +66,45 @@ final class DailyChecks {
             }
         }
         return apply(daily, sources, parts, reasons, warnings);
+    }
+
+    /** Not among the videos. */
+    private static final int[] NO_VIDEO = {};
+    private static final String NOT_A_VIDEO = "the video is not in the videos data, so its day cannot be placed; the row "
+            + "was not used";
+
+    /**
+     * Marks the rows of part {@code p} whose video is unknown or whose day lies outside the video's life. Rows are
+     * told apart by their id's dictionary key, an int, so that a series of millions of rows costs no string work.
+     */
+    private static void checkDays(Table daily, Part p, Map<String, int[]> postedDay, int runDay, Instant runTime,
+            Int2ObjectOpenHashMap<String> reasons) {
+        tech.tablesaw.columns.strings.DictionaryMap ids = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
+        DateColumn dates = daily.dateColumn(Canonical.DATE);
+        Instant exported = p.exportTime();
+        int lastDay = exported == null ? runDay
+                : PackedLocalDate.pack(LocalDate.ofInstant(exported, ZoneOffset.UTC).plusDays(SLACK_DAYS));
+        Int2ObjectOpenHashMap<int[]> postedOfKey = new Int2ObjectOpenHashMap<>();
+        int lastKey = 0;
+        int[] posted = null;
+        for (int r = p.first(); r < p.first() + p.rows(); r++) {
+            int key = ids.getKeyForIndex(r);
+            if (posted == null || key != lastKey) {
+                lastKey = key;
+                posted = postedOfKey.computeIfAbsent(key, k -> postedDay.getOrDefault(ids.getValueForKey(k), NO_VIDEO));
+            }
+            int day = dates.getIntInternal(r);
+            if (posted == NO_VIDEO) {
+                reasons.put(r, NOT_A_VIDEO);
+            } else if (day < posted[0]) {
+                reasons.put(r, "the day is before the video was posted (" + PackedLocalDate.toDateString(posted[1])
+                        + "); the row was not used");
+            } else if (day > lastDay) {
+                reasons.put(r, "the day is after " + (exported == null ? "today (" + LocalDate.ofInstant(runTime,
+                        ZoneOffset.UTC) + ")" : "the file's export (" + LocalDate.ofInstant(exported, ZoneOffset.UTC)
+                        + ")") + "; the row was not used");
+            }
+        }
     }
 
     /** The daily files' rows in {@code daily}, or null when the reports do not account for every row. */
@@ -132,7 +149,7 @@ final class DailyChecks {
      * Marks the rows of a (video, day) that a later export gives as well, and returns the warning for them, or
      * null when no two files share a day. Files are ordered by export time, then by the order they were read.
      */
-    private static String overlaps(Table daily, List<Part> parts, String[] reasons) {
+    private static String overlaps(Table daily, List<Part> parts, Int2ObjectOpenHashMap<String> reasons) {
         int rows = daily.rowCount();
         StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
         DateColumn dates = daily.dateColumn(Canonical.DATE);
@@ -140,19 +157,40 @@ final class DailyChecks {
         for (int p = 0; p < parts.size(); p++) {
             java.util.Arrays.fill(partOf, parts.get(p).first(), parts.get(p).first() + parts.get(p).rows(), p);
         }
-        Object2IntOpenHashMap<String> keyOf = new Object2IntOpenHashMap<>();
-        long[] pairs = new long[rows];
-        long[] index = new long[rows];
+        // Only videos that more than one file gives can share a day: the usual split by video sorts nothing.
+        tech.tablesaw.columns.strings.DictionaryMap dict = ids.getDictionary();
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap partOfKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        partOfKey.defaultReturnValue(-1);
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap shared = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        shared.defaultReturnValue(-1);
+        int candidates = 0;
+        for (int r = 0; r < rows; r++) {
+            int key = dict.getKeyForIndex(r);
+            int seen = partOfKey.putIfAbsent(key, partOf[r]);
+            if (seen >= 0 && seen != partOf[r] && !shared.containsKey(key)) {
+                shared.put(key, shared.size());
+            }
+        }
+        if (shared.isEmpty()) {
+            return null;
+        }
+        for (int r = 0; r < rows; r++) {
+            candidates += shared.containsKey(dict.getKeyForIndex(r)) ? 1 : 0;
+        }
+        long[] pairs = new long[candidates];
+        long[] index = new long[candidates];
         int n = 0;
         for (int r = 0; r < rows; r++) {
-            if (reasons[r] == null) {
-                int key = keyOf.computeIfAbsent(ids.get(r), k -> keyOf.size());
-                pairs[n] = (long) key << 32 | (dates.getIntInternal(r) & 0xffffffffL);
+            int video = shared.get(dict.getKeyForIndex(r));
+            if (video >= 0 && !reasons.containsKey(r)) {
+                pairs[n] = (long) video << 32 | (dates.getIntInternal(r) & 0xffffffffL);
                 index[n++] = r;
             }
         }
         LongArrays.radixSort(pairs, index, 0, n);
-        long shared = 0;
+        LongColumn[] counts = Canonical.COUNTS.stream().map(daily::longColumn).toArray(LongColumn[]::new);
+        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<String> replacedReasons = new Int2ObjectOpenHashMap<>();
+        long repeated = 0;
         long differing = 0;
         String firstShared = null;
         String firstDiffering = null;
@@ -173,28 +211,30 @@ final class DailyChecks {
                     if (r == kept) {
                         continue;
                     }
-                    boolean same = sameCounts(daily, r, kept);
-                    String keptFile = parts.get(partOf[kept]).file();
-                    reasons[r] = "the same video and day is given by " + keptFile + ", a later export" + (same ? ""
-                            : " with other counts") + "; its row was kept, so the day is counted once";
-                    String what = "video " + ids.get(r) + " on " + dates.get(r);
-                    shared++;
-                    String example = what + " (" + parts.get(partOf[r]).file() + " and " + keptFile + ")";
-                    firstShared = firstShared == null ? example : firstShared;
-                    if (!same) {
-                        differing++;
-                        firstDiffering = firstDiffering == null ? example : firstDiffering;
+                    boolean same = sameCounts(counts, r, kept);
+                    // One reason text per kept file and agreement: thousands of repeats share a few strings.
+                    reasons.put(r, replacedReasons.computeIfAbsent(partOf[kept] * 2 + (same ? 0 : 1),
+                            c -> "the same video and day is given by " + parts.get(c / 2).file() + ", a later export"
+                                    + (c % 2 == 0 ? "" : " with other counts")
+                                    + "; its row was kept, so the day is counted once"));
+                    repeated++;
+                    if (firstShared == null || (!same && firstDiffering == null)) {
+                        String example = "video " + ids.get(r) + " on " + dates.get(r) + " ("
+                                + parts.get(partOf[r]).file() + " and " + parts.get(partOf[kept]).file() + ")";
+                        firstShared = firstShared == null ? example : firstShared;
+                        firstDiffering = !same && firstDiffering == null ? example : firstDiffering;
                     }
+                    differing += same ? 0 : 1;
                 }
             }
             i = j;
         }
-        if (shared == 0) {
+        if (repeated == 0) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "%,d daily %s that another daily file gives as well (first: %s); "
-                + "each such day keeps the row of the later export, so no day is counted twice%s.", shared,
-                shared == 1 ? "row gives a video's day" : "rows give a video's day", firstShared, differing == 0
+                + "each such day keeps the row of the later export, so no day is counted twice%s.", repeated,
+                repeated == 1 ? "row gives a video's day" : "rows give a video's day", firstShared, differing == 0
                         ? " (the overlapping rows agree)"
                         : String.format(java.util.Locale.ROOT, "; %,d of them had other counts than the later export "
                                 + "(first: %s)", differing, firstDiffering));
@@ -210,9 +250,8 @@ final class DailyChecks {
         return a > b;
     }
 
-    private static boolean sameCounts(Table daily, int r, int s) {
-        for (String m : Canonical.COUNTS) {
-            LongColumn c = daily.longColumn(m);
+    private static boolean sameCounts(LongColumn[] counts, int r, int s) {
+        for (LongColumn c : counts) {
             if (c.isMissing(r) != c.isMissing(s) || (!c.isMissing(r) && c.getLong(r) != c.getLong(s))) {
                 return false;
             }
@@ -221,9 +260,11 @@ final class DailyChecks {
     }
 
     /** Drops the marked rows and rejects each in its file's report. */
-    private static Result apply(Table daily, List<SourceReport> sources, List<Part> parts, String[] reasons,
+    private static Result apply(Table daily, List<SourceReport> sources, List<Part> parts,
+            Int2ObjectOpenHashMap<String> reasons,
             List<String> warnings) {
-        int[] dropped = java.util.stream.IntStream.range(0, reasons.length).filter(r -> reasons[r] != null).toArray();
+        int[] dropped = reasons.keySet().toIntArray();
+        java.util.Arrays.sort(dropped);
         if (dropped.length == 0) {
             return new Result(daily, sources, warnings);
         }
@@ -231,14 +272,14 @@ final class DailyChecks {
         StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
         DateColumn dates = daily.dateColumn(Canonical.DATE);
         for (Part p : parts) {
-            List<Rejection> added = new ArrayList<>();
-            for (int r = p.first(); r < p.first() + p.rows(); r++) {
-                if (reasons[r] != null) {
-                    added.add(new Rejection(p.file(), "video " + ids.get(r) + ", " + dates.get(r), reasons[r]));
-                }
-            }
-            if (!added.isEmpty()) {
-                out.set(p.source(), withRejections(sources.get(p.source()), added));
+            int from = java.util.Arrays.binarySearch(dropped, p.first());
+            from = from < 0 ? -from - 1 : from;
+            int to = java.util.Arrays.binarySearch(dropped, p.first() + p.rows());
+            to = to < 0 ? -to - 1 : to;
+            if (to > from) {
+                out.set(p.source(), withRejections(sources.get(p.source()), java.util.Arrays.copyOfRange(dropped, from,
+                        to), r -> new Rejection(p.file(), "video " + ids.get(r) + ", " + dates.get(r), reasons.get(r)),
+                        reasons::get));
             }
         }
         Table kept = daily.dropRows(dropped);
@@ -246,20 +287,28 @@ final class DailyChecks {
         return new Result(kept, out, warnings);
     }
 
-    /** {@code r} with {@code added} rejected as well: listed up to the usual limit, every one counted. */
-    private static SourceReport withRejections(SourceReport r, List<Rejection> added) {
+    /**
+     * {@code r} with {@code rows} rejected as well: listed up to the usual limit (only those are made), every one
+     * counted by its reason.
+     */
+    private static SourceReport withRejections(SourceReport r, int[] rows, java.util.function.IntFunction<Rejection> made,
+            java.util.function.IntFunction<String> reason) {
         List<Rejection> listed = new ArrayList<>(r.rejections());
         long notListed = r.rejectionsNotListed();
         Map<String, Long> reasons = new HashMap<>(r.rejectionReasons());
-        for (Rejection x : added) {
+        Map<String, long[]> byReason = new HashMap<>();
+        for (int row : rows) {
             if (listed.size() < RejectionList.LISTED) {
+                Rejection x = made.apply(row);
                 listed.add(x);
+                reasons.merge(x.reason(), 1L, Long::sum);
             } else {
                 notListed++;
+                byReason.computeIfAbsent(reason.apply(row), k -> new long[1])[0]++;
             }
-            reasons.merge(x.reason(), 1L, Long::sum);
         }
-        return new SourceReport(r.file(), r.format(), r.rowsRead(), r.rowsUsed() - added.size(), listed,
+        byReason.forEach((text, n) -> reasons.merge(text, n[0], Long::sum));
+        return new SourceReport(r.file(), r.format(), r.rowsRead(), r.rowsUsed() - rows.length, listed,
                 r.missingMetrics(), r.warnings(), r.kind(), r.fieldGaps(), r.assumptions(), notListed, reasons);
     }
 }
