@@ -1,15 +1,19 @@
 package savescope.load;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrays;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import savescope.model.Canonical;
 import savescope.model.Rejection;
 import savescope.model.SourceReport;
@@ -19,6 +23,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Checks the daily rows of all daily files together, once the videos are known: a row must belong to one of the
@@ -46,7 +51,7 @@ final class DailyChecks {
      * @param runTime when this run started: no daily row may come after it
      */
     static Result check(Table daily, Table videos, List<SourceReport> sources,
-            java.util.function.Function<String, Instant> exportTime, Instant runTime) {
+            Function<String, Instant> exportTime, Instant runTime) {
         List<Part> parts = parts(daily, sources, exportTime);
         if (parts == null || daily.rowCount() == 0) {
             return new Result(daily, sources, List.of());
@@ -70,8 +75,8 @@ final class DailyChecks {
 
     /** Not among the videos. */
     private static final int[] NO_VIDEO = {};
-    private static final String NOT_A_VIDEO = "the video is not in the videos data, so its day cannot be placed; the row "
-            + "was not used";
+    private static final String NOT_A_VIDEO = "the video is not in the videos data, so its day cannot be placed; "
+            + "the row was not used";
 
     /**
      * Marks the rows of part {@code p} whose video is unknown or whose day lies outside the video's life. Rows are
@@ -79,7 +84,7 @@ final class DailyChecks {
      */
     private static void checkDays(Table daily, Part p, Map<String, int[]> postedDay, int runDay, Instant runTime,
             Int2ObjectOpenHashMap<String> reasons) {
-        tech.tablesaw.columns.strings.DictionaryMap ids = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
+        DictionaryMap ids = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
         DateColumn dates = daily.dateColumn(Canonical.DATE);
         Instant exported = p.exportTime();
         int lastDay = exported == null ? runDay
@@ -109,7 +114,7 @@ final class DailyChecks {
 
     /** The daily files' rows in {@code daily}, or null when the reports do not account for every row. */
     private static List<Part> parts(Table daily, List<SourceReport> sources,
-            java.util.function.Function<String, Instant> exportTime) {
+            Function<String, Instant> exportTime) {
         List<Part> parts = new ArrayList<>();
         int first = 0;
         for (int s = 0; s < sources.size(); s++) {
@@ -150,94 +155,135 @@ final class DailyChecks {
      * null when no two files share a day. Files are ordered by export time, then by the order they were read.
      */
     private static String overlaps(Table daily, List<Part> parts, Int2ObjectOpenHashMap<String> reasons) {
-        int rows = daily.rowCount();
-        StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
-        DateColumn dates = daily.dateColumn(Canonical.DATE);
-        int[] partOf = new int[rows];
+        int[] partOf = new int[daily.rowCount()];
         for (int p = 0; p < parts.size(); p++) {
-            java.util.Arrays.fill(partOf, parts.get(p).first(), parts.get(p).first() + parts.get(p).rows(), p);
+            Arrays.fill(partOf, parts.get(p).first(), parts.get(p).first() + parts.get(p).rows(), p);
         }
-        // Only videos that more than one file gives can share a day: the usual split by video sorts nothing.
-        tech.tablesaw.columns.strings.DictionaryMap dict = ids.getDictionary();
-        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap partOfKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-        partOfKey.defaultReturnValue(-1);
-        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap shared = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-        shared.defaultReturnValue(-1);
-        int candidates = 0;
-        for (int r = 0; r < rows; r++) {
-            int key = dict.getKeyForIndex(r);
-            int seen = partOfKey.putIfAbsent(key, partOf[r]);
-            if (seen >= 0 && seen != partOf[r] && !shared.containsKey(key)) {
-                shared.put(key, shared.size());
-            }
-        }
-        if (shared.isEmpty()) {
+        DayPairs pairs = DayPairs.of(daily, partOf, reasons);
+        if (pairs == null) {
             return null;
         }
-        for (int r = 0; r < rows; r++) {
-            candidates += shared.containsKey(dict.getKeyForIndex(r)) ? 1 : 0;
-        }
-        long[] pairs = new long[candidates];
-        long[] index = new long[candidates];
-        int n = 0;
-        for (int r = 0; r < rows; r++) {
-            int video = shared.get(dict.getKeyForIndex(r));
-            if (video >= 0 && !reasons.containsKey(r)) {
-                pairs[n] = (long) video << 32 | (dates.getIntInternal(r) & 0xffffffffL);
-                index[n++] = r;
-            }
-        }
-        LongArrays.radixSort(pairs, index, 0, n);
-        LongColumn[] counts = Canonical.COUNTS.stream().map(daily::longColumn).toArray(LongColumn[]::new);
-        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<String> replacedReasons = new Int2ObjectOpenHashMap<>();
-        long repeated = 0;
-        long differing = 0;
-        String firstShared = null;
-        String firstDiffering = null;
-        for (int i = 0; i < n;) {
+        Overlap overlap = new Overlap(daily, parts, partOf, reasons);
+        for (int i = 0; i < pairs.n;) {
             int j = i + 1;
-            while (j < n && pairs[j] == pairs[i]) {
+            while (j < pairs.n && pairs.pairs[j] == pairs.pairs[i]) {
                 j++;
             }
             if (j - i > 1) {
-                int kept = (int) index[i];
-                for (int k = i + 1; k < j; k++) {
-                    if (later(parts, partOf[(int) index[k]], partOf[kept])) {
-                        kept = (int) index[k];
-                    }
-                }
-                for (int k = i; k < j; k++) {
-                    int r = (int) index[k];
-                    if (r == kept) {
-                        continue;
-                    }
-                    boolean same = sameCounts(counts, r, kept);
-                    // One reason text per kept file and agreement: thousands of repeats share a few strings.
-                    reasons.put(r, replacedReasons.computeIfAbsent(partOf[kept] * 2 + (same ? 0 : 1),
-                            c -> "the same video and day is given by " + parts.get(c / 2).file() + ", a later export"
-                                    + (c % 2 == 0 ? "" : " with other counts")
-                                    + "; its row was kept, so the day is counted once"));
-                    repeated++;
-                    if (firstShared == null || (!same && firstDiffering == null)) {
-                        String example = "video " + ids.get(r) + " on " + dates.get(r) + " ("
-                                + parts.get(partOf[r]).file() + " and " + parts.get(partOf[kept]).file() + ")";
-                        firstShared = firstShared == null ? example : firstShared;
-                        firstDiffering = !same && firstDiffering == null ? example : firstDiffering;
-                    }
-                    differing += same ? 0 : 1;
-                }
+                overlap.keepLatest(pairs.index, i, j);
             }
             i = j;
         }
-        if (repeated == 0) {
-            return null;
+        return overlap.warning();
+    }
+
+    /**
+     * The (video, day) pairs of the rows of videos that more than one file gives, sorted, with each pair's row;
+     * only such videos can share a day, so the usual split of a series by video sorts nothing.
+     */
+    private record DayPairs(long[] pairs, long[] index, int n) {
+        static DayPairs of(Table daily, int[] partOf, Int2ObjectOpenHashMap<String> reasons) {
+            DictionaryMap ids = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
+            DateColumn dates = daily.dateColumn(Canonical.DATE);
+            Int2IntOpenHashMap partOfKey = new Int2IntOpenHashMap();
+            partOfKey.defaultReturnValue(-1);
+            Int2IntOpenHashMap shared = new Int2IntOpenHashMap();
+            shared.defaultReturnValue(-1);
+            for (int r = 0; r < partOf.length; r++) {
+                int key = ids.getKeyForIndex(r);
+                int seen = partOfKey.putIfAbsent(key, partOf[r]);
+                if (seen >= 0 && seen != partOf[r] && !shared.containsKey(key)) {
+                    shared.put(key, shared.size());
+                }
+            }
+            if (shared.isEmpty()) {
+                return null;
+            }
+            int candidates = 0;
+            for (int r = 0; r < partOf.length; r++) {
+                candidates += shared.containsKey(ids.getKeyForIndex(r)) ? 1 : 0;
+            }
+            long[] pairs = new long[candidates];
+            long[] index = new long[candidates];
+            int n = 0;
+            for (int r = 0; r < partOf.length; r++) {
+                int video = shared.get(ids.getKeyForIndex(r));
+                if (video >= 0 && !reasons.containsKey(r)) {
+                    pairs[n] = (long) video << 32 | (dates.getIntInternal(r) & 0xffffffffL);
+                    index[n++] = r;
+                }
+            }
+            LongArrays.radixSort(pairs, index, 0, n);
+            return new DayPairs(pairs, index, n);
         }
-        return String.format(java.util.Locale.ROOT, "%,d daily %s that another daily file gives as well (first: %s); "
-                + "each such day keeps the row of the later export, so no day is counted twice%s.", repeated,
-                repeated == 1 ? "row gives a video's day" : "rows give a video's day", firstShared, differing == 0
-                        ? " (the overlapping rows agree)"
-                        : String.format(java.util.Locale.ROOT, "; %,d of them had other counts than the later export "
-                                + "(first: %s)", differing, firstDiffering));
+    }
+
+    /** The rows left out for a later export's, counted, with the first example of each kind for the warning. */
+    private static final class Overlap {
+        private final Table daily;
+        private final List<Part> parts;
+        private final int[] partOf;
+        private final Int2ObjectOpenHashMap<String> reasons;
+        private final LongColumn[] counts;
+        /** One reason text per kept file and agreement: thousands of repeats share a few strings. */
+        private final Int2ObjectOpenHashMap<String> reasonTexts = new Int2ObjectOpenHashMap<>();
+        private long repeated;
+        private long differing;
+        private String firstRepeated;
+        private String firstDiffering;
+
+        Overlap(Table daily, List<Part> parts, int[] partOf, Int2ObjectOpenHashMap<String> reasons) {
+            this.daily = daily;
+            this.parts = parts;
+            this.partOf = partOf;
+            this.reasons = reasons;
+            this.counts = Canonical.COUNTS.stream().map(daily::longColumn).toArray(LongColumn[]::new);
+        }
+
+        /** Keeps the row of the latest export among {@code index[from..to)}, one (video, day), and marks the rest. */
+        void keepLatest(long[] index, int from, int to) {
+            int kept = (int) index[from];
+            for (int k = from + 1; k < to; k++) {
+                if (later(parts, partOf[(int) index[k]], partOf[kept])) {
+                    kept = (int) index[k];
+                }
+            }
+            for (int k = from; k < to; k++) {
+                int r = (int) index[k];
+                if (r != kept) {
+                    leaveOut(r, kept);
+                }
+            }
+        }
+
+        private void leaveOut(int r, int kept) {
+            boolean same = sameCounts(counts, r, kept);
+            reasons.put(r, reasonTexts.computeIfAbsent(partOf[kept] * 2 + (same ? 0 : 1),
+                    c -> "the same video and day is given by " + parts.get(c / 2).file() + ", a later export"
+                            + (c % 2 == 0 ? "" : " with other counts")
+                            + "; its row was kept, so the day is counted once"));
+            repeated++;
+            differing += same ? 0 : 1;
+            if (firstRepeated == null || (!same && firstDiffering == null)) {
+                String example = "video " + daily.stringColumn(Canonical.VIDEO_ID).get(r) + " on "
+                        + daily.dateColumn(Canonical.DATE).get(r) + " (" + parts.get(partOf[r]).file() + " and "
+                        + parts.get(partOf[kept]).file() + ")";
+                firstRepeated = firstRepeated == null ? example : firstRepeated;
+                firstDiffering = !same && firstDiffering == null ? example : firstDiffering;
+            }
+        }
+
+        String warning() {
+            if (repeated == 0) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "%,d daily %s that another daily file gives as well (first: %s); each "
+                    + "such day keeps the row of the later export, so no day is counted twice%s.", repeated,
+                    repeated == 1 ? "row gives a video's day" : "rows give a video's day", firstRepeated, differing == 0
+                            ? " (the overlapping rows agree)"
+                            : String.format(Locale.ROOT, "; %,d of them had other counts than the later export "
+                                    + "(first: %s)", differing, firstDiffering));
+        }
     }
 
     /** Whether part {@code a} is a later export than part {@code b}: by export time, else by reading order. */
@@ -264,7 +310,7 @@ final class DailyChecks {
             Int2ObjectOpenHashMap<String> reasons,
             List<String> warnings) {
         int[] dropped = reasons.keySet().toIntArray();
-        java.util.Arrays.sort(dropped);
+        Arrays.sort(dropped);
         if (dropped.length == 0) {
             return new Result(daily, sources, warnings);
         }
@@ -272,12 +318,12 @@ final class DailyChecks {
         StringColumn ids = daily.stringColumn(Canonical.VIDEO_ID);
         DateColumn dates = daily.dateColumn(Canonical.DATE);
         for (Part p : parts) {
-            int from = java.util.Arrays.binarySearch(dropped, p.first());
+            int from = Arrays.binarySearch(dropped, p.first());
             from = from < 0 ? -from - 1 : from;
-            int to = java.util.Arrays.binarySearch(dropped, p.first() + p.rows());
+            int to = Arrays.binarySearch(dropped, p.first() + p.rows());
             to = to < 0 ? -to - 1 : to;
             if (to > from) {
-                out.set(p.source(), withRejections(sources.get(p.source()), java.util.Arrays.copyOfRange(dropped, from,
+                out.set(p.source(), withRejections(sources.get(p.source()), Arrays.copyOfRange(dropped, from,
                         to), r -> new Rejection(p.file(), "video " + ids.get(r) + ", " + dates.get(r), reasons.get(r)),
                         reasons::get));
             }
@@ -291,8 +337,8 @@ final class DailyChecks {
      * {@code r} with {@code rows} rejected as well: listed up to the usual limit (only those are made), every one
      * counted by its reason.
      */
-    private static SourceReport withRejections(SourceReport r, int[] rows, java.util.function.IntFunction<Rejection> made,
-            java.util.function.IntFunction<String> reason) {
+    private static SourceReport withRejections(SourceReport r, int[] rows, IntFunction<Rejection> made,
+            IntFunction<String> reason) {
         List<Rejection> listed = new ArrayList<>(r.rejections());
         long notListed = r.rejectionsNotListed();
         Map<String, Long> reasons = new HashMap<>(r.rejectionReasons());
