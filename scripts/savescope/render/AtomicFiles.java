@@ -61,6 +61,9 @@ public final class AtomicFiles {
     public static final class Batch implements AutoCloseable {
         private final List<Path> targets = new ArrayList<>();
         private final List<Path> temps = new ArrayList<>();
+        /** Folders this batch created, outermost first: a batch that fails leaves none of them behind. */
+        private final List<Path> createdDirs = new ArrayList<>();
+        private boolean committed;
 
         /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
         public void write(Path target, String content) throws IOException {
@@ -81,7 +84,7 @@ public final class AtomicFiles {
             Path tmp;
             try {
                 Path dir = target.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
+                createDirectories(dir);
                 tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
@@ -97,6 +100,22 @@ public final class AtomicFiles {
                 }
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
+            }
+        }
+
+        /** Creates {@code dir} and its missing parents, remembering each one created. */
+        private void createDirectories(Path dir) throws IOException {
+            List<Path> missing = new ArrayList<>();
+            for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+                missing.add(0, d);
+            }
+            for (Path d : missing) {
+                try {
+                    Files.createDirectory(d);
+                    createdDirs.add(d);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Another run made it first: it is that run's folder, not this batch's to remove.
+                }
             }
         }
 
@@ -121,13 +140,24 @@ public final class AtomicFiles {
                     throw new WriteFailure(target, e);
                 }
             }
+            committed = true;
         }
 
-        /** Removes what was written but not moved into place. */
+        /** Removes what was written but not moved into place, and, unless committed, the folders it created. */
         @Override
         public void close() throws IOException {
             for (Path tmp : temps) {
                 Files.deleteIfExists(tmp);
+            }
+            if (!committed) {
+                for (int i = createdDirs.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(createdDirs.get(i));
+                    } catch (java.nio.file.DirectoryNotEmptyException e) {
+                        // Something else was put there meanwhile; it is not this run's to remove.
+                        return;
+                    }
+                }
             }
         }
     }

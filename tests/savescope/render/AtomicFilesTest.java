@@ -32,6 +32,19 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFailedBatchRemovesTheFoldersItCreated() throws Exception {
+        Path tables = dir.resolve("new/tables");
+        assertThrows(IllegalStateException.class, () -> {
+            try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+                batch.write(tables.resolve("a.csv"), "a");
+                // As a table that cannot be written would: the run stops before the commit.
+                throw new IllegalStateException("stopped");
+            }
+        });
+        assertEquals(List.of(), names(), "neither the new folder nor its parent is left behind");
+    }
+
+    @Test
     void commitMovesEveryFileIntoPlace() throws Exception {
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             batch.write(dir.resolve("a.html"), "a");

@@ -1,0 +1,43 @@
+package savescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: inputs and options made to break the report, each of which must give a whole report or a clear refusal. */
+class HostileInputsTest {
+    private static final Path FIXTURES = Path.of("tests/fixtures/hostile");
+    /** "NaN" as a value; the page's own script calls {@code isNaN}, which is not one. */
+    private static final Pattern NAN = Pattern.compile("(?<!is)NaN");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void moreSavesThanViewsGivesNoNaNAndNoCrash() throws Exception {
+        Path tables = dir.resolve("tables");
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("saves-over-views.csv").toString(),
+                "-o", html.toString(), "--json", json.toString(), "--data-dir", tables.toString());
+        assertEquals(0, run.code(), run.err());
+        assertFalse(NAN.matcher(Files.readString(html)).find(), "no NaN in the page");
+        assertFalse(NAN.matcher(Files.readString(json)).find(), "no NaN in the JSON");
+        try (Stream<Path> csv = Files.list(tables)) {
+            for (Path f : csv.toList()) {
+                assertFalse(NAN.matcher(Files.readString(f)).find(), f + " has no NaN");
+            }
+        }
+        // The video posted at 16:00 is alone in its hour with 9 saves of 7 views: a rate, but no interval.
+        String hours = Files.readString(tables.resolve("by-weekday-and-hour-posted-2.csv"));
+        assertTrue(hours.contains("\r\n16,1,7,9,1.2857142857142858,–,"), hours);
+    }
+}
