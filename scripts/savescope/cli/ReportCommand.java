@@ -186,6 +186,7 @@ public final class ReportCommand implements Callable<Integer> {
             AggregatesOptions.refuseConflicts(spec.commandLine().getParseResult(), inputs, aggregates);
         }
         checkNumbers();
+        checkTitle();
         checkPeriod();
         if (each) {
             return eachAccount();
@@ -405,6 +406,15 @@ public final class ReportCommand implements Callable<Integer> {
         atLeast("--min-views", minViews, 0, "a number of views");
         atLeast("--max-rows", maxRows, 1, "a number of table rows");
         atLeast("--min-segment", minSegment, 1, "a number of people");
+    }
+
+    /** A title of nothing but spaces (or invisible characters) would leave the page and its tab without a name. */
+    private void checkTitle() {
+        if (title != null && title.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new UserError("--title: expected the report's title, found " + (title.isEmpty() ? "nothing"
+                    : "no visible character") + "; leave --title out to name the report after the account.");
+        }
     }
 
     /** Ends the run (exit code 2) when {@code value} of {@code option} is below {@code min}. */

@@ -40,4 +40,17 @@ class HostileInputsTest {
         String hours = Files.readString(tables.resolve("by-weekday-and-hour-posted-2.csv"));
         assertTrue(hours.contains("\r\n16,1,7,9,1.2857142857142858,–,"), hours);
     }
+
+    @Test
+    void aBlankTitleIsRefusedBeforeAnyWork() {
+        Path html = dir.resolve("r.html");
+        for (String title : new String[] {"", "   ", "\u00a0\u200b\t"}) {
+            OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("saves-over-views.csv").toString(),
+                    "-o", html.toString(), "--title", title);
+            assertEquals(2, run.code(), "title \"" + title + "\": " + run.err());
+            assertTrue(run.err().startsWith("error: --title: expected the report's title, found "), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertFalse(Files.exists(html));
+        }
+    }
 }
