@@ -53,4 +53,21 @@ class HostileInputsTest {
             assertFalse(Files.exists(html));
         }
     }
+
+    @Test
+    void aNameOfUpTo255BytesIsWrittenAndALongerOneRefusedBeforeAnyWork() throws Exception {
+        String input = FIXTURES.resolve("saves-over-views.csv").toString();
+        // 250 letters + ".html" = 255 bytes, the longest name; "é" is 2 bytes in UTF-8, so 125 of them, "b" and
+        // ".html" are 250 + 1 + 5 = 256 bytes, though only 131 characters.
+        Path longest = dir.resolve("a".repeat(250) + ".html");
+        OutputSafetyTest.Run ok = OutputSafetyTest.report(input, "-o", longest.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.isRegularFile(longest));
+        Path tooLong = dir.resolve("é".repeat(125) + "b.html");
+        OutputSafetyTest.Run refused = OutputSafetyTest.report(input, "-o", tooLong.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("is 256 bytes long; a name may have at most 255 bytes"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertFalse(refused.err().contains("report was written"), refused.err());
+    }
 }
