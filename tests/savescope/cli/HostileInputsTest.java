@@ -70,4 +70,17 @@ class HostileInputsTest {
         assertEquals(1, refused.err().strip().lines().count(), refused.err());
         assertFalse(refused.err().contains("report was written"), refused.err());
     }
+
+    @Test
+    void aRightToLeftOverrideInAContentTypeCannotReorderTheHeadline() throws Exception {
+        Path html = dir.resolve("r.html");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("rlo-type.csv").toString(), "-o",
+                html.toString());
+        assertEquals(0, run.code(), run.err());
+        String page = Files.readString(html);
+        // The type is U+202E and "recipe"; set apart by U+2068 ... U+2069, the override ends with the name, so the
+        // rest of the sentence reads left to right.
+        assertTrue(page.contains("<p class=\"headline\">\u2068\u202Erecipe\u2069 videos are saved 8.3x as often as "
+                + "comedy"), page.substring(page.indexOf("class=\"headline\"")));
+    }
 }
