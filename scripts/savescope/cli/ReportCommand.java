@@ -451,19 +451,19 @@ public final class ReportCommand implements Callable<Integer> {
     /** The index is a convenience: when it cannot be written the report still stands, so only say why. */
     static void rebuildIndex(OutputPlan plan, HtmlReport renderer, Instant now, PrintWriter err) {
         if (plan.indexNote() != null) {
-            err.println("note: " + plan.indexNote());
+            err.println("note: " + Cli.oneLine(plan.indexNote()));
             return;
         }
         Path folder = plan.indexFolder();
         try {
             if (ReportIndex.rebuild(folder, renderer, now).isEmpty()) {
-                err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
+                err.println("note: " + Cli.oneLine(folder.resolve("index.html") + " was not made by SaveScope; left it as it is."));
             }
         } catch (HtmlReport.TemplateProblem e) {
             throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
             UserError failure = OutputPlan.writeFailure(e);
-            err.println("note: the report was written, but not the list of reports: " + failure.getMessage());
+            err.println("note: the report was written, but not the list of reports: " + Cli.oneLine(failure.getMessage()));
         }
     }
 
@@ -540,7 +540,7 @@ public final class ReportCommand implements Callable<Integer> {
         OpenPlan plan = openPlan(System.getProperty("os.name", ""), report.toString(), System.getenv(),
                 ReportCommand::onPath);
         if (plan.command().isEmpty()) {
-            err.println("note: " + plan.problem() + "; the report is at " + report);
+            err.println("note: " + Cli.oneLine(plan.problem() + "; the report is at " + report));
             return;
         }
         try {

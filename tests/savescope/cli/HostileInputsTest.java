@@ -83,4 +83,22 @@ class HostileInputsTest {
         assertTrue(page.contains("<p class=\"headline\">\u2068\u202Erecipe\u2069 videos are saved 8.3x as often as "
                 + "comedy"), page.substring(page.indexOf("class=\"headline\"")));
     }
+
+    @Test
+    void controlCharactersInAFileNameAreShownEscapedOnTheErrorsOneLine() throws Exception {
+        Path input = Files.writeString(dir.resolve("bad\nname\t\u001b[31m.csv"), "video_id,views,saves\n1,abc,3\n");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(input.toString(), "-o", dir.resolve("r.html").toString());
+        assertEquals(2, run.code(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        // The name is written with \n, \t and \u001B where the characters are, both times it is named.
+        String shown = dir + "/bad\\nname\\t\\u001B[31m.csv";
+        assertTrue(run.err().startsWith("error: " + shown + ": no usable video rows"), run.err());
+        assertTrue(run.err().contains(shown + ":2:2: column \"views\": expected a number, found \"abc\""), run.err());
+    }
+
+    @Test
+    void oneLineEscapesControlsAndLeavesOtherTextAsItIs() {
+        assertEquals("a\\nb\\rc\\td\\u001Be\\u202Ef\\u007F", Cli.oneLine("a\nb\rc\td\u001be\u202ef\u007f"));
+        assertEquals("Лена café 日本 \"x\" 100%", Cli.oneLine("Лена café 日本 \"x\" 100%"));
+    }
 }
