@@ -653,7 +653,16 @@ public final class Loader {
         try (book) {
             InputException firstProblem = null;
             int loaded = 0;
-            for (Sheet sheet : book) {
+            List<String> hidden = new ArrayList<>();
+            List<String> summaries = new ArrayList<>();
+            for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                Sheet sheet = book.getSheetAt(i);
+                if (book.isSheetHidden(i) || book.isSheetVeryHidden(i)) {
+                    // A hidden sheet is most often an old copy or the workings behind a visible one: reading it
+                    // as videos counts them twice.
+                    hidden.add("\"" + sheet.getSheetName() + "\"");
+                    continue;
+                }
                 XlsxRows rows = XlsxRows.open(fc.name(), sheet);
                 if (rows == null) {
                     continue;
@@ -669,16 +678,33 @@ public final class Loader {
                     while (state.sources.size() > before) {
                         state.sources.remove(state.sources.size() - 1);
                     }
+                    if (e instanceof TableRouter.SummarySheet) {
+                        summaries.add(fc.name() + ": the sheet \"" + sheet.getSheetName() + "\" was not read: no column "
+                                + "names a video (an id, link, title or posting time), so its rows are a summary of "
+                                + "other rows (totals, a pivot table), not videos.");
+                    }
                     if (firstProblem == null) {
                         firstProblem = new InputException(e.getMessage().replaceFirst(Pattern.quote(fc.name()),
                                 Matcher.quoteReplacement(fc.name() + " (sheet \"" + sheet.getSheetName() + "\")")));
                     }
                 }
             }
+            String hiddenNote = hidden.isEmpty() ? null : (hidden.size() == 1 ? "the hidden sheet " : "the hidden sheets ")
+                    + String.join(", ", hidden) + (hidden.size() == 1 ? " was" : " were") + " not read; unhide "
+                    + (hidden.size() == 1 ? "it" : "them") + " in the workbook to include "
+                    + (hidden.size() == 1 ? "its" : "their") + " rows";
             if (loaded == 0) {
-                throw firstProblem != null ? firstProblem : new InputException(fc.name() + ": every sheet is empty; "
-                        + "expected a sheet with a header row and data rows.");
+                if (firstProblem != null) {
+                    throw firstProblem;
+                }
+                throw new InputException(fc.name() + ": every " + (hidden.isEmpty() ? "" : "visible ") + "sheet is "
+                        + "empty" + (hiddenNote == null ? "" : " (" + hiddenNote + ")") + "; expected a sheet with a "
+                        + "header row and data rows.");
             }
+            if (hiddenNote != null) {
+                state.warnings.add(fc.name() + ": " + hiddenNote + ".");
+            }
+            state.warnings.addAll(summaries);
         }
     }
 
