@@ -166,7 +166,7 @@ final class TableRouter {
         for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
             maxIndex = Math.max(maxIndex, column[f]);
         }
-        VideoFrameBuilder builder = newVideoBuilder(file, header, column, fc, state);
+        VideoFrameBuilder builder = newVideoBuilder(file, header, column, fc, state).leaveOutTotalsRow();
         java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
         boolean anchorFromMtime = anchor == null;
         String[] raw = new String[column.length];

@@ -33,7 +33,11 @@ class WorkbookSheetsTest {
             {"03/09/24", "Pie", 500, 5}};
 
     static void sheet(XSSFWorkbook book, String name, Object[][] rows) {
-        XSSFSheet sheet = book.createSheet(name);
+        fill(book.createSheet(name), rows);
+    }
+
+    /** Writes {@code rows} from the sheet's first row on: numbers as number cells, text as text, null left empty. */
+    static void fill(XSSFSheet sheet, Object[][] rows) {
         for (int r = 0; r < rows.length; r++) {
             XSSFRow row = sheet.createRow(r);
             for (int c = 0; c < rows[r].length; c++) {
