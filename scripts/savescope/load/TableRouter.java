@@ -166,7 +166,8 @@ final class TableRouter {
         for (int f = 0; f < VideoFrameBuilder.FIELDS.size(); f++) {
             maxIndex = Math.max(maxIndex, column[f]);
         }
-        VideoFrameBuilder builder = newVideoBuilder(file, header, column, fc, state).leaveOutTotalsRow();
+        VideoFrameBuilder builder = newVideoBuilder(file, header, column, fc, state).leaveOutTotalsRow()
+                .sheet(rows.sheet());
         java.time.Instant anchor = fc.zipTime() != null ? fc.zipTime() : state.zipExportTime;
         boolean anchorFromMtime = anchor == null;
         String[] raw = new String[column.length];

@@ -804,8 +804,43 @@ public final class VideoFrameBuilder {
             assume(keptLookingRoundedNote(idCounts.keptLookingRounded));
         }
         longTexts.notes().forEach(this::assume);
-        return new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
+        report = new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
                 kind, fieldGaps(), assumptions, rejections.notListed(), rejections.reasons());
+        return report;
+    }
+
+    private SourceReport report;
+    private String sheet;
+
+    /** The report last made of this builder's rows (or put in its place, see {@link #report(SourceReport)}). */
+    SourceReport report() {
+        return report;
+    }
+
+    /** Says that {@code next} replaces this builder's report among the load's sources. */
+    void report(SourceReport next) {
+        this.report = next;
+    }
+
+    /** Names the spreadsheet sheet the rows come from, for messages about the source as a whole. */
+    VideoFrameBuilder sheet(String name) {
+        this.sheet = name;
+        return this;
+    }
+
+    /** The file, and its sheet when the rows come from one: {@code book.xlsx (sheet "Top 10")}. */
+    String sourceName() {
+        return sheet == null ? file : file + " (sheet \"" + sheet + "\")";
+    }
+
+    /**
+     * The place of used row {@code row} when it has no real id ({@code 14}, {@code Content!14}): its own id was made
+     * from it. Null for a row with a real id.
+     */
+    String placeWithoutId(int row) {
+        String own = ids().get(row);
+        String prefix = file + "#";
+        return realId.get(row) || !own.startsWith(prefix) ? null : own.substring(prefix.length());
     }
 
     /** Records a row rejected before it reached {@link #add} (for example a short row). */

@@ -24,7 +24,7 @@ final class VideoMerge {
      * should know about merges refused.
      */
     record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared,
-            List<String> warnings) {}
+            List<String> warnings, RepeatedRows.Found repeats) {}
 
     private VideoMerge() {}
 
@@ -55,13 +55,15 @@ final class VideoMerge {
                 real[at] = b.hasRealId(r);
             }
         }
+        // Rows without an id are never merged by id; those a second source repeats field for field are left out.
+        RepeatedRows.Found repeats = RepeatedRows.find(all, builders, builderOf, rowInBuilder, real);
         List<String> ids = new ArrayList<>(total);
         for (VideoFrameBuilder b : builders) {
             ids.addAll(b.ids());
         }
         if (distinctNumbers(ids, real)) {
-            all.setName("videos");
-            return new Result(all, Canonical.emptySnapshots("snapshots"), 0, List.of(), List.of());
+            return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, List.of(),
+                    List.of(), repeats);
         }
         Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
         Map<String, List<Integer>> repeated = new HashMap<>();
@@ -77,8 +79,7 @@ final class VideoMerge {
         }
         Table snapshots = Canonical.emptySnapshots("snapshots");
         if (repeated.isEmpty()) {
-            all.setName("videos");
-            return new Result(all, snapshots, 0, List.of(), List.of());
+            return new Result(without(all, repeats.rows()), snapshots, 0, List.of(), List.of(), repeats);
         }
         LongColumn[] counts = Canonical.COUNTS.stream().map(all::longColumn).toArray(LongColumn[]::new);
         List<Integer> drop = new ArrayList<>();
@@ -133,10 +134,20 @@ final class VideoMerge {
                 }
             }
         }
-        // Links may have split every repeated id into videos of one row each: then nothing is dropped.
-        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
+        long superseded = drop.size();
+        drop.addAll(repeats.rows());
+        return new Result(without(all, drop), snapshots, superseded, compared.stream().mapToObj(builders::get).toList(),
+                warnings, repeats);
+    }
+
+    /**
+     * {@code all} without the rows {@code drop} lists, named "videos" (links may have split every repeated id into
+     * videos of one row each, and then nothing is dropped).
+     */
+    private static Table without(Table all, List<Integer> drop) {
+        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).sorted().toArray());
         videos.setName("videos");
-        return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList(), warnings);
+        return videos;
     }
 
     /**
