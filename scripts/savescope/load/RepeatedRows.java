@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import savescope.model.Canonical;
 import savescope.model.Rejection;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -52,7 +55,7 @@ final class RepeatedRows {
             }
             key.setLength(0);
             for (Column<?> c : fields) {
-                key.append(c.isMissing(r) ? "\u0000" : c.getString(r)).append('\u0001');
+                appendCell(key, c, r);
             }
             Integer f = first.putIfAbsent(key.toString(), r);
             if (f == null || builderOf[f] == builderOf[r]) {
@@ -66,6 +69,22 @@ final class RepeatedRows {
         List<Source> sources = new ArrayList<>();
         byBuilder.forEach((bi, t) -> sources.add(t.source(builders.get(bi))));
         return new Found(rows, sources);
+    }
+
+    /** Appends cell {@code r} of {@code c} exactly (numbers and times by their bits, not as formatted text). */
+    private static void appendCell(StringBuilder key, Column<?> c, int r) {
+        if (c.isMissing(r)) {
+            key.append('\u0000');
+        } else if (c instanceof DoubleColumn d) {
+            key.append(Double.doubleToLongBits(d.getDouble(r)));
+        } else if (c instanceof LongColumn l) {
+            key.append(l.getLong(r));
+        } else if (c instanceof InstantColumn t) {
+            key.append(t.getLongInternal(r));
+        } else {
+            key.append(c.getString(r));
+        }
+        key.append('\u0001');
     }
 
     /** Whether rows without a real id come from at least two sources: else nothing can repeat across sources. */

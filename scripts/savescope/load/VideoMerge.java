@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
  * Joins the per-video rows of every source into one row per video: rows with the same real id are the same
  * video seen at different times, so the latest counts win and the earlier ones become a series of snapshots.
  * Rows without a real id (rounded or missing) are never merged, nor are rows whose video links name different
- * videos, whatever their id cells say.
+ * videos, whatever their id cells say; only a row without an id that another source repeats in every field is
+ * left out ({@link RepeatedRows}).
  */
 final class VideoMerge {
     /**
