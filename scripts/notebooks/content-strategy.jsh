@@ -35,7 +35,8 @@ Table asTable(String label, List<GroupComparison.Group> groups) {
         t.longColumn("views").append(g.views());
         t.longColumn("saves").append(g.saves());
         t.stringColumn("save rate").append(Formats.percent(g.saveRate()));
-        t.stringColumn("95% interval").append(Formats.percent(g.ci().low()) + "–" + Formats.percent(g.ci().high()));
+        t.stringColumn("95% interval").append(g.ci() == null ? "–"
+                : Formats.percent(g.ci().low()) + "–" + Formats.percent(g.ci().high()));
         t.stringColumn("typical video").append(Formats.percent(g.medianRate()));
         t.stringColumn("note").append(g.tooSmall() ? "too small to judge" : "");
     }

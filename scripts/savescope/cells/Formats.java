@@ -64,7 +64,7 @@ public final class Formats {
 
     /** A ratio as a percentage with full precision, for hover text. */
     public static String percentExact(Double ratio) {
-        return ratio == null ? "missing" : String.format(Locale.ROOT, "%.6f%%", ratio * 100);
+        return ratio == null || ratio.isNaN() ? "missing" : String.format(Locale.ROOT, "%.6f%%", ratio * 100);
     }
 
     /** A plain decimal with the given number of places. */

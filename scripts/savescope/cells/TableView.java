@@ -24,6 +24,13 @@ public record TableView(List<Column> columns, List<List<Cell>> rows, long totalR
      * @param href a link (the video), or empty
      */
     public record Cell(String text, String exact, Double sortKey, String href) {
+        /** A value that is not a number sorts and exports as a missing one, never as "NaN". */
+        public Cell {
+            if (sortKey != null && (sortKey.isNaN() || sortKey.isInfinite())) {
+                sortKey = null;
+            }
+        }
+
         public static Cell plain(String text) {
             return new Cell(text == null ? "" : text, "", null, "");
         }

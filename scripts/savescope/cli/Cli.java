@@ -40,6 +40,32 @@ public final class Cli {
                 + "outside ASCII cannot be read; run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
     }
 
+    /**
+     * A message on one line: control characters (a newline or tab in a file name, an escape sequence) are written
+     * as {@code \\n}, {@code \\t} or {@code \\u001B}, and so are bidirectional controls that would reorder it.
+     */
+    public static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -56,14 +82,14 @@ public final class Cli {
             if (ex instanceof java.nio.file.InvalidPathException bad) {
                 // A name on disk (or in a manifest) this locale's encoding cannot hold: the locale is at fault.
                 code = ExitCode.BAD_INPUT.code();
-                err.println("error: " + notInThisLocale(bad.getInput(), System.getenv()));
+                err.println("error: " + oneLine(notInThisLocale(bad.getInput(), System.getenv())));
             } else if (ex instanceof UserError e) {
                 code = e.exitCode().code();
                 cause = e.getCause() != null ? e.getCause() : e;
-                err.println("error: " + e.getMessage());
+                err.println("error: " + oneLine(e.getMessage()));
             } else {
                 code = ExitCode.FAILURE.code();
-                err.println("error: " + plainMessage(ex) + (verbose ? "" : " (run with --verbose for details)"));
+                err.println("error: " + oneLine(plainMessage(ex)) + (verbose ? "" : " (run with --verbose for details)"));
             }
             if (verbose) {
                 cause.printStackTrace(err);
@@ -76,7 +102,7 @@ public final class Cli {
         cl.setExecutionStrategy(parsed -> {
             String garbled = garbledArgument(parsed.originalArgs());
             if (garbled != null) {
-                cl.getErr().println("error: " + notInThisLocale(garbled, System.getenv()));
+                cl.getErr().println("error: " + oneLine(notInThisLocale(garbled, System.getenv())));
                 cl.getErr().flush();
                 return ExitCode.BAD_INPUT.code();
             }
@@ -91,7 +117,7 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + plainParameterMessage(ex.getMessage()));
+            err.println("error: " + oneLine(plainParameterMessage(ex.getMessage())));
             err.println("Run with --help for usage and examples.");
             err.flush();
             return ExitCode.BAD_INPUT.code();

@@ -47,8 +47,16 @@ final class EachAccount {
 
     private EachAccount() {}
 
-    /** An account: its name and the input its report reads. */
-    record Account(String name, Path input) {}
+    /**
+     * An account: its name, the name of its report's files (without extension) and the input its report reads.
+     */
+    record Account(String name, String file, Path input) {}
+
+    /**
+     * Names of pages the run writes beside the accounts' reports (the index is already kept from accounts by
+     * {@link ReportCommand#reportName}): an account so named gets another file name.
+     */
+    private static final Set<String> RESERVED = Set.of(PORTFOLIO.replace(".html", ""));
 
     /**
      * The accounts of {@code inputs}: a single folder holding only folders is a folder of accounts; otherwise
@@ -79,9 +87,29 @@ final class EachAccount {
                 throw new UserError("--each: " + before + " and " + p + " would both be reported as " + name
                         + ".html; give account folders distinct names.");
             }
-            accounts.add(new Account(name, p));
+        }
+        Set<String> taken = new java.util.HashSet<>(RESERVED);
+        taken.addAll(seen.keySet());
+        for (Map.Entry<String, Path> e : seen.entrySet()) {
+            accounts.add(new Account(e.getKey(), fileName(e.getKey(), taken), e.getValue()));
         }
         return accounts;
+    }
+
+    /**
+     * {@code name}, or when a page of the run takes it, the name followed by "-report" (and a number if another
+     * account takes that too); the name chosen is added to {@code taken}, which holds every account's name.
+     */
+    private static String fileName(String name, Set<String> taken) {
+        if (!RESERVED.contains(name)) {
+            return name;
+        }
+        String file = name + "-report";
+        for (int n = 2; taken.contains(file); n++) {
+            file = name + "-report-" + n;
+        }
+        taken.add(file);
+        return file;
     }
 
     /** The options of this run as arguments for each account's report, in the order given. */
@@ -123,10 +151,10 @@ final class EachAccount {
         int worst = 0;
         for (Account a : accounts) {
             String digest = digest(a.input(), options, version);
-            Path report = dir.resolve(a.name() + ".html");
+            Path report = dir.resolve(a.file() + ".html");
             JsonNode before = previous.path("accounts").path(a.name());
             // A PDF asked for must be there too (--pdf is among the options, so it is part of the digest).
-            boolean pdfThere = !options.contains("--pdf") || Files.isRegularFile(dir.resolve(a.name() + ".pdf"));
+            boolean pdfThere = !options.contains("--pdf") || Files.isRegularFile(dir.resolve(a.file() + ".pdf"));
             if (digest.equals(before.path("digest").asText()) && Files.isRegularFile(report) && pdfThere) {
                 err.println("skipped " + a.name() + ": inputs, options and " + version + " unchanged ("
                         + digest.substring(0, 12) + "); " + report + " kept.");
@@ -175,7 +203,7 @@ final class EachAccount {
     }
 
     private static Portfolio.Account row(Account a, JsonNode n, String status) {
-        return new Portfolio.Account(a.name(), a.name() + ".html", n.path("videos").asLong(), longOrNull(n, "views"),
+        return new Portfolio.Account(a.name(), a.file() + ".html", n.path("videos").asLong(), longOrNull(n, "views"),
                 longOrNull(n, "saves"), doubleOrNull(n, "median_rate"), doubleOrNull(n, "median_ci_low"),
                 doubleOrNull(n, "median_ci_high"), status, doubleOrNull(n, "rate_change"),
                 doubleOrNull(n, "rate_change_low"), doubleOrNull(n, "rate_change_high"));

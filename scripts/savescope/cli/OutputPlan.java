@@ -110,8 +110,9 @@ final class OutputPlan {
 
     private void checkWritable(Output o) {
         Path p = o.path();
-        String what = FileProblems.whatIsAt(p);
         String named = o.option() + " " + p;
+        checkNameLengths(named, p);
+        String what = FileProblems.whatIsAt(p);
         if ("a symbolic link".equals(what)) {
             Path target = linkTarget(p);
             throw new UserError(named + " is a symbolic link to " + target + "; SaveScope does not write "
@@ -134,6 +135,31 @@ final class OutputPlan {
                     + "it is. Make it writable (chmod u+w " + p + "), choose another file, or pass --force to replace it.");
         }
         checkFolderFor(named, p.toAbsolutePath().getParent());
+    }
+
+    /** The longest file or folder name, in bytes of UTF-8, that the usual file systems (ext4, APFS, XFS) accept. */
+    static final int LONGEST_NAME = 255;
+
+    /**
+     * Refuses a path with a part longer than {@link #LONGEST_NAME} bytes before any work, rather than after it when
+     * the file cannot be made.
+     */
+    static void checkNameLengths(String named, Path p) {
+        for (Path part : p) {
+            int bytes = part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > LONGEST_NAME) {
+                throw new UserError(named + ": the name " + (part.equals(p.getFileName()) ? "" : "of the folder ")
+                        + "\"" + shortened(part.toString()) + "\" is " + bytes + " bytes long; a name may "
+                        + "have at most " + LONGEST_NAME + " bytes (in UTF-8). Choose a shorter one.");
+            }
+        }
+    }
+
+    /** A long name cut in its middle, so that the message stays readable and still shows how it starts and ends. */
+    private static String shortened(String name) {
+        int length = name.codePointCount(0, name.length());
+        return length <= 60 ? name : name.substring(0, name.offsetByCodePoints(0, 40)) + "…"
+                + name.substring(name.offsetByCodePoints(0, length - 15));
     }
 
     /** The folder {@code dir} can hold a new file: it exists and is writable, or can be made. */
@@ -178,6 +204,7 @@ final class OutputPlan {
 
     private void checkDataDir(List<Path> inputFiles, List<Path> inputFolders) {
         String named = "--data-dir " + dataDir;
+        checkNameLengths(named, dataDir);
         Path dir = real(dataDir);
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new UserError(named + " is " + FileProblems.whatIsAt(dataDir) + ", not a folder; give a "

@@ -189,7 +189,7 @@ final class PdfPrinter {
         Path dir = pdf.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path profile = Files.createTempDirectory("savescope-pdf-");
-        Path temp = Files.createTempFile(dir, "." + pdf.getFileName(), ".tmp");
+        Path temp = savescope.render.AtomicFiles.temporaryIn(dir);
         try {
             Path page = onPaper(html, paper, profile);
             List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--disable-gpu",
@@ -228,6 +228,7 @@ final class PdfPrinter {
             throw new IOException("interrupted while printing the PDF", e);
         } finally {
             Files.deleteIfExists(temp);
+            savescope.render.AtomicFiles.settled(temp);
             deleteTree(profile);
         }
     }

@@ -186,6 +186,7 @@ public final class ReportCommand implements Callable<Integer> {
             AggregatesOptions.refuseConflicts(spec.commandLine().getParseResult(), inputs, aggregates);
         }
         checkNumbers();
+        checkTitle();
         checkPeriod();
         if (each) {
             return eachAccount();
@@ -407,6 +408,15 @@ public final class ReportCommand implements Callable<Integer> {
         atLeast("--min-segment", minSegment, 1, "a number of people");
     }
 
+    /** A title of nothing but spaces (or invisible characters) would leave the page and its tab without a name. */
+    private void checkTitle() {
+        if (title != null && title.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            throw new UserError("--title: expected the report's title, found " + (title.isEmpty() ? "nothing"
+                    : "no visible character") + "; leave --title out to name the report after the account.");
+        }
+    }
+
     /** Ends the run (exit code 2) when {@code value} of {@code option} is below {@code min}. */
     static void atLeast(String option, long value, long min, String what) {
         if (value < min) {
@@ -441,19 +451,19 @@ public final class ReportCommand implements Callable<Integer> {
     /** The index is a convenience: when it cannot be written the report still stands, so only say why. */
     static void rebuildIndex(OutputPlan plan, HtmlReport renderer, Instant now, PrintWriter err) {
         if (plan.indexNote() != null) {
-            err.println("note: " + plan.indexNote());
+            err.println("note: " + Cli.oneLine(plan.indexNote()));
             return;
         }
         Path folder = plan.indexFolder();
         try {
             if (ReportIndex.rebuild(folder, renderer, now).isEmpty()) {
-                err.println("note: " + folder.resolve("index.html") + " was not made by SaveScope; left it as it is.");
+                err.println("note: " + Cli.oneLine(folder.resolve("index.html") + " was not made by SaveScope; left it as it is."));
             }
         } catch (HtmlReport.TemplateProblem e) {
             throw new UserError(e.getMessage(), e);
         } catch (IOException e) {
             UserError failure = OutputPlan.writeFailure(e);
-            err.println("note: the report was written, but not the list of reports: " + failure.getMessage());
+            err.println("note: the report was written, but not the list of reports: " + Cli.oneLine(failure.getMessage()));
         }
     }
 
@@ -530,7 +540,7 @@ public final class ReportCommand implements Callable<Integer> {
         OpenPlan plan = openPlan(System.getProperty("os.name", ""), report.toString(), System.getenv(),
                 ReportCommand::onPath);
         if (plan.command().isEmpty()) {
-            err.println("note: " + plan.problem() + "; the report is at " + report);
+            err.println("note: " + Cli.oneLine(plan.problem() + "; the report is at " + report));
             return;
         }
         try {

@@ -397,7 +397,7 @@ public final class Loader {
             // The usual Studio download has no per-video export: its Content tables are then the videos.
             state.videos.addAll(state.content);
             state.content.clear();
-            promoteContentSources(state.sources);
+            promoteContentSources(state);
         }
         VideoMerge.Result merged = VideoMerge.merge(state.videos);
         Table videos = merged.videos();
@@ -428,6 +428,7 @@ public final class Loader {
             warnings.addAll(order.warnings());
         }
         warnings.addAll(merged.warnings());
+        countRepeats(merged.repeats(), state, warnings);
         if (merged.superseded() > 0) {
             warnings.add(repeatedVideosWarning(merged.superseded()));
         }
@@ -471,13 +472,13 @@ public final class Loader {
     }
 
     /** The Studio Content sources, now read as the videos: reported as per-video sources without saves. */
-    private static void promoteContentSources(List<SourceReport> sources) {
-        for (int i = 0; i < sources.size(); i++) {
-            SourceReport s = sources.get(i);
+    private static void promoteContentSources(LoadState state) {
+        for (int i = 0; i < state.sources.size(); i++) {
+            SourceReport s = state.sources.get(i);
             if (s.format().equals(TableRouter.STUDIO_CONTENT)) {
                 List<String> warnings = new ArrayList<>(s.warnings());
                 warnings.add(NO_SAVES_WARNING);
-                sources.set(i, new SourceReport(s.file(), TableRouter.STUDIO_CONTENT_VIDEOS, s.rowsRead(), s.rowsUsed(),
+                replaceSource(state, i, new SourceReport(s.file(), TableRouter.STUDIO_CONTENT_VIDEOS, s.rowsRead(), s.rowsUsed(),
                         s.rejections(), s.missingMetrics(), warnings, SourceReport.VIDEOS, s.fieldGaps(),
                         s.assumptions()));
             }
@@ -613,8 +614,46 @@ public final class Loader {
         assumed.addAll(assumptions);
         List<String> warnings = new ArrayList<>(r.warnings());
         warnings.addAll(notes);
-        state.sources.set(firstSource, new SourceReport(r.file(), r.format(), r.rowsRead() + unreadable.size(),
+        replaceSource(state, firstSource, new SourceReport(r.file(), r.format(), r.rowsRead() + unreadable.size(),
                 r.rowsUsed(), rejections, r.missingMetrics(), warnings, r.kind(), r.fieldGaps(), assumed));
+    }
+
+    /** Puts {@code next} in place of source {@code i}, telling the builder whose report it was. */
+    private static void replaceSource(LoadState state, int i, SourceReport next) {
+        SourceReport old = state.sources.set(i, next);
+        for (List<VideoFrameBuilder> builders : List.of(state.videos, state.content)) {
+            for (VideoFrameBuilder b : builders) {
+                if (b.report() == old) {
+                    b.report(next);
+                }
+            }
+        }
+    }
+
+    /**
+     * Counts the rows a source repeated from another (rows without an id, the same in every field) as rejected in
+     * its report, and warns once per source.
+     */
+    private static void countRepeats(RepeatedRows.Found repeats, LoadState state, List<String> warnings) {
+        for (RepeatedRows.Source s : repeats.sources()) {
+            warnings.add(s.warning());
+            for (int i = 0; i < state.sources.size(); i++) {
+                SourceReport r = state.sources.get(i);
+                if (r != s.builder().report()) {
+                    continue;
+                }
+                List<Rejection> listed = new ArrayList<>(r.rejections());
+                int room = Math.max(0, RejectionList.LISTED - listed.size());
+                List<Rejection> added = s.rejections().subList(0, Math.min(room, s.rejections().size()));
+                listed.addAll(added);
+                Map<String, Long> reasons = new java.util.HashMap<>(r.rejectionReasons());
+                s.reasons().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+                replaceSource(state, i, new SourceReport(r.file(), r.format(), r.rowsRead(), r.rowsUsed() - s.rows(),
+                        listed, r.missingMetrics(), r.warnings(), r.kind(), r.fieldGaps(), r.assumptions(),
+                        r.rejectionsNotListed() + s.rows() - added.size(), reasons));
+                break;
+            }
+        }
     }
 
     /** The line a CSV rejection names ({@code 14} of {@code 14:3}), to list rejections in file order. */
@@ -677,7 +716,16 @@ public final class Loader {
         try (book) {
             InputException firstProblem = null;
             int loaded = 0;
-            for (Sheet sheet : book) {
+            List<String> hidden = new ArrayList<>();
+            List<String> summaries = new ArrayList<>();
+            for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                Sheet sheet = book.getSheetAt(i);
+                if (book.isSheetHidden(i) || book.isSheetVeryHidden(i)) {
+                    // A hidden sheet is most often an old copy or the workings behind a visible one: reading it
+                    // as videos counts them twice.
+                    hidden.add("\"" + sheet.getSheetName() + "\"");
+                    continue;
+                }
                 XlsxRows rows = XlsxRows.open(fc.name(), sheet);
                 if (rows == null) {
                     continue;
@@ -693,16 +741,33 @@ public final class Loader {
                     while (state.sources.size() > before) {
                         state.sources.remove(state.sources.size() - 1);
                     }
+                    if (e instanceof TableRouter.SummarySheet) {
+                        summaries.add(fc.name() + ": the sheet \"" + sheet.getSheetName() + "\" was not read: no column "
+                                + "names a video (an id, link, title or posting time), so its rows are a summary of "
+                                + "other rows (totals, a pivot table), not videos.");
+                    }
                     if (firstProblem == null) {
                         firstProblem = new InputException(e.getMessage().replaceFirst(Pattern.quote(fc.name()),
                                 Matcher.quoteReplacement(fc.name() + " (sheet \"" + sheet.getSheetName() + "\")")));
                     }
                 }
             }
+            String hiddenNote = hidden.isEmpty() ? null : (hidden.size() == 1 ? "the hidden sheet " : "the hidden sheets ")
+                    + String.join(", ", hidden) + (hidden.size() == 1 ? " was" : " were") + " not read; unhide "
+                    + (hidden.size() == 1 ? "it" : "them") + " in the workbook to include "
+                    + (hidden.size() == 1 ? "its" : "their") + " rows";
             if (loaded == 0) {
-                throw firstProblem != null ? firstProblem : new InputException(fc.name() + ": every sheet is empty; "
-                        + "expected a sheet with a header row and data rows.");
+                if (firstProblem != null) {
+                    throw firstProblem;
+                }
+                throw new InputException(fc.name() + ": every " + (hidden.isEmpty() ? "" : "visible ") + "sheet is "
+                        + "empty" + (hiddenNote == null ? "" : " (" + hiddenNote + ")") + "; expected a sheet with a "
+                        + "header row and data rows.");
             }
+            if (hiddenNote != null) {
+                state.warnings.add(fc.name() + ": " + hiddenNote + ".");
+            }
+            state.warnings.addAll(summaries);
         }
     }
 

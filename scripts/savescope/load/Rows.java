@@ -22,6 +22,11 @@ public interface Rows extends AutoCloseable {
     /** Where column {@code column} (0-based) of the last record is: {@code 14:3}, {@code Sheet1!C4}. */
     String cellPlace(int column);
 
+    /** The name of the spreadsheet sheet the rows come from, or null for a text file. */
+    default String sheet() {
+        return null;
+    }
+
     @Override
     void close();
 

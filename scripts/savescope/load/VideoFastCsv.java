@@ -62,7 +62,8 @@ final class VideoFastCsv extends ByteLines {
         }
         VideoFrameBuilder builder = TableRouter.newVideoBuilder(fc.name(), HEADER_NAMES, EXPECTED_COLUMNS, fc, state);
         builder.expectRows(reader.rowsEstimate(sizeHint));
-        if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0) {
+        // A last row of sums is left out by the general reader, which says so where the row is.
+        if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0 || builder.endsInTotalsRow()) {
             return false;
         }
         TableRouter.addVideos(builder, HEADER_NAMES, fc, state);

@@ -169,6 +169,24 @@ public final class VideoFrameBuilder {
             rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
+        if (heldTotals != null) {
+            // A row with counts came after it: the row held back was not the table's last, so it is a video.
+            HeldRow h = heldTotals;
+            heldTotals = null;
+            append(h.raw, h.values, h.present, () -> h.rowPlace, f -> h.cellPlaces[f] != null ? h.cellPlaces[f] : h.rowPlace,
+                    () -> h.fallbackId, h.taken);
+        }
+        if (totalsRowCheck && rowsUsed >= 2 && sumsOfRowsAbove(values, present, raw)) {
+            heldTotals = HeldRow.of(raw, values, present, rowPlace.get(), cellPlace, fallbackId.get(), taken);
+            return true;
+        }
+        append(raw, values, present, rowPlace, cellPlace, fallbackId, taken);
+        return true;
+    }
+
+    /** Adds a row whose counts were read into {@code values} where {@code present}. */
+    private void append(String[] raw, long[] values, boolean[] present, Supplier<String> rowPlace,
+            IntFunction<String> cellPlace, Supplier<String> fallbackId, Instant taken) {
         for (int i = 0; i < 5; i++) {
             if (!present[i]) {
                 countGap(VIEWS + i, raw[VIEWS + i], cellPlace);
@@ -207,6 +225,7 @@ public final class VideoFrameBuilder {
         for (int i = 0; i < 5; i++) {
             if (present[i]) {
                 counts[i].append(values[i]);
+                sums[i] += values[i];
             } else {
                 counts[i].appendMissing();
             }
@@ -221,8 +240,83 @@ public final class VideoFrameBuilder {
         }
         link.append(nullToEmpty(raw[LINK]).strip());
         source.append(file);
-        return true;
     }
+
+    /**
+     * Whether a row's counts are those of a totals row: each count it has equals its column's sum over the rows
+     * above, and at least two of those sums are above zero (a row of zeros under zeros is a video). A row with a
+     * video link or an id with a digit in it is a video too; a word in the id column ("Total") is no id.
+     */
+    private boolean sumsOfRowsAbove(long[] values, boolean[] present, String[] raw) {
+        int summed = 0;
+        for (int i = 0; i < 5; i++) {
+            if (present[i]) {
+                if (values[i] != sums[i]) {
+                    return false;
+                }
+                summed += sums[i] > 0 ? 1 : 0;
+            }
+        }
+        return summed >= 2 && (raw[LINK] == null || raw[LINK].isBlank()) && !hasDigit(raw[ID]);
+    }
+
+    private static boolean hasDigit(String cell) {
+        if (cell != null) {
+            for (int i = 0; i < cell.length(); i++) {
+                if (Character.isDigit(cell.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A row that may be a totals row, held back until the table shows whether it is the last. */
+    private record HeldRow(String[] raw, long[] values, boolean[] present, String rowPlace, String[] cellPlaces,
+            String fallbackId, Instant taken) {
+        /** The row with its places written out now: a reader's place functions follow its current row. */
+        static HeldRow of(String[] raw, long[] values, boolean[] present, String rowPlace, IntFunction<String> cellPlace,
+                String fallbackId, Instant taken) {
+            String[] places = new String[raw.length];
+            for (int f = 0; f < raw.length; f++) {
+                places[f] = raw[f] == null ? null : cellPlace.apply(f);
+            }
+            return new HeldRow(raw.clone(), values.clone(), present.clone(), rowPlace, places, fallbackId, taken);
+        }
+    }
+
+    /**
+     * Leaves out a table's last row when it is a totals row (its counts are the sums of the rows above, as a
+     * hand-kept sheet's "Total" or SUM row is): it is rejected saying so, so the videos are not counted twice.
+     */
+    VideoFrameBuilder leaveOutTotalsRow() {
+        this.totalsRowCheck = true;
+        return this;
+    }
+
+    /** Whether the last row added through {@link #addCanonical} holds the sums of the rows above it. */
+    boolean endsInTotalsRow() {
+        int last = (int) rowsUsed - 1;
+        if (last < 2 || hasDigit(lastCanonicalId)) {
+            return false;
+        }
+        int summed = 0;
+        for (int i = 0; i < 5; i++) {
+            long value = counts[i].getLong(last);
+            if (value != sums[i] - value) {
+                return false;
+            }
+            summed += value > 0 ? 1 : 0;
+        }
+        return summed >= 2;
+    }
+
+    /** The id cell of the last row added through {@link #addCanonical}. */
+    private String lastCanonicalId;
+    private boolean totalsRowCheck;
+    private HeldRow heldTotals;
+    /** Each count's sum over the rows used so far. */
+    private final long[] sums = new long[5];
 
     /**
      * Adds a row of the canonical CSV read from its bytes elsewhere: every count present, the posting time
@@ -252,7 +346,9 @@ public final class VideoFrameBuilder {
         duration.append(durationMillis ? durationCell / 1000.0 : durationCell);
         for (int i = 0; i < 5; i++) {
             counts[i].append(countValues[i]);
+            sums[i] += countValues[i];
         }
+        lastCanonicalId = rawId;
         if (types != null && givenTags != null) {
             hashtags.append(givenTags);
             type.append(givenType);
@@ -519,8 +615,24 @@ public final class VideoFrameBuilder {
      * more rows, before its warnings and report are made.
      */
     public void finish() {
+        if (heldTotals != null) {
+            rejections.add(new Rejection(file, heldTotals.rowPlace, totalsReason(heldTotals.present)));
+            heldTotals = null;
+        }
         postingTimes.finish(posted, header(POSTED), headers != null && headers.length > POSTED_DAY
                 && headers[POSTED_DAY] != null ? headers[POSTED_DAY] : "date");
+    }
+
+    private String totalsReason(boolean[] present) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            if (present[i]) {
+                names.add("\"" + header(VIEWS + i) + "\"");
+            }
+        }
+        String listed = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
+                + " and " + names.get(names.size() - 1);
+        return "a totals row, not a video: its " + listed + " are the sums of the " + grouped(rowsUsed) + " rows above it";
     }
 
     /** What went wrong reading this source's posting times (after {@link #finish}). */
@@ -692,8 +804,43 @@ public final class VideoFrameBuilder {
             assume(keptLookingRoundedNote(idCounts.keptLookingRounded));
         }
         longTexts.notes().forEach(this::assume);
-        return new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
+        report = new SourceReport(file, format, rowsRead, rowsUsed, rejections.listed(), missingMetrics, warnings,
                 kind, fieldGaps(), assumptions, rejections.notListed(), rejections.reasons());
+        return report;
+    }
+
+    private SourceReport report;
+    private String sheet;
+
+    /** The report last made of this builder's rows (or put in its place, see {@link #report(SourceReport)}). */
+    SourceReport report() {
+        return report;
+    }
+
+    /** Says that {@code next} replaces this builder's report among the load's sources. */
+    void report(SourceReport next) {
+        this.report = next;
+    }
+
+    /** Names the spreadsheet sheet the rows come from, for messages about the source as a whole. */
+    VideoFrameBuilder sheet(String name) {
+        this.sheet = name;
+        return this;
+    }
+
+    /** The file, and its sheet when the rows come from one: {@code book.xlsx (sheet "Top 10")}. */
+    String sourceName() {
+        return sheet == null ? file : file + " (sheet \"" + sheet + "\")";
+    }
+
+    /**
+     * The place of used row {@code row} when it has no real id ({@code 14}, {@code Content!14}): its own id was made
+     * from it. Null for a row with a real id.
+     */
+    String placeWithoutId(int row) {
+        String own = ids().get(row);
+        String prefix = file + "#";
+        return realId.get(row) || !own.startsWith(prefix) ? null : own.substring(prefix.length());
     }
 
     /** Records a row rejected before it reached {@link #add} (for example a short row). */

@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
  * Joins the per-video rows of every source into one row per video: rows with the same real id are the same
  * video seen at different times, so the latest counts win and the earlier ones become a series of snapshots.
  * Rows without a real id (rounded or missing) are never merged, nor are rows whose video links name different
- * videos, whatever their id cells say.
+ * videos, whatever their id cells say; only a row without an id that another source repeats in every field is
+ * left out ({@link RepeatedRows}).
  */
 final class VideoMerge {
     /**
@@ -24,7 +25,7 @@ final class VideoMerge {
      * should know about merges refused.
      */
     record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared,
-            List<String> warnings) {}
+            List<String> warnings, RepeatedRows.Found repeats) {}
 
     private VideoMerge() {}
 
@@ -55,13 +56,15 @@ final class VideoMerge {
                 real[at] = b.hasRealId(r);
             }
         }
+        // Rows without an id are never merged by id; those a second source repeats field for field are left out.
+        RepeatedRows.Found repeats = RepeatedRows.find(all, builders, builderOf, rowInBuilder, real);
         List<String> ids = new ArrayList<>(total);
         for (VideoFrameBuilder b : builders) {
             ids.addAll(b.ids());
         }
         if (distinctNumbers(ids, real)) {
-            all.setName("videos");
-            return new Result(all, Canonical.emptySnapshots("snapshots"), 0, List.of(), List.of());
+            return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, List.of(),
+                    List.of(), repeats);
         }
         Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
         Map<String, List<Integer>> repeated = new HashMap<>();
@@ -77,8 +80,7 @@ final class VideoMerge {
         }
         Table snapshots = Canonical.emptySnapshots("snapshots");
         if (repeated.isEmpty()) {
-            all.setName("videos");
-            return new Result(all, snapshots, 0, List.of(), List.of());
+            return new Result(without(all, repeats.rows()), snapshots, 0, List.of(), List.of(), repeats);
         }
         LongColumn[] counts = Canonical.COUNTS.stream().map(all::longColumn).toArray(LongColumn[]::new);
         List<Integer> drop = new ArrayList<>();
@@ -133,10 +135,20 @@ final class VideoMerge {
                 }
             }
         }
-        // Links may have split every repeated id into videos of one row each: then nothing is dropped.
-        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).toArray());
+        long superseded = drop.size();
+        drop.addAll(repeats.rows());
+        return new Result(without(all, drop), snapshots, superseded, compared.stream().mapToObj(builders::get).toList(),
+                warnings, repeats);
+    }
+
+    /**
+     * {@code all} without the rows {@code drop} lists, named "videos" (links may have split every repeated id into
+     * videos of one row each, and then nothing is dropped).
+     */
+    private static Table without(Table all, List<Integer> drop) {
+        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).sorted().toArray());
         videos.setName("videos");
-        return new Result(videos, snapshots, drop.size(), compared.stream().mapToObj(builders::get).toList(), warnings);
+        return videos;
     }
 
     /**

@@ -68,6 +68,11 @@ final class XlsxRows implements Rows {
     }
 
     @Override
+    public String sheet() {
+        return sheet.getSheetName();
+    }
+
+    @Override
     public String rowPlace() {
         return sheet.getSheetName() + "!" + (rowIndex + 1);
     }

@@ -461,6 +461,9 @@ public final class Experiment {
 
     static String[] verdict(String nameA, String nameB, int na, int nb, double ra, double rb, double low, double high,
             double p, long needed) {
+        // The names come from the data; set apart, they cannot reorder the sentence around them.
+        nameA = savescope.UserText.isolated(nameA);
+        nameB = savescope.UserText.isolated(nameB);
         if (na < MIN_VIDEOS || nb < MIN_VIDEOS) {
             return new String[] {"Too few videos to compare " + nameB + " with " + nameA + " (" + na + " and " + nb
                     + "; at least " + MIN_VIDEOS + " each are needed). Keep posting both variants.", "info"};

@@ -24,11 +24,12 @@ public final class Intervals {
     private Intervals() {}
 
     /**
-     * The Wilson score interval for {@code successes} out of {@code trials}; null when there are no trials.
+     * The Wilson score interval for {@code successes} out of {@code trials}; null when there are no trials, or
+     * more successes than trials (saves above views: not a proportion, so there is no interval to give).
      * It stays inside [0, 1] and behaves at rates near zero, where the plain normal interval does not.
      */
     public static Interval wilson(long successes, long trials, double z) {
-        if (trials <= 0) {
+        if (trials <= 0 || successes < 0 || successes > trials) {
             return null;
         }
         double n = trials;

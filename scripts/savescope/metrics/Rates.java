@@ -18,10 +18,13 @@ import tech.tablesaw.api.Table;
  * @param engagementRateByViews (likes + comments + shares + saves) / views, videos with all five counts
  * @param engagementRateByFollowers mean engagements per video / followers; null without a follower count
  * @param followers the follower count used, or null
+ * @param overallSaves the saves {@code overall} divides: those of the videos that also have views
+ * @param overallViews the views it divides them by: those of the videos that also have saves
+ * @param overallVideos how many videos have both counts; below the video count, these sums are not the totals
  */
 public record Rates(Double overall, Double medianPerVideo, Double p10, Double p90, int videosWithRate,
         Double perThousandViews, Double saveToLike, Double savesShareOfEngagement, Double engagementRateByViews,
-        Double engagementRateByFollowers, Long followers) {
+        Double engagementRateByFollowers, Long followers, long overallSaves, long overallViews, int overallVideos) {
 
     public static final String ENGAGEMENT_BY_VIEWS = "(likes + comments + shares + saves) / views";
     public static final String ENGAGEMENT_BY_FOLLOWERS = "mean (likes + comments + shares + saves) per video / followers";
@@ -46,10 +49,12 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
         double sumViewsS = 0, sumSavesV = 0, sumSavesL = 0, sumLikesS = 0, sumEng4 = 0, sumSaves4 = 0;
         double sumEng5 = 0, sumViews5 = 0;
         int videos5 = 0;
+        int videosVS = 0;
         for (int i = 0; i < views.length; i++) {
             if (!Double.isNaN(views[i]) && !Double.isNaN(saves[i])) {
                 sumViewsS += views[i];
                 sumSavesV += saves[i];
+                videosVS++;
             }
             if (!Double.isNaN(likes[i]) && !Double.isNaN(saves[i])) {
                 sumSavesL += saves[i];
@@ -82,6 +87,6 @@ public record Rates(Double overall, Double medianPerVideo, Double p10, Double p9
                 sumEng4 > 0 ? sumSaves4 / sumEng4 : null,
                 sumViews5 > 0 ? sumEng5 / sumViews5 : null,
                 byFollowers,
-                followers);
+                followers, Math.round(sumSavesV), Math.round(sumViewsS), videosVS);
     }
 }

@@ -11,15 +11,108 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Writes files through a temporary sibling and a move, so a reader never sees half a report; a {@link Batch}
  * writes every file of a run first and moves them into place only when all were written.
+ *
+ * <p>Temporary files have a short name of their own ({@code .savescope-<16 hex>.tmp}) rather than one built from
+ * the target's, so any name the file system accepts can be written; a normal shutdown (Ctrl-C, SIGTERM) removes
+ * them, and those a killed run left are removed by the next run into the folder once an hour old.
  */
 public final class AtomicFiles {
+    /** How SaveScope names its temporary files; only files of this name are ever swept away. */
+    public static final Pattern TEMPORARY = Pattern.compile("\\.savescope-[0-9a-f]{16}\\.tmp");
+    /** A temporary file older than this belongs to no running SaveScope: its run stopped without cleaning up. */
+    static final Duration STALE = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Temporary files not yet moved into place or removed, removed on shutdown. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** Folders already swept of stale temporary files by this process. */
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeLive, "savescope-temporary-files"));
+    }
+
     private AtomicFiles() {}
+
+    private static void removeLive() {
+        for (Path tmp : LIVE) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // Shutting down: a file that cannot be removed now is swept by a later run.
+            }
+        }
+    }
+
+    /**
+     * Creates a new, empty temporary file in {@code dir} of SaveScope's naming, removed at shutdown unless
+     * {@link #settled(Path)} first; stale ones of earlier runs in {@code dir} are removed first.
+     */
+    public static Path temporaryIn(Path dir) throws IOException {
+        sweep(dir);
+        while (true) {
+            Path tmp = dir.resolve(String.format(Locale.ROOT, ".savescope-%016x.tmp", RANDOM.nextLong()));
+            LIVE.add(tmp);
+            try {
+                // Private while written, as Files.createTempFile makes them; the writer widens them when done.
+                return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                LIVE.remove(tmp);
+            } catch (IOException e) {
+                LIVE.remove(tmp);
+                throw e;
+            }
+        }
+    }
+
+    /** The temporary file was moved into place or removed: shutdown need not remove it. */
+    public static void settled(Path tmp) {
+        LIVE.remove(tmp);
+    }
+
+    /**
+     * Removes the temporary files of SaveScope's naming in {@code dir} that are older than {@link #STALE}, once per
+     * folder and process; a file that cannot be read or removed is left (it is only clutter).
+     */
+    static void sweep(Path dir) {
+        if (!SWEPT.add(dir.toAbsolutePath().normalize())) {
+            return;
+        }
+        Instant before = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir,
+                p -> TEMPORARY.matcher(p.getFileName().toString()).matches())) {
+            for (Path tmp : temps) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(tmp, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)) {
+                        Files.deleteIfExists(tmp);
+                    }
+                } catch (IOException e) {
+                    // Left for a later run.
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // A folder that cannot be listed holds nothing this run can clean.
+        }
+    }
 
     /** A write that failed, with the file the user asked for (the exception may name its temporary sibling). */
     public static final class WriteFailure extends IOException {
@@ -61,6 +154,9 @@ public final class AtomicFiles {
     public static final class Batch implements AutoCloseable {
         private final List<Path> targets = new ArrayList<>();
         private final List<Path> temps = new ArrayList<>();
+        /** Folders this batch created, outermost first: a batch that fails leaves none of them behind. */
+        private final List<Path> createdDirs = new ArrayList<>();
+        private boolean committed;
 
         /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
         public void write(Path target, String content) throws IOException {
@@ -81,8 +177,8 @@ public final class AtomicFiles {
             Path tmp;
             try {
                 Path dir = target.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
-                tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+                createDirectories(dir);
+                tmp = temporaryIn(dir);
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
             }
@@ -97,6 +193,22 @@ public final class AtomicFiles {
                 }
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
+            }
+        }
+
+        /** Creates {@code dir} and its missing parents, remembering each one created. */
+        private void createDirectories(Path dir) throws IOException {
+            List<Path> missing = new ArrayList<>();
+            for (Path d = dir; d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS); d = d.getParent()) {
+                missing.add(0, d);
+            }
+            for (Path d : missing) {
+                try {
+                    Files.createDirectory(d);
+                    createdDirs.add(d);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Another run made it first: it is that run's folder, not this batch's to remove.
+                }
             }
         }
 
@@ -117,17 +229,30 @@ public final class AtomicFiles {
                     } catch (AtomicMoveNotSupportedException e) {
                         Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
                     }
+                    settled(temps.get(i));
                 } catch (IOException e) {
                     throw new WriteFailure(target, e);
                 }
             }
+            committed = true;
         }
 
-        /** Removes what was written but not moved into place. */
+        /** Removes what was written but not moved into place, and, unless committed, the folders it created. */
         @Override
         public void close() throws IOException {
             for (Path tmp : temps) {
                 Files.deleteIfExists(tmp);
+                settled(tmp);
+            }
+            if (!committed) {
+                for (int i = createdDirs.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(createdDirs.get(i));
+                    } catch (java.nio.file.DirectoryNotEmptyException e) {
+                        // Something else was put there meanwhile; it is not this run's to remove.
+                        return;
+                    }
+                }
             }
         }
     }

@@ -153,7 +153,11 @@ public final class DataExport {
         return String.valueOf(v);
     }
 
+    /** A number as a spreadsheet reads it; one that is not a number (an unknown value) is an empty field. */
     static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

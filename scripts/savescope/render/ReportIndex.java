@@ -40,6 +40,60 @@ public final class ReportIndex {
      * @return the index written, or empty when {@code dir} already has an index.html that SaveScope did not make
      */
     public static Optional<Path> rebuild(Path dir, HtmlReport renderer, Instant now) throws IOException {
+        try (FolderLock held = FolderLock.hold(dir)) {
+            return rebuildHeld(dir, renderer, now);
+        }
+    }
+
+    /** The file whose lock serialises the index rebuilds of a folder; it stays, as removing it would race. */
+    public static final String LOCK = ".savescope-index.lock";
+    /** Threads of one process take turns here: a file lock is held by the whole process. */
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * The lock on a folder's index, so that two runs writing into one folder rebuild it one after the other and
+     * the later sees both reports. Where the file system cannot lock, the rebuild goes ahead unlocked.
+     */
+    static final class FolderLock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+
+        private FolderLock(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        static FolderLock hold(Path dir) {
+            IN_PROCESS.lock();
+            java.nio.channels.FileChannel channel = null;
+            try {
+                channel = java.nio.channels.FileChannel.open(dir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                channel.lock();
+            } catch (IOException | RuntimeException e) {
+                // A read-only folder or one without locks (some network file systems): rebuild as before.
+                closeQuietly(channel);
+                channel = null;
+            }
+            return new FolderLock(channel);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
+            IN_PROCESS.unlock();
+        }
+
+        private static void closeQuietly(java.nio.channels.FileChannel channel) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                // Closing releases the lock whatever it reports.
+            }
+        }
+    }
+
+    private static Optional<Path> rebuildHeld(Path dir, HtmlReport renderer, Instant now) throws IOException {
         Path index = dir.resolve("index.html");
         // A folder, link or device named index.html is not an index we wrote either.
         if (Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && (!Files.isRegularFile(index,

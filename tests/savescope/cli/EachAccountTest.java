@@ -70,6 +70,30 @@ class EachAccountTest {
     }
 
     @Test
+    void accountsNamedLikeThePagesOfTheRunGetReportsOfTheirOwn() throws Exception {
+        Path accounts = dir.resolve("accounts");
+        for (String name : new String[] {"portfolio", "index", "portfolio-report"}) {
+            Files.createDirectories(accounts.resolve(name));
+            Files.copy(Path.of("tests/fixtures/golden/videos.csv"), accounts.resolve(name).resolve("videos.csv"));
+        }
+        Path out = dir.resolve("out");
+        var run = ReportCommandTest.run(accounts.toString(), "--each", "-o", out.toString());
+        assertEquals(0, run.code(), run.err());
+        // Each printed once: three reports and the portfolio, four distinct files.
+        java.util.List<String> printed = run.out().lines().toList();
+        assertEquals(4, printed.stream().distinct().count(), run.out());
+        for (String file : new String[] {"portfolio-report-2", "index-report", "portfolio-report", "portfolio"}) {
+            assertTrue(printed.contains(out.resolve(file + ".html").toString()), run.out());
+        }
+        String portfolio = Files.readString(out.resolve("portfolio.html"));
+        assertTrue(portfolio.contains("href=\"portfolio-report-2.html\">portfolio</a>"), "the account, not itself");
+        assertTrue(portfolio.contains("href=\"index-report.html\">index-report</a>"));
+        assertTrue(portfolio.contains("href=\"portfolio-report.html\">portfolio-report</a>"));
+        assertFalse(portfolio.contains("href=\"portfolio.html\""));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("SaveScope index"), "the index is an index");
+    }
+
+    @Test
     void onlyTheAccountWhoseContentChangedIsMadeAgain() throws Exception {
         Path clients = clients();
         Path out = dir.resolve("out");

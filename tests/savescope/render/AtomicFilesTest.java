@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,60 @@ class AtomicFilesTest {
         assertEquals(blocker.resolve("n.json"), failure.target());
         assertEquals("previous report", Files.readString(report));
         assertEquals(List.of("afile", "r.html"), names(), "no temporary file left behind");
+    }
+
+    @Test
+    void aFailedBatchRemovesTheFoldersItCreated() throws Exception {
+        Path tables = dir.resolve("new/tables");
+        assertThrows(IllegalStateException.class, () -> {
+            try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+                batch.write(tables.resolve("a.csv"), "a");
+                // As a table that cannot be written would: the run stops before the commit.
+                throw new IllegalStateException("stopped");
+            }
+        });
+        assertEquals(List.of(), names(), "neither the new folder nor its parent is left behind");
+    }
+
+    @Test
+    void anyNameTheFileSystemTakesCanBeWritten() throws Exception {
+        // 250 + ".html" = 255 bytes, the longest name ext4 and most others accept; a temporary name built from it
+        // would be longer.
+        Path longest = dir.resolve("a".repeat(250) + ".html");
+        AtomicFiles.write(longest, "r");
+        assertEquals("r", Files.readString(longest));
+        assertEquals(List.of(longest.getFileName().toString()), names(), "no temporary file left behind");
+    }
+
+    @Test
+    void staleTemporaryFilesOfSaveScopeAreSweptAndNothingElse() throws Exception {
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Path stale = Files.writeString(dir.resolve(".savescope-0123456789abcdef.tmp"), "x");
+        Files.setLastModifiedTime(stale, twoHoursAgo);
+        Path fresh = Files.writeString(dir.resolve(".savescope-fedcba9876543210.tmp"), "a running run's");
+        Path notOurs = Files.writeString(dir.resolve(".savescope-notes.tmp"), "the user's");
+        Files.setLastModifiedTime(notOurs, twoHoursAgo);
+        Path mine = Files.writeString(dir.resolve("r.tmp"), "the user's");
+        Files.setLastModifiedTime(mine, twoHoursAgo);
+        AtomicFiles.write(dir.resolve("r.html"), "r");
+        assertEquals(List.of(".savescope-fedcba9876543210.tmp", ".savescope-notes.tmp", "r.html", "r.tmp"), names());
+    }
+
+    @Test
+    void temporaryFilesAreRemovedWhenTheRunIsEnded() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process run = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                HeldBatch.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try {
+            var said = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream()));
+            assertEquals("written", said.readLine());
+            assertEquals(1, names().stream().filter(n -> AtomicFiles.TEMPORARY.matcher(n).matches()).count(), "" + names());
+            run.destroy();  // SIGTERM, as kill or a closing terminal sends
+            assertTrue(run.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            run.destroyForcibly();
+        }
+        assertEquals(List.of(), names(), "the shutdown removed the temporary file");
     }
 
     @Test

@@ -56,6 +56,10 @@ class SparkEngineTest {
         assertEquals(local.totals(), spark.totals());
         assertEquals(150, spark.totals().videos());
         assertEquals(local.rates().videosWithRate(), spark.rates().videosWithRate());
+        // The sums the overall save rate divides, and how many videos have both counts.
+        assertEquals(List.of(local.rates().overallSaves(), local.rates().overallViews(), (long) local.rates().overallVideos()),
+                List.of(spark.rates().overallSaves(), spark.rates().overallViews(), (long) spark.rates().overallVideos()));
+        assertEquals(150, spark.rates().overallVideos());
         for (String dim : local.groups().keySet()) {
             var a = local.groups().get(dim).groups();
             var b = spark.groups().get(dim).groups();

@@ -116,13 +116,13 @@ public final class AccountsSection implements Section<AccountsSection.Figures> {
                 .map(Account::account).toList();
         if (tied.size() > 1) {
             // Equal accounts are said to be equal: picking one of them as "the highest" would be the sort's whim.
-            ctx.finding(0.9, String.join(" and ", tied) + " have the same typical save rate ("
+            ctx.finding(0.9, String.join(" and ", tied.stream().map(savescope.UserText::isolated).toList()) + " have the same typical save rate ("
                     + Formats.percent(orNull(best.medianRate())) + " per video), the highest of the " + all.size()
                     + " accounts.", "Equal typical save rates: no account of these stands out.", "info");
             return;
         }
         boolean clear = !Double.isNaN(best.pVsOthers()) && best.pVsOthers() < 0.05;
-        ctx.finding(0.9, best.account() + " has the highest typical save rate of the " + all.size() + " accounts ("
+        ctx.finding(0.9, savescope.UserText.isolated(best.account()) + " has the highest typical save rate of the " + all.size() + " accounts ("
                 + Formats.percent(orNull(best.medianRate())) + " per video).", clear
                 ? "Its videos' rates differ from the other accounts' beyond chance (Mann–Whitney "
                         + ContentStrategySection.pIs(best.pVsOthers()) + "); audiences and content differ, so this is not a ranking of skill."

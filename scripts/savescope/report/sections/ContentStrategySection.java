@@ -1,5 +1,7 @@
 package savescope.report.sections;
 
+import static savescope.UserText.isolated;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
@@ -253,7 +255,7 @@ public final class ContentStrategySection implements Section<ContentStrategySect
         double p = r.test().p();
         String ratio = worst.saveRate() > 0 ? String.format(Locale.ROOT, "%.1fx as often as", best.saveRate() / worst.saveRate())
                 : "more often than";
-        String headline = capital(best.key()) + " videos are saved " + ratio + " " + worst.key() + " ("
+        String headline = isolated(capital(best.key())) + " videos are saved " + ratio + " " + isolated(worst.key()) + " ("
                 + Formats.percent(best.saveRate()) + " vs " + Formats.percent(worst.saveRate()) + "; 95% CI "
                 + range(best) + " vs " + range(worst) + ").";
         String sure = p < 0.05
@@ -275,9 +277,9 @@ public final class ContentStrategySection implements Section<ContentStrategySect
         List<Group> judged = r.judged().stream().sorted(Comparator.comparingDouble(Group::medianRate).reversed()).toList();
         Group best = judged.get(0);
         Group worst = judged.get(judged.size() - 1);
-        ctx.finding(0.8, "Save rates differ by " + dimension + ": " + String.format(Locale.ROOT, phrase, best.key())
+        ctx.finding(0.8, "Save rates differ by " + dimension + ": " + String.format(Locale.ROOT, phrase, isolated(best.key()))
                         + " is saved " + Formats.percent(best.medianRate()) + " of the time, "
-                        + String.format(Locale.ROOT, phrase, worst.key()) + " " + Formats.percent(worst.medianRate()) + ".",
+                        + String.format(Locale.ROOT, phrase, isolated(worst.key())) + " " + Formats.percent(worst.medianRate()) + ".",
                 "Kruskal–Wallis " + pIs(r.test().p()) + " across " + r.test().groups() + " groups. With this many "
                         + "comparisons, one such result can arise by chance: test it on your next videos.", "moderate");
     }

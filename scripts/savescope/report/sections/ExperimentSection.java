@@ -156,7 +156,8 @@ public final class ExperimentSection implements Section<ExperimentSection.Figure
     private static void presentVerdicts(List<Comparison> comparisons, ReportContext ctx) {
         StringBuilder md = new StringBuilder("**What it means.** ");
         for (Comparison c : comparisons) {
-            ctx.finding(c.level().equals("moderate") ? 1.4 : 0.9, c.variant() + " vs " + c.baseline() + ": "
+            ctx.finding(c.level().equals("moderate") ? 1.4 : 0.9, savescope.UserText.isolated(c.variant()) + " vs "
+                    + savescope.UserText.isolated(c.baseline()) + ": "
                     + Formats.percent(c.rateVariant()) + " vs " + Formats.percent(c.rateBaseline()) + " save rate, "
                     + ContentStrategySection.pIs(c.permutationP()) + (c.permutationP() < 0.05 ? ""
                     : "; the gap could be chance") + ".", c.verdict(), c.level());

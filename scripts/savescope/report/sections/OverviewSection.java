@@ -101,22 +101,43 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
     }
 
     /**
-     * @param overall all saves / all views
+     * @param overall saves / views over the videos that have both counts
      * @param medianPerVideo the typical video's save rate (median over videos)
      * @param medianCiLow low end of its seeded bootstrap 95% interval, or null
      * @param medianCiHigh high end of that interval, or null
      * @param p10PerVideo the 10th percentile of per-video rates
      * @param p90PerVideo the 90th percentile
      * @param videosWithRate videos with views and a saves count
-     * @param per1000Views saves per 1,000 views
+     * @param per1000Views saves per 1,000 views, over the same videos as {@code overall}
+     * @param overallSaves the saves {@code overall} is computed from (of the videos with views too)
+     * @param overallViews the views it is computed from (of the videos with saves too)
+     * @param overallVideos the videos with both counts; fewer than all videos means the two sums are not the totals
      */
     public record SaveRates(Double overall, Double medianPerVideo, Double medianCiLow, Double medianCiHigh,
             Double p10PerVideo, Double p90PerVideo, int videosWithRate,
-            @JsonProperty("per_1000_views") Double per1000Views) {
+            @JsonProperty("per_1000_views") Double per1000Views, long overallSaves, long overallViews,
+            int overallVideos) {
 
         public static SaveRates of(Rates r, Intervals.Interval ci) {
             return new SaveRates(r.overall(), r.medianPerVideo(), ci == null ? null : ci.low(),
-                    ci == null ? null : ci.high(), r.p10(), r.p90(), r.videosWithRate(), r.perThousandViews());
+                    ci == null ? null : ci.high(), r.p10(), r.p90(), r.videosWithRate(), r.perThousandViews(),
+                    r.overallSaves(), r.overallViews(), r.overallVideos());
+        }
+
+        /** Whether some video lacks views or saves, so that the rate's sums are smaller than the totals. */
+        public boolean partial(Totals totals) {
+            return overallVideos < totals.videos();
+        }
+
+        /** The counts the rate divides, and over which videos when not all of them. */
+        public String basis(Totals totals) {
+            return Formats.exact(overallSaves) + " saves from " + Formats.exact(overallViews) + " views"
+                    + (partial(totals) ? ", over the " + Formats.exact((long) overallVideos) + " videos with both counts" : "");
+        }
+
+        /** The videos the rate covers, in words for a label. */
+        public String videosWords(Totals totals) {
+            return partial(totals) ? "the " + Formats.exact((long) overallVideos) + " videos with both counts" : "all videos";
         }
     }
 
@@ -206,9 +227,10 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
                         new Output.Kpi("Videos", Formats.compact(t.videos()), Formats.exact(t.videos()), ""),
                         new Output.Kpi("Views", Formats.compact(t.views()), Formats.exact(t.views()), ""),
                         new Output.Kpi("Saves", Formats.compact(t.saves()), Formats.exact(t.saves()),
-                                s.per1000Views() == null ? "" : Formats.decimal(s.per1000Views(), 1) + " per 1,000 views"),
+                                s.per1000Views() == null ? "" : Formats.decimal(s.per1000Views(), 1) + " per 1,000 views"
+                                        + (s.partial(t) ? " (" + s.videosWords(t) + ")" : "")),
                         new Output.Kpi("Save rate", Formats.percent(s.overall()), Formats.percentExact(s.overall()),
-                                "all saves / all views"),
+                                s.partial(t) ? "saves / views of " + s.videosWords(t) : "all saves / all views"),
                         new Output.Kpi("Typical video", Formats.percent(s.medianPerVideo()),
                                 Formats.percentExact(s.medianPerVideo()), typicalNote))));
     }
@@ -271,13 +293,14 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
         SaveRates s = f.saveRate();
         Ratios r = f.rates();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row("Save rate, all videos", pct(s.overall()), "total saves / total views"));
+        rows.add(row(s.partial(f.totals()) ? "Save rate, videos with both counts" : "Save rate, all videos",
+                pct(s.overall()), s.overall() == null ? "saves / views" : s.basis(f.totals())));
         rows.add(row("Saves per 1,000 views", dec(s.per1000Views(), 2), "save rate × 1,000"));
         rows.add(row("Typical video's save rate", pct(s.medianPerVideo()), "median of per-video saves / views ("
                 + s.videosWithRate() + " videos with views)"));
         rows.add(row("10th – 90th percentile", new Cell(Formats.percent(s.p10PerVideo()) + " – "
                 + Formats.percent(s.p90PerVideo()), "", s.p10PerVideo(), ""), "eight in ten videos fall in this range"));
-        rows.add(row("Saves per like", dec(r.saveToLike(), 3), "total saves / total likes"));
+        rows.add(row("Saves per like", dec(r.saveToLike(), 3), "saves / likes, of the videos with both counts"));
         rows.add(row("Saves' share of engagement", pct(r.savesShareOfEngagement()),
                 "saves / (likes + comments + shares + saves)"));
         rows.add(row("Engagement rate by views", pct(r.engagementRateByViews()), r.engagementRateByViewsFormula()));
@@ -324,7 +347,7 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
                 : overall >= QUOTED_AVERAGE ? "above the commonly quoted average of about 0.5%"
                 : "below the commonly quoted average of about 0.5%";
         ctx.finding(1.0, "Your videos are saved " + Formats.percent(overall) + " of the time ("
-                        + Formats.exact(f.totals().saves()) + " saves from " + Formats.exact(f.totals().views()) + " views).",
+                        + s.basis(f.totals()) + ").",
                 "That is " + compare + " (an outside benchmark from calculator sites, low confidence). "
                         + "The typical video's rate is " + Formats.percent(s.medianPerVideo()) + typicalCi + ".", "info");
         if (s.medianPerVideo() != null && s.medianCiLow() != null && s.videosWithRate() >= 10
@@ -363,7 +386,7 @@ public final class OverviewSection implements Section<OverviewSection.Figures> {
             String m = COUNTS_WITHOUT_SAVES.get(i);
             Double v = perView.get(i);
             rows.add(row(capitalized(m) + " per 1,000 views", dec(v == null ? null : v * 1000, 1),
-                    "total " + m + " / total views × 1,000"));
+                    m + " / views × 1,000, of the videos with both counts"));
         }
         rows.add(row("Engagement rate by views, without saves", pct(w.engagementWithoutSaves()),
                 "(likes + comments + shares) / views; the usual formula adds saves"));

@@ -159,7 +159,7 @@ public final class SparkAggregates {
         Column eng = l.plus(c).plus(sh).plus(s);
         Row r = videos.agg(sum(when(vs, v)), sum(when(vs, s)), sum(when(ls, s)), sum(when(ls, l)),
                 sum(when(four, eng)), sum(when(four, s)), sum(when(five, eng)), sum(when(five, v)),
-                count(when(five, lit(1)))).first();
+                count(when(five, lit(1))), count(when(vs, lit(1)))).first();
         double sumViewsS = num(r, 0);
         double sumSavesV = num(r, 1);
         double sumSavesL = num(r, 2);
@@ -176,7 +176,7 @@ public final class SparkAggregates {
                 any ? qs.q(RATE, 0, 0.9) : null, any ? Math.toIntExact(qs.n(RATE, 0)) : 0,
                 overall == null ? null : overall * 1000, sumLikesS > 0 ? sumSavesL / sumLikesS : null,
                 sumEng4 > 0 ? sumSaves4 / sumEng4 : null, sumViews5 > 0 ? sumEng5 / sumViews5 : null, byFollowers,
-                followers);
+                followers, Math.round(sumSavesV), Math.round(sumViewsS), Math.toIntExact(r.getLong(9)));
     }
 
     private static double num(Row r, int i) {

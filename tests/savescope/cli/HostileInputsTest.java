@@ -1,0 +1,104 @@
+package savescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: inputs and options made to break the report, each of which must give a whole report or a clear refusal. */
+class HostileInputsTest {
+    private static final Path FIXTURES = Path.of("tests/fixtures/hostile");
+    /** "NaN" as a value; the page's own script calls {@code isNaN}, which is not one. */
+    private static final Pattern NAN = Pattern.compile("(?<!is)NaN");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void moreSavesThanViewsGivesNoNaNAndNoCrash() throws Exception {
+        Path tables = dir.resolve("tables");
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("saves-over-views.csv").toString(),
+                "-o", html.toString(), "--json", json.toString(), "--data-dir", tables.toString());
+        assertEquals(0, run.code(), run.err());
+        assertFalse(NAN.matcher(Files.readString(html)).find(), "no NaN in the page");
+        assertFalse(NAN.matcher(Files.readString(json)).find(), "no NaN in the JSON");
+        try (Stream<Path> csv = Files.list(tables)) {
+            for (Path f : csv.toList()) {
+                assertFalse(NAN.matcher(Files.readString(f)).find(), f + " has no NaN");
+            }
+        }
+        // The video posted at 16:00 is alone in its hour with 9 saves of 7 views: a rate, but no interval.
+        String hours = Files.readString(tables.resolve("by-weekday-and-hour-posted-2.csv"));
+        assertTrue(hours.contains("\r\n16,1,7,9,1.2857142857142858,–,"), hours);
+    }
+
+    @Test
+    void aBlankTitleIsRefusedBeforeAnyWork() {
+        Path html = dir.resolve("r.html");
+        for (String title : new String[] {"", "   ", "\u00a0\u200b\t"}) {
+            OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("saves-over-views.csv").toString(),
+                    "-o", html.toString(), "--title", title);
+            assertEquals(2, run.code(), "title \"" + title + "\": " + run.err());
+            assertTrue(run.err().startsWith("error: --title: expected the report's title, found "), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertFalse(Files.exists(html));
+        }
+    }
+
+    @Test
+    void aNameOfUpTo255BytesIsWrittenAndALongerOneRefusedBeforeAnyWork() throws Exception {
+        String input = FIXTURES.resolve("saves-over-views.csv").toString();
+        // 250 letters + ".html" = 255 bytes, the longest name; "é" is 2 bytes in UTF-8, so 125 of them, "b" and
+        // ".html" are 250 + 1 + 5 = 256 bytes, though only 131 characters.
+        Path longest = dir.resolve("a".repeat(250) + ".html");
+        OutputSafetyTest.Run ok = OutputSafetyTest.report(input, "-o", longest.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.isRegularFile(longest));
+        Path tooLong = dir.resolve("é".repeat(125) + "b.html");
+        OutputSafetyTest.Run refused = OutputSafetyTest.report(input, "-o", tooLong.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("is 256 bytes long; a name may have at most 255 bytes"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertFalse(refused.err().contains("report was written"), refused.err());
+    }
+
+    @Test
+    void aRightToLeftOverrideInAContentTypeCannotReorderTheHeadline() throws Exception {
+        Path html = dir.resolve("r.html");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("rlo-type.csv").toString(), "-o",
+                html.toString());
+        assertEquals(0, run.code(), run.err());
+        String page = Files.readString(html);
+        // The type is U+202E and "recipe"; set apart by U+2068 ... U+2069, the override ends with the name, so the
+        // rest of the sentence reads left to right.
+        assertTrue(page.contains("<p class=\"headline\">\u2068\u202Erecipe\u2069 videos are saved 8.3x as often as "
+                + "comedy"), page.substring(page.indexOf("class=\"headline\"")));
+    }
+
+    @Test
+    void controlCharactersInAFileNameAreShownEscapedOnTheErrorsOneLine() throws Exception {
+        Path input = Files.writeString(dir.resolve("bad\nname\t\u001b[31m.csv"), "video_id,views,saves\n1,abc,3\n");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(input.toString(), "-o", dir.resolve("r.html").toString());
+        assertEquals(2, run.code(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        // The name is written with \n, \t and \u001B where the characters are, both times it is named.
+        String shown = dir + "/bad\\nname\\t\\u001B[31m.csv";
+        assertTrue(run.err().startsWith("error: " + shown + ": no usable video rows"), run.err());
+        assertTrue(run.err().contains(shown + ":2:2: column \"views\": expected a number, found \"abc\""), run.err());
+    }
+
+    @Test
+    void oneLineEscapesControlsAndLeavesOtherTextAsItIs() {
+        assertEquals("a\\nb\\rc\\td\\u001Be\\u202Ef\\u007F", Cli.oneLine("a\nb\rc\td\u001be\u202ef\u007f"));
+        assertEquals("Лена café 日本 \"x\" 100%", Cli.oneLine("Лена café 日本 \"x\" 100%"));
+    }
+}

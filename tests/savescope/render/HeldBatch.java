@@ -1,0 +1,16 @@
+package savescope.render;
+
+import java.nio.file.Path;
+
+/** A run stopped while writing: writes one file of a batch into the folder given, says so, then waits to be ended. */
+public final class HeldBatch {
+    private HeldBatch() {}
+
+    public static void main(String[] args) throws Exception {
+        AtomicFiles.Batch batch = new AtomicFiles.Batch();
+        batch.write(Path.of(args[0]).resolve("r.html"), "half a report");
+        System.out.println("written");
+        System.out.flush();
+        Thread.sleep(60_000);
+    }
+}
