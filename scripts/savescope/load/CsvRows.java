@@ -49,6 +49,8 @@ public final class CsvRows implements Rows {
     private int count;
     private int quoteField;
     private int width = -1;
+    /** Excel's first line naming the delimiter ({@code sep=;}), or null when the file has none. */
+    private String separatorLine;
     /** Whether the header line ends in LF or CRLF, so that a lone CR later is a character, not a line end. */
     private boolean headerEndsInLf;
 
@@ -62,7 +64,8 @@ public final class CsvRows implements Rows {
         this.encoding = checkText(file, head);
         this.text = (TextEncoding.Decoding) encoding.reader(buffered);
         fill();
-        delimiter = detectDelimiter();
+        char hinted = separatorHint();
+        delimiter = hinted != 0 ? hinted : detectDelimiter();
         String[] first = nextRecord(true);
         if (first == null || Arrays.stream(first).allMatch(c -> c == null || c.isBlank())) {
             close();
@@ -111,6 +114,10 @@ public final class CsvRows implements Rows {
     /** What was assumed about the text (its encoding, bytes replaced), in words; empty for plain UTF-8. */
     public List<String> assumptions() {
         List<String> notes = new ArrayList<>();
+        if (separatorLine != null) {
+            notes.add("the first line \"" + separatorLine + "\" names the separator, as Excel writes it; the lines "
+                    + "below were split at \"" + separatorLine.charAt(4) + "\" and it was not read as a row.");
+        }
         if (encoding.note() != null) {
             notes.add(encoding.note());
         }
@@ -147,6 +154,31 @@ public final class CsvRows implements Rows {
                     + "save it as .xlsx or CSV (UTF-8) and try again.");
         }
         return TextEncoding.detect(file, head, "CSV text");
+    }
+
+    /**
+     * The delimiter a first line {@code sep=;} names (Excel writes it, and honours it, for CSV meant for another
+     * locale's separator), having stepped over that line; 0, with nothing read, when the first line is no such hint.
+     */
+    private char separatorHint() throws IOException {
+        int start = pos < limit && buf[pos] == '\uFEFF' ? pos + 1 : pos;
+        int end = start;
+        while (end < limit && end - start < 12 && buf[end] != '\n' && buf[end] != '\r') {
+            end++;
+        }
+        String first = new String(buf, start, end - start).strip();
+        if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
+            first = first.substring(1, first.length() - 1);
+        }
+        boolean hint = end < limit && (buf[end] == '\n' || buf[end] == '\r') && first.length() == 5
+                && first.regionMatches(true, 0, "sep=", 0, 4) && first.charAt(4) != '"';
+        if (!hint) {
+            return 0;
+        }
+        separatorLine = first;
+        pos = end;
+        endLine();
+        return first.charAt(4);
     }
 
     /** The delimiter used most often outside quotes on the first line: comma, semicolon or tab (comma on a tie). */

@@ -36,14 +36,16 @@ public final class Fields {
         ALIASES.put(DURATION_S, List.of("duration_s", "duration", "video.duration", "videometa.duration",
                 "video_duration", "duration (sec)", "total video time", "video duration"));
         ALIASES.put(VIEWS, List.of("views", "video views", "total views", "playcount", "stats.playcount",
-                "view_count", "video_views", "plays", "impressions", "statistics.play_count"));
-        ALIASES.put(LIKES, List.of("likes", "total likes", "diggcount", "stats.diggcount", "like_count",
-                "reactions", "statistics.digg_count"));
+                "statsv2.playcount", "view_count", "video_views", "plays", "impressions", "statistics.play_count"));
+        ALIASES.put(LIKES, List.of("likes", "total likes", "diggcount", "stats.diggcount", "statsv2.diggcount",
+                "like_count", "reactions", "statistics.digg_count"));
         ALIASES.put(COMMENTS, List.of("comments", "total comments", "commentcount", "stats.commentcount",
-                "comment_count", "statistics.comment_count"));
-        ALIASES.put(SHARES, List.of("shares", "total shares", "sharecount", "stats.sharecount", "share_count", "statistics.share_count"));
+                "statsv2.commentcount", "comment_count", "statistics.comment_count"));
+        ALIASES.put(SHARES, List.of("shares", "total shares", "sharecount", "stats.sharecount", "statsv2.sharecount",
+                "share_count", "statistics.share_count"));
         ALIASES.put(SAVES, List.of("saves", "total saves", "add to favorites", "lägg till i favoriter",
-                "collectcount", "stats.collectcount", "favorites_count", "favorites", "collect_count",
+                "collectcount", "stats.collectcount", "statsv2.collectcount",
+                "favorites_count", "favorites", "collect_count",
                 "añadir a favoritos", "adicionar aos favoritos", "zu favoriten hinzufügen",
                 "ajouter aux favoris", "statistics.collect_count"));
         ALIASES.put(CONTENT_TYPE, List.of("content_type", "content type", "post type", "category", "variant"));
@@ -89,7 +91,7 @@ public final class Fields {
                 "chia se", "luot chia se", "condivisioni", "gedeeld", "分享", "分享数", "转发", "转发数", "シェア",
                 "シェア数"));
         LOOSE.put(SAVES, List.of("save", "saves", "saved", "savecount", "favorite", "favourite", "favourites",
-                "favorited", "favourited", "collect", "collects", "collected", "collectcount", "bookmark", "bookmarks",
+                "favorited", "favourited", "collect", "collects", "collectcount", "bookmark", "bookmarks",
                 "bookmarked", "guardado", "guardados", "salvo", "salvos", "salvamentos", "gespeichert",
                 "speicherungen", "enregistrement", "enregistrements", "enregistre", "enregistres", "gemmer", "gemt",
                 "sparade", "sparat", "luu", "luot luu", "favoritos", "preferiti", "salvataggi", "opgeslagen",
@@ -108,6 +110,14 @@ public final class Fields {
     /** Parts of a header that suggest a saves count the aliases did not recognise. */
     private static final List<String> SAVES_STEMS = List.of("save", "saving", "favo", "collect", "bookmark", "guard",
             "salv", "speicher", "enregistr", "gem", "spar", "luu", "收藏", "保存");
+
+    /**
+     * Headers that sound like a count but are a yes/no about the account that scraped the item: web items carry
+     * {@code collected}, {@code digged} and {@code shared} for whether that viewer saved, liked or shared it, and
+     * {@code collectTime} for when it saved it. They are never read as a count, nor offered as one.
+     */
+    private static final java.util.Set<String> VIEWER_FLAGS = java.util.Set.of("collected", "collecttime", "digged",
+            "shared");
 
     private Fields() {}
 
@@ -169,6 +179,9 @@ public final class Fields {
 
     private static String looseFieldOf(String header) {
         String folded = fold(header);
+        if (VIEWER_FLAGS.contains(folded)) {
+            return null;
+        }
         for (String candidate : new String[] {folded, core(folded)}) {
             if (candidate == null) {
                 continue;
@@ -283,8 +296,9 @@ public final class Fields {
     static List<String> savesLike(List<String> headers, java.util.Collection<Integer> taken) {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
-            List<String> words = List.of(fold(headers.get(i)).split(" "));
-            if (!taken.contains(i) && words.stream().anyMatch(w -> SAVES_STEMS.stream().anyMatch(w::startsWith)
+            String folded = fold(headers.get(i));
+            List<String> words = List.of(folded.split(" "));
+            if (!taken.contains(i) && !VIEWER_FLAGS.contains(folded) && words.stream().anyMatch(w -> SAVES_STEMS.stream().anyMatch(w::startsWith)
                     || (w.length() > 4 && w.charAt(0) == 'n' && SAVES_STEMS.stream().anyMatch(w.substring(1)::startsWith)))) {
                 out.add(headers.get(i));
             }

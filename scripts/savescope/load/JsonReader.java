@@ -370,8 +370,51 @@ final class JsonReader {
         formats.merge(format, 1, Integer::sum);
         videos.headers(headers);
         String base = place.endsWith("/") ? place : place + "/";
-        videos.add(raw, place, f -> base + (headers[f] == null ? VideoFrameBuilder.FIELDS.get(f) : headers[f].replace('.', '/')),
-                file + "#" + place);
+        if (videos.add(raw, place, f -> base + (headers[f] == null ? VideoFrameBuilder.FIELDS.get(f) : headers[f].replace('.', '/')),
+                file + "#" + place)) {
+            noteAbsentCounts(headers, base);
+        }
+    }
+
+    /**
+     * Kept items that lack a count key, per count: how many, and the first few item places. Whether that is a
+     * field left missing is known only at the end, once it is known whether any item of the file carries it.
+     */
+    private final long[] absentCounts = new long[Canonical.COUNTS.size()];
+    @SuppressWarnings("unchecked")
+    private final List<String>[] absentPlaces = new List[Canonical.COUNTS.size()];
+    /** The key each count was first read from, to name it where an item lacks it. */
+    private final String[] countKeys = new String[Canonical.COUNTS.size()];
+
+    private void noteAbsentCounts(String[] headers, String base) {
+        for (int i = 0; i < absentCounts.length; i++) {
+            String key = headers[VideoFrameBuilder.VIEWS + i];
+            if (key != null) {
+                countKeys[i] = countKeys[i] == null ? key : countKeys[i];
+                continue;
+            }
+            if (absentCounts[i]++ == 0) {
+                absentPlaces[i] = new ArrayList<>();
+            }
+            if (absentPlaces[i].size() < savescope.model.FieldGap.MAX_PLACES) {
+                absentPlaces[i].add(base);
+            }
+        }
+    }
+
+    /** Counts every kept item lacking a count that other items of the file carry as that field left missing. */
+    private void countAbsentCounts() {
+        for (int i = 0; i < absentCounts.length; i++) {
+            if (countKeys[i] == null || absentCounts[i] == 0) {
+                continue;
+            }
+            String key = countKeys[i];
+            for (long n = 0; n < absentCounts[i]; n++) {
+                String base = absentPlaces[i].get((int) Math.min(n, absentPlaces[i].size() - 1));
+                videos.leaveMissing(VideoFrameBuilder.VIEWS + i, base + key.replace('.', '/'), "the item has no \""
+                        + key + "\" key, nor another " + Canonical.COUNTS.get(i) + " key");
+            }
+        }
     }
 
     /** Whether the builder has been told that this file's durations are milliseconds (the app API's are). */
@@ -543,6 +586,7 @@ final class JsonReader {
                         + "(cid, aweme_id, text), or name the keys with " + (savesLikeKeys == null || savesLikeKeys.isEmpty()
                         ? "--map saves=KEY" : Fields.mapOption(Canonical.SAVES, savesLikeKeys.get(0))) + ".");
             }
+            countAbsentCounts();
             videos.finish();
             state.videos.add(videos);
             String format = formats.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)

@@ -416,8 +416,12 @@ public final class Loader {
             throw new InputException(where + ": no usable video rows (" + rejected + " rejected" + first + "); "
                     + "expected per-video data with at least one metric (views, likes, comments, shares, saves).");
         }
+        DailyChecks.Result daily = DailyChecks.check(state.daily, videos, state.sources, Loader::exportTimeOf,
+                Instant.now());
         List<String> warnings = new ArrayList<>(state.warnings);
+        warnings.addAll(daily.warnings());
         List<String> assumptions = new ArrayList<>(state.assumptions);
+        assumptions.addAll(AccountNames.unify(videos));
         SnapshotOrder.Statement order = SnapshotOrder.describe(merged.compared());
         if (order != null) {
             assumptions.add(order.assumption());
@@ -463,8 +467,8 @@ public final class Loader {
         if (state.videos.stream().anyMatch(b -> !b.typesAssigned())) {
             state.options.types().assign(videos);
         }
-        return new Dataset(videos, state.daily, merged.snapshots(), channel, state.comments,
-                new LoadReport(state.sources, warnings, merged.superseded(), assumptions));
+        return new Dataset(videos, daily.daily(), merged.snapshots(), channel, state.comments,
+                new LoadReport(daily.sources(), warnings, merged.superseded(), assumptions));
     }
 
     /** The Studio Content sources, now read as the videos: reported as per-video sources without saves. */
@@ -491,6 +495,26 @@ public final class Loader {
         } catch (IOException | RuntimeException e) {
             return Instant.now();
         }
+    }
+
+    /**
+     * The export time a source's name gives: the epoch of the Studio ZIP it came from, else a date in its own
+     * name or its ZIP's ({@code daily_2026-07-01.csv}); null when neither names one.
+     */
+    static Instant exportTimeOf(String file) {
+        int bang = file.indexOf("!/");
+        String outer = baseName(bang > 0 ? file.substring(0, bang) : file);
+        Instant zip = zipExportTime(outer);
+        if (zip != null) {
+            return zip;
+        }
+        Instant named = namedTime(baseName(file));
+        return named != null || bang < 0 ? named : namedTime(outer);
+    }
+
+    private static String baseName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
     }
 
     /** The latest export time any of {@code files} names in a Studio ZIP name, or null when none does. */

@@ -24,6 +24,12 @@ public final class Values {
     private static final Pattern GROUPED_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern GROUPED_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final Pattern GROUPED_SPACE = Pattern.compile("\\d{1,3}( \\d{3})+");
+    /** Swiss and Liechtenstein grouping with an apostrophe (straight or typographic): {@code 71'500}. */
+    private static final Pattern GROUPED_APOSTROPHE = Pattern.compile("\\d{1,3}(['\u2019]\\d{3})+(\\.\\d+)?");
+    /** Grouped with dots and a decimal comma, as German and many other spreadsheets write: {@code 71.500,00}. */
+    private static final Pattern GROUPED_DOT_DECIMAL = Pattern.compile("\\d{1,3}(\\.\\d{3})+,\\d+");
+    /** Grouped with commas and a decimal point: {@code 71,500.00}. */
+    private static final Pattern GROUPED_COMMA_DECIMAL = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d+");
     private static final Pattern DECIMAL = Pattern.compile("\\d+([.,]\\d*)?|[.,]\\d+");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+-]?\\d+");
     /** How Python, JavaScript and spreadsheets write infinity: an overflow, never a count. */
@@ -286,6 +292,15 @@ public final class Values {
         }
         if (GROUPED_SPACE.matcher(s).matches()) {
             return Double.parseDouble(s.replace(" ", ""));
+        }
+        if (GROUPED_APOSTROPHE.matcher(s).matches()) {
+            return Double.parseDouble(s.replace("'", "").replace("\u2019", ""));
+        }
+        if (GROUPED_DOT_DECIMAL.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(".", "").replace(',', '.'));
+        }
+        if (GROUPED_COMMA_DECIMAL.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(",", ""));
         }
         if (DECIMAL.matcher(s).matches()) {
             String d = s.replace(',', '.');

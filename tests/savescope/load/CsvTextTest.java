@@ -252,4 +252,22 @@ class CsvTextTest {
         Dataset tab = load("tab.tsv", "video_id\ttitle\tviews\tsaves\n1\ta, b\t10\t1\n");
         assertEquals("a, b", tab.videos().stringColumn("title").get(0));
     }
+    @Test
+    void excelsSepLineNamesTheSeparatorAndIsNoRow() throws Exception {
+        // The header has as many commas as semicolons, so counting them would split at commas; the sep line settles
+        // it. Counts as German (71.500,00) and Swiss (71'500) sheets write them.
+        String text = "\uFEFFsep=;\r\nvideo_id;title;views;saves;notes (a,b,c,d)\r\n1;a, b, c;71.500,00;1.191,00;x\r\n"
+                + "2;d;71'500;885,00;y\r\n";
+        Dataset d = load("sep.csv", text);
+        assertEquals(List.of(71_500L, 71_500L), LoaderFormatsTest.longs(d.videos(), "views"));
+        assertEquals(List.of(1_191L, 885L), LoaderFormatsTest.longs(d.videos(), "saves"));
+        assertEquals(List.of("a, b, c", "d"), d.videos().stringColumn("title").asList());
+        assertEquals(2, d.load().rowsRead());
+        assertEquals(List.of("the first line \"sep=;\" names the separator, as Excel writes it; the lines below were "
+                + "split at \";\" and it was not read as a row."), d.load().sources().get(0).assumptions());
+        // A bad count names its line as the file numbers it: the sep line is line 1.
+        Dataset bad = load("sep-bad.csv", "sep=;\nvideo_id;views;saves\n1;10;x\n2;20;3\n");
+        assertEquals(List.of(dir.resolve("sep-bad.csv") + ":3:3: column \"saves\": expected a number, found \"x\""),
+                bad.load().rejections().stream().map(Object::toString).toList());
+    }
 }

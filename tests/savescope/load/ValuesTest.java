@@ -34,6 +34,22 @@ class ValuesTest {
         assertEquals(OptionalLong.of(expected), Values.count(raw));
     }
 
+    @org.junit.jupiter.api.Test
+    void groupedCountsWithDecimalsOrApostrophesAsSpreadsheetsWriteThem() throws Exception {
+        // German and most of Europe: dots group, a comma starts the decimals; Switzerland: apostrophes group.
+        assertEquals(OptionalLong.of(71_500), Values.count("71.500,00"));
+        assertEquals(OptionalLong.of(2_700_000), Values.count("2.700.000,00"));
+        assertEquals(OptionalLong.of(71_500), Values.count("71'500"));
+        assertEquals(OptionalLong.of(1_234_567), Values.count("1’234’567"));
+        assertEquals(OptionalLong.of(71_500), Values.count("71'500.00"));
+        assertEquals(OptionalLong.of(71_500), Values.count("71,500.00"));
+        assertEquals(OptionalLong.of(885), Values.count("885,00"));
+        assertEquals("expected a whole count, found \"71.500,50\"",
+                assertThrows(BadValueException.class, () -> Values.count("71.500,50")).getMessage());
+        assertEquals("expected a number, found \"71'50\"",
+                assertThrows(BadValueException.class, () -> Values.count("71'50")).getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "-", "undefined", "N/A", "null", "–"})
     void missingSpellingsAreMissingNotZero(String raw) throws Exception {
