@@ -235,6 +235,34 @@ class LaunchersTest {
         assertEquals(late.pid() + "", new String(late.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 
+    /**
+     * The archive is made even when the folder the run started in is gone by then (a script's temporary folder,
+     * removed as soon as its report is out): the JVM that makes it cannot start in a deleted folder, and the
+     * launcher used to mark the archive as failed, leaving every later run without it until the next change.
+     */
+    @Test
+    void theArchiveIsMadeWhenTheStartingFolderIsGone() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "bash, and a deleted working folder");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path jsa = cache.resolve("report@key.jsa");
+        Path list = cache.resolve("report@key.jsa.1.classlist");
+        Files.writeString(list, "java/lang/Object\njava/lang/String\njava/util/ArrayList\n");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String functions = "eval \"$(sed -n '/^make_archive() {/,/^}/p' '" + Path.of("jbang").toAbsolutePath() + "')\"; ";
+        // The folder is removed before the archive is made, as a finished script's temporary folder is.
+        String script = functions + "CMD=(\"$1\"); mkdir gone; cd gone; rmdir ../gone; "
+                + "SAVESCOPE_ARCHIVE_WAIT=1 make_archive \"$2\" \"$3\" -Xshare:auto -classpath \"$4\"";
+        Process p = new ProcessBuilder("bash", "-c", script, "make", java, list.toString(), jsa.toString(), classes.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertFalse(Files.exists(Path.of(jsa + ".failed")), "the archive was marked as failed: " + out);
+        assertTrue(Files.size(jsa) > 0, "an archive was made");
+        assertTrue(Files.exists(Path.of(jsa + ".ok")));
+        assertFalse(Files.exists(list), "the class list is removed once used");
+    }
+
     /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
     Process claim(Path jsa, String script, Path extra) throws IOException {
         String functions = "eval \"$(sed -n '/^archive_in_progress() {/,/^}/p; /^claim_archive() {/,/^}/p' jbang)\"; set -euo pipefail; ";
