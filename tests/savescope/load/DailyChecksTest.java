@@ -78,4 +78,45 @@ class DailyChecksTest {
                 + "kept, so the day is counted once", reasons.get(0));
         assertEquals(true, reasons.get(1).startsWith("the day is after today ("), reasons.get(1));
     }
+
+    /**
+     * Numeric ids are looked up as numbers, others as text; either way an id matches only the same text: "0123"
+     * is not video 123, and a daily "123" is not video "abc" (ids by hand; both files' days lie after posting).
+     */
+    @Test
+    void idsMatchOnlyTheSameTextWhetherLookedUpAsNumbersOrAsText() throws Exception {
+        String daily = "video_id,date,views,likes,comments,shares,saves\n";
+        Path numeric = dir.resolve("numeric.csv");
+        Files.writeString(numeric, "video_id,title,post_time,views,likes,comments,shares,saves\n"
+                + "123,One,2026-03-01T10:00:00Z,10,1,0,0,1\n"
+                + "9223372036854775807,Two,2026-03-01T10:00:00Z,10,1,0,0,1\n");
+        Path numericDaily = dir.resolve("numeric-daily.csv");
+        Files.writeString(numericDaily, daily + "123,2026-03-02,5,0,0,0,1\n0123,2026-03-02,5,0,0,0,1\n"
+                + "9223372036854775807,2026-03-02,5,0,0,0,1\n9223372036854775808,2026-03-02,5,0,0,0,1\n");
+        Dataset d = Loader.load(List.of(numeric, numericDaily), Loader.Options.defaults());
+        assertEquals(List.of("123", "9223372036854775807"), d.daily().stringColumn(Canonical.VIDEO_ID).asList());
+        assertEquals(List.of("0123", "9223372036854775808"), d.load().sources().get(1).rejections().stream()
+                .map(r -> r.location().replaceAll("^video (\\S+),.*", "$1")).toList());
+
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "video_id,title,post_time,views,likes,comments,shares,saves\n"
+                + "abc,One,2026-03-01T10:00:00Z,10,1,0,0,1\n123,Two,2026-03-01T10:00:00Z,10,1,0,0,1\n");
+        Path textDaily = dir.resolve("text-daily.csv");
+        Files.writeString(textDaily, daily + "abc,2026-03-02,5,0,0,0,1\n0123,2026-03-02,5,0,0,0,1\n"
+                + "123,2026-03-02,5,0,0,0,1\nABC,2026-03-02,5,0,0,0,1\n");
+        Dataset t = Loader.load(List.of(text, textDaily), Loader.Options.defaults());
+        assertEquals(List.of("abc", "123"), t.daily().stringColumn(Canonical.VIDEO_ID).asList());
+        assertEquals(2, t.load().sources().get(1).rejections().size());
+    }
+
+    @Test
+    void plainNumbersAreDigitsWithoutALeadingZeroUpToLongMax() {
+        assertEquals(0L, DailyChecks.plainNumber("0"));
+        assertEquals(7600000000000000001L, DailyChecks.plainNumber("7600000000000000001"));
+        assertEquals(Long.MAX_VALUE, DailyChecks.plainNumber("9223372036854775807"));
+        for (String no : List.of("", "0123", "9223372036854775808", "99999999999999999999", "12a", "-1", "+1", " 1",
+                "１２")) {
+            assertEquals(-1L, DailyChecks.plainNumber(no), no);
+        }
+    }
 }
