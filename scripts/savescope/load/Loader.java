@@ -22,6 +22,7 @@ import savescope.FileProblems;
 import savescope.model.Canonical;
 import savescope.model.Dataset;
 import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import savescope.model.LoadReport;
 import savescope.model.Rejection;
@@ -717,7 +718,7 @@ public final class Loader {
             InputException firstProblem = null;
             int loaded = 0;
             List<String> hidden = new ArrayList<>();
-            List<String> summaries = new ArrayList<>();
+            List<SheetRead> sheetsRead = new ArrayList<>();
             for (int i = 0; i < book.getNumberOfSheets(); i++) {
                 Sheet sheet = book.getSheetAt(i);
                 if (book.isSheetHidden(i) || book.isSheetVeryHidden(i)) {
@@ -731,20 +732,24 @@ public final class Loader {
                     continue;
                 }
                 int before = state.sources.size();
+                int videosBefore = state.videos.size();
                 try {
                     TableRouter.read(rows, fc, state);
                     addReadProblems(List.of(), List.of(), Fields.duplicateWarnings(rows.header(),
                             state.options.columnMap()), state, before);
                     loaded++;
+                    SheetRead read = new SheetRead(sheet.getSheetName(),
+                            new ArrayList<>(state.sources.subList(before, state.sources.size())),
+                            new ArrayList<>(state.videos.subList(videosBefore, state.videos.size())),
+                            Fields.match(rows.header(), state.options.columnMap()).keySet().stream()
+                                    .anyMatch(TableRouter.NAMES_A_VIDEO::contains));
+                    if (!read.videos().isEmpty()) {
+                        sheetsRead.add(read);
+                    }
                 } catch (InputException e) {
                     // Workbooks often carry a notes or chart sheet next to the data: skip it when another sheet loads.
                     while (state.sources.size() > before) {
                         state.sources.remove(state.sources.size() - 1);
-                    }
-                    if (e instanceof TableRouter.SummarySheet) {
-                        summaries.add(fc.name() + ": the sheet \"" + sheet.getSheetName() + "\" was not read: no column "
-                                + "names a video (an id, link, title or posting time), so its rows are a summary of "
-                                + "other rows (totals, a pivot table), not videos.");
                     }
                     if (firstProblem == null) {
                         firstProblem = new InputException(e.getMessage().replaceFirst(Pattern.quote(fc.name()),
@@ -767,8 +772,101 @@ public final class Loader {
             if (hiddenNote != null) {
                 state.warnings.add(fc.name() + ": " + hiddenNote + ".");
             }
-            state.warnings.addAll(summaries);
+            leaveOutSummaries(sheetsRead, fc, state);
         }
+    }
+
+    /** A workbook sheet read as videos: its sources and video frames, and whether a column names each video. */
+    private record SheetRead(String name, List<SourceReport> sources, List<VideoFrameBuilder> videos, boolean namesVideos) {}
+
+    /**
+     * Leaves out a workbook's sheet that sums its other sheets' videos: one with no column that names a video
+     * (an id, link, title or posting time) whose counts add up to those of the other sheets, or that has a row
+     * holding their sums (a pivot table of them, with or without its grand total). Any other sheet stays: a second
+     * sheet of videos whose titles sit under a header SaveScope does not know is still videos.
+     */
+    private static void leaveOutSummaries(List<SheetRead> sheets, LoadState.FileContext fc, LoadState state) {
+        for (SheetRead candidate : sheets) {
+            if (candidate.namesVideos()) {
+                continue;
+            }
+            long[] others = new long[Canonical.COUNTS.size()];
+            boolean anyOther = false;
+            for (SheetRead s : sheets) {
+                if (s != candidate) {
+                    anyOther = true;
+                    for (VideoFrameBuilder b : s.videos()) {
+                        addSums(b.table(), others);
+                    }
+                }
+            }
+            if (anyOther && sumsOf(candidate.videos(), others)) {
+                state.sources.removeIf(s -> candidate.sources().stream().anyMatch(c -> c == s));
+                state.videos.removeAll(candidate.videos());
+                state.warnings.add(fc.name() + ": the sheet \"" + candidate.name() + "\" was not read: no column names "
+                        + "a video (an id, link, title or posting time) and its counts are the sums of the other "
+                        + "sheets' videos, so it is a summary of them (totals, a pivot table), not videos.");
+            }
+        }
+    }
+
+    private static void addSums(Table videos, long[] sums) {
+        for (int c = 0; c < sums.length; c++) {
+            LongColumn column = videos.longColumn(Canonical.COUNTS.get(c));
+            for (int r = 0; r < column.size(); r++) {
+                sums[c] += column.isMissing(r) ? 0 : column.getLong(r);
+            }
+        }
+    }
+
+    /**
+     * Whether the candidate's counts add up to {@code others}, or one of its rows holds them: in every count the
+     * candidate has, with at least two of those sums above zero.
+     */
+    private static boolean sumsOf(List<VideoFrameBuilder> candidate, long[] others) {
+        long[] total = new long[others.length];
+        boolean[] has = new boolean[others.length];
+        List<long[]> rows = new ArrayList<>();
+        for (VideoFrameBuilder b : candidate) {
+            Table t = b.table();
+            for (int r = 0; r < t.rowCount(); r++) {
+                long[] row = new long[others.length];
+                for (int c = 0; c < others.length; c++) {
+                    LongColumn column = t.longColumn(Canonical.COUNTS.get(c));
+                    row[c] = column.isMissing(r) ? Long.MIN_VALUE : column.getLong(r);
+                    if (row[c] != Long.MIN_VALUE) {
+                        has[c] = true;
+                        total[c] += row[c];
+                    }
+                }
+                rows.add(row);
+            }
+        }
+        int positive = 0;
+        for (int c = 0; c < others.length; c++) {
+            positive += has[c] && others[c] > 0 ? 1 : 0;
+        }
+        if (positive < 2) {
+            return false;
+        }
+        if (matches(total, has, others)) {
+            return true;
+        }
+        for (long[] row : rows) {
+            if (matches(row, has, others)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(long[] values, boolean[] has, long[] others) {
+        for (int c = 0; c < others.length; c++) {
+            if (has[c] && values[c] != others[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String repeatedVideosWarning(long n) {

@@ -54,28 +54,16 @@ final class TableRouter {
             throw new InputException(rows.file() + ": found the columns " + header + " but no known metric; expected "
                     + "one of " + KNOWN_FORMATS + ", or name your columns with " + mapSuggestion(rows, match) + ".");
         }
-        if (rows.sheet() != null && NAMES_A_VIDEO.stream().noneMatch(match::containsKey)) {
-            throw new SummarySheet(rows.file() + ": found the columns " + header + " but none that names a video (an id, "
-                    + "link, title or posting time), as in a sheet of totals or a pivot table; expected a sheet with one "
-                    + "row per video, or name such a column with --map title=HEADER.");
-        }
         boolean studioContent = isStudioContent(header) && !match.containsKey(Canonical.SAVES);
         readVideos(rows, match, fc, state, studioContent);
     }
 
-    /** The fields that tell one video's row from another's; a sheet of counts without any of them sums other rows. */
-    private static final List<String> NAMES_A_VIDEO = List.of(Canonical.VIDEO_ID, Canonical.LINK, Canonical.TITLE,
-            Canonical.POSTED_AT);
-
     /**
-     * A sheet of counts with no column that names a video: a summary of other rows (monthly sums, a pivot table),
-     * which a workbook skips with a warning when another sheet holds the videos.
+     * The fields that tell one video's row from another's. A workbook's sheet of counts without any of them may sum
+     * another sheet's rows (monthly sums, a pivot table): the loader compares its sums with the other sheets'.
      */
-    static final class SummarySheet extends InputException {
-        SummarySheet(String message) {
-            super(message);
-        }
-    }
+    static final List<String> NAMES_A_VIDEO = List.of(Canonical.VIDEO_ID, Canonical.LINK, Canonical.TITLE,
+            Canonical.POSTED_AT);
 
     /** Whether the user's --map names one of these headers: then the file is per-video data, whatever it looks like. */
     private static boolean usesMappedHeader(List<String> header, Map<String, String> userMap) {

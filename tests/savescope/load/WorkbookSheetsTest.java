@@ -79,8 +79,8 @@ class WorkbookSheetsTest {
         assertEquals(3500, sum(d, "views"));
         assertEquals(45, sum(d, "saves"));
         assertEquals(List.of(p + ": the sheet \"Pivot\" was not read: no column names a video (an id, link, title or "
-                + "posting time), so its rows are a summary of other rows (totals, a pivot table), not videos."),
-                d.load().warnings());
+                + "posting time) and its counts are the sums of the other sheets' videos, so it is a summary of them "
+                + "(totals, a pivot table), not videos."), d.load().warnings());
         assertEquals(1, d.load().sources().size(), "the summary sheet is no source");
     }
 
@@ -117,15 +117,44 @@ class WorkbookSheetsTest {
     }
 
     @Test
-    void aWorkbookOfOnlySumsIsRefusedNamingTheSheet() throws Exception {
+    void aMonthlySumsSheetWithoutItsGrandTotalIsSkippedToo() throws Exception {
         XSSFWorkbook book = new XSSFWorkbook();
-        sheet(book, "Pivot", new Object[][] {{"Month", "Total views", "Total saves"}, {"09/24", 3500, 45},
-                {"10/24", 100, 1}});
-        Path p = write("only-sums.xlsx", book);
-        InputException e = assertThrows(InputException.class, () -> load(p));
-        assertEquals(p + " (sheet \"Pivot\"): found the columns [Month, Total views, Total saves] but none that names a "
-                + "video (an id, link, title or posting time), as in a sheet of totals or a pivot table; expected a sheet "
-                + "with one row per video, or name such a column with --map title=HEADER.", e.getMessage());
+        sheet(book, "Content", VIDEOS);
+        // Two months that add up to the videos' 3,500 views and 45 saves.
+        sheet(book, "By month", new Object[][] {{"Month", "Total views", "Total saves"}, {"09/24", 3000, 40},
+                {"10/24", 500, 5}});
+        Dataset d = load(write("months.xlsx", book));
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(3500, sum(d, "views"));
+        assertEquals(1, d.load().warnings().size(), d.load().warnings().toString());
+    }
+
+    /**
+     * A sheet whose videos are named under a header SaveScope does not know ("Video") is no summary: its counts
+     * are not the other sheet's sums, so it is read (3 + 2 videos, 3,500 + 300 views).
+     */
+    @Test
+    void aSecondSheetOfVideosUnderAnUnknownHeaderIsRead() throws Exception {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "January", VIDEOS);
+        sheet(book, "February", new Object[][] {{"Video", "Total views", "Total saves"}, {"Scones", 100, 2},
+                {"Rolls", 200, 3}});
+        Dataset d = load(write("two-months.xlsx", book));
+        assertEquals(5, d.videos().rowCount());
+        assertEquals(3800, sum(d, "views"));
+        assertEquals(50, sum(d, "saves"));
+        assertEquals(List.of(), d.load().warnings());
+    }
+
+    /** A workbook whose only sheet names no video is read as it always was: there is nothing for it to sum. */
+    @Test
+    void aWorkbookOfOneSheetWithoutATitleColumnIsRead() throws Exception {
+        XSSFWorkbook book = new XSSFWorkbook();
+        sheet(book, "Videos", new Object[][] {{"Video", "Total views", "Total saves"}, {"Scones", 100, 2},
+                {"Rolls", 200, 3}, {"Buns", 50, 1}});
+        Dataset d = load(write("one-sheet.xlsx", book));
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(350, sum(d, "views"));
     }
 
     @Test
