@@ -28,12 +28,12 @@ import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Checks the daily rows of all daily files together, once the videos are known: a row must belong to one of the
- * videos and lie between the video's posting day and its file's export day, and a video's day given by two files
+ * videos and lie between the video's posting day and today, and a video's day given by two files
  * (overlapping downloads) is kept once, from the later export. Every row left out is rejected in its file's report.
  */
 final class DailyChecks {
     /**
-     * Days a daily date may lie before the posting day or after the export day: a daily export counts days in the
+     * Days a daily date may lie before the posting day or after today: a daily export counts days in the
      * account's time zone, posting and export times are UTC, so either may fall on the neighbouring day.
      */
     static final int SLACK_DAYS = 1;
@@ -108,9 +108,9 @@ final class DailyChecks {
             Instant runTime, Int2ObjectOpenHashMap<String> reasons) {
         DictionaryMap ids = daily.stringColumn(Canonical.VIDEO_ID).getDictionary();
         DateColumn dates = daily.dateColumn(Canonical.DATE);
-        Instant exported = p.exportTime();
-        int lastDay = exported == null ? runDay
-                : PackedLocalDate.pack(LocalDate.ofInstant(exported, ZoneOffset.UTC).plusDays(SLACK_DAYS));
+        // Only today bounds a day: a date in a file's name may be the first day of its range ("daily_2026-03-01_to_
+        // 2026-03-20") or any other date, so it only orders overlapping files, never rejects a day.
+        int lastDay = runDay;
         Int2ObjectOpenHashMap<int[]> postedOfKey = new Int2ObjectOpenHashMap<>();
         int lastKey = 0;
         int[] posted = null;
@@ -131,9 +131,8 @@ final class DailyChecks {
                 reasons.put(r, "the day is before the video was posted (" + PackedLocalDate.toDateString(posted[1])
                         + "); the row was not used");
             } else if (day > lastDay) {
-                reasons.put(r, "the day is after " + (exported == null ? "today (" + LocalDate.ofInstant(runTime,
-                        ZoneOffset.UTC) + ")" : "the file's export (" + LocalDate.ofInstant(exported, ZoneOffset.UTC)
-                        + ")") + "; the row was not used");
+                reasons.put(r, "the day is after today (" + LocalDate.ofInstant(runTime, ZoneOffset.UTC)
+                        + "); the row was not used");
             }
         }
     }
