@@ -257,7 +257,33 @@ public final class VideoFrameBuilder {
                 summed += sums[i] > 0 ? 1 : 0;
             }
         }
-        return summed >= 2 && (raw[LINK] == null || raw[LINK].isBlank()) && !hasDigit(raw[ID]);
+        if (summed < 2 || (raw[LINK] != null && !raw[LINK].isBlank()) || hasDigit(raw[ID])) {
+            return false;
+        }
+        // A row with a posting time is a video whose counts happen to add up (a new account's few views), unless
+        // a word in its id or title says it is a total.
+        String day = raw.length > POSTED_DAY ? raw[POSTED_DAY] : null;
+        if (totalsLabel(raw[ID]) || totalsLabel(raw[TITLE]) || totalsLabel(raw[POSTED]) || totalsLabel(day)) {
+            return true;
+        }
+        return isBlank(raw[POSTED]) && isBlank(day);
+    }
+
+    private static boolean isBlank(String cell) {
+        return cell == null || cell.isBlank();
+    }
+
+    /** Words that label a row of sums, in the languages of the exports SaveScope reads. */
+    private static final java.util.Set<String> TOTALS_WORDS = java.util.Set.of("total", "totals", "sum", "grand total",
+            "summe", "gesamt", "totaal", "totale", "totalt", "summa", "tổng", "tổng cộng", "合计", "总计", "合計", "итого");
+
+    /** Whether a cell is a totals label ("Total", "Grand Total:", "SUM"), ignoring case, spacing and a trailing colon. */
+    static boolean totalsLabel(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        String word = cell.strip().replaceAll("[:：]$", "").strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return TOTALS_WORDS.contains(word);
     }
 
     private static boolean hasDigit(String cell) {
@@ -297,7 +323,8 @@ public final class VideoFrameBuilder {
     /** Whether the last row added through {@link #addCanonical} holds the sums of the rows above it. */
     boolean endsInTotalsRow() {
         int last = (int) rowsUsed - 1;
-        if (last < 2 || hasDigit(lastCanonicalId)) {
+        // Every row of this format has a posting time: only a totals word says the row is not a video.
+        if (last < 2 || hasDigit(lastCanonicalId) || !(totalsLabel(lastCanonicalId) || totalsLabel(lastCanonicalTitle))) {
             return false;
         }
         int summed = 0;
@@ -313,6 +340,8 @@ public final class VideoFrameBuilder {
 
     /** The id cell of the last row added through {@link #addCanonical}. */
     private String lastCanonicalId;
+    /** The title cell of that row. */
+    private String lastCanonicalTitle;
     private boolean totalsRowCheck;
     private HeldRow heldTotals;
     /** Each count's sum over the rows used so far. */
@@ -349,6 +378,7 @@ public final class VideoFrameBuilder {
             sums[i] += countValues[i];
         }
         lastCanonicalId = rawId;
+        lastCanonicalTitle = rawTitle;
         if (types != null && givenTags != null) {
             hashtags.append(givenTags);
             type.append(givenType);

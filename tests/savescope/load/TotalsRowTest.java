@@ -126,6 +126,25 @@ class TotalsRowTest {
         assertEquals(3, load(ids).videos().rowCount(), "an id with digits names a video");
         Path twoRows = csv("two.csv", "title,views,saves\na,100,1\nTotal,100,1\n");
         assertEquals(2, load(twoRows).videos().rowCount(), "one row above is not enough to tell a total");
+        // A new account's third video with a posting time, whose 30 views and 3 saves happen to be the sums above.
+        Path timed = csv("timed.csv", "Post day,Video title,Total views,Total saves\n01/03/26,a,10,1\n"
+                + "02/03/26,b,20,2\n03/03/26,c,30,3\n");
+        assertEquals(3, load(timed).videos().rowCount(), "a row with a posting time is a video");
+    }
+
+    @Test
+    void aRowWithAPostingTimeIsATotalsRowOnlyWhenAWordSaysSo() throws Exception {
+        Path p = csv("labelled.csv", "Post day,Video title,Total views,Total saves\n01/03/26,a,10,1\n"
+                + "02/03/26,b,20,2\n03/03/26,Grand Total:,30,3\n");
+        Dataset d = load(p);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(30, sum(d, "views"));
+        for (String word : List.of("Total", "TOTALS", " sum ", "Grand  total", "Summe", "Gesamt", "合计", "Итого")) {
+            assertEquals(true, VideoFrameBuilder.totalsLabel(word), word);
+        }
+        for (String word : List.of("Total views", "Totally baked", "sums", "", "2")) {
+            assertEquals(false, VideoFrameBuilder.totalsLabel(word), word);
+        }
     }
 
     @Test
