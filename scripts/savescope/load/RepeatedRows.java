@@ -81,6 +81,9 @@ final class RepeatedRows {
             key.append(l.getLong(r));
         } else if (c instanceof InstantColumn t) {
             key.append(t.getLongInternal(r));
+        } else if (c.name().equals(Canonical.ACCOUNT)) {
+            // "@Lena" and "lena" are one account (AccountNames): the same row under both is one video.
+            key.append(AccountNames.key(c.getString(r)));
         } else {
             key.append(c.getString(r));
         }

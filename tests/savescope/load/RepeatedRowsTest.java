@@ -106,6 +106,19 @@ class RepeatedRowsTest {
         assertEquals(List.of(), d.load().warnings());
     }
 
+    /** "@lena" and "Lena" are one account, so the same row under both is one video (2 videos, 900 views). */
+    @Test
+    void theSameRowsUnderOneAccountWrittenTwoWaysAreReadOnce() throws Exception {
+        Path a = csv("a.csv", "Account,Video title,Post time,Video views,Saves\n@lena,Day 1,2026-03-02 10:00,900,5\n"
+                + "@lena,Day 2,2026-03-03 10:00,0,0\n");
+        Path b = csv("b.csv", "Account,Video title,Post time,Video views,Saves\nLena,Day 1,2026-03-02 10:00,900,5\n"
+                + "Lena,Day 2,2026-03-03 10:00,0,0\n");
+        Dataset d = load(a, b);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(900, sum(d, "views"));
+        assertEquals(2, d.load().rowsRejected());
+    }
+
     @Test
     void rowsWithIdsAreStillMergedByIdNotRejected() throws Exception {
         String text = "video_id,title,views,saves\n7400000000000000001,a,100,1\n7400000000000000002,b,200,2\n";
