@@ -166,9 +166,15 @@ public final class CsvRows implements Rows {
         while (end < limit && end - start < 12 && buf[end] != '\n' && buf[end] != '\r') {
             end++;
         }
-        String first = new String(buf, start, end - start).strip();
+        String raw = new String(buf, start, end - start);
+        String first = raw.strip();
         if (first.length() > 2 && first.startsWith("\"") && first.endsWith("\"")) {
             first = first.substring(1, first.length() - 1);
+        }
+        // "sep=<tab>": the tab is the separator, not white space around the line.
+        int at = raw.toLowerCase(java.util.Locale.ROOT).indexOf("sep=\t");
+        if (first.equalsIgnoreCase("sep=") && at >= 0) {
+            first = raw.substring(at, at + 5);
         }
         boolean hint = end < limit && (buf[end] == '\n' || buf[end] == '\r') && first.length() == 5
                 && first.regionMatches(true, 0, "sep=", 0, 4) && first.charAt(4) != '"';

@@ -257,7 +257,7 @@ public final class VideoFrameBuilder {
                 summed += sums[i] > 0 ? 1 : 0;
             }
         }
-        if (summed < 2 || (raw[LINK] != null && !raw[LINK].isBlank()) || hasDigit(raw[ID])) {
+        if (summed < 2 || (raw[LINK] != null && !raw[LINK].isBlank()) || (hasDigit(raw[ID]) && !totalsLabel(raw[ID]))) {
             return false;
         }
         // A row with a posting time is a video whose counts happen to add up (a new account's few views), unless
@@ -282,7 +282,9 @@ public final class VideoFrameBuilder {
         if (cell == null) {
             return false;
         }
-        String word = cell.strip().replaceAll("[:：]$", "").strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        // "Total (3 videos):" is labelled as "Total" is.
+        String word = cell.strip().replaceAll("[:：]$", "").replaceAll("\\s*[(（][^()（）]*[)）]$", "").strip()
+                .replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
         return TOTALS_WORDS.contains(word);
     }
 
@@ -324,7 +326,8 @@ public final class VideoFrameBuilder {
     boolean endsInTotalsRow() {
         int last = (int) rowsUsed - 1;
         // Every row of this format has a posting time: only a totals word says the row is not a video.
-        if (last < 2 || hasDigit(lastCanonicalId) || !(totalsLabel(lastCanonicalId) || totalsLabel(lastCanonicalTitle))) {
+        if (last < 2 || !(totalsLabel(lastCanonicalId) || totalsLabel(lastCanonicalTitle))
+                || (hasDigit(lastCanonicalId) && !totalsLabel(lastCanonicalId))) {
             return false;
         }
         int summed = 0;

@@ -270,4 +270,13 @@ class CsvTextTest {
         assertEquals(List.of(dir.resolve("sep-bad.csv") + ":3:3: column \"saves\": expected a number, found \"x\""),
                 bad.load().rejections().stream().map(Object::toString).toList());
     }
+
+    /** "sep=" and a tab: the tab is the separator (titles hold commas and semicolons, which must not split). */
+    @Test
+    void aSepLineNamingATabSplitsAtTabs() throws Exception {
+        Dataset d = load("sep-tab.csv", "sep=\t\r\nvideo_id\ttitle\tviews\tsaves\r\n1\ta, b; c\t100\t2\r\n"
+                + "2\td\t300\t4\r\n");
+        assertEquals(List.of(100L, 300L), LoaderFormatsTest.longs(d.videos(), "views"));
+        assertEquals(List.of("a, b; c", "d"), d.videos().stringColumn("title").asList());
+    }
 }

@@ -132,6 +132,15 @@ class TotalsRowTest {
         assertEquals(3, load(timed).videos().rowCount(), "a row with a posting time is a video");
     }
 
+    /** "Total (2 videos)" in the id column is a label, not an id, though it holds a digit (2 videos, 30 views). */
+    @Test
+    void aTotalsLabelWithACountInItIsNoId() throws Exception {
+        Path p = csv("label-digit.csv", "video_id,title,views,saves\n,a,10,1\n,b,20,2\nTotal (2 videos),,30,3\n");
+        Dataset d = load(p);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(30, sum(d, "views"));
+    }
+
     @Test
     void aRowWithAPostingTimeIsATotalsRowOnlyWhenAWordSaysSo() throws Exception {
         Path p = csv("labelled.csv", "Post day,Video title,Total views,Total saves\n01/03/26,a,10,1\n"
@@ -139,10 +148,11 @@ class TotalsRowTest {
         Dataset d = load(p);
         assertEquals(2, d.videos().rowCount());
         assertEquals(30, sum(d, "views"));
-        for (String word : List.of("Total", "TOTALS", " sum ", "Grand  total", "Summe", "Gesamt", "合计", "Итого")) {
+        for (String word : List.of("Total", "TOTALS", " sum ", "Grand  total", "Summe", "Gesamt", "合计", "Итого",
+                "Total (2 videos)", "Total:", "Grand total (March):")) {
             assertEquals(true, VideoFrameBuilder.totalsLabel(word), word);
         }
-        for (String word : List.of("Total views", "Totally baked", "sums", "", "2")) {
+        for (String word : List.of("Total views", "Totally baked", "sums", "", "2", "(Total)", "Total (2) videos")) {
             assertEquals(false, VideoFrameBuilder.totalsLabel(word), word);
         }
     }
