@@ -206,10 +206,15 @@ class LaunchersTest {
         Path jsa = dir.resolve("report@key.jsa");
         Path making = Path.of(jsa + ".making");
         Path go = dir.resolve("go");
+        Path tried = Files.createDirectories(dir.resolve("tried"));
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            // Winners stay alive while the others try, as a run does while it lists its classes.
-            runs.add(claim(jsa, "until [ -e \"$2\" ]; do :; done; if claim_archive \"$1\"; then echo won; sleep 2; fi", go));
+            // A winner stays alive until every run has tried, as a run does while it lists its classes: on a busy
+            // machine a run may start seconds after the others, and a winner gone by then leaves a stale claim.
+            runs.add(claim(jsa, "until [ -e \"$2\" ]; do sleep 0.01; done; won=0; claim_archive \"$1\" && won=1; "
+                    + ": > '" + tried + "'/$$; if [ $won = 1 ]; then echo won; "
+                    + "for i in $(seq 1 6000); do [ $(ls '" + tried + "' | wc -l) -ge 8 ] && break; sleep 0.01; done; fi",
+                    go));
         }
         Files.createFile(go);
         int won = 0;
