@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -266,6 +267,48 @@ class LaunchersTest {
         assertTrue(Files.size(jsa) > 0, "an archive was made");
         assertTrue(Files.exists(Path.of(jsa + ".ok")));
         assertFalse(Files.exists(list), "the class list is removed once used");
+    }
+
+    /**
+     * The JVM is asked for transparent huge pages exactly where the kernel hands them out on request ("always" or
+     * "madvise" selected); where they are off ("never") or the file is missing or unreadable, asking would only
+     * make the JVM print a warning into the report's output, so nothing is added. Where this machine offers them,
+     * a JVM started with the option prints nothing on stdout and reports the option as on.
+     */
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThem() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux") || System.getProperty("os.name").startsWith("Mac"), "bash");
+        String functions = "eval \"$(sed -n '/^huge_page_options() {/,/^}/p' jbang)\"; set -euo pipefail; ";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("always [madvise] never\n", "-XX:+UseTransparentHugePages");
+        expected.put("[always] madvise never\n", "-XX:+UseTransparentHugePages");
+        expected.put("always madvise [never]\n", "");
+        expected.put("", "");
+        int i = 0;
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Path file = dir.resolve("enabled-" + i++);
+            Files.writeString(file, e.getKey());
+            assertEquals(e.getValue(), bash(functions + "extra=(-Xmx1g); huge_page_options \"$1\"; echo \"${extra[*]:1}\"", file.toString()),
+                    "THP setting " + e.getKey().strip());
+        }
+        assertEquals("", bash(functions + "extra=(-Xmx1g); huge_page_options \"$1\"; echo \"${extra[*]:1}\"", dir.resolve("missing").toString()));
+
+        Path real = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        Assumptions.assumeTrue(Files.isReadable(real) && !Files.readString(real).contains("[never]"), "transparent huge pages on this machine");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-XX:+UseTransparentHugePages", "-XX:+PrintFlagsFinal", "-version")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertTrue(flags.lines().noneMatch(l -> l.contains("warning")), flags);
+        assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*bool UseTransparentHugePages\\s+= true.*")), "the JVM took the option");
+    }
+
+    static String bash(String script, String arg) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", script, "bash", arg).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
