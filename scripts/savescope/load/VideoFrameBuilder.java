@@ -45,7 +45,7 @@ public final class VideoFrameBuilder {
     private final Table table;
     private final StringColumn id;
     private final StringColumn accountCol;
-    private final StringColumn title;
+    private StringColumn title;
     private InstantColumn posted;
     private DoubleColumn duration;
     private final LongColumn[] counts = new LongColumn[5];
@@ -111,6 +111,8 @@ public final class VideoFrameBuilder {
         table.replaceColumn(Canonical.POSTED_AT, posted);
         duration = RoomyColumns.doubles(Canonical.DURATION_S, rows);
         table.replaceColumn(Canonical.DURATION_S, duration);
+        title = Canonical.packedTextColumn(Canonical.TITLE, rows);
+        table.replaceColumn(Canonical.TITLE, title);
         takenAt = new long[rows];
         idList.ensureCapacity(rows);
     }

@@ -41,7 +41,7 @@ public final class Canonical {
         return Table.create(name,
                 textColumn(VIDEO_ID),
                 StringColumn.create(ACCOUNT),
-                textColumn(TITLE),
+                packedTextColumn(TITLE, 0),
                 InstantColumn.create(POSTED_AT),
                 DoubleColumn.create(DURATION_S),
                 LongColumn.create(VIEWS),
@@ -62,6 +62,14 @@ public final class Canonical {
      */
     static StringColumn textColumn(String name) {
         return StringColumn.createInternal(name, new PlainTextMap());
+    }
+
+    /**
+     * A string column for texts nearly all different and many (titles), packed into large byte arrays rather
+     * than kept as one object per row: see {@link PackedTextMap}. {@code expectedRows} makes room up front.
+     */
+    public static StringColumn packedTextColumn(String name, int expectedRows) {
+        return StringColumn.createInternal(name, new PackedTextMap(expectedRows));
     }
 
     /** An empty daily frame: one row per video and day, counts are that day's increments. */

@@ -1,10 +1,6 @@
 package savescope.model;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,26 +15,15 @@ import tech.tablesaw.columns.strings.NullDictionaryMap;
  */
 final class PlainTextMap extends NullDictionaryMap {
     /** The key of each row and the text of each key, or null until asked for (and again after any change). */
-    private volatile Keys keys;
-
-    private record Keys(int[] ofRow, List<String> texts) {}
+    private volatile RowKeys keys;
 
     PlainTextMap() {
         super(new ByteDictionaryMap());
     }
 
-    private synchronized Keys keys() {
+    private synchronized RowKeys keys() {
         if (keys == null) {
-            int[] ofRow = new int[size()];
-            List<String> texts = new ArrayList<>();
-            Map<String, Integer> keyOf = new HashMap<>();
-            for (int r = 0; r < ofRow.length; r++) {
-                ofRow[r] = keyOf.computeIfAbsent(getValueForIndex(r), text -> {
-                    texts.add(text);
-                    return texts.size() - 1;
-                });
-            }
-            keys = new Keys(ofRow, texts);
+            keys = RowKeys.of(size(), this::getValueForIndex);
         }
         return keys;
     }
@@ -73,7 +58,7 @@ final class PlainTextMap extends NullDictionaryMap {
 
     @Override
     public Table countByCategory(String columnName) {
-        Keys k = keys();
+        RowKeys k = keys();
         int[] counts = new int[k.texts().size()];
         for (int key : k.ofRow()) {
             counts[key]++;

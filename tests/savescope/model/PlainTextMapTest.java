@@ -10,7 +10,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The plain text columns of ids and titles answer Tablesaw's string operations as its dictionary columns do. */
+/** The plain and packed text columns of ids and titles answer Tablesaw's string operations as its dictionary columns do. */
 class PlainTextMapTest {
     private static final String[] TEXTS = {"Bread 🍞", "", "crème", "Bread 🍞", "a", "\uD83D", "", "zeta", "a"};
 
@@ -19,7 +19,12 @@ class PlainTextMapTest {
         for (String text : TEXTS) {
             plain.append(text);
         }
-        return List.of(plain);
+        // Packed, with room for fewer rows than it gets, so that it grows.
+        StringColumn packed = Canonical.packedTextColumn("t", 2);
+        for (String text : TEXTS) {
+            packed.append(text);
+        }
+        return List.of(plain, packed);
     }
 
     @Test
@@ -51,6 +56,37 @@ class PlainTextMapTest {
             expectedSorted.sortDescending();
             assertEquals(expectedSorted.asList(), sorted.asList());
         }
+    }
+
+    /**
+     * Packed rows fill 1 MiB chunks one after another: rows that no longer fit start a new chunk, a text longer than
+     * a chunk gets one of its own, and every text comes back exactly, whichever of the two widths it was kept in.
+     */
+    @Test
+    void packedTextsComeBackExactlyAcrossChunks() {
+        StringColumn packed = Canonical.packedTextColumn("t", 0);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int r = 0; r < 200_000; r++) {
+            String text = switch (r % 5) {
+                case 0 -> "How to fold a shirt #" + r;
+                case 1 -> "Brot backen 🍞 " + r;
+                case 2 -> "";
+                case 3 -> "crème brûlée ÿ" + r;
+                default -> "日本語のタイトル " + r;
+            };
+            if (r == 123_456) {
+                text = "x".repeat(1_500_000) + "é";
+            } else if (r == 123_458) {
+                text = "🍞".repeat(700_000);
+            }
+            expected.add(text);
+            packed.append(text);
+        }
+        assertEquals(expected.size(), packed.size());
+        for (int r = 0; r < expected.size(); r++) {
+            assertEquals(expected.get(r), packed.get(r), "row " + r);
+        }
+        assertEquals(40_000, packed.countMissing()); // every fifth row is empty
     }
 
     @Test

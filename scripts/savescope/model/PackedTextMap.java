@@ -1,0 +1,405 @@
+package savescope.model;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.strings.DictionaryMap;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * Text storage for a string column whose rows are nearly all different (titles), packed into a few large byte
+ * arrays instead of one {@code String} and one byte array per row. At a million videos the per-row objects were
+ * two million of the heap's objects, each copied by the collector until it reached the old generation; packed,
+ * the collector copies a handful of 1 MiB chunks, and a row's {@code String} is made again when it is read.
+ *
+ * <p>A row whose characters all fit in one byte (ISO 8859-1, which covers ASCII) is kept one byte per character;
+ * any other row as its UTF-16 code units, two bytes each, so every text comes back exactly as it went in, lone
+ * surrogates included. A missing value is the empty text, as in Tablesaw's own string columns. Rows changed after
+ * they were added are kept aside. Grouping operations get a key per distinct text, built when first asked for.
+ */
+final class PackedTextMap implements DictionaryMap {
+    private static final int CHUNK = 1 << 20;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    /** Per row: its chunk (high 32 bits) and first byte in it (low 32 bits). */
+    private long[] at;
+    /** Per row: its length in bytes, negative for a row kept as UTF-16. */
+    private int[] length;
+    private int size;
+    /** The chunk being filled and the next free byte in it. */
+    private byte[] chunk;
+    private int free;
+    /** Rows changed by {@link #set} after they were added: their text now. */
+    private Map<Integer, String> changed;
+    private volatile RowKeys keys;
+
+    PackedTextMap(int expectedRows) {
+        int rows = Math.max(16, expectedRows);
+        at = new long[rows];
+        length = new int[rows];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String get(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+        if (changed != null) {
+            String text = changed.get(row);
+            if (text != null) {
+                return text;
+            }
+        }
+        int len = length[row];
+        if (len == 0) {
+            return "";
+        }
+        byte[] bytes = chunks.get((int) (at[row] >>> 32));
+        int start = (int) at[row];
+        if (len > 0) {
+            return new String(bytes, start, len, StandardCharsets.ISO_8859_1);
+        }
+        char[] units = new char[-len / 2];
+        for (int i = 0, b = start; i < units.length; i++, b += 2) {
+            units[i] = (char) (((bytes[b] & 0xFF) << 8) | (bytes[b + 1] & 0xFF));
+        }
+        return new String(units);
+    }
+
+    @Override
+    public String getValueForIndex(int row) {
+        return get(row);
+    }
+
+    @Override
+    public void append(String value) {
+        forgetKeys();
+        if (size == at.length) {
+            int grown = size + (size >> 1) + 16;
+            at = Arrays.copyOf(at, grown);
+            length = Arrays.copyOf(length, grown);
+        }
+        String text = value == null ? "" : value;
+        int n = text.length();
+        int row = size++;
+        if (n == 0) {
+            length[row] = 0;
+            return;
+        }
+        room(n);
+        int start = free;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                break;
+            }
+            chunk[start + i] = (byte) c;
+        }
+        if (i == n) {
+            free += n;
+            at[row] = ((long) (chunks.size() - 1) << 32) | start;
+            length[row] = n;
+            return;
+        }
+        room(2 * n);
+        start = free;
+        for (int k = 0, b = start; k < n; k++, b += 2) {
+            char c = text.charAt(k);
+            chunk[b] = (byte) (c >>> 8);
+            chunk[b + 1] = (byte) c;
+        }
+        free += 2 * n;
+        at[row] = ((long) (chunks.size() - 1) << 32) | start;
+        length[row] = -2 * n;
+    }
+
+    /** Makes sure the current chunk has {@code bytes} free: a new chunk otherwise, as large as a long text needs. */
+    private void room(int bytes) {
+        if (chunk != null && chunk.length - free >= bytes) {
+            return;
+        }
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a text of " + bytes / 2 + " characters is too long to keep");
+        }
+        chunk = new byte[Math.max(CHUNK, bytes)];
+        chunks.add(chunk);
+        free = 0;
+    }
+
+    @Override
+    public void set(int row, String value) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+        forgetKeys();
+        if (changed == null) {
+            changed = new HashMap<>();
+        }
+        changed.put(row, value == null ? "" : value);
+    }
+
+    @Override
+    public void appendMissing() {
+        append("");
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return get(row).isEmpty();
+    }
+
+    @Override
+    public int countMissing() {
+        int missing = 0;
+        for (int r = 0; r < size; r++) {
+            if (changed == null ? length[r] == 0 : isMissing(r)) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    @Override
+    public void clear() {
+        forgetKeys();
+        chunks.clear();
+        chunk = null;
+        free = 0;
+        size = 0;
+        changed = null;
+    }
+
+    @Override
+    public void sortAscending() {
+        String[] texts = asObjectArray();
+        Arrays.sort(texts);
+        refill(texts);
+    }
+
+    @Override
+    public void sortDescending() {
+        String[] texts = asObjectArray();
+        Arrays.sort(texts, java.util.Comparator.reverseOrder());
+        refill(texts);
+    }
+
+    private void refill(String[] texts) {
+        clear();
+        for (String text : texts) {
+            append(text);
+        }
+    }
+
+    @Override
+    public String[] asObjectArray() {
+        String[] texts = new String[size];
+        for (int r = 0; r < size; r++) {
+            texts[r] = get(r);
+        }
+        return texts;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public String next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
+        };
+    }
+
+    @Override
+    public int countOccurrences(String value) {
+        int count = 0;
+        for (int r = 0; r < size; r++) {
+            if (get(r).equals(value)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public int firstIndexOf(String value) {
+        for (int r = 0; r < size; r++) {
+            if (get(r).equals(value)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Set<String> asSet() {
+        return new HashSet<>(keys().texts());
+    }
+
+    @Override
+    public int countUnique() {
+        return keys().texts().size();
+    }
+
+    @Override
+    public Selection isEqualTo(String value) {
+        Selection rows = new BitmapBackedSelection();
+        for (int r = 0; r < size; r++) {
+            if (get(r).equals(value)) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public Selection selectIsIn(String... values) {
+        return selectIsIn(Arrays.asList(values));
+    }
+
+    @Override
+    public Selection selectIsIn(Collection<String> values) {
+        Set<String> wanted = new HashSet<>(values);
+        Selection rows = new BitmapBackedSelection();
+        for (int r = 0; r < size; r++) {
+            if (wanted.contains(get(r))) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public Selection isIn(String... values) {
+        return selectIsIn(values);
+    }
+
+    @Override
+    public Selection isIn(Collection<String> values) {
+        return selectIsIn(values);
+    }
+
+    @Override
+    public Selection isNotIn(String... values) {
+        return isNotIn(Arrays.asList(values));
+    }
+
+    @Override
+    public Selection isNotIn(Collection<String> values) {
+        Selection rows = new BitmapBackedSelection();
+        rows.addRange(0, size);
+        return rows.andNot(selectIsIn(values));
+    }
+
+    @Override
+    public List<BooleanColumn> getDummies() {
+        RowKeys k = keys();
+        List<BooleanColumn> dummies = new ArrayList<>();
+        for (int key = 0; key < k.texts().size(); key++) {
+            BooleanColumn dummy = BooleanColumn.create(k.texts().get(key), size);
+            for (int r = 0; r < size; r++) {
+                dummy.set(r, k.ofRow()[r] == key);
+            }
+            dummies.add(dummy);
+        }
+        return dummies;
+    }
+
+    @Override
+    public int getKeyAtIndex(int row) {
+        return keys().ofRow()[row];
+    }
+
+    @Override
+    public int getKeyForIndex(int row) {
+        return keys().ofRow()[row];
+    }
+
+    @Override
+    public String getValueForKey(int key) {
+        return keys().texts().get(key);
+    }
+
+    /** Four bytes, the room Tablesaw's grouping gives a string column's value in a row's group key. */
+    @Override
+    public byte[] asBytes(int row) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(getKeyAtIndex(row)).array();
+    }
+
+    @Override
+    public Table countByCategory(String columnName) {
+        RowKeys k = keys();
+        int[] counts = new int[k.texts().size()];
+        for (int key : k.ofRow()) {
+            counts[key]++;
+        }
+        return Table.create("Column: " + columnName, StringColumn.create("Category", k.texts()),
+                IntColumn.create("Count", counts));
+    }
+
+    /** Never full: any text fits. */
+    @Override
+    public DictionaryMap promoteYourself() {
+        return this;
+    }
+
+    @Override
+    public int nextKeyWithoutIncrementing() {
+        return size;
+    }
+
+    @Override
+    public boolean canPromoteToText() {
+        return false;
+    }
+
+    private RowKeys keys() {
+        RowKeys k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    k = RowKeys.of(size, this::get);
+                    keys = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    /** Unsynchronised: rows are added and changed by one thread, before the column is shared. */
+    private void forgetKeys() {
+        if (keys != null) {
+            keys = null;
+        }
+    }
+}
