@@ -43,7 +43,7 @@ public final class VideoFrameBuilder {
     private final String file;
     private final String account;
     private final Table table;
-    private final StringColumn id;
+    private StringColumn id;
     private final StringColumn accountCol;
     private StringColumn title;
     private InstantColumn posted;
@@ -70,8 +70,6 @@ public final class VideoFrameBuilder {
     /** The counts of the row being added, reused from row to row. */
     private final long[] rowValues = new long[5];
     private final boolean[] rowPresent = new boolean[5];
-    /** The ids as appended, which merging reads as a list of its own (the column keeps them too). */
-    private final ArrayList<String> idList = new ArrayList<>();
     private final PostingTimes postingTimes = new PostingTimes(this);
 
     public VideoFrameBuilder(String file, String account) {
@@ -111,10 +109,11 @@ public final class VideoFrameBuilder {
         table.replaceColumn(Canonical.POSTED_AT, posted);
         duration = RoomyColumns.doubles(Canonical.DURATION_S, rows);
         table.replaceColumn(Canonical.DURATION_S, duration);
+        id = Canonical.packedTextColumn(Canonical.VIDEO_ID, rows);
+        table.replaceColumn(Canonical.VIDEO_ID, id);
         title = Canonical.packedTextColumn(Canonical.TITLE, rows);
         table.replaceColumn(Canonical.TITLE, title);
         takenAt = new long[rows];
-        idList.ensureCapacity(rows);
     }
 
     /**
@@ -206,7 +205,6 @@ public final class VideoFrameBuilder {
         }
         takenAt[row] = taken == null ? Long.MIN_VALUE : taken.toEpochMilli();
         id.append(videoId);
-        idList.add(videoId);
         if (raw[LINK] != null && !raw[LINK].isBlank()) {
             linkedRowPlaces.put(row, rowPlace.get());
         }
@@ -373,7 +371,6 @@ public final class VideoFrameBuilder {
         }
         takenAt[row] = rowsTakenAt == null ? Long.MIN_VALUE : rowsTakenAt.toEpochMilli();
         id.append(videoId);
-        idList.add(videoId);
         accountCol.append(!account.isEmpty() ? account : handleOf(null));
         title.append(nullToEmpty(rowTitle).strip());
         posted.appendInternal(PackedTimes.pack(postedAt));
@@ -464,7 +461,6 @@ public final class VideoFrameBuilder {
             if (column || seen.get(idCounts.pendingCells.get(k)) > 1) {
                 String own = idCounts.pendingFallbacks.get(k);
                 id.set(row, own);
-                idList.set(row, own);
                 idCounts.rounded(idCounts.pendingRaw.get(k), idCounts.pendingPlaces.get(k), false);
             } else {
                 realId.set(row);
@@ -537,7 +533,17 @@ public final class VideoFrameBuilder {
     /** The video id of each used row, in order. */
     public List<String> ids() {
         settleIds();
-        return idList;
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int row) {
+                return id.get(row);
+            }
+
+            @Override
+            public int size() {
+                return id.size();
+            }
+        };
     }
 
     /**

@@ -39,7 +39,7 @@ public final class Canonical {
     /** An empty per-video frame with the canonical columns and pinned types. */
     public static Table emptyVideos(String name) {
         return Table.create(name,
-                textColumn(VIDEO_ID),
+                packedTextColumn(VIDEO_ID, 0),
                 StringColumn.create(ACCOUNT),
                 packedTextColumn(TITLE, 0),
                 InstantColumn.create(POSTED_AT),
@@ -56,16 +56,7 @@ public final class Canonical {
     }
 
     /**
-     * A string column that keeps each row's text as it is, without the dictionary a {@link StringColumn} builds:
-     * for ids and titles, which are nearly all different, the dictionary's hash maps only cost time and memory
-     * (at a million videos, two maps of a million entries each, updated on every row added).
-     */
-    static StringColumn textColumn(String name) {
-        return StringColumn.createInternal(name, new PlainTextMap());
-    }
-
-    /**
-     * A string column for texts nearly all different and many (titles), packed into large byte arrays rather
+     * A string column for texts nearly all different and many (ids, titles), packed into large byte arrays rather
      * than kept as one object per row: see {@link PackedTextMap}. {@code expectedRows} makes room up front.
      */
     public static StringColumn packedTextColumn(String name, int expectedRows) {

@@ -21,7 +21,7 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
- * Text storage for a string column whose rows are nearly all different (titles), packed into a few large byte
+ * Text storage for a string column whose rows are nearly all different (ids, titles), packed into a few large byte
  * arrays instead of one {@code String} and one byte array per row. At a million videos the per-row objects were
  * two million of the heap's objects, each copied by the collector until it reached the old generation; packed,
  * the collector copies a handful of 1 MiB chunks, and a row's {@code String} is made again when it is read.
@@ -156,6 +156,10 @@ final class PackedTextMap implements DictionaryMap {
             changed = new HashMap<>();
         }
         changed.put(row, value == null ? "" : value);
+        // Many rows changed (a file's every id replaced by its own): packed again rather than kept in the map.
+        if (changed.size() > 4096 && changed.size() > size / 4) {
+            refill(asObjectArray());
+        }
     }
 
     @Override

@@ -10,21 +10,17 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The plain and packed text columns of ids and titles answer Tablesaw's string operations as its dictionary columns do. */
-class PlainTextMapTest {
+/** The packed text columns of ids and titles answer Tablesaw's string operations as its dictionary columns do. */
+class PackedTextMapTest {
     private static final String[] TEXTS = {"Bread 🍞", "", "crème", "Bread 🍞", "a", "\uD83D", "", "zeta", "a"};
 
     private static List<StringColumn> columns() {
-        StringColumn plain = Canonical.textColumn("t");
-        for (String text : TEXTS) {
-            plain.append(text);
-        }
-        // Packed, with room for fewer rows than it gets, so that it grows.
+        // With room for fewer rows than it gets, so that it grows.
         StringColumn packed = Canonical.packedTextColumn("t", 2);
         for (String text : TEXTS) {
             packed.append(text);
         }
-        return List.of(plain, packed);
+        return List.of(packed);
     }
 
     @Test
@@ -100,6 +96,25 @@ class PlainTextMapTest {
             assertEquals(List.of("", "", "Bread 🍞", "Bread 🍞", "a", "a", "crème", "zeta", "\uD83D"), order);
             assertTrue(byText.intColumn("row").asList().containsAll(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
         }
+    }
+
+    /** Rows changed after they were added read back changed, also when so many change that all are packed again. */
+    @Test
+    void manyChangedRowsReadBackChanged() {
+        StringColumn packed = Canonical.packedTextColumn("t", 0);
+        for (int r = 0; r < 20_000; r++) {
+            packed.append("7.23E+18");
+        }
+        for (int r = 0; r < 20_000; r += 2) {
+            packed.set(r, "own-" + r + "-é");
+        }
+        packed.set(1, "🍞");
+        for (int r = 0; r < 20_000; r++) {
+            String expected = r == 1 ? "🍞" : r % 2 == 0 ? "own-" + r + "-é" : "7.23E+18";
+            assertEquals(expected, packed.get(r), "row " + r);
+        }
+        packed.append("last");
+        assertEquals("last", packed.get(20_000));
     }
 
     @Test
