@@ -47,6 +47,7 @@ final class HistoryInput {
             numbers.put("saves_gained", g.gained());
             numbers.put("videos_gaining", g.videos());
             numbers.put("videos_first_seen", g.firstSeen());
+            numbers.put("videos_without_id_left_out", g.leftOut());
             numbers.put("top", g.top().stream().map(v -> Map.of("video_id", v.videoId(), "saves_gained", v.gained()))
                     .toList());
             return LeadFindings.prepend(report, new Output.Finding(g.headline(), g.detail(), "info"),

@@ -430,8 +430,11 @@ public final class Loader {
         }
         warnings.addAll(merged.warnings());
         countRepeats(merged.repeats(), state, warnings);
-        if (merged.superseded() > 0) {
-            warnings.add(repeatedVideosWarning(merged.superseded()));
+        if (merged.superseded() > merged.matchedWithoutId()) {
+            warnings.add(repeatedVideosWarning(merged.superseded() - merged.matchedWithoutId()));
+        }
+        if (merged.matchedWithoutId() > 0) {
+            warnings.add(matchedWithoutIdWarning(merged.matchedWithoutId()));
         }
         Instant anchor = state.zipExportTime;
         boolean anchorFromPosts = false;
@@ -867,6 +870,13 @@ public final class Loader {
             }
         }
         return true;
+    }
+
+    static String matchedWithoutIdWarning(long n) {
+        return n + (n == 1 ? " row without a video id was an earlier snapshot" : " rows without a video id were earlier "
+                + "snapshots") + " of a video in another file: the same account, posting time (to the minute) and title, "
+                + "which no file holds twice; each video keeps its latest counts and the earlier ones form its snapshot "
+                + "series.";
     }
 
     static String repeatedVideosWarning(long n) {

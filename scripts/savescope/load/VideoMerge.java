@@ -14,18 +14,20 @@ import tech.tablesaw.api.Table;
 /**
  * Joins the per-video rows of every source into one row per video: rows with the same real id are the same
  * video seen at different times, so the latest counts win and the earlier ones become a series of snapshots.
- * Rows without a real id (rounded or missing) are never merged, nor are rows whose video links name different
- * videos, whatever their id cells say; only a row without an id that another source repeats in every field is
- * left out ({@link RepeatedRows}).
+ * Rows without a real id (rounded or missing) are never merged by id, nor are rows whose video links name
+ * different videos, whatever their id cells say; a row without an id that another source repeats in every field is
+ * left out ({@link RepeatedRows}), and rows without an id that other sources hold under the same account, posting
+ * time and title are snapshots of one video ({@link SnapshotKeys}), merged as rows of one id are.
  */
 final class VideoMerge {
     /**
      * The merged frame, the snapshots series, how many rows were earlier counts of a video kept, the sources
      * whose rows were put in time order against other rows of the same video (in load order), and what the user
-     * should know about merges refused.
+     * should know about merges refused. {@code matchedWithoutId} is the part of {@code superseded} that rows
+     * without an id gave, matched by account, posting time and title.
      */
-    record Result(Table videos, Table snapshots, long superseded, List<VideoFrameBuilder> compared,
-            List<String> warnings, RepeatedRows.Found repeats) {}
+    record Result(Table videos, Table snapshots, long superseded, long matchedWithoutId,
+            List<VideoFrameBuilder> compared, List<String> warnings, RepeatedRows.Found repeats) {}
 
     private VideoMerge() {}
 
@@ -58,13 +60,15 @@ final class VideoMerge {
         }
         // Rows without an id are never merged by id; those a second source repeats field for field are left out.
         RepeatedRows.Found repeats = RepeatedRows.find(all, builders, builderOf, rowInBuilder, real);
+        // Rows without an id that other sources hold under the same account, posting time and title: one video each.
+        SnapshotKeys.Found matched = SnapshotKeys.find(all, builders, builderOf, rowInBuilder, real, repeats.rows());
         List<String> ids = new ArrayList<>(total);
         for (VideoFrameBuilder b : builders) {
             ids.addAll(b.ids());
         }
-        if (distinctNumbers(ids, real)) {
-            return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, List.of(),
-                    List.of(), repeats);
+        if (matched.groups().isEmpty() && distinctNumbers(ids, real)) {
+            return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, 0, List.of(),
+                    matched.warnings(), repeats);
         }
         Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
         Map<String, List<Integer>> repeated = new HashMap<>();
@@ -79,15 +83,15 @@ final class VideoMerge {
             }
         }
         Table snapshots = Canonical.emptySnapshots("snapshots");
-        if (repeated.isEmpty()) {
-            return new Result(without(all, repeats.rows()), snapshots, 0, List.of(), List.of(), repeats);
+        if (repeated.isEmpty() && matched.groups().isEmpty()) {
+            return new Result(without(all, repeats.rows()), snapshots, 0, 0, List.of(), matched.warnings(), repeats);
         }
         LongColumn[] counts = Canonical.COUNTS.stream().map(all::longColumn).toArray(LongColumn[]::new);
         List<Integer> drop = new ArrayList<>();
         List<String> order = new ArrayList<>(repeated.keySet());
         order.sort(null);
         List<Map.Entry<String, List<Integer>>> groups = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(matched.warnings());
         java.util.BitSet compared = new java.util.BitSet();
         StringColumn idColumn = all.stringColumn(Canonical.VIDEO_ID);
         for (String id : order) {
@@ -102,8 +106,13 @@ final class VideoMerge {
                 warnings.add(conflict(id, repeated.get(id), all, builders, builderOf, rowInBuilder, split.size()));
             }
         }
+        // A group without an id takes the id of its oldest row (which stays the same as later exports are added, so
+        // the saves gained since an import can be counted per video).
+        matched.groups().forEach(g -> groups.add(new java.util.AbstractMap.SimpleEntry<>(null, g)));
+        long matchedWithoutId = 0;
         for (Map.Entry<String, List<Integer>> group : groups) {
             String id = group.getKey();
+            boolean byKey = id == null;
             List<Integer> rows = group.getValue();
             if (rows.size() < 2) {
                 continue;
@@ -115,6 +124,11 @@ final class VideoMerge {
             // Oldest first; rows of the same time keep their load order, so the later file wins a tie.
             rows.sort((a, b) -> taken[a] != taken[b] ? Long.compare(taken[a], taken[b]) : Integer.compare(a, b));
             int keep = rows.get(rows.size() - 1);
+            if (byKey) {
+                id = idColumn.get(rows.get(0));
+                idColumn.set(keep, id);
+                matchedWithoutId += rows.size() - 1;
+            }
             for (LongColumn c : counts) {
                 // A metric the latest source lacks comes from the latest source that has it.
                 for (int k = rows.size() - 2; k >= 0 && c.isMissing(keep); k--) {
@@ -137,8 +151,8 @@ final class VideoMerge {
         }
         long superseded = drop.size();
         drop.addAll(repeats.rows());
-        return new Result(without(all, drop), snapshots, superseded, compared.stream().mapToObj(builders::get).toList(),
-                warnings, repeats);
+        return new Result(without(all, drop), snapshots, superseded, matchedWithoutId,
+                compared.stream().mapToObj(builders::get).toList(), warnings, repeats);
     }
 
     /**

@@ -161,6 +161,60 @@ class HistoryTest {
         assertTrue(topSum * 2 >= g.gained(), "the videos named give at least half the gain");
     }
 
+    /** {@code name} in its own folder {@code week} with {@code text}, saved at {@code savedAt}. */
+    private Path sheet(String week, String name, String text, Instant savedAt) throws Exception {
+        Path file = Files.createDirectories(dir.resolve("exports").resolve(week)).resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(savedAt));
+        return file;
+    }
+
+    @Test
+    void videosWithoutAnIdThatCannotBeToldApartAreLeftOutOfTheGainAndSaidSo() throws Exception {
+        String header = "Video title,Post time,Video views,Saves\n";
+        Path week1 = sheet("w1", "sheet.csv", header + "Recipe,2026-10-20 10:00,100,1\nRecipe,2026-10-20 10:00,200,2\n"
+                + "Other,2026-10-21 09:00,50,1\n", FIRST.minusSeconds(3600));
+        Path week2 = sheet("w2", "sheet.csv", header + "Recipe,2026-10-20 10:00,120,3\nRecipe,2026-10-20 10:00,230,4\n"
+                + "Other,2026-10-21 09:00,80,4\nNew,2026-11-18 09:00,10,5\n", SECOND.minusSeconds(3600));
+        History h = new History(dir.resolve("history"));
+        h.importFiles(List.of(week1), Reading.NONE, FIRST);
+        h.importFiles(List.of(week2), Reading.NONE, SECOND);
+        var now = h.load(Loader.Options.defaults());
+        SavesSinceImport g = SavesSinceImport.of(h, Loader.Options.defaults(), now).orElseThrow();
+        // "Other" gained 4 - 1 = 3; "New" is first seen with 5; which week-1 "Recipe" each week-2 one is cannot be
+        // told (both posted 20 Oct 10:00), so the two week-2 rows are left out: +8, not +3 + 5 + 3 + 4.
+        assertEquals(8, g.gained());
+        assertEquals(2, g.videos());
+        assertEquals(1, g.firstSeen());
+        assertEquals(2, g.leftOut());
+        assertEquals("Saves gained since the last import (6 Nov 2026): +8, most of them from one video; 2 videos "
+                + "without a video id left out.", g.headline());
+        assertTrue(g.detail().endsWith(" Left out: 2 videos without a video id that could not be told apart from "
+                + "videos imported before (no posting time or title, or the same account, posting time and title as "
+                + "another video), so whether their saves are new is unknown."), g.detail());
+    }
+
+    @Test
+    void anOlderSheetImportedLateStillJoinsItsVideosWithoutIds() throws Exception {
+        // The week-2 sheet is imported first, the week-1 sheet it grew from a week later: every video keeps its
+        // week-2 counts, so nothing was gained, and no video is new.
+        String header = "Video title,Post time,Video views,Saves\n";
+        Path week2 = sheet("w2", "b.csv", header + "Bread,2026-10-20 10:00,300,9\nCake,2026-10-21 09:00,80,4\n",
+                FIRST.minusSeconds(3600));
+        Path week1 = sheet("w1", "a.csv", header + "Bread,2026-10-20 10:00,100,1\nCake,2026-10-21 09:00,50,2\n",
+                FIRST.minusSeconds(8 * 86_400));
+        History h = new History(dir.resolve("history"));
+        h.importFiles(List.of(week2), Reading.NONE, FIRST);
+        h.importFiles(List.of(week1), Reading.NONE, SECOND);
+        var now = h.load(Loader.Options.defaults());
+        assertEquals(2, now.videos().rowCount());
+        assertEquals(13, (long) now.videos().longColumn("saves").sum(), "9 + 4, the later sheet's");
+        SavesSinceImport g = SavesSinceImport.of(h, Loader.Options.defaults(), now).orElseThrow();
+        assertEquals(0, g.gained());
+        assertEquals(0, g.firstSeen());
+        assertEquals(0, g.leftOut());
+    }
+
     @Test
     void oneImportHasNothingToCompareWith() throws Exception {
         History h = new History(dir);

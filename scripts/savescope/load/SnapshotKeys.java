@@ -1,0 +1,179 @@
+package savescope.load;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import savescope.model.Canonical;
+import savescope.model.PackedTimes;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Matches rows without a video id across sources by what a hand-kept sheet does carry: the same account (as
+ * {@link AccountNames} compares them), posting time (to the minute) and title are one video seen in two snapshots,
+ * as long as no source holds two rows with that account, time and title. Rows of one source are never matched
+ * with each other, and a row without a posting time or a title never is.
+ */
+public final class SnapshotKeys {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    /** Places listed per warning; the rest are counted. */
+    private static final int LISTED = 3;
+
+    /**
+     * The groups of rows (indexes into the joined table, in load order) that are one video each, and one warning per
+     * source whose rows alike in account, time and title kept rows of other sources from being matched.
+     */
+    record Found(List<List<Integer>> groups, List<String> warnings) {
+        static final Found NONE = new Found(List.of(), List.of());
+    }
+
+    private SnapshotKeys() {}
+
+    /**
+     * The key of row {@code row} of a canonical per-video frame: its account's handle, its posting time's minute and
+     * its title; null when it has no posting time or no title.
+     */
+    public static String of(Table videos, int row) {
+        return of(videos.stringColumn(Canonical.ACCOUNT), videos.instantColumn(Canonical.POSTED_AT),
+                videos.stringColumn(Canonical.TITLE), row);
+    }
+
+    private static String of(StringColumn accounts, InstantColumn posted, StringColumn titles, int row) {
+        long second = PackedTimes.epochSecond(posted, row);
+        String title = titles.get(row);
+        if (second == Long.MIN_VALUE || title == null || title.isBlank()) {
+            return null;
+        }
+        String account = accounts.get(row);
+        return AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60) + '\u0001'
+                + title;
+    }
+
+    /**
+     * Whether {@code id} is a row's own id ({@code Content.csv#14}, made from its place because the row has no
+     * video id) of one of {@code files}, the sources of a load.
+     */
+    public static boolean isRowsOwnId(String id, Set<String> files) {
+        for (int hash = id.indexOf('#'); hash > 0; hash = id.indexOf('#', hash + 1)) {
+            if (files.contains(id.substring(0, hash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The files a load read per-video rows from, for {@link #isRowsOwnId}. */
+    public static Set<String> sourceFiles(Collection<savescope.model.SourceReport> sources) {
+        Set<String> files = new java.util.HashSet<>();
+        sources.forEach(s -> files.add(s.file()));
+        return files;
+    }
+
+    /**
+     * Finds the rows without a real id of {@code all} (the rows of {@code builders} one after another) that are
+     * one video in several sources, leaving out the rows {@code skipped} (repeats read once).
+     */
+    static Found find(Table all, List<VideoFrameBuilder> builders, int[] builderOf, int[] rowInBuilder, boolean[] real,
+            List<Integer> skipped) {
+        if (builders.size() < 2 || !twoSourcesWithoutIds(builderOf, real)) {
+            return Found.NONE;
+        }
+        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
+        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        BitSet left = new BitSet();
+        skipped.forEach(left::set);
+        // Per key: its rows in load order (each source's rows one after another), with or without an id, so that
+        // a key two rows of one source share is seen whatever ids they have.
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            String key = of(accounts, posted, titles, r);
+            if (key != null) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        Map<Integer, List<List<Integer>>> alikeBySource = new LinkedHashMap<>();
+        for (List<Integer> rows : byKey.values()) {
+            if (rows.size() < 2 || builderOf[rows.get(0)] == builderOf[rows.get(rows.size() - 1)]) {
+                continue; // in one source only: nothing to match
+            }
+            List<Integer> group = new ArrayList<>(rows.size());
+            for (int r : rows) {
+                if (!real[r] && !left.get(r)) {
+                    group.add(r);
+                }
+            }
+            if (group.size() < 2 || builderOf[group.get(0)] == builderOf[group.get(group.size() - 1)]) {
+                continue;
+            }
+            Map<Integer, List<Integer>> perSource = new HashMap<>();
+            for (int r : rows) {
+                perSource.computeIfAbsent(builderOf[r], k -> new ArrayList<>(1)).add(r);
+            }
+            boolean alike = false;
+            for (Map.Entry<Integer, List<Integer>> e : perSource.entrySet()) {
+                if (e.getValue().size() > 1) {
+                    alike = true;
+                    alikeBySource.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                }
+            }
+            if (!alike) {
+                groups.add(group);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<Integer, List<List<Integer>>> e : alikeBySource.entrySet()) {
+            warnings.add(alikeWarning(builders.get(e.getKey()), e.getValue(), rowInBuilder, all));
+        }
+        return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
+    }
+
+    /** Names the rows of one source that share their account, posting time and title, and what that cost. */
+    private static String alikeWarning(VideoFrameBuilder b, List<List<Integer>> sets, int[] rowInBuilder, Table all) {
+        long rows = sets.stream().mapToLong(List::size).sum();
+        List<String> shown = new ArrayList<>();
+        for (List<Integer> set : sets.subList(0, Math.min(LISTED, sets.size()))) {
+            int first = set.get(0);
+            List<String> places = set.stream().map(r -> place(b, rowInBuilder[r])).toList();
+            shown.add("\"" + all.stringColumn(Canonical.TITLE).get(first) + "\" posted "
+                    + SHOWN.format(PackedTimes.instant(all.instantColumn(Canonical.POSTED_AT), first)) + " at "
+                    + String.join(", ", places));
+        }
+        return b.sourceName() + ": " + rows + " rows share their account, posting time and title with another row of "
+                + "the same source (" + String.join("; ", shown) + (sets.size() > LISTED ? "; ..." : "") + "), so "
+                + "which is which in the other exports cannot be told: these videos were not matched with their "
+                + "snapshots in other files by account, posting time and title, and each row is counted as a video of "
+                + "its own (a video may be counted more than once). A video id or link in the export would tell them "
+                + "apart.";
+    }
+
+    private static String place(VideoFrameBuilder b, int row) {
+        String place = b.placeWithoutId(row);
+        return b.file() + ":" + (place != null ? place : "row " + (row + 1));
+    }
+
+    /** Whether rows without a real id come from at least two sources: else nothing can be matched across sources. */
+    private static boolean twoSourcesWithoutIds(int[] builderOf, boolean[] real) {
+        int seen = -1;
+        for (int r = 0; r < real.length; r++) {
+            if (!real[r]) {
+                if (seen >= 0 && builderOf[r] != seen) {
+                    return true;
+                }
+                seen = builderOf[r];
+            }
+        }
+        return false;
+    }
+}

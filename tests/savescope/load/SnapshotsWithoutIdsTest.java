@@ -1,0 +1,127 @@
+package savescope.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import savescope.model.Dataset;
+
+/**
+ * Rows without a video id in several exports are snapshots of one video when they share the account, posting time
+ * and title, and no export holds two rows alike so: the latest export's counts win, as for rows with an id.
+ */
+class SnapshotsWithoutIdsTest {
+    @TempDir
+    Path dir;
+
+    /** The public hand-kept sheet (tests/fixtures/public/SOURCES.md): 105 videos, no ids, "Post day" dd/MM/yy. */
+    static final Path WEEK1 = Path.of("tests", "fixtures", "public", "handcopied-studio-content.csv");
+    /** The same sheet a week later: every third video (35, the 1st, 4th, ...) has +500 views, +20 likes, +1 comment, +2 shares, +7 saves. */
+    static final Path WEEK2 = Path.of("tests", "fixtures", "history", "handcopied-studio-content-week2.csv");
+
+    private static Dataset load(Path... paths) {
+        return Loader.load(List.of(paths), Loader.Options.defaults());
+    }
+
+    private static long sum(Dataset d, String column) {
+        return (long) d.videos().longColumn(column).sum();
+    }
+
+    private Path csv(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void twoWeeklySnapshotsOfAHandKeptSheetAreItsVideosOnceWithTheLaterCounts() throws Exception {
+        // Sums of the week-2 sheet by a Python csv.DictReader over it: 105 rows; 8,896,674 views, 361,728 likes,
+        // 3,609 comments, 5,093 shares, 30,989 saves (week 1: 8,879,174, 361,028, 3,574, 5,023, 30,744).
+        Path first = Files.copy(WEEK1, dir.resolve("Content_2024-12-27.csv"));
+        Path second = Files.copy(WEEK2, dir.resolve("Content_2025-01-03.csv"));
+        for (Dataset d : List.of(load(first, second), load(second, first), load(dir))) {
+            assertEquals(105, d.videos().rowCount());
+            assertEquals(8_896_674, sum(d, "views"));
+            assertEquals(361_728, sum(d, "likes"));
+            assertEquals(3_609, sum(d, "comments"));
+            assertEquals(5_093, sum(d, "shares"));
+            assertEquals(30_989, sum(d, "saves"));
+            // The 70 unchanged rows are the same in every field, read once as before; the 35 changed ones merge.
+            assertEquals(35, d.load().rowsMerged());
+            assertEquals(70, d.load().rowsRejected());
+            assertTrue(d.load().warnings().contains("35 rows without a video id were earlier snapshots of a video in "
+                    + "another file: the same account, posting time (to the minute) and title, which no file holds "
+                    + "twice; each video keeps its latest counts and the earlier ones form its snapshot series."),
+                    d.load().warnings().toString());
+            // Each merged video keeps the id of its oldest row, so it stays one video as weeks are added.
+            int wolverine = d.videos().stringColumn("title").indexOf("Wolverine futur\u00edstico");
+            assertEquals(first + "#2", d.videos().stringColumn("video_id").get(wolverine));
+            assertEquals(5_077, d.videos().longColumn("views").get(wolverine), "4,577 + 500: the later count");
+            assertEquals(70, d.snapshots().rowCount(), "two snapshots of each of the 35 videos that changed");
+        }
+    }
+
+    @Test
+    void twoVideosOfOneFileWithTheSameTitleAndTimeAreNotMatchedAndTheWarningSaysWhy() throws Exception {
+        Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nRecipe,2026-02-20 10:00,100,1\n"
+                + "Recipe,2026-02-20 10:00,200,2\nOther,2026-02-21 09:00,50,1\n");
+        Path b = csv("b_2026-03-08.csv", "Video title,Post time,Video views,Saves\nRecipe,2026-02-20 10:00,150,3\n"
+                + "Other,2026-02-21 09:00,80,4\n");
+        // Alone, a.csv's two "Recipe" rows are two videos and nothing needs saying.
+        Dataset alone = load(a);
+        assertEquals(3, alone.videos().rowCount());
+        assertEquals(List.of(), alone.load().warnings());
+        // Together: "Other" is one video (80 views, 4 saves); which "Recipe" b.csv's row is cannot be told, so the three
+        // stay apart: 100 + 200 + 150 + 80 = 530 views, 1 + 2 + 3 + 4 = 10 saves, 4 videos.
+        Dataset d = load(a, b);
+        assertEquals(4, d.videos().rowCount());
+        assertEquals(530, sum(d, "views"));
+        assertEquals(10, sum(d, "saves"));
+        assertEquals(1, d.load().rowsMerged());
+        assertEquals(List.of(a + ": 2 rows share their account, posting time and title with another row of the same "
+                + "source (\"Recipe\" posted 2026-02-20 10:00 UTC at " + a + ":2, " + a + ":3), so which is which in the "
+                + "other exports cannot be told: these videos were not matched with their snapshots in other files by "
+                + "account, posting time and title, and each row is counted as a video of its own (a video may be "
+                + "counted more than once). A video id or link in the export would tell them apart.",
+                "1 row without a video id was an earlier snapshot of a video in another file: the same account, posting "
+                        + "time (to the minute) and title, which no file holds twice; each video keeps its latest "
+                        + "counts and the earlier ones form its snapshot series."),
+                d.load().warnings());
+    }
+
+    @Test
+    void rowsWithoutAPostingTimeOrATitleAreNeverMatched() throws Exception {
+        Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nNo date yet,,100,1\n"
+                + ",2026-02-20 10:00,200,2\nDated,2026-02-21 09:00,300,3\n");
+        Path b = csv("b_2026-03-08.csv", "Video title,Post time,Video views,Saves\nNo date yet,,110,2\n"
+                + ",2026-02-20 10:00,220,4\nDated,2026-02-21 09:00,330,6\n");
+        // Only "Dated" is one video (330 views, 6 saves): 100 + 110 + 200 + 220 + 330 = 960 views, 1 + 2 + 2 + 4 + 6
+        // = 15 saves, 5 videos.
+        Dataset d = load(a, b);
+        assertEquals(5, d.videos().rowCount());
+        assertEquals(960, sum(d, "views"));
+        assertEquals(15, sum(d, "saves"));
+        assertEquals(1, d.load().rowsMerged());
+    }
+
+    @Test
+    void accountsCompareAsHandlesAndTimesToTheMinute() throws Exception {
+        Path a = csv("a_2026-03-05.csv", "Account,Video title,Post time,Video views,Saves\n"
+                + "@lena,Day 1,2026-03-02 10:00,900,5\nbob,Day 1,2026-03-02 10:00,300,1\n"
+                + "carl,Day 1,2026-03-02 10:00,40,1\n");
+        Path b = csv("b_2026-03-12.csv", "Account,Video title,Post time,Video views,Saves\n"
+                + "Lena,Day 1,2026-03-02 10:00:40,950,6\nbob,Day 1,2026-03-02 10:01,310,2\n"
+                + "dana,Day 1,2026-03-02 10:00,70,1\n");
+        // "@lena" and "Lena" at 10:00 and 10:00:40 are one video (950 views, 6 saves); bob's rows a minute apart, and
+        // carl's and dana's (other accounts), are not: 950 + 300 + 310 + 40 + 70 = 1,670 views, 6 + 1 + 2 + 1 + 1 = 11
+        // saves, 5 videos.
+        Dataset d = load(a, b);
+        assertEquals(5, d.videos().rowCount());
+        assertEquals(1_670, sum(d, "views"));
+        assertEquals(11, sum(d, "saves"));
+        assertEquals(1, d.load().rowsMerged());
+    }
+}
