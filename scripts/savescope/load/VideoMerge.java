@@ -62,10 +62,20 @@ final class VideoMerge {
         RepeatedRows.Found repeats = RepeatedRows.find(all, builders, builderOf, rowInBuilder, real);
         // Rows without an id that other sources hold under the same account, posting time and title: one video each.
         SnapshotKeys.Found matched = SnapshotKeys.find(all, builders, builderOf, rowInBuilder, real, repeats.rows());
-        List<String> ids = new ArrayList<>(total);
-        for (VideoFrameBuilder b : builders) {
-            ids.addAll(b.ids());
-        }
+        // Every row's id read from its source's column as needed: a list of them all would be a million strings
+        // at a million videos, for the collector to copy while they live.
+        List<List<String>> idsOf = builders.stream().map(VideoFrameBuilder::ids).toList();
+        List<String> ids = new java.util.AbstractList<>() {
+            @Override
+            public String get(int row) {
+                return idsOf.get(builderOf[row]).get(rowInBuilder[row]);
+            }
+
+            @Override
+            public int size() {
+                return total;
+            }
+        };
         if (matched.groups().isEmpty() && distinctNumbers(ids, real)) {
             return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, 0, List.of(),
                     matched.warnings(), repeats);
