@@ -161,7 +161,7 @@ public final class VideoFrameBuilder {
                 anyCount |= present[i];
             } catch (BadValueException e) {
                 // An average row shows its means with decimals ("292.8"), which no count has.
-                String averages = totalsRowCheck ? averagesReason(raw) : null;
+                String averages = totalsRowCheck ? averagesReason(raw, summaryLabels(raw)) : null;
                 if (averages != null) {
                     rejectSummary(rowPlace.get(), averages);
                     return false;
@@ -269,11 +269,13 @@ public final class VideoFrameBuilder {
      * with a digit (other than in the label) makes the row a video whatever it says.
      */
     private String summaryReason(String[] raw, long[] values, boolean[] present) {
-        if (!labelledSummary(raw)) {
+        // Every summary row sums or averages videos above it: the first row is a video (and costs no look at labels).
+        int labels = rowsUsed == 0 ? 0 : summaryLabels(raw);
+        if (labels == 0) {
             return null;
         }
-        boolean subtotal = anyLabel(raw, VideoFrameBuilder::subtotalLabel);
-        if (subtotal || anyLabel(raw, VideoFrameBuilder::totalsLabel)) {
+        boolean subtotal = (labels & SUBTOTAL) != 0;
+        if ((labels & (TOTAL | SUBTOTAL)) != 0) {
             if (rowsUsed >= 2 && sumsMatch(values, present, sums) && (!subtotal || sumRowsLeftOut == 0)) {
                 return leaveOutSums(subtotal, present);
             }
@@ -282,19 +284,20 @@ public final class VideoFrameBuilder {
                 return leaveOutSums(true, present);
             }
         }
-        return averagesReason(raw);
+        return averagesReason(raw, labels);
     }
 
-    /** Whether a label cell of the row names a summary, and nothing in it names a video. */
-    private static boolean labelledSummary(String[] raw) {
-        return (anyLabel(raw, VideoFrameBuilder::totalsLabel) || anyLabel(raw, VideoFrameBuilder::subtotalLabel)
-                || anyLabel(raw, VideoFrameBuilder::averageLabel)) && (raw[LINK] == null || raw[LINK].isBlank())
-                && !(hasDigit(raw[ID]) && !summaryLabel(raw[ID]));
-    }
-
-    private static boolean anyLabel(String[] raw, java.util.function.Predicate<String> label) {
-        return label.test(raw[ID]) || label.test(raw[TITLE]) || label.test(raw[POSTED])
-                || (raw.length > POSTED_DAY && label.test(raw[POSTED_DAY]));
+    /**
+     * What the row's label cells (id, title, posting time) call it, as {@link #labelKind} bits; none when nothing in
+     * the row names a video instead (a video link, an id with a digit that is no label).
+     */
+    private static int summaryLabels(String[] raw) {
+        int idKind = labelKind(raw[ID]);
+        if ((raw[LINK] != null && !raw[LINK].isBlank()) || (idKind == 0 && hasDigit(raw[ID]))) {
+            return 0;
+        }
+        return idKind | labelKind(raw[TITLE]) | labelKind(raw[POSTED])
+                | (raw.length > POSTED_DAY ? labelKind(raw[POSTED_DAY]) : 0);
     }
 
     /** Whether each count present equals {@code sums}, with at least two of them above zero. */
@@ -347,11 +350,11 @@ public final class VideoFrameBuilder {
      * last shown digit of the column's mean (or median) over the videos that have that count, so a mean rounded,
      * cut off or shown with one or two decimals is found, and at least two of those means are above zero.
      */
-    private String averagesReason(String[] raw) {
-        if (rowsUsed < 2 || !labelledSummary(raw) || !anyLabel(raw, VideoFrameBuilder::averageLabel)) {
+    private String averagesReason(String[] raw, int labels) {
+        if (rowsUsed < 2 || (labels & (MEAN | MEDIAN)) == 0) {
             return null;
         }
-        boolean median = anyLabel(raw, VideoFrameBuilder::medianLabel);
+        boolean median = (labels & MEDIAN) != 0;
         boolean[] shown = new boolean[5];
         int aboveZero = 0;
         for (int i = 0; i < 5; i++) {
@@ -491,43 +494,83 @@ public final class VideoFrameBuilder {
             + ")(?: ?[-–—,] ?| (?:(?:for|of|in|de|do|da|em|für|im|pour|du|del|van|voor) )?)" + PERIOD + "|" + PERIOD
             + "(?: ?[-–—,] ?| )(?:" + SUM_WORD + ")");
 
-    /** Whether a cell is a totals label ("Total", "Grand Total:", "SUM"), ignoring case, spacing and a trailing colon. */
+    /** What a label cell may call its row, as bits of {@link #labelKind}. */
+    private static final int TOTAL = 1, SUBTOTAL = 2, MEAN = 4, MEDIAN = 8;
+
+    /**
+     * What a cell calls its row: a total ("Total", "Grand Total:", "SUM"), a subtotal ("Subtotal", "January total",
+     * "Total week 3"), a row of means ("Average", "Avg.", "Durchschnitt", "平均") or of medians ("Median"), as
+     * bits; 0 for any other cell. Case, spacing, a trailing colon and a trailing "(3 videos)" do not count.
+     */
+    static int labelKind(String cell) {
+        String word = labelText(cell);
+        if (word == null) {
+            return 0;
+        }
+        int kind = TOTALS_WORDS.contains(word) ? TOTAL : 0;
+        if (SUBTOTAL_WORDS.contains(word) || ((word.contains("tot") || word.contains("sum") || word.contains("gesamt"))
+                && PERIOD_TOTAL.matcher(word).matches())) {
+            kind |= SUBTOTAL;
+        }
+        kind |= MEAN_WORDS.contains(word) ? MEAN : 0;
+        return kind | (MEDIAN_WORDS.contains(word) ? MEDIAN : 0);
+    }
+
     static boolean totalsLabel(String cell) {
-        String word = labelText(cell);
-        return word != null && TOTALS_WORDS.contains(word);
+        return (labelKind(cell) & TOTAL) != 0;
     }
 
-    /** Whether a cell labels a subtotal ("Subtotal", "January total", "Total week 3"), as {@link #totalsLabel} reads. */
     static boolean subtotalLabel(String cell) {
-        String word = labelText(cell);
-        return word != null && (SUBTOTAL_WORDS.contains(word) || PERIOD_TOTAL.matcher(word).matches());
+        return (labelKind(cell) & SUBTOTAL) != 0;
     }
 
-    /** Whether a cell labels a row of means or medians ("Average", "Avg.", "Median", "Durchschnitt", "平均"). */
     static boolean averageLabel(String cell) {
-        String word = labelText(cell);
-        return word != null && (MEAN_WORDS.contains(word) || MEDIAN_WORDS.contains(word));
+        return (labelKind(cell) & (MEAN | MEDIAN)) != 0;
     }
 
     static boolean medianLabel(String cell) {
-        String word = labelText(cell);
-        return word != null && MEDIAN_WORDS.contains(word);
+        return (labelKind(cell) & MEDIAN) != 0;
     }
 
     /** Whether a cell labels any summary row: a total, a subtotal or an average. */
     static boolean summaryLabel(String cell) {
-        return totalsLabel(cell) || subtotalLabel(cell) || averageLabel(cell);
+        return labelKind(cell) != 0;
     }
 
-    /** A cell as a label reads: lower case, spaces collapsed, a trailing colon and "(3 videos)" taken off; or null. */
+    /**
+     * A cell as a label reads: lower case, spaces collapsed, a trailing colon and a trailing "(3 videos)" taken off;
+     * null when blank or too long to be a label. Read by hand, not by patterns: every row's label cells pass here.
+     */
     private static String labelText(String cell) {
-        // A label is a few words; a longer cell is a video's title, read without the cost of the patterns below.
-        if (cell == null || cell.length() > 60 || cell.isBlank()) {
+        if (cell == null || cell.length() > 60) {
             return null;
         }
-        // "Total (3 videos):" is labelled as "Total" is.
-        return cell.strip().replaceAll("[:：]$", "").replaceAll("\\s*[(（][^()（）]*[)）]$", "").strip()
-                .replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        String t = cell.strip();
+        if (!t.isEmpty() && (t.charAt(t.length() - 1) == ':' || t.charAt(t.length() - 1) == '：')) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.endsWith(")") || t.endsWith("）")) {
+            int open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+            String inside = open < 0 ? "(" : t.substring(open + 1, t.length() - 1);
+            if (inside.indexOf('(') < 0 && inside.indexOf(')') < 0 && inside.indexOf('（') < 0 && inside.indexOf('）') < 0) {
+                t = t.substring(0, open);
+            }
+        }
+        StringBuilder b = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.length() == 0 ? null : b.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean hasDigit(String cell) {
