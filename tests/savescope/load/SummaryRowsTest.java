@@ -89,6 +89,47 @@ class SummaryRowsTest {
     }
 
     @Test
+    void aWorkbooksSumAndUnroundedAverageRowsAreBothRejected() throws Exception {
+        // The public sheet's day, title and counts in a workbook, then Excel's SUM and AVERAGE of each count with
+        // their values saved unrounded (84,563.5619047619...).
+        Path p = dir.resolve("total-average.xlsx");
+        List<String> lines = Files.readAllLines(PUBLIC_SHEET);
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(p)) {
+            XSSFSheet sheet = book.createSheet("Content");
+            for (int r = 0; r < lines.size(); r++) {
+                // Split at commas outside quotes: three titles hold commas.
+                String[] cells = lines.get(r).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+                XSSFRow row = sheet.createRow(r);
+                row.createCell(0).setCellValue(cells[0]);
+                row.createCell(1).setCellValue(cells[1].replace("\"", ""));
+                for (int c = 3; c < 8; c++) {
+                    if (r == 0) {
+                        row.createCell(c - 1).setCellValue(cells[c]);
+                    } else {
+                        row.createCell(c - 1).setCellValue(Long.parseLong(cells[c]));
+                    }
+                }
+            }
+            XSSFRow total = sheet.createRow(106);
+            XSSFRow average = sheet.createRow(107);
+            total.createCell(0).setCellValue("Total");
+            average.createCell(0).setCellValue("Média");
+            for (int c = 2; c < 7; c++) {
+                char col = (char) ('A' + c);
+                total.createCell(c).setCellFormula("SUM(" + col + "2:" + col + "106)");
+                average.createCell(c).setCellFormula("AVERAGE(" + col + "2:" + col + "106)");
+            }
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(book);
+            book.write(out);
+        }
+        Dataset d = load(p);
+        assertPublicTotals(d);
+        assertEquals(List.of(p + ":Content!107: a totals row, not a video: its " + ALL_COUNTS + " are the sums of the 105 "
+                + "rows above it", p + ":Content!108: a row of averages, not a video: its " + ALL_COUNTS + " are the means "
+                + "of the 105 videos above it (to the rounding shown)"), LoaderFormatsTest.rejections(d));
+    }
+
+    @Test
     void anAverageRowAloneIsRejectedRoundedOrCutOff() throws Exception {
         // Rounded to whole counts (84,563.56 -> 84,564; 292.8 -> 293) and cut off (84,563; 292), with a thousands comma.
         for (String row : List.of("Average,,,84564,3438,34,48,293,,,,,\n", "Average:,,,\"84,563\",\"3,438\",34,47,292,,,,,\n",
