@@ -276,8 +276,9 @@ public final class VideoFrameBuilder {
         }
         boolean subtotal = (labels & SUBTOTAL) != 0;
         if ((labels & (TOTAL | SUBTOTAL)) != 0) {
-            if (rowsUsed >= 2 && sumsMatch(values, present, sums) && (!subtotal || sumRowsLeftOut == 0)) {
-                return leaveOutSums(subtotal, present);
+            // The sums of every video above: under subtotals a grand total ("Total 2024" under its months).
+            if (rowsUsed >= 2 && sumsMatch(values, present, sums)) {
+                return leaveOutSums(subtotal && sumRowsLeftOut == 0, present);
             }
             // One video in a group is enough once the label or an earlier subtotal shows the table is grouped.
             if (groupRows >= 1 && (subtotal || sumRowsLeftOut > 0) && sumsMatch(values, present, groupSums)) {

@@ -181,6 +181,21 @@ class SummaryRowsTest {
         assertEquals(110, d.load().rowsRead());
     }
 
+    @Test
+    void aGrandTotalLabelledWithItsYearUnderMonthlySubtotals() throws Exception {
+        // January 100 + 300 views, 10 + 20 likes, 1 + 3 saves; February 50 + 250, 5 + 15, 0 + 6; the year 700, 50, 10.
+        Path p = csv("year.csv", "Post day,title,views,likes,saves\n02/01/24,a,100,10,1\n15/01/24,b,300,20,3\n"
+                + "January 2024 total,,400,30,4\n03/02/24,c,50,5,0\n20/02/24,d,250,15,6\nFebruary 2024 total,,300,20,6\n"
+                + "Total 2024,,700,50,10\n");
+        Dataset d = load(p);
+        assertEquals(List.of(100L, 300L, 50L, 250L), LoaderFormatsTest.longs(d.videos(), "views"));
+        String names = "\"views\", \"likes\" and \"saves\"";
+        assertEquals(List.of(p + ":4: a subtotal row, not a video: its " + names + " are the sums of the 2 videos above it",
+                p + ":7: a subtotal row, not a video: its " + names + " are the sums of the 2 videos since the subtotal row 4",
+                p + ":8: a totals row, not a video: its " + names + " are the sums of the 4 videos above it (the 2 subtotal "
+                        + "rows above not counted)"), LoaderFormatsTest.rejections(d));
+    }
+
     /** A small sheet grouped by month, as rows of the CSV and the workbook alike (sums, means and medians by hand). */
     private static final Object[][] VIDEOS = {{"02/01/25", "Sourdough basics", 1200, 80, 15},
             {"09/01/25", "Knife skills", 3400, 150, 42}, {"20/01/25", "Pasta from scratch", 900, 45, 6},
