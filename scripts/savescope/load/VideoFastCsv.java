@@ -62,8 +62,8 @@ final class VideoFastCsv extends ByteLines {
         }
         VideoFrameBuilder builder = TableRouter.newVideoBuilder(fc.name(), HEADER_NAMES, EXPECTED_COLUMNS, fc, state);
         builder.expectRows(reader.rowsEstimate(sizeHint));
-        // A last row of sums is left out by the general reader, which says so where the row is.
-        if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0 || builder.endsInTotalsRow()) {
+        // Rows labelled as totals, subtotals or averages are judged by the general reader, which says where they are.
+        if (!reader.rowsInto(builder, fc.name()) || builder.rowsRead() == 0 || builder.hasSummaryLabel()) {
             return false;
         }
         TableRouter.addVideos(builder, HEADER_NAMES, fc, state);

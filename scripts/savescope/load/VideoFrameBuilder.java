@@ -161,6 +161,12 @@ public final class VideoFrameBuilder {
                 values[i] = v.orElse(0);
                 anyCount |= present[i];
             } catch (BadValueException e) {
+                // An average row shows its means with decimals ("292.8"), which no count has.
+                String averages = totalsRowCheck ? averagesReason(raw, summaryLabels(raw)) : null;
+                if (averages != null) {
+                    rejectSummary(rowPlace.get(), averages);
+                    return false;
+                }
                 // Only a count that cannot be read rejects the row: storing zero or dropping it would change totals.
                 rejections.add(new Rejection(file, cellPlace.apply(f), "column \"" + header(f) + "\": " + e.getMessage()));
                 return false;
@@ -170,12 +176,21 @@ public final class VideoFrameBuilder {
             rejections.add(new Rejection(file, rowPlace.get(), "no metric in this row (views, likes, comments, shares, saves all empty)"));
             return false;
         }
+        if (totalsRowCheck) {
+            String summary = summaryReason(raw, values, present);
+            if (summary != null) {
+                rejectSummary(rowPlace.get(), summary);
+                return false;
+            }
+        }
         if (heldTotals != null) {
-            // A row with counts came after it: the row held back was not the table's last, so it is a video.
+            // A video came after it: the row held back was not the table's last, so it is a video.
             HeldRow h = heldTotals;
             heldTotals = null;
             append(h.raw, h.values, h.present, () -> h.rowPlace, f -> h.cellPlaces[f] != null ? h.cellPlaces[f] : h.rowPlace,
                     () -> h.fallbackId, h.taken);
+            afterHeld.forEach(rejections::add);
+            afterHeld.clear();
         }
         if (totalsRowCheck && rowsUsed >= 2 && sumsOfRowsAbove(values, present, raw)) {
             heldTotals = HeldRow.of(raw, values, present, rowPlace.get(), cellPlace, fallbackId.get(), taken);
@@ -226,6 +241,8 @@ public final class VideoFrameBuilder {
             if (present[i]) {
                 counts[i].append(values[i]);
                 sums[i] += values[i];
+                groupSums[i] += values[i];
+                rowsWith[i]++;
             } else {
                 counts[i].appendMissing();
             }
@@ -240,6 +257,180 @@ public final class VideoFrameBuilder {
         }
         link.append(nullToEmpty(raw[LINK]).strip());
         source.append(file);
+        groupRows++;
+    }
+
+    /**
+     * Why a row labelled as a summary is one, or null when it is not (then it may still be a video, or the
+     * unlabelled totals row of {@link #sumsOfRowsAbove}). A word in a label cell (id, title or posting time) must
+     * say what the row is, and its arithmetic must hold for every count it has: a subtotal ("January total",
+     * "Subtotal") holds the sums of the videos since the previous subtotal, a total those of every video above,
+     * an average ("Average", "Median") their means or medians to the rounding it shows. A video link or an id
+     * with a digit (other than in the label) makes the row a video whatever it says.
+     */
+    private String summaryReason(String[] raw, long[] values, boolean[] present) {
+        // Every summary row sums or averages videos above it: the first row is a video (and costs no look at labels).
+        int labels = rowsUsed == 0 ? 0 : summaryLabels(raw);
+        if (labels == 0) {
+            return null;
+        }
+        boolean subtotal = (labels & SUBTOTAL) != 0;
+        if ((labels & (TOTAL | SUBTOTAL)) != 0) {
+            // The sums of every video above: under subtotals a grand total ("Total 2024" under its months).
+            if (rowsUsed >= 2 && sumsMatch(values, present, sums)) {
+                return leaveOutSums(subtotal && sumRowsLeftOut == 0, present);
+            }
+            // One video in a group is enough once the label or an earlier subtotal shows the table is grouped.
+            if (groupRows >= 1 && (subtotal || sumRowsLeftOut > 0) && sumsMatch(values, present, groupSums)) {
+                return leaveOutSums(true, present);
+            }
+        }
+        return averagesReason(raw, labels);
+    }
+
+    /**
+     * What the row's label cells (id, title, posting time) call it, as {@link #labelKind} bits; none when nothing in
+     * the row names a video instead (a video link, an id with a digit that is no label).
+     */
+    private static int summaryLabels(String[] raw) {
+        int idKind = labelKind(raw[ID]);
+        if ((raw[LINK] != null && !raw[LINK].isBlank()) || (idKind == 0 && hasDigit(raw[ID]))) {
+            return 0;
+        }
+        return idKind | labelKind(raw[TITLE]) | labelKind(raw[POSTED])
+                | (raw.length > POSTED_DAY ? labelKind(raw[POSTED_DAY]) : 0);
+    }
+
+    /** Whether each count present equals {@code sums}, with at least two of them above zero. */
+    private static boolean sumsMatch(long[] values, boolean[] present, long[] sums) {
+        int summed = 0;
+        for (int i = 0; i < 5; i++) {
+            if (present[i]) {
+                if (values[i] != sums[i]) {
+                    return false;
+                }
+                summed += sums[i] > 0 ? 1 : 0;
+            }
+        }
+        return summed >= 2;
+    }
+
+    /** The reason for a row of sums left out, starting the next group after it. */
+    private String leaveOutSums(boolean subtotal, boolean[] present) {
+        String reason;
+        if (!subtotal) {
+            reason = totalsReason(present);
+        } else {
+            reason = "a subtotal row, not a video: its " + countNames(present) + " are the sums of the "
+                    + grouped(groupRows) + (groupRows == 1 ? " video " : " videos ")
+                    + (lastSumRow == null ? "above it" : "since the subtotal row " + lastSumRow);
+        }
+        java.util.Arrays.fill(groupSums, 0);
+        groupRows = 0;
+        sumRowsLeftOut++;
+        return reason;
+    }
+
+    /** Sets the place of a summary row for the next reason that names it; called when the row is rejected. */
+    private void rejectSummary(String place, String reason) {
+        if (reason.startsWith("a subtotal row") || reason.startsWith("a totals row")) {
+            lastSumRow = place;
+        }
+        Rejection r = new Rejection(file, place, reason);
+        if (heldTotals != null) {
+            // Keeps the rejections in the file's order: the held row above is rejected or used first.
+            afterHeld.add(r);
+        } else {
+            rejections.add(r);
+        }
+    }
+
+    /**
+     * Why a row labelled as averages ("Average", "Avg", "Mean", "Median", "Durchschnitt", "平均") is a row of the
+     * means (or medians) of the videos above it, or null. Every count cell it has must be within one unit of its
+     * last shown digit of the column's mean (or median) over the videos that have that count, so a mean rounded,
+     * cut off or shown with one or two decimals is found, and at least two of those means are above zero.
+     */
+    private String averagesReason(String[] raw, int labels) {
+        if (rowsUsed < 2 || (labels & (MEAN | MEDIAN)) == 0) {
+            return null;
+        }
+        boolean median = (labels & MEDIAN) != 0;
+        boolean[] shown = new boolean[5];
+        int aboveZero = 0;
+        for (int i = 0; i < 5; i++) {
+            String cell = raw[VIEWS + i];
+            if (Values.isMissing(cell)) {
+                continue;
+            }
+            double[] valueAndUnit = shownNumber(cell);
+            if (valueAndUnit == null || rowsWith[i] == 0) {
+                return null;
+            }
+            double expected = median ? median(i) : (double) sums[i] / rowsWith[i];
+            // A spreadsheet's unrounded mean shows more digits than a double holds: no closer than a billionth.
+            if (!(Math.abs(valueAndUnit[0] - expected) < Math.max(valueAndUnit[1], 1e-9 * Math.max(1, expected)))) {
+                return null;
+            }
+            shown[i] = true;
+            aboveZero += expected > 0 ? 1 : 0;
+        }
+        if (aboveZero < 2) {
+            return null;
+        }
+        String what = median ? "medians" : "means";
+        return "a row of " + (median ? "medians" : "averages") + ", not a video: its " + countNames(shown) + " are the "
+                + what + " of the " + grouped(rowsUsed) + " videos above it" + (median ? "" : " (to the rounding shown)");
+    }
+
+    /**
+     * A count cell's number and the unit of its last shown digit ({@code 292.8} is 292.8 to 0.1, {@code 12.4K} is
+     * 12,400 to 100, {@code 84,564} is 84,564 to 1), or null when it is no plain non-negative number.
+     */
+    private static double[] shownNumber(String cell) {
+        String t = cell.strip();
+        if (t.endsWith("%") || t.startsWith("-")) {
+            return null;
+        }
+        double scale = 1;
+        char last = Character.toLowerCase(t.charAt(t.length() - 1));
+        if (last == 'k' || last == 'm' || last == 'b') {
+            scale = last == 'k' ? 1e3 : last == 'm' ? 1e6 : 1e9;
+        }
+        try {
+            // A whole count as the count columns read it ("84,564", "84.564"), shown to the unit.
+            OptionalLong whole = Values.count(t);
+            if (whole.isPresent() && scale == 1) {
+                return new double[] {whole.getAsLong(), 1};
+            }
+        } catch (BadValueException e) {
+            // Decimals ("292.8", "3.438,36"): read below.
+        }
+        try {
+            OptionalDouble d = Values.decimal(t);
+            if (d.isEmpty()) {
+                return null;
+            }
+            String digits = scale == 1 ? t : t.substring(0, t.length() - 1).strip();
+            int separator = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+            int decimals = separator < 0 ? 0 : digits.length() - separator - 1;
+            return new double[] {d.getAsDouble(), Math.pow(10, -decimals) * scale};
+        } catch (BadValueException e) {
+            return null;
+        }
+    }
+
+    /** The median of count {@code i} over the videos used so far that have it. */
+    private double median(int i) {
+        long[] v = new long[(int) rowsWith[i]];
+        int n = 0;
+        for (int r = 0; r < rowsUsed && n < v.length; r++) {
+            if (!counts[i].isMissing(r)) {
+                v[n++] = counts[i].getLong(r);
+            }
+        }
+        java.util.Arrays.sort(v, 0, n);
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 
     /**
@@ -275,17 +466,112 @@ public final class VideoFrameBuilder {
 
     /** Words that label a row of sums, in the languages of the exports SaveScope reads. */
     private static final java.util.Set<String> TOTALS_WORDS = java.util.Set.of("total", "totals", "sum", "grand total",
-            "summe", "gesamt", "totaal", "totale", "totalt", "summa", "tổng", "tổng cộng", "合计", "总计", "合計", "итого");
+            "summe", "gesamt", "totaal", "totale", "totalt", "summa", "tổng", "tổng cộng", "合计", "总计", "合計", "итого",
+            "total geral", "total general", "gran total", "total général", "gesamtsumme");
+    /** Words that label a row of sums over a group of the rows above. */
+    private static final java.util.Set<String> SUBTOTAL_WORDS = java.util.Set.of("subtotal", "subtotals", "sub-total",
+            "sub total", "zwischensumme", "teilsumme", "sous-total", "sous total", "subtotaal", "delsumma", "小计", "小計",
+            "промежуточный итог");
+    /** Words that label a row of means. */
+    private static final java.util.Set<String> MEAN_WORDS = java.util.Set.of("average", "averages", "avg", "avg.", "mean",
+            "durchschnitt", "mittelwert", "ø", "⌀", "moyenne", "promedio", "media", "média", "gemiddelde", "genomsnitt",
+            "gennemsnit", "gjennomsnitt", "keskiarvo", "średnia", "ortalama", "rata-rata", "trung bình", "平均", "平均值",
+            "平均数", "平均値", "среднее", "grand average", "average per video", "avg per video");
+    /** Words that label a row of medians. */
+    private static final java.util.Set<String> MEDIAN_WORDS = java.util.Set.of("median", "mediana", "médiane",
+            "mediane", "mediaan", "中位数", "中央値", "медиана");
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janeiro|fevereiro|março|marco|abril|maio|junho"
+            + "|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre"
+            + "|setiembre|octubre|noviembre|diciembre|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout"
+            + "|septembre|octobre|novembre|décembre|decembre|januar|februar|märz|juni|juli|oktober|dezember";
+    /** A period a group of rows covers: a month (with its year), a year, a week or a quarter. */
+    private static final String PERIOD = "(?:(?:" + MONTHS + ")\\.?(?:[ /.-]*(?:\\d{4}|\\d{2}))?|(?:\\d{4})[ /.-]*(?:"
+            + MONTHS + ")|\\d{4}|\\d{1,2}[/.-]\\d{2,4}|\\d{4}[/.-]\\d{1,2}|(?:week|wk|kw|semana|semaine|woche) ?\\d{1,2}"
+            + "|q[1-4](?:[ /.-]*\\d{2,4})?)";
+    private static final String SUM_WORD = "(?:sub-? ?)?totals?|sum|summe|gesamt|totaal|totale|totalt|summa";
+    /** "January total", "Total January 2025", "Total for week 3", "Subtotal - Q1", "2024 totals". */
+    private static final java.util.regex.Pattern PERIOD_TOTAL = java.util.regex.Pattern.compile("(?:" + SUM_WORD
+            + ")(?: ?[-–—,] ?| (?:(?:for|of|in|de|do|da|em|für|im|pour|du|del|van|voor) )?)" + PERIOD + "|" + PERIOD
+            + "(?: ?[-–—,] ?| )(?:" + SUM_WORD + ")");
 
-    /** Whether a cell is a totals label ("Total", "Grand Total:", "SUM"), ignoring case, spacing and a trailing colon. */
-    static boolean totalsLabel(String cell) {
-        if (cell == null) {
-            return false;
+    /** What a label cell may call its row, as bits of {@link #labelKind}. */
+    private static final int TOTAL = 1, SUBTOTAL = 2, MEAN = 4, MEDIAN = 8;
+
+    /**
+     * What a cell calls its row: a total ("Total", "Grand Total:", "SUM"), a subtotal ("Subtotal", "January total",
+     * "Total week 3"), a row of means ("Average", "Avg.", "Durchschnitt", "平均") or of medians ("Median"), as
+     * bits; 0 for any other cell. Case, spacing, a trailing colon and a trailing "(3 videos)" do not count.
+     */
+    static int labelKind(String cell) {
+        String word = labelText(cell);
+        if (word == null) {
+            return 0;
         }
-        // "Total (3 videos):" is labelled as "Total" is.
-        String word = cell.strip().replaceAll("[:：]$", "").replaceAll("\\s*[(（][^()（）]*[)）]$", "").strip()
-                .replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-        return TOTALS_WORDS.contains(word);
+        int kind = TOTALS_WORDS.contains(word) ? TOTAL : 0;
+        if (SUBTOTAL_WORDS.contains(word) || ((word.contains("tot") || word.contains("sum") || word.contains("gesamt"))
+                && PERIOD_TOTAL.matcher(word).matches())) {
+            kind |= SUBTOTAL;
+        }
+        kind |= MEAN_WORDS.contains(word) ? MEAN : 0;
+        return kind | (MEDIAN_WORDS.contains(word) ? MEDIAN : 0);
+    }
+
+    static boolean totalsLabel(String cell) {
+        return (labelKind(cell) & TOTAL) != 0;
+    }
+
+    static boolean subtotalLabel(String cell) {
+        return (labelKind(cell) & SUBTOTAL) != 0;
+    }
+
+    static boolean averageLabel(String cell) {
+        return (labelKind(cell) & (MEAN | MEDIAN)) != 0;
+    }
+
+    static boolean medianLabel(String cell) {
+        return (labelKind(cell) & MEDIAN) != 0;
+    }
+
+    /** Whether a cell labels any summary row: a total, a subtotal or an average. */
+    static boolean summaryLabel(String cell) {
+        return labelKind(cell) != 0;
+    }
+
+    /**
+     * A cell as a label reads: lower case, spaces collapsed, a trailing colon and a trailing "(3 videos)" taken off;
+     * null when blank or too long to be a label. Read by hand, not by patterns: every row's label cells pass here.
+     */
+    private static String labelText(String cell) {
+        if (cell == null || cell.length() > 60) {
+            return null;
+        }
+        String t = cell.strip();
+        if (!t.isEmpty() && (t.charAt(t.length() - 1) == ':' || t.charAt(t.length() - 1) == '：')) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.endsWith(")") || t.endsWith("）")) {
+            int open = Math.max(t.lastIndexOf('('), t.lastIndexOf('（'));
+            String inside = open < 0 ? "(" : t.substring(open + 1, t.length() - 1);
+            if (inside.indexOf('(') < 0 && inside.indexOf(')') < 0 && inside.indexOf('（') < 0 && inside.indexOf('）') < 0) {
+                t = t.substring(0, open);
+            }
+        }
+        StringBuilder b = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.length() == 0 ? null : b.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean hasDigit(String cell) {
@@ -322,33 +608,30 @@ public final class VideoFrameBuilder {
         return this;
     }
 
-    /** Whether the last row added through {@link #addCanonical} holds the sums of the rows above it. */
-    boolean endsInTotalsRow() {
-        int last = (int) rowsUsed - 1;
-        // Every row of this format has a posting time: only a totals word says the row is not a video.
-        if (last < 2 || !(totalsLabel(lastCanonicalId) || totalsLabel(lastCanonicalTitle))
-                || (hasDigit(lastCanonicalId) && !totalsLabel(lastCanonicalId))) {
-            return false;
-        }
-        int summed = 0;
-        for (int i = 0; i < 5; i++) {
-            long value = counts[i].getLong(last);
-            if (value != sums[i] - value) {
-                return false;
-            }
-            summed += value > 0 ? 1 : 0;
-        }
-        return summed >= 2;
+    /**
+     * Whether a row added through {@link #addCanonical} is labelled as a summary (a total, subtotal or average):
+     * the general reader, which judges such rows, must then read the file. Every row of this format has a posting
+     * time, so only such a word can say a row is not a video.
+     */
+    boolean hasSummaryLabel() {
+        return canonicalSummaryLabel;
     }
 
-    /** The id cell of the last row added through {@link #addCanonical}. */
-    private String lastCanonicalId;
-    /** The title cell of that row. */
-    private String lastCanonicalTitle;
+    private boolean canonicalSummaryLabel;
     private boolean totalsRowCheck;
     private HeldRow heldTotals;
+    /** Summary rows rejected below a held row, kept back so the rejections stay in the file's order. */
+    private final List<Rejection> afterHeld = new ArrayList<>();
     /** Each count's sum over the rows used so far. */
     private final long[] sums = new long[5];
+    /** Each count's number of rows used so far that have it. */
+    private final long[] rowsWith = new long[5];
+    /** Each count's sum over the rows used since the last row of sums left out, and how many rows those are. */
+    private final long[] groupSums = new long[5];
+    private long groupRows;
+    /** How many rows of sums (subtotals, totals) were left out so far, and the place of the last. */
+    private int sumRowsLeftOut;
+    private String lastSumRow;
 
     /**
      * Adds a row of the canonical CSV read from its bytes elsewhere: every count present, the posting time
@@ -379,8 +662,11 @@ public final class VideoFrameBuilder {
             counts[i].append(countValues[i]);
             sums[i] += countValues[i];
         }
-        lastCanonicalId = rawId;
-        lastCanonicalTitle = rawTitle;
+        // A real id starts with a digit; only a row without one can be labelled (cheap for a million rows).
+        if (!canonicalSummaryLabel && (rawId == null || rawId.isEmpty() || !Character.isDigit(rawId.charAt(0)))
+                && (summaryLabel(rawId) || summaryLabel(rawTitle))) {
+            canonicalSummaryLabel = true;
+        }
         if (types != null && givenTags != null) {
             hashtags.append(givenTags);
             type.append(givenType);
@@ -659,21 +945,33 @@ public final class VideoFrameBuilder {
         if (heldTotals != null) {
             rejections.add(new Rejection(file, heldTotals.rowPlace, totalsReason(heldTotals.present)));
             heldTotals = null;
+            afterHeld.forEach(rejections::add);
+            afterHeld.clear();
         }
         postingTimes.finish(posted, header(POSTED), headers != null && headers.length > POSTED_DAY
                 && headers[POSTED_DAY] != null ? headers[POSTED_DAY] : "date");
     }
 
     private String totalsReason(boolean[] present) {
+        if (sumRowsLeftOut > 0) {
+            return "a totals row, not a video: its " + countNames(present) + " are the sums of the " + grouped(rowsUsed)
+                    + " videos above it (the " + grouped(sumRowsLeftOut) + " subtotal row"
+                    + (sumRowsLeftOut == 1 ? "" : "s") + " above not counted)";
+        }
+        return "a totals row, not a video: its " + countNames(present) + " are the sums of the " + grouped(rowsUsed)
+                + " rows above it";
+    }
+
+    /** The headers of the counts present, as {@code "views", "likes" and "saves"}. */
+    private String countNames(boolean[] present) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             if (present[i]) {
                 names.add("\"" + header(VIEWS + i) + "\"");
             }
         }
-        String listed = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
                 + " and " + names.get(names.size() - 1);
-        return "a totals row, not a video: its " + listed + " are the sums of the " + grouped(rowsUsed) + " rows above it";
     }
 
     /** What went wrong reading this source's posting times (after {@link #finish}). */

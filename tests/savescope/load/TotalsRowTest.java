@@ -104,12 +104,17 @@ class TotalsRowTest {
     @Test
     void aTotalsRowIsStillFoundPastRowsRejectedAfterIt() throws Exception {
         // A note under the total has no count: it is rejected, and the total before it is still the last with counts.
-        Path p = csv("note.csv", "title,views,saves\na,100,1\nb,200,2\nTotal,300,3\nexported 27/12,,\n");
+        Path p = csv("note.csv", "title,,views,saves\na,,100,1\nb,,200,2\n,,300,3\nexported 27/12,,,\n");
         Dataset d = load(p);
         assertEquals(List.of(100L, 200L), LoaderFormatsTest.longs(d.videos(), "views"));
         assertEquals(List.of(p + ":5: no metric in this row (views, likes, comments, shares, saves all empty)",
                 p + ":4: a totals row, not a video: its \"views\" and \"saves\" are the sums of the 2 rows above it"),
                 LoaderFormatsTest.rejections(d));
+        // Labelled, it is a total wherever it stands, and is rejected in the file's order.
+        Path labelled = csv("note-labelled.csv", "title,views,saves\na,100,1\nb,200,2\nTotal,300,3\nexported 27/12,,\n");
+        assertEquals(List.of(labelled + ":4: a totals row, not a video: its \"views\" and \"saves\" are the sums of the 2 "
+                + "rows above it", labelled + ":5: no metric in this row (views, likes, comments, shares, saves all empty)"),
+                LoaderFormatsTest.rejections(load(labelled)));
     }
 
     @Test
