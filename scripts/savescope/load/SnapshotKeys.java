@@ -136,7 +136,56 @@ public final class SnapshotKeys {
         for (Map.Entry<Integer, List<List<Integer>>> e : alikeBySource.entrySet()) {
             warnings.add(alikeWarning(builders.get(e.getKey()), e.getValue(), rowInBuilder, all));
         }
+        String undated = undatedWarning(all, builders, builderOf, rowInBuilder, real, left);
+        if (undated != null) {
+            warnings.add(undated);
+        }
         return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
+    }
+
+    /**
+     * Says how many rows without a video id or posting time share their account and title with such a row of another
+     * source: weekly sheets without a posting time column are the usual cause, and each of their videos is then
+     * counted once per sheet. Null when there are none.
+     */
+    private static String undatedWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
+            int[] rowInBuilder, boolean[] real, BitSet left) {
+        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
+        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        Map<String, List<Integer>> byTitle = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            if (real[r] || left.get(r) || PackedTimes.epochSecond(posted, r) != Long.MIN_VALUE) {
+                continue;
+            }
+            String title = titles.get(r);
+            if (title == null || title.isBlank()) {
+                continue;
+            }
+            String account = accounts.get(r);
+            byTitle.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001' + title,
+                    k -> new ArrayList<>(2)).add(r);
+        }
+        long rows = 0;
+        List<Integer> example = null;
+        for (List<Integer> same : byTitle.values()) {
+            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
+                rows += same.size();
+                if (example == null) {
+                    example = same;
+                }
+            }
+        }
+        if (example == null) {
+            return null;
+        }
+        List<String> places = example.stream().limit(LISTED)
+                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        return rows + " rows without a video id or posting time share their title with such rows of other files (the "
+                + "first: \"" + titles.get(example.get(0)) + "\" at " + String.join(", ", places)
+                + (example.size() > LISTED ? ", ..." : "") + "); without a posting time nothing tells whether they are "
+                + "one video seen in several exports, so each row is counted as a video of its own (a video may be "
+                + "counted more than once). A posting time, video id or link in the exports would let them be matched.";
     }
 
     /** Names the rows of one source that share their account, posting time and title, and what that cost. */

@@ -105,6 +105,34 @@ class SnapshotsWithoutIdsTest {
         assertEquals(960, sum(d, "views"));
         assertEquals(15, sum(d, "saves"));
         assertEquals(1, d.load().rowsMerged());
+        // The two undated "No date yet" rows may be one video counted twice: said, with their places.
+        assertTrue(d.load().warnings().contains("2 rows without a video id or posting time share their title with such "
+                + "rows of other files (the first: \"No date yet\" at " + a + ":2, " + b + ":2); without a posting time "
+                + "nothing tells whether they are one video seen in several exports, so each row is counted as a video "
+                + "of its own (a video may be counted more than once). A posting time, video id or link in the exports "
+                + "would let them be matched."), d.load().warnings().toString());
+    }
+
+    /** Weekly sheets without a posting time column: every video is counted once per sheet, and the warning says so. */
+    @Test
+    void weeklySheetsWithoutPostingTimesAreCountedPerSheetAndSaidSo() throws Exception {
+        // The two public weekly sheets with their "Post day" column cut off (by hand: the first field of every line).
+        Path first = csv("Content_2024-12-27.csv", withoutFirstField(WEEK1));
+        Path second = csv("Content_2025-01-03.csv", withoutFirstField(WEEK2));
+        Dataset d = load(first, second);
+        // 70 rows are the same in both, read once; the 35 changed ones are counted in both sheets: 105 + 35 = 140.
+        assertEquals(140, d.videos().rowCount());
+        assertTrue(d.load().warnings().stream().anyMatch(w -> w.startsWith("70 rows without a video id or posting "
+                + "time share their title with such rows of other files (the first: \"Wolverine futur\u00edstico\" at "
+                + first + ":2, " + second + ":2)")), d.load().warnings().toString());
+    }
+
+    private static String withoutFirstField(Path sheet) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(sheet, StandardCharsets.UTF_8)) {
+            out.append(line.substring(line.indexOf(',') + 1)).append('\n');
+        }
+        return out.toString();
     }
 
     @Test
