@@ -56,7 +56,16 @@ public final class SnapshotKeys {
         }
         String account = accounts.get(row);
         return AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60) + '\u0001'
-                + title;
+                + sameText(title);
+    }
+
+    /**
+     * A title in one Unicode form (NFC): "é" typed as one character or as "e" and a combining accent (as macOS and
+     * some spreadsheets save it) is the same title, shown alike.
+     */
+    private static String sameText(String title) {
+        return java.text.Normalizer.isNormalized(title, java.text.Normalizer.Form.NFC) ? title
+                : java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFC);
     }
 
     /**
@@ -163,7 +172,7 @@ public final class SnapshotKeys {
                 continue;
             }
             String account = accounts.get(r);
-            byTitle.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001' + title,
+            byTitle.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001' + sameText(title),
                     k -> new ArrayList<>(2)).add(r);
         }
         long rows = 0;

@@ -135,6 +135,21 @@ class SnapshotsWithoutIdsTest {
         return out.toString();
     }
 
+    /** "é" as one character in one week and as "e" with a combining accent the next is the same title. */
+    @Test
+    void titlesMatchWhateverUnicodeFormTheirAccentsAreIn() throws Exception {
+        Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nCr\u00e8me br\u00fbl\u00e9e,"
+                + "2026-02-20 10:00,100,1\nOther,2026-02-21 09:00,50,1\n");
+        Path b = csv("b_2026-03-08.csv", "Video title,Post time,Video views,Saves\nCre\u0300me bru\u0302le\u0301e,"
+                + "2026-02-20 10:00,150,3\nOther,2026-02-21 09:00,80,4\n");
+        // Both are one video each, with b's counts: 150 + 80 = 230 views, 3 + 4 = 7 saves, 2 videos.
+        Dataset d = load(a, b);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(230, sum(d, "views"));
+        assertEquals(7, sum(d, "saves"));
+        assertEquals(2, d.load().rowsMerged());
+    }
+
     @Test
     void accountsCompareAsHandlesAndTimesToTheMinute() throws Exception {
         Path a = csv("a_2026-03-05.csv", "Account,Video title,Post time,Video views,Saves\n"
