@@ -113,6 +113,7 @@ public final class SnapshotKeys {
         }
         List<List<Integer>> groups = new ArrayList<>();
         Map<Integer, List<List<Integer>>> alikeBySource = new LinkedHashMap<>();
+        BitSet warned = new BitSet(); // rows of a key some source holds twice: the warning about those names them
         for (List<Integer> rows : byKey.values()) {
             if (rows.size() < 2 || builderOf[rows.get(0)] == builderOf[rows.get(rows.size() - 1)]) {
                 continue; // in one source only: nothing to match
@@ -139,41 +140,42 @@ public final class SnapshotKeys {
             }
             if (!alike) {
                 groups.add(group);
+            } else {
+                rows.forEach(warned::set);
             }
         }
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<Integer, List<List<Integer>>> e : alikeBySource.entrySet()) {
             warnings.add(alikeWarning(builders.get(e.getKey()), e.getValue(), rowInBuilder, all));
         }
-        String undated = undatedWarning(all, builders, builderOf, rowInBuilder, real, left);
-        if (undated != null) {
-            warnings.add(undated);
+        BitSet settled = (BitSet) left.clone();
+        settled.or(warned);
+        groups.forEach(g -> g.forEach(settled::set));
+        String unmatched = unmatchedWarning(all, builders, builderOf, rowInBuilder, real, settled);
+        if (unmatched != null) {
+            warnings.add(unmatched);
         }
         return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
     }
 
     /**
-     * Says how many rows without a video id or posting time share their account and title with such a row of another
-     * source: weekly sheets without a posting time column are the usual cause, and each of their videos is then
-     * counted once per sheet. Null when there are none.
+     * Says how many rows without a video id, matched with nothing, share their title with such rows of other sources:
+     * one video seen in two exports that differ in its posting time (none, only the day, another zone) or account
+     * (a column added later) is then counted once per export. Null when there are none. {@code settled}: the rows
+     * matched, repeated or already warned about.
      */
-    private static String undatedWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
-            int[] rowInBuilder, boolean[] real, BitSet left) {
-        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
-        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+    private static String unmatchedWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
+            int[] rowInBuilder, boolean[] real, BitSet settled) {
         StringColumn titles = all.stringColumn(Canonical.TITLE);
         Map<String, List<Integer>> byTitle = new LinkedHashMap<>();
         for (int r = 0; r < real.length; r++) {
-            if (real[r] || left.get(r) || PackedTimes.epochSecond(posted, r) != Long.MIN_VALUE) {
+            if (real[r] || settled.get(r)) {
                 continue;
             }
             String title = titles.get(r);
-            if (title == null || title.isBlank()) {
-                continue;
+            if (title != null && !title.isBlank()) {
+                byTitle.computeIfAbsent(sameText(title), k -> new ArrayList<>(2)).add(r);
             }
-            String account = accounts.get(r);
-            byTitle.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001' + sameText(title),
-                    k -> new ArrayList<>(2)).add(r);
         }
         long rows = 0;
         List<Integer> example = null;
@@ -190,11 +192,12 @@ public final class SnapshotKeys {
         }
         List<String> places = example.stream().limit(LISTED)
                 .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
-        return rows + " rows without a video id or posting time share their title with such rows of other files (the "
-                + "first: \"" + titles.get(example.get(0)) + "\" at " + String.join(", ", places)
-                + (example.size() > LISTED ? ", ..." : "") + "); without a posting time nothing tells whether they are "
-                + "one video seen in several exports, so each row is counted as a video of its own (a video may be "
-                + "counted more than once). A posting time, video id or link in the exports would let them be matched.";
+        return rows + " rows without a video id share their title with such rows of other files but not their account "
+                + "and posting time to the minute (the first: \"" + titles.get(example.get(0)) + "\" at "
+                + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells whether "
+                + "they are one video seen in several exports: each row is counted as a video of its own (a video may "
+                + "be counted more than once). A posting time and account given alike in every export, or a video id "
+                + "or link, would let them be matched.";
     }
 
     /** Names the rows of one source that share their account, posting time and title, and what that cost. */

@@ -106,11 +106,8 @@ class SnapshotsWithoutIdsTest {
         assertEquals(15, sum(d, "saves"));
         assertEquals(1, d.load().rowsMerged());
         // The two undated "No date yet" rows may be one video counted twice: said, with their places.
-        assertTrue(d.load().warnings().contains("2 rows without a video id or posting time share their title with such "
-                + "rows of other files (the first: \"No date yet\" at " + a + ":2, " + b + ":2); without a posting time "
-                + "nothing tells whether they are one video seen in several exports, so each row is counted as a video "
-                + "of its own (a video may be counted more than once). A posting time, video id or link in the exports "
-                + "would let them be matched."), d.load().warnings().toString());
+        assertTrue(d.load().warnings().contains(unmatched(2, "No date yet", a + ":2, " + b + ":2")),
+                d.load().warnings().toString());
     }
 
     /** Weekly sheets without a posting time column: every video is counted once per sheet, and the warning says so. */
@@ -122,9 +119,31 @@ class SnapshotsWithoutIdsTest {
         Dataset d = load(first, second);
         // 70 rows are the same in both, read once; the 35 changed ones are counted in both sheets: 105 + 35 = 140.
         assertEquals(140, d.videos().rowCount());
-        assertTrue(d.load().warnings().stream().anyMatch(w -> w.startsWith("70 rows without a video id or posting "
-                + "time share their title with such rows of other files (the first: \"Wolverine futur\u00edstico\" at "
-                + first + ":2, " + second + ":2)")), d.load().warnings().toString());
+        assertTrue(d.load().warnings().contains(unmatched(70, "Wolverine futur\u00edstico", first + ":2, " + second
+                + ":2")), d.load().warnings().toString());
+    }
+
+    /** A sheet that gained an account column: its rows no longer match the week before's, and the warning says so. */
+    @Test
+    void rowsAlikeButForTheirAccountAreCountedPerFileAndSaidSo() throws Exception {
+        Path a = csv("a_2026-03-05.csv", "Video title,Post time,Video views,Saves\nDay 1,2026-03-02 10:00,900,5\n");
+        Path b = csv("b_2026-03-12.csv", "Account,Video title,Post time,Video views,Saves\n"
+                + "lena,Day 1,2026-03-02 10:00,950,6\n");
+        // Two videos: 900 + 950 = 1,850 views, 5 + 6 = 11 saves; nothing merged.
+        Dataset d = load(a, b);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(1_850, sum(d, "views"));
+        assertEquals(11, sum(d, "saves"));
+        assertEquals(0, d.load().rowsMerged());
+        assertEquals(List.of(unmatched(2, "Day 1", a + ":2, " + b + ":2")), d.load().warnings());
+    }
+
+    static String unmatched(int rows, String title, String places) {
+        return rows + " rows without a video id share their title with such rows of other files but not their account "
+                + "and posting time to the minute (the first: \"" + title + "\" at " + places + "), so nothing tells "
+                + "whether they are one video seen in several exports: each row is counted as a video of its own (a "
+                + "video may be counted more than once). A posting time and account given alike in every export, or a "
+                + "video id or link, would let them be matched.";
     }
 
     private static String withoutFirstField(Path sheet) throws Exception {
