@@ -155,6 +155,10 @@ public final class SnapshotKeys {
         if (unmatched != null) {
             warnings.add(unmatched);
         }
+        String untitled = untitledWarning(all, builders, builderOf, rowInBuilder, real, settled);
+        if (untitled != null) {
+            warnings.add(untitled);
+        }
         return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
     }
 
@@ -198,6 +202,53 @@ public final class SnapshotKeys {
                 + "they are one video seen in several exports: each row is counted as a video of its own (a video may "
                 + "be counted more than once). A posting time and account given alike in every export, or a video id "
                 + "or link, would let them be matched.";
+    }
+
+    /**
+     * Says how many rows without a video id or title share their account and posting time (to the minute) with such
+     * rows of other sources: never matched, each is counted as a video, so one video may be counted once per export.
+     * Null when there are none.
+     */
+    private static String untitledWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
+            int[] rowInBuilder, boolean[] real, BitSet settled) {
+        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
+        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        Map<String, List<Integer>> byTime = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            if (real[r] || settled.get(r)) {
+                continue;
+            }
+            long second = PackedTimes.epochSecond(posted, r);
+            String title = titles.get(r);
+            if (second == Long.MIN_VALUE || (title != null && !title.isBlank())) {
+                continue;
+            }
+            String account = accounts.get(r);
+            byTime.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001'
+                    + Math.floorDiv(second, 60), k -> new ArrayList<>(2)).add(r);
+        }
+        long rows = 0;
+        List<Integer> example = null;
+        for (List<Integer> same : byTime.values()) {
+            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
+                rows += same.size();
+                if (example == null) {
+                    example = same;
+                }
+            }
+        }
+        if (example == null) {
+            return null;
+        }
+        List<String> places = example.stream().limit(LISTED)
+                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        return rows + " rows without a video id or title share their account and posting time (to the minute) with such "
+                + "rows of other files (the first: posted " + SHOWN.format(PackedTimes.instant(posted, example.get(0)))
+                + " at " + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells "
+                + "whether they are one video seen in several exports: each row is counted as a video of its own (a "
+                + "video may be counted more than once). A title, video id or link in the exports would let them be "
+                + "matched.";
     }
 
     /** Names the rows of one source that share their account, posting time and title, and what that cost. */

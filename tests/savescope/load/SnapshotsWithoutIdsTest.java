@@ -108,6 +108,12 @@ class SnapshotsWithoutIdsTest {
         // The two undated "No date yet" rows may be one video counted twice: said, with their places.
         assertTrue(d.load().warnings().contains(unmatched(2, "No date yet", a + ":2, " + b + ":2")),
                 d.load().warnings().toString());
+        // So may the two untitled rows posted at 10:00.
+        assertTrue(d.load().warnings().contains("2 rows without a video id or title share their account and posting "
+                + "time (to the minute) with such rows of other files (the first: posted 2026-02-20 10:00 UTC at " + a
+                + ":3, " + b + ":3), so nothing tells whether they are one video seen in several exports: each row is "
+                + "counted as a video of its own (a video may be counted more than once). A title, video id or link in "
+                + "the exports would let them be matched."), d.load().warnings().toString());
     }
 
     /** Weekly sheets without a posting time column: every video is counted once per sheet, and the warning says so. */
