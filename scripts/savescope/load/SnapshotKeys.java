@@ -56,7 +56,16 @@ public final class SnapshotKeys {
         }
         String account = accounts.get(row);
         return AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60) + '\u0001'
-                + title;
+                + sameText(title);
+    }
+
+    /**
+     * A title in one Unicode form (NFC): "é" typed as one character or as "e" and a combining accent (as macOS and
+     * some spreadsheets save it) is the same title, shown alike.
+     */
+    private static String sameText(String title) {
+        return java.text.Normalizer.isNormalized(title, java.text.Normalizer.Form.NFC) ? title
+                : java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFC);
     }
 
     /**
@@ -104,6 +113,7 @@ public final class SnapshotKeys {
         }
         List<List<Integer>> groups = new ArrayList<>();
         Map<Integer, List<List<Integer>>> alikeBySource = new LinkedHashMap<>();
+        BitSet warned = new BitSet(); // rows of a key some source holds twice: the warning about those names them
         for (List<Integer> rows : byKey.values()) {
             if (rows.size() < 2 || builderOf[rows.get(0)] == builderOf[rows.get(rows.size() - 1)]) {
                 continue; // in one source only: nothing to match
@@ -130,13 +140,115 @@ public final class SnapshotKeys {
             }
             if (!alike) {
                 groups.add(group);
+            } else {
+                rows.forEach(warned::set);
             }
         }
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<Integer, List<List<Integer>>> e : alikeBySource.entrySet()) {
             warnings.add(alikeWarning(builders.get(e.getKey()), e.getValue(), rowInBuilder, all));
         }
+        BitSet settled = (BitSet) left.clone();
+        settled.or(warned);
+        groups.forEach(g -> g.forEach(settled::set));
+        String unmatched = unmatchedWarning(all, builders, builderOf, rowInBuilder, real, settled);
+        if (unmatched != null) {
+            warnings.add(unmatched);
+        }
+        String untitled = untitledWarning(all, builders, builderOf, rowInBuilder, real, settled);
+        if (untitled != null) {
+            warnings.add(untitled);
+        }
         return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
+    }
+
+    /**
+     * Says how many rows without a video id, matched with nothing, share their title with such rows of other sources:
+     * one video seen in two exports that differ in its posting time (none, only the day, another zone) or account
+     * (a column added later) is then counted once per export. Null when there are none. {@code settled}: the rows
+     * matched, repeated or already warned about.
+     */
+    private static String unmatchedWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
+            int[] rowInBuilder, boolean[] real, BitSet settled) {
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        Map<String, List<Integer>> byTitle = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            if (real[r] || settled.get(r)) {
+                continue;
+            }
+            String title = titles.get(r);
+            if (title != null && !title.isBlank()) {
+                byTitle.computeIfAbsent(sameText(title), k -> new ArrayList<>(2)).add(r);
+            }
+        }
+        long rows = 0;
+        List<Integer> example = null;
+        for (List<Integer> same : byTitle.values()) {
+            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
+                rows += same.size();
+                if (example == null) {
+                    example = same;
+                }
+            }
+        }
+        if (example == null) {
+            return null;
+        }
+        List<String> places = example.stream().limit(LISTED)
+                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        return rows + " rows without a video id share their title with such rows of other files but not their account "
+                + "and posting time to the minute (the first: \"" + titles.get(example.get(0)) + "\" at "
+                + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells whether "
+                + "they are one video seen in several exports: each row is counted as a video of its own (a video may "
+                + "be counted more than once). A posting time and account given alike in every export, or a video id "
+                + "or link, would let them be matched.";
+    }
+
+    /**
+     * Says how many rows without a video id or title share their account and posting time (to the minute) with such
+     * rows of other sources: never matched, each is counted as a video, so one video may be counted once per export.
+     * Null when there are none.
+     */
+    private static String untitledWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf,
+            int[] rowInBuilder, boolean[] real, BitSet settled) {
+        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
+        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        Map<String, List<Integer>> byTime = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            if (real[r] || settled.get(r)) {
+                continue;
+            }
+            long second = PackedTimes.epochSecond(posted, r);
+            String title = titles.get(r);
+            if (second == Long.MIN_VALUE || (title != null && !title.isBlank())) {
+                continue;
+            }
+            String account = accounts.get(r);
+            byTime.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001'
+                    + Math.floorDiv(second, 60), k -> new ArrayList<>(2)).add(r);
+        }
+        long rows = 0;
+        List<Integer> example = null;
+        for (List<Integer> same : byTime.values()) {
+            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
+                rows += same.size();
+                if (example == null) {
+                    example = same;
+                }
+            }
+        }
+        if (example == null) {
+            return null;
+        }
+        List<String> places = example.stream().limit(LISTED)
+                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        return rows + " rows without a video id or title share their account and posting time (to the minute) with such "
+                + "rows of other files (the first: posted " + SHOWN.format(PackedTimes.instant(posted, example.get(0)))
+                + " at " + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells "
+                + "whether they are one video seen in several exports: each row is counted as a video of its own (a "
+                + "video may be counted more than once). A title, video id or link in the exports would let them be "
+                + "matched.";
     }
 
     /** Names the rows of one source that share their account, posting time and title, and what that cost. */

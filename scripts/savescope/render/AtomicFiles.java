@@ -145,6 +145,29 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * {@code text} with each lone surrogate (half of a UTF-16 pair, which a JSON export may carry as
+     * {@code "\\ud83d"}) as U+FFFD: UTF-8 cannot hold one, and writing it would fail the whole file.
+     */
+    static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text);
+            }
+            out.setCharAt(i, '\uFFFD');
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** What a streamed file holds, written to its stream. */
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -160,7 +183,8 @@ public final class AtomicFiles {
 
         /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
         public void write(Path target, String content) throws IOException {
-            write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+            String text = wellFormed(content);
+            write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         }
 
         /** As {@link #write(Path, String)}, for content written as bytes to {@code out} (it need not close it). */

@@ -41,6 +41,26 @@ class HostileInputsTest {
         assertTrue(hours.contains("\r\n16,1,7,9,1.2857142857142858,–,"), hours);
     }
 
+    /**
+     * A JSON export may escape half of a UTF-16 pair on its own ({@code "\\ud83d"}), which UTF-8 cannot hold: the
+     * page and the JSON are still written, each lone half shown as U+FFFD and a whole pair (🍞) kept.
+     */
+    @Test
+    void loneSurrogatesInTitlesAreWrittenAsReplacementCharacters() throws Exception {
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("lone-surrogates.json").toString(),
+                "-o", html.toString(), "--json", json.toString());
+        assertEquals(0, run.code(), run.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Sourdough \uFFFD basics #bread"), "the high half alone");
+        assertTrue(page.contains("Crumb shot \uFFFD #bread"), "the low half alone");
+        assertTrue(page.contains("Starter feeding \uD83C\uDF5E #bread"), "a whole pair");
+        String numbers = Files.readString(json);
+        assertTrue(numbers.contains("\"title\" : \"Sourdough \uFFFD basics #bread\""), numbers);
+        assertTrue(numbers.contains("\"title\" : \"Starter feeding \uD83C\uDF5E #bread\""), numbers);
+    }
+
     @Test
     void aBlankTitleIsRefusedBeforeAnyWork() {
         Path html = dir.resolve("r.html");

@@ -105,6 +105,74 @@ class SnapshotsWithoutIdsTest {
         assertEquals(960, sum(d, "views"));
         assertEquals(15, sum(d, "saves"));
         assertEquals(1, d.load().rowsMerged());
+        // The two undated "No date yet" rows may be one video counted twice: said, with their places.
+        assertTrue(d.load().warnings().contains(unmatched(2, "No date yet", a + ":2, " + b + ":2")),
+                d.load().warnings().toString());
+        // So may the two untitled rows posted at 10:00.
+        assertTrue(d.load().warnings().contains("2 rows without a video id or title share their account and posting "
+                + "time (to the minute) with such rows of other files (the first: posted 2026-02-20 10:00 UTC at " + a
+                + ":3, " + b + ":3), so nothing tells whether they are one video seen in several exports: each row is "
+                + "counted as a video of its own (a video may be counted more than once). A title, video id or link in "
+                + "the exports would let them be matched."), d.load().warnings().toString());
+    }
+
+    /** Weekly sheets without a posting time column: every video is counted once per sheet, and the warning says so. */
+    @Test
+    void weeklySheetsWithoutPostingTimesAreCountedPerSheetAndSaidSo() throws Exception {
+        // The two public weekly sheets with their "Post day" column cut off (by hand: the first field of every line).
+        Path first = csv("Content_2024-12-27.csv", withoutFirstField(WEEK1));
+        Path second = csv("Content_2025-01-03.csv", withoutFirstField(WEEK2));
+        Dataset d = load(first, second);
+        // 70 rows are the same in both, read once; the 35 changed ones are counted in both sheets: 105 + 35 = 140.
+        assertEquals(140, d.videos().rowCount());
+        assertTrue(d.load().warnings().contains(unmatched(70, "Wolverine futur\u00edstico", first + ":2, " + second
+                + ":2")), d.load().warnings().toString());
+    }
+
+    /** A sheet that gained an account column: its rows no longer match the week before's, and the warning says so. */
+    @Test
+    void rowsAlikeButForTheirAccountAreCountedPerFileAndSaidSo() throws Exception {
+        Path a = csv("a_2026-03-05.csv", "Video title,Post time,Video views,Saves\nDay 1,2026-03-02 10:00,900,5\n");
+        Path b = csv("b_2026-03-12.csv", "Account,Video title,Post time,Video views,Saves\n"
+                + "lena,Day 1,2026-03-02 10:00,950,6\n");
+        // Two videos: 900 + 950 = 1,850 views, 5 + 6 = 11 saves; nothing merged.
+        Dataset d = load(a, b);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(1_850, sum(d, "views"));
+        assertEquals(11, sum(d, "saves"));
+        assertEquals(0, d.load().rowsMerged());
+        assertEquals(List.of(unmatched(2, "Day 1", a + ":2, " + b + ":2")), d.load().warnings());
+    }
+
+    static String unmatched(int rows, String title, String places) {
+        return rows + " rows without a video id share their title with such rows of other files but not their account "
+                + "and posting time to the minute (the first: \"" + title + "\" at " + places + "), so nothing tells "
+                + "whether they are one video seen in several exports: each row is counted as a video of its own (a "
+                + "video may be counted more than once). A posting time and account given alike in every export, or a "
+                + "video id or link, would let them be matched.";
+    }
+
+    private static String withoutFirstField(Path sheet) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readAllLines(sheet, StandardCharsets.UTF_8)) {
+            out.append(line.substring(line.indexOf(',') + 1)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** "é" as one character in one week and as "e" with a combining accent the next is the same title. */
+    @Test
+    void titlesMatchWhateverUnicodeFormTheirAccentsAreIn() throws Exception {
+        Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nCr\u00e8me br\u00fbl\u00e9e,"
+                + "2026-02-20 10:00,100,1\nOther,2026-02-21 09:00,50,1\n");
+        Path b = csv("b_2026-03-08.csv", "Video title,Post time,Video views,Saves\nCre\u0300me bru\u0302le\u0301e,"
+                + "2026-02-20 10:00,150,3\nOther,2026-02-21 09:00,80,4\n");
+        // Both are one video each, with b's counts: 150 + 80 = 230 views, 3 + 4 = 7 saves, 2 videos.
+        Dataset d = load(a, b);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(230, sum(d, "views"));
+        assertEquals(7, sum(d, "saves"));
+        assertEquals(2, d.load().rowsMerged());
     }
 
     @Test
