@@ -145,6 +145,10 @@ public final class SnapshotKeys {
             }
         }
         List<String> warnings = new ArrayList<>();
+        String apart = keepSourcesApart(byKey, groups, builders, builderOf, rowInBuilder, real, warned, all);
+        if (apart != null) {
+            warnings.add(apart);
+        }
         for (Map.Entry<Integer, List<List<Integer>>> e : alikeBySource.entrySet()) {
             warnings.add(alikeWarning(builders.get(e.getKey()), e.getValue(), rowInBuilder, all));
         }
@@ -160,6 +164,69 @@ public final class SnapshotKeys {
             warnings.add(untitled);
         }
         return groups.isEmpty() && warnings.isEmpty() ? Found.NONE : new Found(groups, warnings);
+    }
+
+    /**
+     * Leaves unmatched the groups whose sources have too little in common to be snapshots of one sheet: two sources are
+     * taken for exports of the same videos only when they share at least two keys (account, posting minute, title) of
+     * rows without an id, and at least half of the keys of the one that has fewer. Two creators' sheets without an
+     * account column, each with a "Part 2" posted the same day, share that one key and nothing else: their two videos
+     * stay two. Weekly copies of one sheet share nearly every key. Returns the warning about the groups left, or null.
+     */
+    private static String keepSourcesApart(Map<String, List<Integer>> byKey, List<List<Integer>> groups,
+            List<VideoFrameBuilder> builders, int[] builderOf, int[] rowInBuilder, boolean[] real, BitSet warned,
+            Table all) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        int sources = builders.size();
+        int[] keys = new int[sources];
+        Map<Long, Integer> shared = new HashMap<>();
+        for (List<Integer> rows : byKey.values()) {
+            java.util.TreeSet<Integer> in = new java.util.TreeSet<>();
+            for (int r : rows) {
+                if (!real[r]) {
+                    in.add(builderOf[r]);
+                }
+            }
+            in.forEach(b -> keys[b]++);
+            for (int a : in) {
+                for (int b : in.tailSet(a, false)) {
+                    shared.merge((long) a * sources + b, 1, Integer::sum);
+                }
+            }
+        }
+        List<List<Integer>> apart = new ArrayList<>();
+        java.util.Iterator<List<Integer>> it = groups.iterator();
+        while (it.hasNext()) {
+            List<Integer> group = it.next();
+            for (int k = 1; k < group.size(); k++) {
+                int a = Math.min(builderOf[group.get(k - 1)], builderOf[group.get(k)]);
+                int b = Math.max(builderOf[group.get(k - 1)], builderOf[group.get(k)]);
+                int common = shared.getOrDefault((long) a * sources + b, 0);
+                if (a != b && (common < 2 || 2 * common < Math.min(keys[a], keys[b]))) {
+                    apart.add(group);
+                    group.forEach(warned::set);
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        if (apart.isEmpty()) {
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        for (List<Integer> group : apart.subList(0, Math.min(LISTED, apart.size()))) {
+            int first = group.get(0);
+            shown.add("\"" + all.stringColumn(Canonical.TITLE).get(first) + "\" at " + String.join(", ",
+                    group.stream().map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList()));
+        }
+        long rows = apart.stream().mapToLong(List::size).sum();
+        return rows + " rows without a video id share their account, posting time and title with a row of another file ("
+                + String.join("; ", shown) + (apart.size() > LISTED ? "; ..." : "") + "), but those files have too few "
+                + "such videos in common to be exports of the same videos (at least two, and half of the smaller file's, "
+                + "are needed), so each row is counted as a video of its own. An account column or video ids in the "
+                + "exports would tell them apart.";
     }
 
     /**

@@ -95,16 +95,16 @@ class SnapshotsWithoutIdsTest {
     @Test
     void rowsWithoutAPostingTimeOrATitleAreNeverMatched() throws Exception {
         Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nNo date yet,,100,1\n"
-                + ",2026-02-20 10:00,200,2\nDated,2026-02-21 09:00,300,3\n");
+                + ",2026-02-20 10:00,200,2\nDated,2026-02-21 09:00,300,3\nDated too,2026-02-22 09:00,10,1\n");
         Path b = csv("b_2026-03-08.csv", "Video title,Post time,Video views,Saves\nNo date yet,,110,2\n"
-                + ",2026-02-20 10:00,220,4\nDated,2026-02-21 09:00,330,6\n");
-        // Only "Dated" is one video (330 views, 6 saves): 100 + 110 + 200 + 220 + 330 = 960 views, 1 + 2 + 2 + 4 + 6
-        // = 15 saves, 5 videos.
+                + ",2026-02-20 10:00,220,4\nDated,2026-02-21 09:00,330,6\nDated too,2026-02-22 09:00,20,1\n");
+        // Only "Dated" and "Dated too" are one video each (330 views, 6 saves; 20, 1): 100 + 110 + 200 + 220 + 330 + 20
+        // = 980 views, 1 + 2 + 2 + 4 + 6 + 1 = 16 saves, 6 videos.
         Dataset d = load(a, b);
-        assertEquals(5, d.videos().rowCount());
-        assertEquals(960, sum(d, "views"));
-        assertEquals(15, sum(d, "saves"));
-        assertEquals(1, d.load().rowsMerged());
+        assertEquals(6, d.videos().rowCount());
+        assertEquals(980, sum(d, "views"));
+        assertEquals(16, sum(d, "saves"));
+        assertEquals(2, d.load().rowsMerged());
         // The two undated "No date yet" rows may be one video counted twice: said, with their places.
         assertTrue(d.load().warnings().contains(unmatched(2, "No date yet", a + ":2, " + b + ":2")),
                 d.load().warnings().toString());
@@ -175,21 +175,44 @@ class SnapshotsWithoutIdsTest {
         assertEquals(2, d.load().rowsMerged());
     }
 
+    /**
+     * Two creators' sheets without an account column, each with a "Parte 2" posted on 1 October 2024, share that one
+     * key and nothing else: they are not weekly copies of one sheet, so the two videos stay two, and a warning says
+     * why they were not matched.
+     */
+    @Test
+    void twoCreatorsSheetsSharingOneTitleAndDayAreNotMatched() throws Exception {
+        Path a = csv("creatorA.csv", "Post day,Video title,Total views,Total saves\n01/10/24,Parte 2,1000,10\n"
+                + "02/10/24,Receita,300,3\n");
+        Path b = csv("creatorB.csv", "Post day,Video title,Total views,Total saves\n01/10/24,Parte 2,5000,90\n");
+        // Three videos: 1,000 + 300 + 5,000 = 6,300 views, 10 + 3 + 90 = 103 saves.
+        Dataset d = load(a, b);
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(6_300, sum(d, "views"));
+        assertEquals(103, sum(d, "saves"));
+        assertEquals(0, d.load().rowsMerged());
+        assertTrue(d.load().warnings().contains("2 rows without a video id share their account, posting time and title "
+                + "with a row of another file (\"Parte 2\" at " + a + ":2, " + b + ":2), but those files have too few "
+                + "such videos in common to be exports of the same videos (at least two, and half of the smaller "
+                + "file's, are needed), so each row is counted as a video of its own. An account column or video ids "
+                + "in the exports would tell them apart."), d.load().warnings().toString());
+    }
+
     @Test
     void accountsCompareAsHandlesAndTimesToTheMinute() throws Exception {
         Path a = csv("a_2026-03-05.csv", "Account,Video title,Post time,Video views,Saves\n"
                 + "@lena,Day 1,2026-03-02 10:00,900,5\nbob,Day 1,2026-03-02 10:00,300,1\n"
-                + "carl,Day 1,2026-03-02 10:00,40,1\n");
+                + "carl,Day 1,2026-03-02 10:00,40,1\n@lena,Day 2,2026-03-03 10:00,100,1\n");
         Path b = csv("b_2026-03-12.csv", "Account,Video title,Post time,Video views,Saves\n"
                 + "Lena,Day 1,2026-03-02 10:00:40,950,6\nbob,Day 1,2026-03-02 10:01,310,2\n"
-                + "dana,Day 1,2026-03-02 10:00,70,1\n");
-        // "@lena" and "Lena" at 10:00 and 10:00:40 are one video (950 views, 6 saves); bob's rows a minute apart, and
-        // carl's and dana's (other accounts), are not: 950 + 300 + 310 + 40 + 70 = 1,670 views, 6 + 1 + 2 + 1 + 1 = 11
-        // saves, 5 videos.
+                + "dana,Day 1,2026-03-02 10:00,70,1\nlena,Day 2,2026-03-03 10:00,120,2\n");
+        // "@lena" and "Lena" at 10:00 and 10:00:40 are one video (950 views, 6 saves), as are Lena's two "Day 2" rows
+        // (120, 2); bob's rows a minute apart, and carl's and dana's (other accounts), are not: 950 + 120 + 300 + 310
+        // + 40 + 70 = 1,790 views, 6 + 2 + 1 + 2 + 1 + 1 = 13 saves, 6 videos.
         Dataset d = load(a, b);
-        assertEquals(5, d.videos().rowCount());
-        assertEquals(1_670, sum(d, "views"));
-        assertEquals(11, sum(d, "saves"));
-        assertEquals(1, d.load().rowsMerged());
+        assertEquals(6, d.videos().rowCount());
+        assertEquals(1_790, sum(d, "views"));
+        assertEquals(13, sum(d, "saves"));
+        assertEquals(2, d.load().rowsMerged());
     }
 }
