@@ -169,9 +169,32 @@ final class VideoMerge {
      * {@code all} without the rows {@code drop} lists, named "videos" (links may have split every repeated id into
      * videos of one row each, and then nothing is dropped).
      */
+    /**
+     * The frame without the rows {@code drop}. Ids and titles stay packed ({@link Canonical#packedTextColumn}):
+     * Tablesaw's own {@code dropRows} would copy them into dictionary columns, a string and a map entry per row,
+     * while the packed frame is still held (at two exports of 100,000 videos merged, 90 MB more peak memory).
+     */
     private static Table without(Table all, List<Integer> drop) {
-        Table videos = drop.isEmpty() ? all : all.dropRows(drop.stream().mapToInt(Integer::intValue).sorted().toArray());
-        videos.setName("videos");
+        if (drop.isEmpty()) {
+            all.setName("videos");
+            return all;
+        }
+        java.util.BitSet gone = new java.util.BitSet(all.rowCount());
+        drop.forEach(gone::set);
+        int[] kept = java.util.stream.IntStream.range(0, all.rowCount()).filter(r -> !gone.get(r)).toArray();
+        Table videos = Table.create("videos");
+        for (tech.tablesaw.columns.Column<?> c : all.columns()) {
+            if (c.name().equals(Canonical.VIDEO_ID) || c.name().equals(Canonical.TITLE)) {
+                StringColumn from = (StringColumn) c;
+                StringColumn to = Canonical.packedTextColumn(c.name(), kept.length);
+                for (int r : kept) {
+                    to.append(from.get(r));
+                }
+                videos.addColumns(to);
+            } else {
+                videos.addColumns(c.subset(kept));
+            }
+        }
         return videos;
     }
 
