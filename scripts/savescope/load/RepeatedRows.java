@@ -91,7 +91,7 @@ final class RepeatedRows {
     }
 
     /** Whether rows without a real id come from at least two sources: else nothing can repeat across sources. */
-    private static boolean twoSourcesWithoutIds(int[] builderOf, boolean[] real) {
+    static boolean twoSourcesWithoutIds(int[] builderOf, boolean[] real) {
         int seen = -1;
         for (int r = 0; r < real.length; r++) {
             if (!real[r]) {

@@ -94,7 +94,7 @@ public final class SnapshotKeys {
      */
     static Found find(Table all, List<VideoFrameBuilder> builders, int[] builderOf, int[] rowInBuilder, boolean[] real,
             List<Integer> skipped) {
-        if (builders.size() < 2 || !twoSourcesWithoutIds(builderOf, real)) {
+        if (builders.size() < 2 || !RepeatedRows.twoSourcesWithoutIds(builderOf, real)) {
             return Found.NONE;
         }
         StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
@@ -248,19 +248,12 @@ public final class SnapshotKeys {
                 byTitle.computeIfAbsent(sameText(title), k -> new ArrayList<>(2)).add(r);
             }
         }
-        long rows = 0;
-        List<Integer> example = null;
-        for (List<Integer> same : byTitle.values()) {
-            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
-                rows += same.size();
-                if (example == null) {
-                    example = same;
-                }
-            }
-        }
-        if (example == null) {
+        Spread spread = Spread.of(byTitle.values(), builderOf);
+        if (spread == null) {
             return null;
         }
+        long rows = spread.rows();
+        List<Integer> example = spread.example();
         List<String> places = example.stream().limit(LISTED)
                 .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
         return rows + " rows without a video id share their title with such rows of other files but not their account "
@@ -295,19 +288,12 @@ public final class SnapshotKeys {
             byTime.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001'
                     + Math.floorDiv(second, 60), k -> new ArrayList<>(2)).add(r);
         }
-        long rows = 0;
-        List<Integer> example = null;
-        for (List<Integer> same : byTime.values()) {
-            if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
-                rows += same.size();
-                if (example == null) {
-                    example = same;
-                }
-            }
-        }
-        if (example == null) {
+        Spread spread = Spread.of(byTime.values(), builderOf);
+        if (spread == null) {
             return null;
         }
+        long rows = spread.rows();
+        List<Integer> example = spread.example();
         List<String> places = example.stream().limit(LISTED)
                 .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
         return rows + " rows without a video id or title share their account and posting time (to the minute) with such "
@@ -342,17 +328,23 @@ public final class SnapshotKeys {
         return b.file() + ":" + (place != null ? place : "row " + (row + 1));
     }
 
-    /** Whether rows without a real id come from at least two sources: else nothing can be matched across sources. */
-    private static boolean twoSourcesWithoutIds(int[] builderOf, boolean[] real) {
-        int seen = -1;
-        for (int r = 0; r < real.length; r++) {
-            if (!real[r]) {
-                if (seen >= 0 && builderOf[r] != seen) {
-                    return true;
+    /**
+     * Of sets of rows, those whose rows come from more than one source: how many rows they hold, and the first such
+     * set, shown as the example. Null when there is none.
+     */
+    private record Spread(long rows, List<Integer> example) {
+        static Spread of(Collection<List<Integer>> sets, int[] builderOf) {
+            long rows = 0;
+            List<Integer> example = null;
+            for (List<Integer> same : sets) {
+                if (builderOf[same.get(0)] != builderOf[same.get(same.size() - 1)]) {
+                    rows += same.size();
+                    if (example == null) {
+                        example = same;
+                    }
                 }
-                seen = builderOf[r];
             }
+            return example == null ? null : new Spread(rows, example);
         }
-        return false;
     }
 }
