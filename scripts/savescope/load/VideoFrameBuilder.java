@@ -439,16 +439,7 @@ public final class VideoFrameBuilder {
      * video link or an id with a digit in it is a video too; a word in the id column ("Total") is no id.
      */
     private boolean sumsOfRowsAbove(long[] values, boolean[] present, String[] raw) {
-        int summed = 0;
-        for (int i = 0; i < 5; i++) {
-            if (present[i]) {
-                if (values[i] != sums[i]) {
-                    return false;
-                }
-                summed += sums[i] > 0 ? 1 : 0;
-            }
-        }
-        if (summed < 2 || (raw[LINK] != null && !raw[LINK].isBlank()) || (hasDigit(raw[ID]) && !totalsLabel(raw[ID]))) {
+        if (!sumsMatch(values, present, sums) || (raw[LINK] != null && !raw[LINK].isBlank()) || (hasDigit(raw[ID]) && !totalsLabel(raw[ID]))) {
             return false;
         }
         // A row with a posting time is a video whose counts happen to add up (a new account's few views), unless
