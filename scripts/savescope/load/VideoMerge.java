@@ -76,13 +76,13 @@ final class VideoMerge {
                 return total;
             }
         };
-        if (matched.groups().isEmpty() && distinctNumbers(ids, real)) {
+        long[] numbers = numbersOf(ids, real);
+        if (matched.groups().isEmpty() && numbers != null && distinct(numbers, real)) {
             return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, 0, List.of(),
                     matched.warnings(), repeats);
         }
         Map<String, List<Integer>> repeated = new HashMap<>();
         java.util.function.Predicate<String> isId;
-        long[] numbers = numbersOf(ids, real);
         if (numbers != null) {
             // Every real id is a plain number (TikTok's are): grouped as numbers, without a string and a map entry per
             // row, which at two exports of 100,000 videos doubled the collector's work. The same number is the same
@@ -222,11 +222,6 @@ final class VideoMerge {
     }
 
     /**
-     * True when every real id is a number of at most 19 digits and no two are equal: then nothing merges, which
-     * a sort of the numbers shows without a map entry per row (a million of them cost more than the sort).
-     * False sends the caller to the exact grouping, also when two ids only look alike here ("012" and "12").
-     */
-    /**
      * Each real id as a number, when every one is a plain number of 1 to 19 digits without a leading zero (then equal
      * numbers are equal texts); else null. Rows without a real id get 0, never read.
      */
@@ -267,27 +262,24 @@ final class VideoMerge {
         return v;
     }
 
+    /**
+     * True when every real id is a number of at most 19 digits and no two are equal: then nothing merges, which
+     * a sort of the numbers shows without a map entry per row (a million of them cost more than the sort).
+     * False sends the caller to the exact grouping, also for an id with a leading zero ("012" beside "12").
+     */
     static boolean distinctNumbers(List<String> ids, boolean[] real) {
-        long[] keys = new long[ids.size()];
+        long[] numbers = numbersOf(ids, real);
+        return numbers != null && distinct(numbers, real);
+    }
+
+    /** Whether no two rows with a real id have the same number: a sort shows it without a map entry per row. */
+    private static boolean distinct(long[] numbers, boolean[] real) {
+        long[] keys = new long[numbers.length];
         int n = 0;
-        for (int r = 0; r < keys.length; r++) {
-            if (!real[r]) {
-                continue;
+        for (int r = 0; r < numbers.length; r++) {
+            if (real[r]) {
+                keys[n++] = numbers[r] ^ Long.MIN_VALUE; // unsigned order, 19 digits included
             }
-            String id = ids.get(r);
-            int len = id.length();
-            if (len == 0 || len > 19) {
-                return false;
-            }
-            long v = 0;
-            for (int i = 0; i < len; i++) {
-                int d = id.charAt(i) - '0';
-                if (d < 0 || d > 9) {
-                    return false;
-                }
-                v = v * 10 + d; // 19 digits stay below 2^64: compared unsigned
-            }
-            keys[n++] = v ^ Long.MIN_VALUE;
         }
         java.util.Arrays.sort(keys, 0, n);
         for (int i = 1; i < n; i++) {
