@@ -54,24 +54,14 @@ public final class Stats {
             Arrays.sort(a);
             return;
         }
-        long[] keys = new long[n];
+        Scratch s = Scratch.forThread(n);
+        long[] keys = s.keys;
         for (int i = 0; i < n; i++) {
             long bits = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which sorts after +Infinity
             keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of the keys = order of the values
         }
-        long[] other = new long[n];
-        int[] count = new int[1 << 16];
-        for (int shift = 0; shift < 64; shift += 16) {
-            if (!digitStarts(keys, shift, count)) {
-                continue;
-            }
-            for (long k : keys) {
-                other[count[(int) (k >>> shift) & 0xFFFF]++] = k;
-            }
-            long[] swap = keys;
-            keys = other;
-            other = swap;
-        }
+        s.passes(n, false);
+        keys = s.keys;
         for (int i = 0; i < n; i++) {
             long k = keys[i];
             a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
@@ -83,12 +73,12 @@ public final class Stats {
      * {@code shift} start in the pass's output; false when every key has the same digit there (the pass would
      * move nothing, and is skipped).
      */
-    private static boolean digitStarts(long[] keys, int shift, int[] count) {
+    private static boolean digitStarts(long[] keys, int n, int shift, int[] count) {
         Arrays.fill(count, 0);
-        for (long k : keys) {
-            count[(int) (k >>> shift) & 0xFFFF]++;
+        for (int i = 0; i < n; i++) {
+            count[(int) (keys[i] >>> shift) & 0xFFFF]++;
         }
-        if (keys.length == 0 || count[(int) (keys[0] >>> shift) & 0xFFFF] == keys.length) {
+        if (n == 0 || count[(int) (keys[0] >>> shift) & 0xFFFF] == n) {
             return false;
         }
         int sum = 0;
@@ -98,6 +88,75 @@ public final class Stats {
             sum += c;
         }
         return true;
+    }
+
+    /**
+     * The arrays of the radix passes: keys and, where an order is wanted, the indexes they carry, each with a
+     * spare to pass into. A report at a million videos ranked some fifteen columns, each sort making four arrays
+     * of 24 MB in all and dropping them tens of milliseconds later; the young collections met them half-used
+     * on the other metrics thread, copied them into the old generation, and full collections then had to find
+     * them there. Each thread now keeps one set, behind a soft reference (memory the heap can take back), and
+     * grows it to the largest column it sorted.
+     */
+    private static final class Scratch {
+        private static final ThreadLocal<java.lang.ref.SoftReference<Scratch>> OWN = new ThreadLocal<>();
+
+        long[] keys;
+        long[] spareKeys;
+        int[] order;
+        int[] spareOrder;
+        final int[] count = new int[1 << 16];
+
+        Scratch(int n) {
+            keys = new long[n];
+            spareKeys = new long[n];
+            order = new int[n];
+            spareOrder = new int[n];
+        }
+
+        /** This thread's arrays, of at least {@code n} entries; nothing may hold them across another call. */
+        static Scratch forThread(int n) {
+            java.lang.ref.SoftReference<Scratch> ref = OWN.get();
+            Scratch s = ref == null ? null : ref.get();
+            if (s == null || s.keys.length < n) {
+                OWN.remove(); // the smaller set can go before the larger one is made
+                s = new Scratch(n);
+                OWN.set(new java.lang.ref.SoftReference<>(s));
+            }
+            return s;
+        }
+
+        /**
+         * Sorts {@code keys[0..n)} as unsigned numbers, stably, four 16-bit digits from the lowest, moving
+         * {@code order[0..n)} along when {@code withOrder}; both end in {@code keys} and {@code order}.
+         */
+        void passes(int n, boolean withOrder) {
+            for (int shift = 0; shift < 64; shift += 16) {
+                if (!digitStarts(keys, n, shift, count)) {
+                    continue;
+                }
+                long[] from = keys;
+                long[] to = spareKeys;
+                if (withOrder) {
+                    int[] fromOrder = order;
+                    int[] toOrder = spareOrder;
+                    for (int i = 0; i < n; i++) {
+                        int at = count[(int) (from[i] >>> shift) & 0xFFFF]++;
+                        to[at] = from[i];
+                        toOrder[at] = fromOrder[i];
+                    }
+                    order = toOrder;
+                    spareOrder = fromOrder;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        long k = from[i];
+                        to[count[(int) (k >>> shift) & 0xFFFF]++] = k;
+                    }
+                }
+                keys = to;
+                spareKeys = from;
+            }
+        }
     }
 
     /** Below this many values a plain sort is as quick as selection. */
@@ -178,16 +237,26 @@ public final class Stats {
      * Kruskal–Wallis test need.
      */
     public static double[] midRanks(double[] values) {
-        long[][] keys = new long[1][];
-        int[] order = sortedOrder(values, keys);
+        int n = values.length;
+        long[] sorted;
+        int[] order;
+        if (n < RADIX_SORT_MIN) {
+            long[][] keys = new long[1][];
+            order = sortedOrder(values, keys);
+            sorted = keys[0];
+        } else {
+            Scratch s = Scratch.forThread(n);
+            orderByRadix(values, s);
+            sorted = s.keys;
+            order = s.order;
+        }
         // Equal keys are equal values (both zeros share a key), and the keys come out sorted: ties are found
         // reading them in sequence, with no gather of the values into sorted order.
-        long[] sorted = keys[0];
-        double[] ranks = new double[values.length];
+        double[] ranks = new double[n];
         int i = 0;
-        while (i < order.length) {
+        while (i < n) {
             int j = i;
-            while (j + 1 < order.length && sorted[j + 1] == sorted[i]) {
+            while (j + 1 < n && sorted[j + 1] == sorted[i]) {
                 j++;
             }
             double rank = (i + j) / 2.0 + 1;
@@ -226,42 +295,36 @@ public final class Stats {
     /** {@link #sortedOrder}, also handing back the sort keys in sorted order in {@code sortedKeys[0]}. */
     private static int[] sortedOrder(double[] values, long[][] sortedKeys) {
         int n = values.length;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
+        if (n < RADIX_SORT_MIN) {
+            return smallSortedOrder(orderKeys(values, new long[n]), sortedKeys);
+        }
+        // The order is the caller's to keep: arrays of its own, not the thread's.
+        Scratch s = new Scratch(n);
+        orderByRadix(values, s);
+        sortedKeys[0] = s.keys;
+        return s.order;
+    }
+
+    /** The first {@code values.length} keys of {@code keys}: one per value, in the unsigned order of the values. */
+    private static long[] orderKeys(double[] values, long[] keys) {
+        for (int i = 0; i < values.length; i++) {
             double v = values[i] == 0 ? 0.0 : values[i]; // -0.0 and 0.0 are equal values, so one key
             long bits = Double.doubleToLongBits(v);
             // Flip negatives entirely and positives' sign bit: unsigned order of keys = numeric order.
             keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
         }
-        if (n < RADIX_SORT_MIN) {
-            return smallSortedOrder(keys, sortedKeys);
-        }
-        int[] idx = new int[n];
+        return keys;
+    }
+
+    /** Sorts the values' keys in {@code s}, with their indexes: s.keys and s.order, first {@code values.length}. */
+    private static void orderByRadix(double[] values, Scratch s) {
+        int n = values.length;
+        orderKeys(values, s.keys);
+        int[] order = s.order;
         for (int i = 0; i < n; i++) {
-            idx[i] = i;
+            order[i] = i;
         }
-        long[] keys2 = new long[n];
-        int[] idx2 = new int[n];
-        int[] count = new int[1 << 16];
-        for (int shift = 0; shift < 64; shift += 16) {
-            if (!digitStarts(keys, shift, count)) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                int d = (int) (keys[i] >>> shift) & 0xFFFF;
-                int at = count[d]++;
-                keys2[at] = keys[i];
-                idx2[at] = idx[i];
-            }
-            long[] tk = keys;
-            keys = keys2;
-            keys2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
-        }
-        sortedKeys[0] = keys;
-        return idx;
+        s.passes(n, true);
     }
 
     /**
