@@ -8,30 +8,111 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import savescope.model.Canonical;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * One video that has both views (above zero) and a saves count, the unit most time and context metrics
- * work on.
- *
- * @param id video id
- * @param account the account, or empty
- * @param postedAt posting time, or null when unknown
- * @param views views
- * @param saves saves
- * @param hashtags lower-case hashtags without {@code #}
- * @param contentType content type, or empty
+ * work on. A value like a record of its seven parts (equal when they are), but one read from a frame keeps
+ * only its row for the id: at a million videos the ids as strings were two million more objects that lived
+ * through the whole metrics stage, and young collections copied each of them into the old generation.
  */
-public record RatedVideo(String id, String account, Instant postedAt, long views, long saves, Set<String> hashtags,
-        String contentType) {
+public final class RatedVideo {
+    private final String id;
+    private final StringColumn idColumn;
+    private final int row;
+    private final String account;
+    private final Instant postedAt;
+    private final long views;
+    private final long saves;
+    private final Set<String> hashtags;
+    private final String contentType;
+
+    /**
+     * @param id video id
+     * @param account the account, or empty
+     * @param postedAt posting time, or null when unknown
+     * @param views views
+     * @param saves saves
+     * @param hashtags lower-case hashtags without {@code #}
+     * @param contentType content type, or empty
+     */
+    public RatedVideo(String id, String account, Instant postedAt, long views, long saves, Set<String> hashtags,
+            String contentType) {
+        this(id, null, -1, account, postedAt, views, saves, hashtags, contentType);
+    }
+
+    private RatedVideo(String id, StringColumn idColumn, int row, String account, Instant postedAt, long views, long saves,
+            Set<String> hashtags, String contentType) {
+        this.id = id;
+        this.idColumn = idColumn;
+        this.row = row;
+        this.account = account;
+        this.postedAt = postedAt;
+        this.views = views;
+        this.saves = saves;
+        this.hashtags = hashtags;
+        this.contentType = contentType;
+    }
+
+    /** The video id (read from its frame each time, for a video made by {@link #of}). */
+    public String id() {
+        return idColumn == null ? id : idColumn.get(row);
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
+
+    public long views() {
+        return views;
+    }
+
+    public long saves() {
+        return saves;
+    }
+
+    public Set<String> hashtags() {
+        return hashtags;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
 
     public double rate() {
         return (double) saves / views;
     }
 
-    /** The videos of a canonical frame that have views above zero and a saves count, in row order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RatedVideo v && views == v.views && saves == v.saves && Objects.equals(id(), v.id())
+                && Objects.equals(account, v.account) && Objects.equals(postedAt, v.postedAt)
+                && Objects.equals(hashtags, v.hashtags) && Objects.equals(contentType, v.contentType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id(), account, postedAt, views, saves, hashtags, contentType);
+    }
+
+    @Override
+    public String toString() {
+        return "RatedVideo[id=" + id() + ", account=" + account + ", postedAt=" + postedAt + ", views=" + views
+                + ", saves=" + saves + ", hashtags=" + hashtags + ", contentType=" + contentType + "]";
+    }
+
+    /**
+     * The videos of a canonical frame that have views above zero and a saves count, in row order. They read
+     * their ids from the frame, which must not change while they are in use.
+     */
     public static List<RatedVideo> of(Table videos) {
         List<RatedVideo> out = new ArrayList<>();
         var ids = videos.stringColumn(Canonical.VIDEO_ID);
@@ -48,7 +129,7 @@ public record RatedVideo(String id, String account, Instant postedAt, long views
                 continue;
             }
             Set<String> t = tagSets.computeIfAbsent(tags.get(i), RatedVideo::hashtagSet);
-            out.add(new RatedVideo(ids.get(i), acc.get(i), savescope.model.PackedTimes.instant(posted, i), views.getLong(i),
+            out.add(new RatedVideo(null, ids, i, acc.get(i), savescope.model.PackedTimes.instant(posted, i), views.getLong(i),
                     saves.getLong(i), t, type.get(i)));
         }
         return out;
