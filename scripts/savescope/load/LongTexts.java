@@ -22,6 +22,14 @@ final class LongTexts {
      * {@code text} itself, or its first {@link #MAX_CODE_POINTS} code points and "…" (never splitting a
      * surrogate pair); {@code what} names the kind of text in the plural ("titles") for the note.
      */
+    /**
+     * {@link #bound(String, String, Supplier)} with the place as field {@code field} of {@code cellPlace}: no
+     * lambda per row (made through a method handle where only C1 compiles, a call into the VM each).
+     */
+    String bound(String text, String what, java.util.function.IntFunction<String> cellPlace, int field) {
+        return text == null || text.length() <= MAX_CODE_POINTS ? text : bound(text, what, () -> cellPlace.apply(field));
+    }
+
     String bound(String text, String what, Supplier<String> place) {
         if (text == null || text.length() <= MAX_CODE_POINTS
                 || text.codePointCount(0, text.length()) <= MAX_CODE_POINTS) {

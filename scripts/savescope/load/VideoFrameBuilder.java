@@ -636,8 +636,8 @@ public final class VideoFrameBuilder {
     void addCanonical(String rawId, String rawTitle, Instant postedAt, long durationCell, long[] countValues,
             String rawType, String givenTags, String givenType, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
         rowsRead++;
-        String rowTitle = longTexts.bound(rawTitle, "titles", () -> cellPlace.apply(TITLE));
-        String rowType = longTexts.bound(rawType, "content types", () -> cellPlace.apply(TYPE));
+        String rowTitle = longTexts.bound(rawTitle, "titles", cellPlace, TITLE);
+        String rowType = longTexts.bound(rawType, "content types", cellPlace, TYPE);
         int row = (int) rowsUsed++;
         String videoId = videoId(row, rawId, null, cellPlace, fallbackId);
         if (row == takenAt.length) {
