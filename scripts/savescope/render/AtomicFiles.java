@@ -147,23 +147,34 @@ public final class AtomicFiles {
 
     /**
      * {@code text} with each lone surrogate (half of a UTF-16 pair, which a JSON export may carry as
-     * {@code "\\ud83d"}) as U+FFFD: UTF-8 cannot hold one, and writing it would fail the whole file.
+     * {@code "\\ud83d"}) as U+FFFD: UTF-8 cannot hold one, and writing it would fail the whole file. Control
+     * characters other than tab and line ends (an escape, a bell or a NUL that a JSON export carried as
+     * {@code "\\u001b"}) become U+FFFD too: in a page they are errors, and in a CSV that someone prints in a
+     * terminal an escape sequence would act on the terminal. JSON files hold them escaped, so they keep them.
      */
     static String wellFormed(String text) {
         StringBuilder out = null;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (!Character.isSurrogate(c)) {
+            if (c >= ' ' && c < 0x7F) {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                continue;
+            boolean replace;
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                replace = true;
+            } else {
+                replace = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
             }
-            if (out == null) {
-                out = new StringBuilder(text);
+            if (replace) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, '\uFFFD');
             }
-            out.setCharAt(i, '\uFFFD');
         }
         return out == null ? text : out.toString();
     }

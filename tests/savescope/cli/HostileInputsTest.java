@@ -61,6 +61,34 @@ class HostileInputsTest {
         assertTrue(numbers.contains("\"title\" : \"Starter feeding \uD83C\uDF5E #bread\""), numbers);
     }
 
+    /**
+     * Control characters a JSON export escapes in a title (an escape sequence that retitles a terminal or clears
+     * it, a bell, a NUL, a C1 control) reach no page or CSV as they are: each shows as U+FFFD, a tab stays, and
+     * the JSON keeps them escaped.
+     */
+    @Test
+    void controlCharactersInTitlesReachNoPageOrCsvRaw() throws Exception {
+        Path html = dir.resolve("r.html");
+        Path json = dir.resolve("r.json");
+        Path tables = dir.resolve("tables");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(FIXTURES.resolve("control-characters.json").toString(),
+                "-o", html.toString(), "--json", json.toString(), "--data-dir", tables.toString());
+        assertEquals(0, run.code(), run.err());
+        Pattern raw = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+        String page = Files.readString(html);
+        assertFalse(raw.matcher(page).find(), "a control character in the page");
+        assertTrue(page.contains("Sourdough \uFFFD]0;renamed\uFFFD basics #bread"), "escape and bell");
+        assertTrue(page.contains("Starter \uFFFDfeeding\uFFFD #bread"), "NUL and U+0085");
+        try (Stream<Path> csv = Files.list(tables)) {
+            for (Path f : csv.toList()) {
+                assertFalse(raw.matcher(Files.readString(f)).find(), "a control character in " + f);
+            }
+        }
+        assertTrue(Files.readString(tables.resolve("videos.csv")).contains("Tab\tkept #bread"), "a tab is kept");
+        String numbers = Files.readString(json);
+        assertTrue(numbers.contains("Crumb \\u001B[2J\\u001B[31mshot #bread"), numbers);
+    }
+
     @Test
     void aBlankTitleIsRefusedBeforeAnyWork() {
         Path html = dir.resolve("r.html");
