@@ -285,7 +285,49 @@ public final class VideoFrameBuilder {
                 return leaveOutSums(true, present);
             }
         }
-        return averagesReason(raw, labels);
+        String averages = averagesReason(raw, labels);
+        return averages != null ? averages : extremesReason(labels, values, present);
+    }
+
+    /**
+     * Why a row labelled "Max" or "Min" (or the like) is each count's largest or smallest value over the videos above
+     * it, or null when its counts are not: every count it has must be that value, at least two of them, and a row of
+     * largest values must have two above zero.
+     */
+    private String extremesReason(int labels, long[] values, boolean[] present) {
+        boolean largest = (labels & MAX) != 0;
+        if (rowsUsed < 2 || (labels & (MAX | MIN)) == 0 || (largest && (labels & MIN) != 0)) {
+            return null;
+        }
+        int shown = 0;
+        int aboveZero = 0;
+        for (int i = 0; i < 5; i++) {
+            if (!present[i]) {
+                continue;
+            }
+            if (rowsWith[i] == 0 || values[i] != extreme(i, largest)) {
+                return null;
+            }
+            shown++;
+            aboveZero += values[i] > 0 ? 1 : 0;
+        }
+        if (shown < 2 || (largest && aboveZero < 2)) {
+            return null;
+        }
+        return "a row of " + (largest ? "largest" : "smallest") + " values, not a video: its " + countNames(present)
+                + " are the " + (largest ? "largest" : "smallest") + " of the " + grouped(rowsUsed) + " videos above it";
+    }
+
+    /** The largest or smallest value of count {@code i} over the rows used so far that have it. */
+    private long extreme(int i, boolean largest) {
+        long best = largest ? Long.MIN_VALUE : Long.MAX_VALUE;
+        for (int r = 0; r < rowsUsed; r++) {
+            if (!counts[i].isMissing(r)) {
+                long v = counts[i].getLong(r);
+                best = largest ? Math.max(best, v) : Math.min(best, v);
+            }
+        }
+        return best;
     }
 
     /**
@@ -471,6 +513,11 @@ public final class VideoFrameBuilder {
     /** Words that label a row of medians. */
     private static final java.util.Set<String> MEDIAN_WORDS = java.util.Set.of("median", "mediana", "médiane",
             "mediane", "mediaan", "中位数", "中央値", "медиана");
+    /** Words that label a row of each count's largest value, and of its smallest. */
+    private static final java.util.Set<String> MAX_WORDS = java.util.Set.of("max", "max.", "maximum", "maximal", "máx",
+            "máx.", "máximo", "maximo", "massimo", "höchstwert", "highest", "最大", "最大值", "最大値", "максимум");
+    private static final java.util.Set<String> MIN_WORDS = java.util.Set.of("min", "min.", "minimum", "minimal", "mín",
+            "mín.", "mínimo", "minimo", "tiefstwert", "lowest", "最小", "最小值", "最小値", "минимум");
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janeiro|fevereiro|março|marco|abril|maio|junho"
             + "|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre"
@@ -487,7 +534,7 @@ public final class VideoFrameBuilder {
             + "(?: ?[-–—,] ?| )(?:" + SUM_WORD + ")");
 
     /** What a label cell may call its row, as bits of {@link #labelKind}. */
-    private static final int TOTAL = 1, SUBTOTAL = 2, MEAN = 4, MEDIAN = 8;
+    private static final int TOTAL = 1, SUBTOTAL = 2, MEAN = 4, MEDIAN = 8, MAX = 16, MIN = 32;
 
     /**
      * What a cell calls its row: a total ("Total", "Grand Total:", "SUM"), a subtotal ("Subtotal", "January total",
@@ -505,6 +552,8 @@ public final class VideoFrameBuilder {
             kind |= SUBTOTAL;
         }
         kind |= MEAN_WORDS.contains(word) ? MEAN : 0;
+        kind |= MAX_WORDS.contains(word) ? MAX : 0;
+        kind |= MIN_WORDS.contains(word) ? MIN : 0;
         return kind | (MEDIAN_WORDS.contains(word) ? MEDIAN : 0);
     }
 
@@ -524,7 +573,7 @@ public final class VideoFrameBuilder {
         return (labelKind(cell) & MEDIAN) != 0;
     }
 
-    /** Whether a cell labels any summary row: a total, a subtotal or an average. */
+    /** Whether a cell labels any summary row: a total, a subtotal, an average or a largest or smallest value. */
     static boolean summaryLabel(String cell) {
         return labelKind(cell) != 0;
     }

@@ -279,6 +279,26 @@ class SummaryRowsTest {
     }
 
     @Test
+    void largestAndSmallestValueRowsUnderTheTotalsAreRejected() throws Exception {
+        // The public sheet's column maxima (1,231,269 views, 96,000 likes, 277 comments, 1,678 shares, 10,000 saves)
+        // and minima (2,700, 78, 2, 0, 1), computed by Python's csv module, under its total row, as sheets end.
+        Path p = csv("extremes.csv", Files.readString(PUBLIC_SHEET) + "Total,,,8879174,361028,3574,5023,30744,,,,,\n"
+                + "Máximo,,,1231269,96000,277,1678,10000,,,,,\n" + ",Min,,2700,78,2,0,1,,,,,\n");
+        Dataset d = load(p);
+        assertPublicTotals(d);
+        assertEquals(List.of(p + ":107: a totals row, not a video: its " + ALL_COUNTS + " are the sums of the 105 rows "
+                + "above it", p + ":108: a row of largest values, not a video: its " + ALL_COUNTS + " are the largest of "
+                + "the 105 videos above it", p + ":109: a row of smallest values, not a video: its " + ALL_COUNTS
+                + " are the smallest of the 105 videos above it"), LoaderFormatsTest.rejections(d));
+        // A row labelled so whose counts are not the extremes (one view off) is a video, as is one with a single count.
+        for (String last : List.of("Max,,,1231268,96000,277,1678,10000,,,,,\n", "Min,,,2700,,,,,,,,,\n")) {
+            Path q = csv("near.csv", Files.readString(PUBLIC_SHEET) + last);
+            assertEquals(106, load(q).videos().rowCount(), last);
+            assertEquals(List.of(), LoaderFormatsTest.rejections(load(q)), last);
+        }
+    }
+
+    @Test
     void rowsThatOnlyLookLikeSummariesAreVideos() throws Exception {
         String head = "Post day,Video title,Video link,Total views,Total likes,Total saves\n"
                 + "02/01/25,Sourdough basics,,1200,80,15\n09/01/25,Knife skills,,3400,150,42\n";
@@ -326,6 +346,9 @@ class SummaryRowsTest {
         }
         for (String word : List.of("Median", "Mediana", "Médiane")) {
             assertEquals(true, VideoFrameBuilder.medianLabel(word), word);
+        }
+        for (String word : List.of("Max", "MAX:", "Maximum", "Máx.", "Min", "Minimum", "Mínimo", "最小")) {
+            assertEquals(true, VideoFrameBuilder.summaryLabel(word), word);
         }
         for (String word : List.of("Subtotal", "Sub-total:", "January total", "Total January", "Total January 2025",
                 "Jan 2025 total", "Total for week 3", "Total setembro", "Subtotal - Q1", "2024 totals", "Zwischensumme",
