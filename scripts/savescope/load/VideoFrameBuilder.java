@@ -278,11 +278,17 @@ public final class VideoFrameBuilder {
         if ((labels & (TOTAL | SUBTOTAL)) != 0) {
             // The sums of every video above: under subtotals a grand total ("Total 2024" under its months).
             if (rowsUsed >= 2 && sumsMatch(values, present, sums)) {
-                return leaveOutSums(subtotal && sumRowsLeftOut == 0, present);
+                return leaveOutSums(subtotal && sumRowsLeftOut == 0, values, present);
             }
             // One video in a group is enough once the label or an earlier subtotal shows the table is grouped.
             if (groupRows >= 1 && (subtotal || sumRowsLeftOut > 0) && sumsMatch(values, present, groupSums)) {
-                return leaveOutSums(true, present);
+                return leaveOutSums(true, values, present);
+            }
+            // A grand total whose sheet formula also took in the subtotal rows: every video counted twice over.
+            if ((labels & TOTAL) != 0 && subtotalRowsLeftOut > 0 && sumsMatch(values, present, videosAndSubtotals())) {
+                return "a totals row, not a video: its " + countNames(present) + " are the sums of the "
+                        + grouped(rowsUsed) + " videos above it and of the " + grouped(subtotalRowsLeftOut) + " subtotal row"
+                        + (subtotalRowsLeftOut == 1 ? "" : "s") + " among them";
             }
         }
         String averages = averagesReason(raw, labels);
@@ -358,11 +364,15 @@ public final class VideoFrameBuilder {
     }
 
     /** The reason for a row of sums left out, starting the next group after it. */
-    private String leaveOutSums(boolean subtotal, boolean[] present) {
+    private String leaveOutSums(boolean subtotal, long[] values, boolean[] present) {
         String reason;
         if (!subtotal) {
             reason = totalsReason(present);
         } else {
+            subtotalRowsLeftOut++;
+            for (int i = 0; i < 5; i++) {
+                subtotalSums[i] += present[i] ? values[i] : 0;
+            }
             reason = "a subtotal row, not a video: its " + countNames(present) + " are the sums of the "
                     + grouped(groupRows) + (groupRows == 1 ? " video " : " videos ")
                     + (lastSumRow == null ? "above it" : "since the subtotal row " + lastSumRow);
@@ -672,6 +682,18 @@ public final class VideoFrameBuilder {
     /** How many rows of sums (subtotals, totals) were left out so far, and the place of the last. */
     private int sumRowsLeftOut;
     private String lastSumRow;
+    /** The subtotal rows left out so far, and each count's sum over them. */
+    private int subtotalRowsLeftOut;
+    private final long[] subtotalSums = new long[5];
+
+    /** Each count's sum over the videos and the subtotal rows left out so far. */
+    private long[] videosAndSubtotals() {
+        long[] both = new long[5];
+        for (int i = 0; i < 5; i++) {
+            both[i] = sums[i] + subtotalSums[i];
+        }
+        return both;
+    }
 
     /**
      * Adds a row of the canonical CSV read from its bytes elsewhere: every count present, the posting time

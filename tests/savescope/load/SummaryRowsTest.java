@@ -196,6 +196,22 @@ class SummaryRowsTest {
                         + "rows above not counted)"), LoaderFormatsTest.rejections(d));
     }
 
+    @Test
+    void aGrandTotalThatAlsoAddsTheSubtotalsIsRejected() throws Exception {
+        // A SUM over the whole column takes in the subtotal rows too: 700 + 700 views, 50 + 50 likes, 10 + 10 saves.
+        Path p = csv("twice.csv", "Post day,title,views,likes,saves\n02/01/24,a,100,10,1\n15/01/24,b,300,20,3\n"
+                + "January 2024 total,,400,30,4\n03/02/24,c,50,5,0\n20/02/24,d,250,15,6\nFebruary 2024 total,,300,20,6\n"
+                + "Grand total,,1400,100,20\n");
+        Dataset d = load(p);
+        assertEquals(List.of(100L, 300L, 50L, 250L), LoaderFormatsTest.longs(d.videos(), "views"));
+        String names = "\"views\", \"likes\" and \"saves\"";
+        assertEquals(p + ":8: a totals row, not a video: its " + names + " are the sums of the 4 videos above it and of "
+                + "the 2 subtotal rows among them", LoaderFormatsTest.rejections(d).get(2));
+        // Off by one like: a video, whose counts go into the totals.
+        Path off = csv("off.csv", Files.readString(p).replace("Grand total,,1400,100,20", "Grand total,,1400,101,20"));
+        assertEquals(5, load(off).videos().rowCount());
+    }
+
     /** A small sheet grouped by month, as rows of the CSV and the workbook alike (sums, means and medians by hand). */
     private static final Object[][] VIDEOS = {{"02/01/25", "Sourdough basics", 1200, 80, 15},
             {"09/01/25", "Knife skills", 3400, 150, 42}, {"20/01/25", "Pasta from scratch", 900, 45, 6},
