@@ -143,6 +143,70 @@ public final class Loader {
         }
     }
 
+    /**
+     * The order a folder's files are read in: by path, with runs of digits compared as numbers, so "week 9.csv"
+     * comes before "week 10.csv" as a file manager lists them. The last file read is the newest snapshot when
+     * nothing else tells (equal modification times), so plain text order made week 9 the newest of ten.
+     */
+    static int naturalOrder(Path a, Path b) {
+        String x = a.toString();
+        String y = b.toString();
+        int i = 0;
+        int j = 0;
+        int zeros = 0;
+        while (i < x.length() && j < y.length()) {
+            char c = x.charAt(i);
+            char d = y.charAt(j);
+            if (isAsciiDigit(c) && isAsciiDigit(d)) {
+                int endX = digitsEnd(x, i);
+                int endY = digitsEnd(y, j);
+                int startX = leadingZerosEnd(x, i, endX);
+                int startY = leadingZerosEnd(y, j, endY);
+                int byValue = Integer.compare(endX - startX, endY - startY);
+                for (int k = 0; byValue == 0 && k < endX - startX; k++) {
+                    byValue = Character.compare(x.charAt(startX + k), y.charAt(startY + k));
+                }
+                if (byValue != 0) {
+                    return byValue;
+                }
+                // Equal numbers: the rest decides, else "07" comes after "7" (different names never compare equal).
+                if (zeros == 0) {
+                    zeros = Integer.compare(endX - i, endY - j);
+                }
+                i = endX;
+                j = endY;
+            } else {
+                if (c != d) {
+                    return Character.compare(c, d);
+                }
+                i++;
+                j++;
+            }
+        }
+        int byLength = Integer.compare(x.length() - i, y.length() - j);
+        return byLength != 0 ? byLength : zeros;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int k = from;
+        while (k < s.length() && isAsciiDigit(s.charAt(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int leadingZerosEnd(String s, int from, int end) {
+        int k = from;
+        while (k < end - 1 && s.charAt(k) == '0') {
+            k++;
+        }
+        return k;
+    }
+
     public static Dataset load(List<Path> inputs, Options options) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
@@ -151,7 +215,7 @@ public final class Loader {
             }
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted(Loader::naturalOrder).forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
                     // A subfolder that cannot be listed fails the walk part way, as an unchecked exception.
                     IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

@@ -1,6 +1,7 @@
 package savescope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
@@ -124,6 +125,26 @@ class SnapshotOrderTest {
                 + "time (none in their names, no scrape-time column) and share one modification time (as files checked "
                 + "out by git do); the one loaded last was taken as the newest. Put the export date in each file name "
                 + "(videos_2025-07-31.csv) to set the order."), tied.load().warnings().subList(0, 1));
+    }
+
+    @Test
+    void aFoldersFilesAreReadWithTheirNumbersInNumericOrder(@TempDir Path dir) throws Exception {
+        // Weekly sheets with one modification time (as git checks them out): "week 10" is read after "week 9", so
+        // it is the newest when nothing else tells (video 1: 400 views in week 10, 100 in week 9).
+        Path week9 = dir.resolve("week 9.csv");
+        Path week10 = dir.resolve("week 10.csv");
+        Files.copy(LoaderFormatsTest.DIR.resolve("snapshots/videos_2025-03-02.csv"), week9);
+        Files.copy(LoaderFormatsTest.DIR.resolve("snapshots/videos_2025-03-09.csv"), week10);
+        FileTime same = FileTime.from(Instant.parse("2025-03-09T10:00:00Z"));
+        Files.setLastModifiedTime(week9, same);
+        Files.setLastModifiedTime(week10, same);
+        Dataset d = Loader.load(List.of(dir), Loader.Options.defaults());
+        assertEquals(List.of(400L, 90L), LoaderFormatsTest.longs(d.videos().sortAscendingOn("video_id"), "views"));
+        assertTrue(d.load().warnings().get(0).startsWith("The order of the snapshots week 9.csv, week 10.csv is unknown"),
+                d.load().warnings().get(0));
+        List<String> names = List.of("a10.csv", "a9.csv", "a010.csv", "a09.csv", "b.csv", "a.csv", "a9b.csv", "a9a.csv");
+        List<String> sorted = names.stream().map(Path::of).sorted(Loader::naturalOrder).map(Path::toString).toList();
+        assertEquals(List.of("a.csv", "a9.csv", "a09.csv", "a9a.csv", "a9b.csv", "a10.csv", "a010.csv", "b.csv"), sorted);
     }
 
     @Test
