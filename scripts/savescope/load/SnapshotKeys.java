@@ -155,6 +155,12 @@ public final class SnapshotKeys {
         BitSet settled = (BitSet) left.clone();
         settled.or(warned);
         groups.forEach(g -> g.forEach(settled::set));
+        List<List<Integer>> retitled = retitled(all, builderOf, real, settled, overlap(byKey, real, builderOf, builders.size()));
+        if (!retitled.isEmpty()) {
+            groups.addAll(retitled);
+            retitled.forEach(g -> g.forEach(settled::set));
+            warnings.add(retitledWarning(all, builders, builderOf, rowInBuilder, retitled));
+        }
         String unmatched = unmatchedWarning(all, builders, builderOf, rowInBuilder, real, settled);
         if (unmatched != null) {
             warnings.add(unmatched);
@@ -179,32 +185,15 @@ public final class SnapshotKeys {
         if (groups.isEmpty()) {
             return null;
         }
-        int sources = builders.size();
-        int[] keys = new int[sources];
-        Map<Long, Integer> shared = new HashMap<>();
-        for (List<Integer> rows : byKey.values()) {
-            java.util.TreeSet<Integer> in = new java.util.TreeSet<>();
-            for (int r : rows) {
-                if (!real[r]) {
-                    in.add(builderOf[r]);
-                }
-            }
-            in.forEach(b -> keys[b]++);
-            for (int a : in) {
-                for (int b : in.tailSet(a, false)) {
-                    shared.merge((long) a * sources + b, 1, Integer::sum);
-                }
-            }
-        }
+        Overlap overlap = overlap(byKey, real, builderOf, builders.size());
         List<List<Integer>> apart = new ArrayList<>();
         java.util.Iterator<List<Integer>> it = groups.iterator();
         while (it.hasNext()) {
             List<Integer> group = it.next();
             for (int k = 1; k < group.size(); k++) {
-                int a = Math.min(builderOf[group.get(k - 1)], builderOf[group.get(k)]);
-                int b = Math.max(builderOf[group.get(k - 1)], builderOf[group.get(k)]);
-                int common = shared.getOrDefault((long) a * sources + b, 0);
-                if (a != b && (common < 2 || 2 * common < Math.min(keys[a], keys[b]))) {
+                int a = builderOf[group.get(k - 1)];
+                int b = builderOf[group.get(k)];
+                if (a != b && !overlap.sameVideos(a, b)) {
                     apart.add(group);
                     group.forEach(warned::set);
                     it.remove();
@@ -227,6 +216,96 @@ public final class SnapshotKeys {
                 + "such videos in common to be exports of the same videos (at least two, and half of the smaller file's, "
                 + "are needed), so each row is counted as a video of its own. An account column or video ids in the "
                 + "exports would tell them apart.";
+    }
+
+    /**
+     * How many keys (account, posting minute, title) of rows without an id each source has, and each pair of sources
+     * shares: two sources are exports of the same videos when they share at least two, and at least half of the keys
+     * of the one that has fewer.
+     */
+    private record Overlap(int[] keys, Map<Long, Integer> shared) {
+        boolean sameVideos(int a, int b) {
+            int common = shared.getOrDefault((long) Math.min(a, b) * keys.length + Math.max(a, b), 0);
+            return common >= 2 && 2 * common >= Math.min(keys[a], keys[b]);
+        }
+    }
+
+    private static Overlap overlap(Map<String, List<Integer>> byKey, boolean[] real, int[] builderOf, int sources) {
+        int[] keys = new int[sources];
+        Map<Long, Integer> shared = new HashMap<>();
+        for (List<Integer> rows : byKey.values()) {
+            java.util.TreeSet<Integer> in = new java.util.TreeSet<>();
+            for (int r : rows) {
+                if (!real[r]) {
+                    in.add(builderOf[r]);
+                }
+            }
+            in.forEach(b -> keys[b]++);
+            for (int a : in) {
+                for (int b : in.tailSet(a, false)) {
+                    shared.merge((long) a * sources + b, 1, Integer::sum);
+                }
+            }
+        }
+        return new Overlap(keys, shared);
+    }
+
+    /**
+     * Rows without an id, matched with nothing, that are one video retitled between exports: titled rows of sources
+     * that are exports of the same videos ({@link Overlap}), alike in account and posting minute, where each source
+     * holds that account and minute on one row only (matched rows and rows with ids included). A posting time at
+     * midnight to the minute is taken for a day without a time, too coarse to tell videos apart, and never matched.
+     */
+    private static List<List<Integer>> retitled(Table all, int[] builderOf, boolean[] real, BitSet settled, Overlap overlap) {
+        StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
+        InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        Map<String, Integer> perSource = new HashMap<>();
+        Map<String, List<Integer>> candidates = new LinkedHashMap<>();
+        for (int r = 0; r < real.length; r++) {
+            long second = PackedTimes.epochSecond(posted, r);
+            if (second == Long.MIN_VALUE || Math.floorMod(second, 86_400) < 60) {
+                continue;
+            }
+            String account = accounts.get(r);
+            String time = AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60);
+            perSource.merge(builderOf[r] + "\u0001" + time, 1, Integer::sum);
+            String title = titles.get(r);
+            if (!real[r] && !settled.get(r) && title != null && !title.isBlank()) {
+                candidates.computeIfAbsent(time, k -> new ArrayList<>(2)).add(r);
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : candidates.entrySet()) {
+            List<Integer> rows = e.getValue();
+            if (rows.size() < 2) {
+                continue;
+            }
+            boolean one = true;
+            for (int k = 0; k < rows.size() && one; k++) {
+                int source = builderOf[rows.get(k)];
+                one = perSource.get(source + "\u0001" + e.getKey()) == 1
+                        && (k == 0 || (source != builderOf[rows.get(k - 1)] && overlap.sameVideos(builderOf[rows.get(k - 1)], source)));
+            }
+            if (one) {
+                groups.add(rows);
+            }
+        }
+        return groups;
+    }
+
+    /** Names the videos matched by account and posting time alone, with the titles they had. */
+    private static String retitledWarning(Table all, List<VideoFrameBuilder> builders, int[] builderOf, int[] rowInBuilder,
+            List<List<Integer>> groups) {
+        StringColumn titles = all.stringColumn(Canonical.TITLE);
+        List<Integer> first = groups.get(0);
+        List<String> seen = first.stream().limit(LISTED).map(r -> "\"" + titles.get(r) + "\" at "
+                + place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        return groups.size() + (groups.size() == 1 ? " video" : " videos") + " without a video id had another title in "
+                + "another file and " + (groups.size() == 1 ? "was" : "were") + " matched by account and posting time "
+                + "(to the minute), which no other row of "
+                + "those files shares (the first: " + String.join(", then ", seen) + (first.size() > LISTED ? ", ..." : "")
+                + "): each is counted once, as a video retitled between exports, with the newest export's title.";
     }
 
     /**

@@ -65,6 +65,39 @@ class SnapshotsWithoutIdsTest {
     }
 
     @Test
+    void aVideoRetitledBetweenWeeksIsOneVideoMatchedByAccountAndPostingMinute() throws Exception {
+        String head = "Account,Video title,Post time,Video views,Saves\n";
+        Path a = csv("a_2026-03-01.csv", head + "@lena,Recipe one,2026-02-20 10:00,100,1\n@lena,Other,2026-02-21 09:00,50,1\n"
+                + "@lena,Third,2026-02-22 18:30,70,2\n");
+        Path b = csv("b_2026-03-08.csv", head + "@lena,Recipe one (updated),2026-02-20 10:00,150,3\n"
+                + "@lena,Other,2026-02-21 09:00,80,4\n@lena,Third,2026-02-22 18:30,90,2\n");
+        Dataset d = load(a, b);
+        // Week 2's counts: 150 + 80 + 90 = 320 views, 3 + 4 + 2 = 9 saves, over 3 videos (not 4 with 420 views).
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(320, sum(d, "views"));
+        assertEquals(9, sum(d, "saves"));
+        assertTrue(d.videos().stringColumn("title").contains("Recipe one (updated)"), "the newest title");
+        assertTrue(d.load().warnings().contains("1 video without a video id had another title in another file and "
+                + "was matched by account and posting time (to the minute), which no other row of those files shares "
+                + "(the first: \"Recipe one\" at " + a + ":2, then \"Recipe one (updated)\" at " + b + ":2): each is "
+                + "counted once, as a video retitled between exports, with the newest export's title."),
+                d.load().warnings().toString());
+
+        // A second video of week 1 posted in the same minute: which one was retitled cannot be told, so none is matched.
+        Path twice = csv("c_2026-03-01.csv", Files.readString(a) + "@lena,Recipe two,2026-02-20 10:00,40,1\n");
+        Dataset both = load(twice, b);
+        assertEquals(5, both.videos().rowCount());
+        assertTrue(both.load().warnings().stream().noneMatch(w -> w.contains("retitled")), both.load().warnings().toString());
+
+        // Posting days without a time (midnight) are too coarse: the two titles stay two videos.
+        Path dayA = csv("d_2026-03-01.csv", Files.readString(a).replace(" 10:00", "").replace(" 09:00", "")
+                .replace(" 18:30", ""));
+        Path dayB = csv("e_2026-03-08.csv", Files.readString(b).replace(" 10:00", "").replace(" 09:00", "")
+                .replace(" 18:30", ""));
+        assertEquals(4, load(dayA, dayB).videos().rowCount());
+    }
+
+    @Test
     void twoVideosOfOneFileWithTheSameTitleAndTimeAreNotMatchedAndTheWarningSaysWhy() throws Exception {
         Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nRecipe,2026-02-20 10:00,100,1\n"
                 + "Recipe,2026-02-20 10:00,200,2\nOther,2026-02-21 09:00,50,1\n");
