@@ -125,7 +125,8 @@ final class RepeatedRows {
         Source source(VideoFrameBuilder b) {
             String warning = b.sourceName() + ": " + rows + (rows == 1 ? " row" : " rows") + " without a video id "
                     + (rows == 1 ? "is" : "are") + " the same in every field as rows of " + String.join(", ", firstSources)
-                    + " (the same export read twice?); each video was read once, and the repeats are counted as rejected.";
+                    + " (a video unchanged between two exports, or one export read twice); each video was read once, and "
+                    + "the repeats are counted as rejected.";
             return new Source(b, rows, listed, reasons, warning);
         }
 

@@ -61,7 +61,8 @@ class RepeatedRowsTest {
         assertEquals(second + ":106: the same row as " + first + ":106 in every field, without a video id: read once",
                 rejections.get(104));
         assertEquals(List.of(second + ": 105 rows without a video id are the same in every field as rows of " + first
-                + " (the same export read twice?); each video was read once, and the repeats are counted as rejected."),
+                + " (a video unchanged between two exports, or one export read twice); each video was read once, and the "
+                + "repeats are counted as rejected."),
                 d.load().warnings());
         SourceReport kept = d.load().sources().get(0);
         SourceReport repeated = d.load().sources().get(1);
@@ -91,8 +92,8 @@ class RepeatedRowsTest {
                 p + ":Top 2!3: the same row as " + p + ":Content!2 in every field, without a video id: read once"),
                 LoaderFormatsTest.rejections(d));
         assertEquals(List.of(p + " (sheet \"Top 2\"): 2 rows without a video id are the same in every field as rows of "
-                + p + " (sheet \"Content\") (the same export read twice?); each video was read once, and the repeats are "
-                + "counted as rejected."), d.load().warnings());
+                + p + " (sheet \"Content\") (a video unchanged between two exports, or one export read twice); each video "
+                + "was read once, and the repeats are counted as rejected."), d.load().warnings());
     }
 
     @Test
