@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import savescope.model.Canonical;
+import savescope.model.PlainNumbers;
 import savescope.model.Rejection;
 import savescope.model.SourceReport;
 import tech.tablesaw.api.DateColumn;
@@ -165,9 +166,8 @@ final class DailyChecks {
             if (byNumber == null) {
                 return byText.getOrDefault(id, NO_VIDEO);
             }
-            long n = plainNumber(id);
             // Every video id is a plain number, so an id that is not one is no video's.
-            return n < 0 ? NO_VIDEO : byNumber.getOrDefault(n, NO_VIDEO);
+            return PlainNumbers.is(id) ? byNumber.getOrDefault(PlainNumbers.bits(id), NO_VIDEO) : NO_VIDEO;
         }
 
         static PostedDays of(Table videos) {
@@ -175,15 +175,15 @@ final class DailyChecks {
             InstantColumn posted = videos.instantColumn(Canonical.POSTED_AT);
             Long2ObjectOpenHashMap<int[]> byNumber = new Long2ObjectOpenHashMap<>(ids.size());
             for (int v = 0; v < ids.size(); v++) {
-                long n = plainNumber(ids.get(v));
-                if (n < 0) {
+                String id = ids.get(v);
+                if (!PlainNumbers.is(id)) {
                     Map<String, int[]> byText = new HashMap<>(ids.size() * 2);
                     for (int w = 0; w < ids.size(); w++) {
                         byText.merge(ids.get(w), days(posted, w), DailyChecks::earlier);
                     }
                     return new PostedDays(byText, null);
                 }
-                byNumber.merge(n, days(posted, v), DailyChecks::earlier);
+                byNumber.merge(PlainNumbers.bits(id), days(posted, v), DailyChecks::earlier);
             }
             return new PostedDays(null, byNumber);
         }
@@ -202,29 +202,6 @@ final class DailyChecks {
         }
         LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(second, 86_400L));
         return new int[] {PackedLocalDate.pack(day.minusDays(SLACK_DAYS)), PackedLocalDate.pack(day)};
-    }
-
-    /**
-     * The number an id of only ASCII digits spells, with no leading zero (so that each number has one text),
-     * or -1 for any other id or one beyond {@code Long.MAX_VALUE}.
-     */
-    static long plainNumber(String id) {
-        int n = id.length();
-        if (n == 0 || n > 19 || (id.charAt(0) == '0' && n > 1)) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < n; i++) {
-            char c = id.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            if (n == 19 && value > (Long.MAX_VALUE - (c - '0')) / 10) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /**

@@ -100,7 +100,7 @@ final class VideoMerge {
                 }
             }
             byNumber.values().forEach(rows -> repeated.put(ids.get(rows.get(0)), rows));
-            isId = text -> isPlainNumber(text) && firstOf.containsKey(numberOf(text));
+            isId = text -> savescope.model.PlainNumbers.is(text) && firstOf.containsKey(savescope.model.PlainNumbers.bits(text));
         } else {
             Map<String, Integer> first = new HashMap<>(Math.max(16, total * 2));
             for (int r = 0; r < total; r++) {
@@ -230,36 +230,13 @@ final class VideoMerge {
         for (int r = 0; r < numbers.length; r++) {
             if (real[r]) {
                 String id = ids.get(r);
-                if (!isPlainNumber(id)) {
+                if (!savescope.model.PlainNumbers.is(id)) {
                     return null;
                 }
-                numbers[r] = numberOf(id);
+                numbers[r] = savescope.model.PlainNumbers.bits(id);
             }
         }
         return numbers;
-    }
-
-    static boolean isPlainNumber(String text) {
-        int len = text.length();
-        if (len == 0 || len > 19 || (text.charAt(0) == '0' && len > 1)) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The number a {@link #isPlainNumber plain number} writes; 19 digits wrap past 2^63, still one value each. */
-    static long numberOf(String text) {
-        long v = 0;
-        for (int i = 0; i < text.length(); i++) {
-            v = v * 10 + (text.charAt(i) - '0');
-        }
-        return v;
     }
 
     /**

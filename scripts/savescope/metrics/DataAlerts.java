@@ -225,18 +225,10 @@ public final class DataAlerts {
             if (id == null || id.isBlank()) {
                 continue;
             }
-            int length = id.length();
-            if (length > 19 || (length > 1 && id.charAt(0) == '0')) {
+            if (!savescope.model.PlainNumbers.is(id)) {
                 return -1;
             }
-            long v = 0;
-            for (int c = 0; c < length; c++) {
-                int digit = id.charAt(c) - '0';
-                if (digit < 0 || digit > 9) {
-                    return -1;
-                }
-                v = v * 10 + digit; // 19 digits stay below 2^64: equal numbers, equal bits
-            }
+            long v = savescope.model.PlainNumbers.bits(id); // equal numbers, equal bits
             numbers[count++] = v;
         }
         java.util.Arrays.sort(numbers, 0, count);

@@ -108,15 +108,4 @@ class DailyChecksTest {
         assertEquals(List.of("abc", "123"), t.daily().stringColumn(Canonical.VIDEO_ID).asList());
         assertEquals(2, t.load().sources().get(1).rejections().size());
     }
-
-    @Test
-    void plainNumbersAreDigitsWithoutALeadingZeroUpToLongMax() {
-        assertEquals(0L, DailyChecks.plainNumber("0"));
-        assertEquals(7600000000000000001L, DailyChecks.plainNumber("7600000000000000001"));
-        assertEquals(Long.MAX_VALUE, DailyChecks.plainNumber("9223372036854775807"));
-        for (String no : List.of("", "0123", "9223372036854775808", "99999999999999999999", "12a", "-1", "+1", " 1",
-                "１２")) {
-            assertEquals(-1L, DailyChecks.plainNumber(no), no);
-        }
-    }
 }
