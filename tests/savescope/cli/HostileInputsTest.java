@@ -87,6 +87,9 @@ class HostileInputsTest {
         assertTrue(Files.readString(tables.resolve("videos.csv")).contains("Tab\tkept #bread"), "a tab is kept");
         String numbers = Files.readString(json);
         assertTrue(numbers.contains("Crumb \\u001B[2J\\u001B[31mshot #bread"), numbers);
+        // DEL and the C1 controls, which Jackson writes as they are, are escaped too: kept, and none raw.
+        assertTrue(numbers.contains("Starter \\u0000feeding\\u0085 #bread"), numbers);
+        assertFalse(raw.matcher(numbers).find(), "a control character in the JSON");
     }
 
     @Test
