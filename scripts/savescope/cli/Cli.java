@@ -45,6 +45,21 @@ public final class Cli {
      * as {@code \\n}, {@code \\t} or {@code \\u001B}, and so are bidirectional controls that would reorder it.
      */
     public static String oneLine(String message) {
+        return escaped(message, false);
+    }
+
+    /**
+     * Prints {@code t}'s stack trace (for --verbose) line by line, each with control characters other than its
+     * indenting tabs written as {@link #oneLine} writes them: an exception's message can quote a value from a
+     * file (an escape sequence that retitles or clears the terminal).
+     */
+    static void printTrace(Throwable t, PrintWriter err) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(line -> err.println(escaped(line, true)));
+    }
+
+    private static String escaped(String message, boolean keepTabs) {
         if (message == null) {
             return "";
         }
@@ -53,7 +68,7 @@ public final class Cli {
             switch (c) {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
+                case '\t' -> b.append(keepTabs ? "\t" : "\\t");
                 default -> {
                     if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
                         b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
@@ -75,7 +90,7 @@ public final class Cli {
             int code;
             if (causedByOutOfMemory(ex)) {
                 if (verbose) {
-                    ex.printStackTrace(err);
+                    printTrace(ex, err);
                 }
                 return outOfMemory(err, line.getCommandName());
             }
@@ -92,7 +107,7 @@ public final class Cli {
                 err.println("error: " + oneLine(plainMessage(ex)) + (verbose ? "" : " (run with --verbose for details)"));
             }
             if (verbose) {
-                cause.printStackTrace(err);
+                printTrace(cause, err);
             }
             err.flush();
             return code;
@@ -110,7 +125,7 @@ public final class Cli {
                 return new CommandLine.RunLast().execute(parsed);
             } catch (OutOfMemoryError e) {
                 if (parsed.originalArgs().contains("--verbose")) {
-                    e.printStackTrace(cl.getErr());
+                    printTrace(e, cl.getErr());
                 }
                 return outOfMemory(cl.getErr(), cl.getCommandName());
             }

@@ -59,7 +59,11 @@ public final class ConvertCommand implements Callable<Integer> {
         String text = NotebookCommand.readNotebook(from);
         String converted = fromJsh ? JupyterFormat.toIpynb(text, from.toString()) : JupyterFormat.toJsh(text, from.toString());
         try {
-            AtomicFiles.write(to, converted);
+            if (toJsh) {
+                AtomicFiles.writeSource(to, converted);
+            } else {
+                AtomicFiles.writeJson(to, converted);
+            }
         } catch (IOException e) {
             throw OutputPlan.writeFailure(e);
         }

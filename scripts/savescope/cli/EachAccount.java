@@ -186,7 +186,7 @@ final class EachAccount {
         Path portfolio = dir.resolve(PORTFOLIO);
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             batch.write(portfolio, renderer.render(Portfolio.notebook(rows, title, now), brand));
-            batch.write(dir.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
+            batch.writeJson(dir.resolve(STATE), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
             batch.commit();
         } catch (HtmlReport.TemplateProblem e) {
             throw new UserError(e.getMessage(), e);

@@ -307,7 +307,7 @@ public final class NotebookCommand implements Callable<Integer> {
             }
             try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
                 batch.write(job.html(), rendered);
-                batch.write(job.ipynb(), IpynbWriter.toJson(executed, result.executeResult(), extra,
+                batch.writeJson(job.ipynb(), IpynbWriter.toJson(executed, result.executeResult(), extra,
                         frame(result, !job.values().isEmpty())));
                 batch.commit();
             } catch (IOException e) {

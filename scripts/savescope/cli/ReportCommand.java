@@ -307,7 +307,7 @@ public final class ReportCommand implements Callable<Integer> {
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             batch.write(out, html);
             if (json != null) {
-                batch.write(json, JsonOutput.toJson(result.json()));
+                batch.writeJson(json, JsonOutput.toJson(result.json()));
             }
             more.write(batch);
             batch.commit();

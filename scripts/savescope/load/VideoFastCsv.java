@@ -185,10 +185,26 @@ final class VideoFastCsv extends ByteLines {
             if (!whole) {
                 abandoned[0] = true;
             }
-            put(queue, END);
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
+            // The worker ends only at END: it must get there even when this thread was interrupted (a stopped
+            // notebook cell), or it would wait for ever, holding every row it was given.
+            boolean interrupted = Thread.interrupted();
+            while (true) {
+                try {
+                    queue.put(END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -145,6 +145,22 @@ public final class AtomicFiles {
         }
     }
 
+    /** As {@link #write(Path, String)}, for JSON text ({@link Batch#writeJson}). */
+    public static void writeJson(Path target, String json) throws IOException {
+        try (Batch batch = new Batch()) {
+            batch.writeJson(target, json);
+            batch.commit();
+        }
+    }
+
+    /** As {@link #write(Path, String)}, for source code ({@link Batch#writeSource}). */
+    public static void writeSource(Path target, String source) throws IOException {
+        try (Batch batch = new Batch()) {
+            batch.writeSource(target, source);
+            batch.commit();
+        }
+    }
+
     /**
      * {@code text} with each lone surrogate (half of a UTF-16 pair, which a JSON export may carry as
      * {@code "\\ud83d"}) as U+FFFD: UTF-8 cannot hold one, and writing it would fail the whole file. Control
@@ -153,6 +169,34 @@ public final class AtomicFiles {
      * terminal an escape sequence would act on the terminal. JSON files hold them escaped, so they keep them.
      */
     static String wellFormed(String text) {
+        return wellFormed(text, true);
+    }
+
+    /**
+     * {@code json} with each control character other than tab and line ends written as a {@code \\uXXXX}
+     * escape. JSON text holds such characters only inside strings (Jackson escapes those below U+0020 itself,
+     * but writes DEL and the C1 controls U+0080 to U+009F as they are), where the escape means the same
+     * character: the value is kept, and no raw control is left in the file.
+     */
+    static String jsonControlsEscaped(String json) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0, n = json.length(); i < n; i++) {
+            char c = json.charAt(i);
+            if ((c >= ' ' && c < 0x7F) || !Character.isISOControl(c) || c == '\t' || c == '\n' || c == '\r') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n + 16);
+            }
+            out.append(json, copied, i).append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            copied = i + 1;
+        }
+        return out == null ? json : out.append(json, copied, json.length()).toString();
+    }
+
+    /** {@link #wellFormed(String)}, leaving control characters as they are unless {@code controls}. */
+    static String wellFormed(String text, boolean controls) {
         StringBuilder out = null;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
@@ -167,7 +211,7 @@ public final class AtomicFiles {
                 }
                 replace = true;
             } else {
-                replace = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+                replace = controls && Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
             }
             if (replace) {
                 if (out == null) {
@@ -194,7 +238,26 @@ public final class AtomicFiles {
 
         /** Writes {@code content} beside {@code target}; the target is untouched until {@link #commit()}. */
         public void write(Path target, String content) throws IOException {
-            String text = wellFormed(content);
+            writeText(target, wellFormed(content));
+        }
+
+        /**
+         * As {@link #write(Path, String)}, for JSON text (a {@code --json} file, a notebook's .ipynb): control
+         * characters in its strings are written as {@code \\uXXXX} escapes, which keep them, not as U+FFFD.
+         */
+        public void writeJson(Path target, String json) throws IOException {
+            writeText(target, wellFormed(jsonControlsEscaped(json), false));
+        }
+
+        /**
+         * As {@link #write(Path, String)}, for source code (a notebook converted to .jsh): control characters (a
+         * form feed between parts, an escape in a string literal) are the code's own and stay as they are.
+         */
+        public void writeSource(Path target, String source) throws IOException {
+            writeText(target, wellFormed(source, false));
+        }
+
+        private void writeText(Path target, String text) throws IOException {
             write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
         }
 

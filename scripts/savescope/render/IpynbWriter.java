@@ -100,7 +100,7 @@ public final class IpynbWriter {
     /** Writes the notebook to {@code target} through a temporary file. */
     public static void write(Notebook notebook, List<Integer> executeResult, Map<String, Object> extraMetadata,
             Path target) throws IOException {
-        AtomicFiles.write(target, toJson(notebook, executeResult, extraMetadata));
+        AtomicFiles.writeJson(target, toJson(notebook, executeResult, extraMetadata));
     }
 
     private static ObjectNode cell(Cell c, int number, int resultIndex, CellFrame kept) {

@@ -32,6 +32,6 @@ public final class JsonOutput {
     }
 
     public static void write(Map<String, ?> document, Path file) throws IOException {
-        AtomicFiles.write(file, toJson(document));
+        AtomicFiles.writeJson(file, toJson(document));
     }
 }

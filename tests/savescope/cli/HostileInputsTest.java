@@ -87,6 +87,26 @@ class HostileInputsTest {
         assertTrue(Files.readString(tables.resolve("videos.csv")).contains("Tab\tkept #bread"), "a tab is kept");
         String numbers = Files.readString(json);
         assertTrue(numbers.contains("Crumb \\u001B[2J\\u001B[31mshot #bread"), numbers);
+        // DEL and the C1 controls, which Jackson writes as they are, are escaped too: kept, and none raw.
+        assertTrue(numbers.contains("Starter \\u0000feeding\\u0085 #bread"), numbers);
+        assertFalse(raw.matcher(numbers).find(), "a control character in the JSON");
+    }
+
+    /**
+     * A value that ends the run quotes an escape sequence (one that retitles the terminal): the error line shows
+     * it escaped, and so does the stack trace that --verbose (which the error line suggests) adds.
+     */
+    @Test
+    void verboseStackTracesShowNoRawControlCharacters() throws Exception {
+        Path export = dir.resolve("export.json");
+        Files.writeString(export, "{\"data\": {\"videos\": [{\"id\": \"7460000000000000301\", \"video_description\": \"t\","
+                + " \"view_count\": \"a\\u001b]0;pwned\\u0007\\u009bb\"}]}}");
+        OutputSafetyTest.Run run = OutputSafetyTest.report(export.toString(), "-o", dir.resolve("r.html").toString(),
+                "--verbose");
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("a\\u001B]0;pwned\\u0007\\u009Bb"), run.err());
+        assertTrue(run.err().contains("\tat savescope."), "the trace is there, indented: " + run.err());
+        assertFalse(Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]").matcher(run.err()).find(), run.err());
     }
 
     @Test

@@ -42,6 +42,16 @@ class ReportNotebookOptionsTest {
         return new ObjectMapper().readTree(json.toFile());
     }
 
+    @Test
+    void controlCharactersOfTheTitleAreEscapedInTheNotebookNotLost() throws Exception {
+        // DEL and a C1 control in --title: the notebook's Java holds them as escapes, not as U+FFFD (which writing
+        // makes of raw control characters), so its parameter is the title given. (Its markdown heading shows U+FFFD.)
+        Path notebook = dir.resolve("n.jsh");
+        report("titled", "data/sample", "--title", "Saves\u0085 \u007freport", "--notebook", notebook.toString());
+        String text = Files.readString(notebook);
+        assertTrue(text.contains("\"Saves\\u0085 \\u007freport\""), text);
+    }
+
     /** Runs the notebook with {@code params} injected; each value it displays is left in {@link SnippetValues}. */
     private static void run(Path notebook, Map<String, String> params) throws Exception {
         Matcher m = DISPLAY.matcher(Files.readString(notebook));

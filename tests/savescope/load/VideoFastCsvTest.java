@@ -472,6 +472,36 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void aReadInterruptedLeavesNoThreadWaitingWithItsRows() throws Exception {
+        // A stopped notebook cell interrupts the reading thread: its hand-over of the first batch fails, and the
+        // thread that adds rows must still be told to end, not left waiting for ever with the builder.
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 5_000; i++) {
+            text.append(7_400_000_000_000_000_001L + i).append(",T").append(i).append(",2024-09-01T18:00:00Z,vlog,5,")
+                    .append(i).append(",1,1,1,1\n");
+        }
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        LoadState s = state();
+        Thread.currentThread().interrupt();
+        try {
+            VideoFastCsv.read(new ByteArrayInputStream(utf8(text.toString())), context("v.csv"), s);
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(s.videos.isEmpty(), "nothing added");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<Thread> left;
+        do {
+            Thread.sleep(20);
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("savescope-video-rows") && !before.contains(t) && t.isAlive()).toList();
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(List.of(), left, "the row thread ended");
+    }
+
+    @Test
     void theLoaderTakesTheFastPathForAPlainFile() throws Exception {
         // Same rows through the whole loader, once as .csv (fast) and once in a .txt (general by its name);
         // the datasets agree cell by cell once the file names are set aside.

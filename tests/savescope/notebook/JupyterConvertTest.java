@@ -61,6 +61,26 @@ class JupyterConvertTest {
     }
 
     @Test
+    void controlCharactersInCodeSurviveBothWays() throws Exception {
+        // A form feed between parts, an escape and a bell in string literals, a DEL and a C1 control: the code's
+        // own characters. The .ipynb holds them as JSON escapes (none raw), and the .jsh made from it is the same file.
+        String code = "// %% [markdown]\n// Codes\n\n// %%\nString clear = \"\u001b[2J\\u0007\u0007\";\n\f\n"
+                + "String odd = \"a\u007fb\u0085c\";\nclear + odd\n";
+        Path jsh = dir.resolve("codes.jsh");
+        Files.writeString(jsh, code);
+        StringWriter err = new StringWriter();
+        Path ipynb = dir.resolve("codes.ipynb");
+        Path back = dir.resolve("back.jsh");
+        assertEquals(0, convert(jsh.toString(), ipynb, err), err.toString());
+        String json = Files.readString(ipynb);
+        assertTrue(json.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\n'), json);
+        assertTrue(json.contains("a\\u007Fb\\u0085c"), json);
+        assertEquals(List.of(), IpynbSchema.violations(json), "valid nbformat 4.5");
+        assertEquals(0, convert(ipynb.toString(), back, err), err.toString());
+        assertEquals(code, Files.readString(back));
+    }
+
+    @Test
     void cellMetadataTitlesAndTagsBecomeIpynbMetadata() throws Exception {
         JsonNode nb = JSON.readTree(JupyterFormat.toIpynb(Files.readString(Path.of(LAYOUT)), LAYOUT));
         JsonNode cells = nb.get("cells");

@@ -230,7 +230,7 @@ public final class SparkCommand implements Callable<Integer> {
         // Both files in one batch: a failed write of either leaves neither.
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             if (aggregates != null) {
-                batch.write(aggregatesFile, aggregates);
+                batch.writeJson(aggregatesFile, aggregates);
             }
             if (analysed != null) {
                 batch.writeStream(saveAggregates, o -> AggregatesFile.write(analysed, o,
@@ -267,7 +267,7 @@ public final class SparkCommand implements Callable<Integer> {
         String aggregates = aggregatesFile == null ? null : AggregatesJson.write(analytics.aggregates());
         ReportCommand.writeAll(out, html, json, result, batch -> {
             if (aggregates != null) {
-                batch.write(aggregatesFile, aggregates);
+                batch.writeJson(aggregatesFile, aggregates);
             }
             if (saveAggregates != null) {
                 ReportFigures figures = result.analysis();
