@@ -292,17 +292,22 @@ public final class VideoFrameBuilder {
             }
         }
         String averages = averagesReason(raw, labels);
-        return averages != null ? averages : extremesReason(labels, values, present);
+        return averages != null ? averages : extremesReason(raw, labels, values, present);
     }
 
     /**
      * Why a row labelled "Max" or "Min" (or the like) is each count's largest or smallest value over the videos above
      * it, or null when its counts are not: every count it has must be that value, at least two of them, and a row of
-     * largest values must have two above zero.
+     * largest values must have two above zero. A row with a posting time is a video titled so ("Max", the dog; "Min"
+     * posted today with no views yet): its counts tie with the videos above more often than a sum does.
      */
-    private String extremesReason(int labels, long[] values, boolean[] present) {
+    private String extremesReason(String[] raw, int labels, long[] values, boolean[] present) {
         boolean largest = (labels & MAX) != 0;
         if (rowsUsed < 2 || (labels & (MAX | MIN)) == 0 || (largest && (labels & MIN) != 0)) {
+            return null;
+        }
+        String day = raw.length > POSTED_DAY ? raw[POSTED_DAY] : null;
+        if ((!isBlank(raw[POSTED]) && labelKind(raw[POSTED]) == 0) || (!isBlank(day) && labelKind(day) == 0)) {
             return null;
         }
         int shown = 0;
@@ -525,9 +530,9 @@ public final class VideoFrameBuilder {
             "mediane", "mediaan", "中位数", "中央値", "медиана");
     /** Words that label a row of each count's largest value, and of its smallest. */
     private static final java.util.Set<String> MAX_WORDS = java.util.Set.of("max", "max.", "maximum", "maximal", "máx",
-            "máx.", "máximo", "maximo", "massimo", "höchstwert", "highest", "最大", "最大值", "最大値", "максимум");
+            "máx.", "máximo", "maximo", "massimo", "höchstwert", "highest", "最大", "最大值", "最大値", "максимум", "최대", "최댓값", "최대값", "maksimum", "tối đa");
     private static final java.util.Set<String> MIN_WORDS = java.util.Set.of("min", "min.", "minimum", "minimal", "mín",
-            "mín.", "mínimo", "minimo", "tiefstwert", "lowest", "最小", "最小值", "最小値", "минимум");
+            "mín.", "mínimo", "minimo", "tiefstwert", "lowest", "最小", "最小值", "最小値", "минимум", "최소", "최솟값", "최소값", "tối thiểu");
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janeiro|fevereiro|março|marco|abril|maio|junho"
             + "|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre"

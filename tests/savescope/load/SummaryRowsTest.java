@@ -315,6 +315,26 @@ class SummaryRowsTest {
     }
 
     @Test
+    void aDatedVideoTitledMaxOrMinIsAVideoWhateverItsCountsTieWith() throws Exception {
+        String head = "Post day,Video title,Total views,Total likes,Total comments,Total shares,Total saves\n";
+        // "Max" (the dog) copied again at the end with the best video's counts; "Min" posted today after two other
+        // videos without a view yet. Each has its posting day: a row of largest or smallest values has none.
+        Path max = csv("max.csv", head + "01/09/24,Max,300,20,4,2,9\n02/09/24,B,100,5,1,0,1\n04/09/24,Max,300,20,4,2,9\n");
+        Path min = csv("min.csv", head + "01/09/24,Intro,0,0,0,0,0\n02/09/24,Part 2,0,0,0,0,0\n03/09/24,Min,0,0,0,0,0\n");
+        for (Path p : List.of(max, min)) {
+            Dataset d = load(p);
+            assertEquals(3, d.videos().rowCount(), p.toString());
+            assertEquals(List.of(), LoaderFormatsTest.rejections(d), p.toString());
+        }
+        // The label in the posting-day column, as the public sheet's first column holds it, is still a label.
+        Path labelled = csv("labelled.csv", head + "01/09/24,A,100,10,1,2,3\n02/09/24,B,300,5,4,1,9\n"
+                + "Max,,300,10,4,2,9\n최소,,100,5,1,1,3\n");
+        Dataset d = load(labelled);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(400, sum(d, "views"));
+    }
+
+    @Test
     void rowsThatOnlyLookLikeSummariesAreVideos() throws Exception {
         String head = "Post day,Video title,Video link,Total views,Total likes,Total saves\n"
                 + "02/01/25,Sourdough basics,,1200,80,15\n09/01/25,Knife skills,,3400,150,42\n";
@@ -363,7 +383,7 @@ class SummaryRowsTest {
         for (String word : List.of("Median", "Mediana", "Médiane")) {
             assertEquals(true, VideoFrameBuilder.medianLabel(word), word);
         }
-        for (String word : List.of("Max", "MAX:", "Maximum", "Máx.", "Min", "Minimum", "Mínimo", "最小")) {
+        for (String word : List.of("Max", "MAX:", "Maximum", "Máx.", "Min", "Minimum", "Mínimo", "最小", "최대", "최소")) {
             assertEquals(true, VideoFrameBuilder.summaryLabel(word), word);
         }
         for (String word : List.of("Subtotal", "Sub-total:", "January total", "Total January", "Total January 2025",
