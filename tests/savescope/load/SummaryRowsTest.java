@@ -1,6 +1,7 @@
 package savescope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -332,6 +333,21 @@ class SummaryRowsTest {
         Dataset d = load(labelled);
         assertEquals(2, d.videos().rowCount());
         assertEquals(400, sum(d, "views"));
+    }
+
+    @Test
+    void maxAndMinRowsOverAGroupedSheetAreRejectedAlsoWhenTheirFormulaTookInTheSubtotals() throws Exception {
+        String head = "Post day,Video title,Total views,Total likes,Total comments,Total shares,Total saves\n"
+                + "01/09/24,A,100,10,1,2,3\n02/09/24,B,300,5,4,1,9\nSeptember total,,400,15,5,3,12\n"
+                + "03/10/24,C,200,20,2,0,1\nOctober total,,200,20,2,0,1\nGrand total,,600,35,7,3,13\n";
+        // =MAX(C2:C7) over the month rows too: the largest views, comments, shares and saves are September's sums.
+        Path p = csv("grouped-max.csv", head + "Max,,400,20,5,3,12\nMin,,100,5,1,0,1\n");
+        Dataset d = load(p);
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(600, sum(d, "views"));
+        assertTrue(LoaderFormatsTest.rejections(d).contains(p + ":8: a row of largest values, not a video: its \"Total "
+                + "views\", \"Total likes\", \"Total comments\", \"Total shares\" and \"Total saves\" are the largest of the "
+                + "3 videos above it and of the 2 subtotal rows among them"), LoaderFormatsTest.rejections(d).toString());
     }
 
     @Test
