@@ -109,7 +109,7 @@ public final class History {
             }
         }
         // The loader reads a folder's files in name order; a history reads its files so, to give the same report.
-        return bySha.values().stream().sorted(java.util.Comparator.comparing(f -> f.name().toString())).toList();
+        return bySha.values().stream().sorted((a, b) -> Loader.naturalOrder(a.name(), b.name())).toList();
     }
 
     /** A stored copy must still be what was imported: a changed copy would silently change every report. */
@@ -446,7 +446,7 @@ public final class History {
                 Path base = input.toAbsolutePath().normalize();
                 String prefix = base.getFileName() == null ? "" : base.getFileName() + "/";
                 try (Stream<Path> walk = Files.walk(input)) {
-                    for (Path f : walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted().toList()) {
+                    for (Path f : walk.filter(Files::isRegularFile).filter(Loader::isDataFile).sorted(Loader::naturalOrder).toList()) {
                         String below = base.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
                         out.add(new Candidate(f, prefix + below, modified(f)));
                     }

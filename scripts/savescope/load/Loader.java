@@ -148,7 +148,7 @@ public final class Loader {
      * comes before "week 10.csv" as a file manager lists them. The last file read is the newest snapshot when
      * nothing else tells (equal modification times), so plain text order made week 9 the newest of ten.
      */
-    static int naturalOrder(Path a, Path b) {
+    public static int naturalOrder(Path a, Path b) {
         String x = a.toString();
         String y = b.toString();
         int i = 0;

@@ -155,7 +155,8 @@ public final class SnapshotKeys {
         BitSet settled = (BitSet) left.clone();
         settled.or(warned);
         groups.forEach(g -> g.forEach(settled::set));
-        List<List<Integer>> retitled = retitled(all, builderOf, real, settled, overlap(byKey, real, builderOf, builders.size()));
+        List<List<Integer>> retitled = retitled(all, builderOf, real, settled, groups,
+                overlap(byKey, real, builderOf, builders.size()));
         if (!retitled.isEmpty()) {
             groups.addAll(retitled);
             retitled.forEach(g -> g.forEach(settled::set));
@@ -255,8 +256,17 @@ public final class SnapshotKeys {
      * that are exports of the same videos ({@link Overlap}), alike in account and posting minute, where each source
      * holds that account and minute on one row only (matched rows and rows with ids included). A posting time at
      * midnight to the minute is taken for a day without a time, too coarse to tell videos apart, and never matched.
+     * A row already matched by its title to rows of other exports (the new title kept in a third weekly file, or the
+     * old one given back) joins with them: such a group is taken out of {@code groups} and returned whole, merged.
      */
-    private static List<List<Integer>> retitled(Table all, int[] builderOf, boolean[] real, BitSet settled, Overlap overlap) {
+    private static List<List<Integer>> retitled(Table all, int[] builderOf, boolean[] real, BitSet settled,
+            List<List<Integer>> groups, Overlap overlap) {
+        Map<Integer, Integer> groupOf = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int r : groups.get(g)) {
+                groupOf.put(r, g);
+            }
+        }
         StringColumn accounts = all.stringColumn(Canonical.ACCOUNT);
         InstantColumn posted = all.instantColumn(Canonical.POSTED_AT);
         StringColumn titles = all.stringColumn(Canonical.TITLE);
@@ -271,14 +281,17 @@ public final class SnapshotKeys {
             String time = AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60);
             perSource.merge(builderOf[r] + "\u0001" + time, 1, Integer::sum);
             String title = titles.get(r);
-            if (!real[r] && !settled.get(r) && title != null && !title.isBlank()) {
+            if (!real[r] && (!settled.get(r) || groupOf.containsKey(r)) && title != null && !title.isBlank()) {
                 candidates.computeIfAbsent(time, k -> new ArrayList<>(2)).add(r);
             }
         }
-        List<List<Integer>> groups = new ArrayList<>();
+        List<List<Integer>> merged = new ArrayList<>();
+        java.util.Set<Integer> absorbed = new java.util.HashSet<>();
         for (Map.Entry<String, List<Integer>> e : candidates.entrySet()) {
             List<Integer> rows = e.getValue();
-            if (rows.size() < 2) {
+            // Two rows at least, not all of one group already matched by title: two titles to join.
+            if (rows.size() < 2 || (groupOf.containsKey(rows.get(0))
+                    && rows.stream().allMatch(r -> groupOf.get(rows.get(0)).equals(groupOf.get(r))))) {
                 continue;
             }
             boolean one = true;
@@ -288,10 +301,21 @@ public final class SnapshotKeys {
                         && (k == 0 || (source != builderOf[rows.get(k - 1)] && overlap.sameVideos(builderOf[rows.get(k - 1)], source)));
             }
             if (one) {
-                groups.add(rows);
+                merged.add(rows);
+                rows.stream().map(groupOf::get).filter(java.util.Objects::nonNull).forEach(absorbed::add);
             }
         }
-        return groups;
+        if (!absorbed.isEmpty()) {
+            List<List<Integer>> kept = new ArrayList<>(groups.size() - absorbed.size());
+            for (int g = 0; g < groups.size(); g++) {
+                if (!absorbed.contains(g)) {
+                    kept.add(groups.get(g));
+                }
+            }
+            groups.clear();
+            groups.addAll(kept);
+        }
+        return merged;
     }
 
     /** Names the videos matched by account and posting time alone, with the titles they had. */

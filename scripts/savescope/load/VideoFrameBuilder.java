@@ -243,6 +243,7 @@ public final class VideoFrameBuilder {
                 sums[i] += values[i];
                 groupSums[i] += values[i];
                 rowsWith[i]++;
+                noteExtreme(i, values[i], true);
             } else {
                 counts[i].appendMissing();
             }
@@ -292,48 +293,76 @@ public final class VideoFrameBuilder {
             }
         }
         String averages = averagesReason(raw, labels);
-        return averages != null ? averages : extremesReason(labels, values, present);
+        return averages != null ? averages : extremesReason(raw, labels, values, present);
     }
 
     /**
      * Why a row labelled "Max" or "Min" (or the like) is each count's largest or smallest value over the videos above
      * it, or null when its counts are not: every count it has must be that value, at least two of them, and a row of
-     * largest values must have two above zero.
+     * largest values must have two above zero. A row with a posting time is a video titled so ("Max", the dog; "Min"
+     * posted today with no views yet): its counts tie with the videos above more often than a sum does.
      */
-    private String extremesReason(int labels, long[] values, boolean[] present) {
+    private String extremesReason(String[] raw, int labels, long[] values, boolean[] present) {
         boolean largest = (labels & MAX) != 0;
         if (rowsUsed < 2 || (labels & (MAX | MIN)) == 0 || (largest && (labels & MIN) != 0)) {
             return null;
         }
+        String day = raw.length > POSTED_DAY ? raw[POSTED_DAY] : null;
+        if ((!isBlank(raw[POSTED]) && labelKind(raw[POSTED]) == 0) || (!isBlank(day) && labelKind(day) == 0)) {
+            return null;
+        }
+        boolean overVideos = extremesMatch(values, present, largest ? largestSoFar : smallestSoFar, largest);
+        // A sheet's MAX() over the whole column took in its subtotal rows too: its largest value is a month's sum.
+        if (!overVideos && (subtotalRowsLeftOut == 0
+                || !extremesMatch(values, present, largest ? largestWithSubtotals : smallestWithSubtotals, largest))) {
+            return null;
+        }
+        return "a row of " + (largest ? "largest" : "smallest") + " values, not a video: its " + countNames(present)
+                + " are the " + (largest ? "largest" : "smallest") + " of the " + grouped(rowsUsed) + " videos above it"
+                + (overVideos ? "" : " and of the " + grouped(subtotalRowsLeftOut) + " subtotal row"
+                        + (subtotalRowsLeftOut == 1 ? "" : "s") + " among them");
+    }
+
+    /**
+     * Whether every count present equals {@code extremes} (kept as rows are read, with no look back over the rows
+     * above), with at least two of them and, for largest values, two above zero.
+     */
+    private boolean extremesMatch(long[] values, boolean[] present, long[] extremes, boolean largest) {
         int shown = 0;
         int aboveZero = 0;
         for (int i = 0; i < 5; i++) {
             if (!present[i]) {
                 continue;
             }
-            if (rowsWith[i] == 0 || values[i] != extreme(i, largest)) {
-                return null;
+            if (rowsWith[i] == 0 || values[i] != extremes[i]) {
+                return false;
             }
             shown++;
             aboveZero += values[i] > 0 ? 1 : 0;
         }
-        if (shown < 2 || (largest && aboveZero < 2)) {
-            return null;
-        }
-        return "a row of " + (largest ? "largest" : "smallest") + " values, not a video: its " + countNames(present)
-                + " are the " + (largest ? "largest" : "smallest") + " of the " + grouped(rowsUsed) + " videos above it";
+        return shown >= 2 && (!largest || aboveZero >= 2);
     }
 
-    /** The largest or smallest value of count {@code i} over the rows used so far that have it. */
-    private long extreme(int i, boolean largest) {
-        long best = largest ? Long.MIN_VALUE : Long.MAX_VALUE;
-        for (int r = 0; r < rowsUsed; r++) {
-            if (!counts[i].isMissing(r)) {
-                long v = counts[i].getLong(r);
-                best = largest ? Math.max(best, v) : Math.min(best, v);
-            }
+    /** Each count's largest and smallest value over the videos so far, and over them and the subtotal rows left out. */
+    private final long[] largestSoFar = filled(Long.MIN_VALUE);
+    private final long[] smallestSoFar = filled(Long.MAX_VALUE);
+    private final long[] largestWithSubtotals = filled(Long.MIN_VALUE);
+    private final long[] smallestWithSubtotals = filled(Long.MAX_VALUE);
+
+    private static long[] filled(long value) {
+        long[] a = new long[5];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    /** Takes count {@code i}'s value {@code v} into the extremes with subtotals, and also into those of videos. */
+    private void noteExtreme(int i, long v, boolean video) {
+        largestWithSubtotals[i] = Math.max(largestWithSubtotals[i], v);
+        smallestWithSubtotals[i] = Math.min(smallestWithSubtotals[i], v);
+        if (video) {
+            largestSoFar[i] = Math.max(largestSoFar[i], v);
+            smallestSoFar[i] = Math.min(smallestSoFar[i], v);
         }
-        return best;
     }
 
     /**
@@ -372,6 +401,9 @@ public final class VideoFrameBuilder {
             subtotalRowsLeftOut++;
             for (int i = 0; i < 5; i++) {
                 subtotalSums[i] += present[i] ? values[i] : 0;
+                if (present[i]) {
+                    noteExtreme(i, values[i], false);
+                }
             }
             reason = "a subtotal row, not a video: its " + countNames(present) + " are the sums of the "
                     + grouped(groupRows) + (groupRows == 1 ? " video " : " videos ")
@@ -525,9 +557,9 @@ public final class VideoFrameBuilder {
             "mediane", "mediaan", "中位数", "中央値", "медиана");
     /** Words that label a row of each count's largest value, and of its smallest. */
     private static final java.util.Set<String> MAX_WORDS = java.util.Set.of("max", "max.", "maximum", "maximal", "máx",
-            "máx.", "máximo", "maximo", "massimo", "höchstwert", "highest", "最大", "最大值", "最大値", "максимум");
+            "máx.", "máximo", "maximo", "massimo", "höchstwert", "highest", "最大", "最大值", "最大値", "максимум", "최대", "최댓값", "최대값", "maksimum", "tối đa");
     private static final java.util.Set<String> MIN_WORDS = java.util.Set.of("min", "min.", "minimum", "minimal", "mín",
-            "mín.", "mínimo", "minimo", "tiefstwert", "lowest", "最小", "最小值", "最小値", "минимум");
+            "mín.", "mínimo", "minimo", "tiefstwert", "lowest", "最小", "最小值", "最小値", "минимум", "최소", "최솟값", "최소값", "tối thiểu");
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janeiro|fevereiro|março|marco|abril|maio|junho"
             + "|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre"

@@ -55,6 +55,28 @@ class HistoryTest {
     }
 
     @Test
+    void aHistoryReadsAFoldersFilesInTheFoldersNumericNameOrder() throws Exception {
+        // Two weekly sheets without dates in their names and one modification time (a git checkout): the one read
+        // last is the newest, week 10 as the folder is read, and so from the history it was imported into.
+        Path weeks = Files.createDirectories(dir.resolve("in").resolve("weeks"));
+        String head = "video_id,title,views,saves\n";
+        Files.writeString(weeks.resolve("week 9.csv"), head + "7400000000000000001,A,100,1\n7400000000000000002,B,200,2\n");
+        Files.writeString(weeks.resolve("week 10.csv"), head + "7400000000000000001,A,150,5\n7400000000000000002,B,260,9\n");
+        for (Path f : List.of(weeks.resolve("week 9.csv"), weeks.resolve("week 10.csv"))) {
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(FIRST));
+        }
+        var folder = Loader.load(List.of(weeks), Loader.Options.defaults());
+        assertEquals(410, (long) folder.videos().longColumn("views").sum(), "week 10's 150 + 260");
+        History h = new History(dir.resolve("history"));
+        h.importFiles(List.of(weeks), Reading.NONE, SECOND);
+        assertEquals(List.of("weeks/week 9.csv", "weeks/week 10.csv"),
+                h.storedFiles().stream().map(f -> f.name().toString()).toList());
+        var stored = Loader.loadStored(h.storedFiles(), Loader.Options.defaults());
+        assertEquals(410, (long) stored.videos().longColumn("views").sum());
+        assertEquals(14, (long) stored.videos().longColumn("saves").sum());
+    }
+
+    @Test
     void objectsAreNamedByTheSha256OfTheirContentAndKeepOriginalsByteForByte() throws Exception {
         History h = new History(dir);
         h.importFiles(List.of(SAMPLE), Reading.NONE, FIRST);

@@ -98,6 +98,27 @@ class SnapshotsWithoutIdsTest {
     }
 
     @Test
+    void aRetitledVideoIsOneVideoInThreeWeeklyExportsWhenTheNewTitleIsKeptOrTheOldOneComesBack() throws Exception {
+        String head = "Account,Video title,Post time,Video views,Saves\n";
+        String rest = "@lena,Other,2026-02-21 09:00,%d,1\n@lena,Third,2026-02-22 18:30,%d,2\n";
+        Path a = csv("a_2026-03-01.csv", head + "@lena,Recipe one,2026-02-20 10:00,100,1\n" + rest.formatted(50, 70));
+        Path b = csv("b_2026-03-08.csv", head + "@lena,Recipe one (updated),2026-02-20 10:00,150,3\n" + rest.formatted(80, 90));
+        // Week 3 keeps week 2's title: weeks 2 and 3 match by title, week 1 by account and posting minute.
+        Path c = csv("c_2026-03-15.csv", head + "@lena,Recipe one (updated),2026-02-20 10:00,170,3\n" + rest.formatted(90, 95));
+        // Week 3 gives the old title back: weeks 1 and 3 match by title, week 2 by account and posting minute.
+        Path back = csv("d_2026-03-15.csv", head + "@lena,Recipe one,2026-02-20 10:00,170,3\n" + rest.formatted(90, 95));
+        for (List<Path> files : List.of(List.of(a, b, c), List.of(c, b, a), List.of(a, b, back))) {
+            Dataset d = Loader.load(files, Loader.Options.defaults());
+            // Week 3's counts: 170 + 90 + 95 = 355 views over 3 videos (not 4 videos with the week-1 or week-2 row's too).
+            assertEquals(3, d.videos().rowCount(), files + " " + d.videos().stringColumn("title").asList());
+            assertEquals(355, sum(d, "views"), files.toString());
+            assertTrue(d.videos().stringColumn("title").contains(files.contains(c) ? "Recipe one (updated)" : "Recipe one"));
+            assertTrue(d.load().warnings().stream().anyMatch(w -> w.startsWith("1 video without a video id had another "
+                    + "title in another file")), d.load().warnings().toString());
+        }
+    }
+
+    @Test
     void twoVideosOfOneFileWithTheSameTitleAndTimeAreNotMatchedAndTheWarningSaysWhy() throws Exception {
         Path a = csv("a_2026-03-01.csv", "Video title,Post time,Video views,Saves\nRecipe,2026-02-20 10:00,100,1\n"
                 + "Recipe,2026-02-20 10:00,200,2\nOther,2026-02-21 09:00,50,1\n");

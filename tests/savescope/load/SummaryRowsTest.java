@@ -1,6 +1,7 @@
 package savescope.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -315,6 +316,41 @@ class SummaryRowsTest {
     }
 
     @Test
+    void aDatedVideoTitledMaxOrMinIsAVideoWhateverItsCountsTieWith() throws Exception {
+        String head = "Post day,Video title,Total views,Total likes,Total comments,Total shares,Total saves\n";
+        // "Max" (the dog) copied again at the end with the best video's counts; "Min" posted today after two other
+        // videos without a view yet. Each has its posting day: a row of largest or smallest values has none.
+        Path max = csv("max.csv", head + "01/09/24,Max,300,20,4,2,9\n02/09/24,B,100,5,1,0,1\n04/09/24,Max,300,20,4,2,9\n");
+        Path min = csv("min.csv", head + "01/09/24,Intro,0,0,0,0,0\n02/09/24,Part 2,0,0,0,0,0\n03/09/24,Min,0,0,0,0,0\n");
+        for (Path p : List.of(max, min)) {
+            Dataset d = load(p);
+            assertEquals(3, d.videos().rowCount(), p.toString());
+            assertEquals(List.of(), LoaderFormatsTest.rejections(d), p.toString());
+        }
+        // The label in the posting-day column, as the public sheet's first column holds it, is still a label.
+        Path labelled = csv("labelled.csv", head + "01/09/24,A,100,10,1,2,3\n02/09/24,B,300,5,4,1,9\n"
+                + "Max,,300,10,4,2,9\n최소,,100,5,1,1,3\n");
+        Dataset d = load(labelled);
+        assertEquals(2, d.videos().rowCount());
+        assertEquals(400, sum(d, "views"));
+    }
+
+    @Test
+    void maxAndMinRowsOverAGroupedSheetAreRejectedAlsoWhenTheirFormulaTookInTheSubtotals() throws Exception {
+        String head = "Post day,Video title,Total views,Total likes,Total comments,Total shares,Total saves\n"
+                + "01/09/24,A,100,10,1,2,3\n02/09/24,B,300,5,4,1,9\nSeptember total,,400,15,5,3,12\n"
+                + "03/10/24,C,200,20,2,0,1\nOctober total,,200,20,2,0,1\nGrand total,,600,35,7,3,13\n";
+        // =MAX(C2:C7) over the month rows too: the largest views, comments, shares and saves are September's sums.
+        Path p = csv("grouped-max.csv", head + "Max,,400,20,5,3,12\nMin,,100,5,1,0,1\n");
+        Dataset d = load(p);
+        assertEquals(3, d.videos().rowCount());
+        assertEquals(600, sum(d, "views"));
+        assertTrue(LoaderFormatsTest.rejections(d).contains(p + ":8: a row of largest values, not a video: its \"Total "
+                + "views\", \"Total likes\", \"Total comments\", \"Total shares\" and \"Total saves\" are the largest of the "
+                + "3 videos above it and of the 2 subtotal rows among them"), LoaderFormatsTest.rejections(d).toString());
+    }
+
+    @Test
     void rowsThatOnlyLookLikeSummariesAreVideos() throws Exception {
         String head = "Post day,Video title,Video link,Total views,Total likes,Total saves\n"
                 + "02/01/25,Sourdough basics,,1200,80,15\n09/01/25,Knife skills,,3400,150,42\n";
@@ -363,7 +399,7 @@ class SummaryRowsTest {
         for (String word : List.of("Median", "Mediana", "Médiane")) {
             assertEquals(true, VideoFrameBuilder.medianLabel(word), word);
         }
-        for (String word : List.of("Max", "MAX:", "Maximum", "Máx.", "Min", "Minimum", "Mínimo", "最小")) {
+        for (String word : List.of("Max", "MAX:", "Maximum", "Máx.", "Min", "Minimum", "Mínimo", "最小", "최대", "최소")) {
             assertEquals(true, VideoFrameBuilder.summaryLabel(word), word);
         }
         for (String word : List.of("Subtotal", "Sub-total:", "January total", "Total January", "Total January 2025",
