@@ -26,6 +26,9 @@
 // and, with no Log4j implementation, prints an error to stderr as soon as PDFBox loads (a notebook saving an
 // XChart chart as PDF). 1.2 logs through java.util.logging, as it did with PDFBox 3.0.1.
 //DEPS commons-logging:commons-logging:1.2
+// Tablesaw brings ClassGraph 4.8.168, which unmaps the jars it scans through sun.misc.Unsafe::invokeCleaner: on
+// Java 24 and later every report printed four lines of JVM warnings about it. 4.8.200 does not call it there.
+//DEPS io.github.classgraph:classgraph:4.8.200
 // Imported directly by our code; already resolved through the libraries above (same versions), declared so
 // that a change upstream cannot remove them unnoticed.
 //DEPS com.fasterxml.jackson.core:jackson-core:2.19.0
