@@ -54,9 +54,13 @@ public final class SnapshotKeys {
         if (second == Long.MIN_VALUE || title == null || title.isBlank()) {
             return null;
         }
+        return accountAndMinute(accounts, row, second) + '\u0001' + sameText(title);
+    }
+
+    /** Row {@code row}'s account as a handle and the minute of its posting time ({@code second}, known). */
+    private static String accountAndMinute(StringColumn accounts, int row, long second) {
         String account = accounts.get(row);
-        return AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60) + '\u0001'
-                + sameText(title);
+        return AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60);
     }
 
     /**
@@ -277,8 +281,7 @@ public final class SnapshotKeys {
             if (second == Long.MIN_VALUE || Math.floorMod(second, 86_400) < 60) {
                 continue;
             }
-            String account = accounts.get(r);
-            String time = AccountNames.key(account == null ? "" : account) + '\u0001' + Math.floorDiv(second, 60);
+            String time = accountAndMinute(accounts, r, second);
             perSource.merge(builderOf[r] + "\u0001" + time, 1, Integer::sum);
             String title = titles.get(r);
             if (!real[r] && (!settled.get(r) || groupOf.containsKey(r)) && title != null && !title.isBlank()) {
@@ -357,8 +360,7 @@ public final class SnapshotKeys {
         }
         long rows = spread.rows();
         List<Integer> example = spread.example();
-        List<String> places = example.stream().limit(LISTED)
-                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        List<String> places = spread.places(builders, builderOf, rowInBuilder);
         return rows + " rows without a video id share their title with such rows of other files but not their account "
                 + "and posting time to the minute (the first: \"" + titles.get(example.get(0)) + "\" at "
                 + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells whether "
@@ -387,9 +389,7 @@ public final class SnapshotKeys {
             if (second == Long.MIN_VALUE || (title != null && !title.isBlank())) {
                 continue;
             }
-            String account = accounts.get(r);
-            byTime.computeIfAbsent(AccountNames.key(account == null ? "" : account) + '\u0001'
-                    + Math.floorDiv(second, 60), k -> new ArrayList<>(2)).add(r);
+            byTime.computeIfAbsent(accountAndMinute(accounts, r, second), k -> new ArrayList<>(2)).add(r);
         }
         Spread spread = Spread.of(byTime.values(), builderOf);
         if (spread == null) {
@@ -397,8 +397,7 @@ public final class SnapshotKeys {
         }
         long rows = spread.rows();
         List<Integer> example = spread.example();
-        List<String> places = example.stream().limit(LISTED)
-                .map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        List<String> places = spread.places(builders, builderOf, rowInBuilder);
         return rows + " rows without a video id or title share their account and posting time (to the minute) with such "
                 + "rows of other files (the first: posted " + SHOWN.format(PackedTimes.instant(posted, example.get(0)))
                 + " at " + String.join(", ", places) + (example.size() > LISTED ? ", ..." : "") + "), so nothing tells "
@@ -436,6 +435,11 @@ public final class SnapshotKeys {
      * set, shown as the example. Null when there is none.
      */
     private record Spread(long rows, List<Integer> example) {
+        /** The places of the example's first {@link #LISTED} rows. */
+        List<String> places(List<VideoFrameBuilder> builders, int[] builderOf, int[] rowInBuilder) {
+            return example.stream().limit(LISTED).map(r -> place(builders.get(builderOf[r]), rowInBuilder[r])).toList();
+        }
+
         static Spread of(Collection<List<Integer>> sets, int[] builderOf) {
             long rows = 0;
             List<Integer> example = null;
