@@ -30,6 +30,11 @@ public class report {
         if (System.getProperty("org.freemarker.loggerLibrary") == null) {
             System.setProperty("org.freemarker.loggerLibrary", "none");
         }
+        String daemonState = System.getProperty(savescope.cli.ReportDaemon.STATE_PROPERTY);
+        if (daemonState != null) {
+            System.exit(savescope.cli.ReportDaemon.serve(java.nio.file.Path.of(daemonState),
+                    Long.getLong(savescope.cli.ReportDaemon.WAIT_PROPERTY, 0L), report::initTablesawQuickly));
+        }
         if (Arrays.stream(args).noneMatch(NO_REPORT_FLAGS::contains)) {
             warmUpInBackground();
         }

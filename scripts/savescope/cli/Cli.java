@@ -183,6 +183,7 @@ public final class Cli {
      * target and moved into place whole, so none is left half-written.
      */
     static int outOfMemory(PrintWriter err, String command) {
+        outOfMemory = true;
         err.println(outOfMemoryMessage(Runtime.getRuntime().maxMemory(), command));
         err.flush();
         return 1;
@@ -205,5 +206,32 @@ public final class Cli {
 
     public static int run(Object command, String... args) {
         return commandLine(command).execute(args);
+    }
+
+    /** Set by {@link ReportDaemon} for the run it serves: whether the launcher's stderr is a terminal, and when it started. */
+    private static volatile Boolean servedTerminal;
+    private static volatile long servedSince;
+    private static volatile boolean outOfMemory;
+
+    static void serving(Boolean terminal, long launcherStartMillis) {
+        servedTerminal = terminal;
+        servedSince = terminal == null ? 0 : Math.max(1, launcherStartMillis);
+        outOfMemory = false;
+    }
+
+    /** True when the user sees this run's stderr in a terminal (progress bars are drawn then). */
+    public static boolean interactive() {
+        Boolean served = servedTerminal;
+        return served != null ? served : System.console() != null;
+    }
+
+    /** When the launcher of the run a {@link ReportDaemon} serves started (epoch ms), or 0 in a run's own JVM. */
+    static long servedSince() {
+        return servedSince;
+    }
+
+    /** True when the last run ran out of memory (a daemon then ends: its heap may hold what the failure left). */
+    static boolean ranOutOfMemory() {
+        return outOfMemory;
     }
 }

@@ -216,7 +216,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (aggregates != null) {
             stored = AggregatesFile.read(aggregates);
         } else {
-            try (LoadProgress bar = new LoadProgress(System.console() != null)) {
+            try (LoadProgress bar = new LoadProgress(Cli.interactive())) {
                 data = kept != null ? HistoryInput.load(kept, options.withProgress(bar))
                         : Loader.load(in, options.withProgress(bar));
             }

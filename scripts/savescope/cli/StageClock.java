@@ -64,9 +64,14 @@ public final class StageClock {
             return;
         }
         Map<String, Double> all = new LinkedHashMap<>();
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        // A run a daemon serves started when its launcher did; its JVM has been up since long before.
+        long served = Cli.servedSince();
+        long jvmStart = served > 0 ? served : ManagementFactory.getRuntimeMXBean().getStartTime();
         long commandStart = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
         all.put("jvm_start_ms", (double) Math.max(0, commandStart - jvmStart));
+        if (served > 0) {
+            all.put("daemon", 1.0);
+        }
         all.putAll(millis);
         all.put("command_ms", (System.nanoTime() - startNanos) / 1e6);
         long peakHeap = 0;

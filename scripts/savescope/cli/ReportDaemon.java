@@ -1,0 +1,509 @@
+package savescope.cli;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A report process that stays up between runs in one folder, so that a run repeated while a user works (edit the
+ * sheet, run again) meets code the JIT has already compiled instead of a new JVM: the launcher ({@code ./jbang})
+ * hands it the run over a local socket and prints what it sends back.
+ *
+ * <p>It is started by the launcher on the second run within a few minutes in a folder, in the background and in
+ * its own session, with the launcher's environment and working folder; it first waits for the run that started it
+ * to end, then runs the bundled sample a few times (output discarded) and only then publishes its port. It serves
+ * one run at a time and only runs it would do exactly as a new process would:
+ * <ul>
+ * <li>the same working folder, the same environment (but for the shell's bookkeeping variables), so relative paths,
+ *     the locale, the time zone, {@code PATH} and the JVM options are the same;</li>
+ * <li>a second run arriving while one runs, a different environment or folder, or a wrong token gets an answer
+ *     that sends the launcher to an ordinary JVM; a different environment or folder also ends this process;</li>
+ * <li>when the launcher goes away mid-run (Ctrl-C, a kill), this process exits as the run's own JVM would have, so
+ *     shutdown removes temporary files and no report appears after the user stopped it;</li>
+ * <li>it exits after {@link #IDLE_VARIABLE} seconds without a run (10 minutes by default), when its state file is
+ *     removed or taken over, when its jar is gone, and after a run that ran out of memory.</li>
+ * </ul>
+ *
+ * <p>The port is published in a file only the user can read, with two random secrets: the launcher sends the first,
+ * the daemon answers with the second, and only then does the launcher send its environment (a process that took the
+ * port of a daemon gone since learns nothing else). A connection that does not start with the first secret is
+ * closed unanswered. Nothing of a run's data is kept once its answer is sent.
+ *
+ * <p>Protocol (version {@value #VERSION}), every field and frame NUL-terminated: the launcher sends the token and the
+ * version; the daemon answers {@code k} and the second secret, {@code b} when a run is in progress or {@code v} for
+ * another version. The launcher then sends the working folder ({@code $PWD}), 1 when its stderr is a terminal, its
+ * start time ({@code $EPOCHREALTIME}), the number of environment variables and each as {@code NAME=value}, the number
+ * of arguments and each argument. The daemon answers {@code s} (the run started) or {@code m} (not the same folder
+ * or environment), then frames whose first byte says what they hold: {@code o}/{@code e} bytes for stdout/stderr,
+ * {@code x} the exit code. Before {@code s} nothing ran, and the launcher starts an ordinary JVM.
+ */
+public final class ReportDaemon {
+    private ReportDaemon() {}
+
+    /** The system property naming the state file; its presence makes {@code report}'s main serve. */
+    public static final String STATE_PROPERTY = "savescope.daemon";
+    /** The system property with the pid of the run that started the daemon, waited for before warming up. */
+    public static final String WAIT_PROPERTY = "savescope.daemon.wait";
+    /** Seconds without a run after which the daemon exits. */
+    public static final String IDLE_VARIABLE = "SAVESCOPE_DAEMON_IDLE";
+    static final String VERSION = "1";
+    static final int DEFAULT_IDLE_SECONDS = 600;
+    /** The shell's bookkeeping variables, which differ between two runs of one shell without changing a report. */
+    static final Set<String> IGNORED_VARIABLES = Set.of("_", "SHLVL", "OLDPWD", "PWD");
+    private static final int MAX_FIELD = 1 << 20;
+    private static final int MAX_COUNT = 100_000;
+
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    private static volatile long lastUsed = System.nanoTime();
+    private static volatile boolean stopAfterRun;
+    private static volatile boolean heapToGiveBack;
+
+    /** Serves until idle; {@code init} is the set-up {@code report}'s main does before a run. Returns the exit code. */
+    public static int serve(Path state, long waitForPid, Runnable init) {
+        Path lock = state.resolveSibling(state.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.tryLock()) {
+            if (held == null) {
+                return 0; // another daemon serves (or starts serving) this folder
+            }
+            lowerOwnGroup();
+            if (waitForPid > 0) {
+                ProcessHandle.of(waitForPid).ifPresent(p -> p.onExit().join());
+            }
+            System.setOut(NOWHERE);
+            System.setErr(NOWHERE);
+            init.run();
+            warmUp(state);
+            return listen(state);
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        } finally {
+            try {
+                Files.deleteIfExists(state.resolveSibling(state.getFileName() + ".spawn"));
+            } catch (IOException ignored) {
+                // only slows the next start
+            }
+        }
+    }
+
+    /**
+     * Linux schedules each session as one group (autogroup) and shares the CPU between groups before it looks at
+     * a process's nice value, so the launcher's {@code nice} alone left a warming-up daemon, in its own session,
+     * taking half the CPU from the user's next report. The group's own nice value is raised too, but only when
+     * this process leads its session (started by setsid): otherwise the group is the user's terminal.
+     */
+    private static void lowerOwnGroup() {
+        try {
+            Path autogroup = Path.of("/proc/self/autogroup");
+            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long session = Long.parseLong(after[3]); // state, ppid, pgrp, session
+            if (session == ProcessHandle.current().pid() && Files.isWritable(autogroup)) {
+                Files.writeString(autogroup, "10\n", StandardCharsets.US_ASCII);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no autogroups: the nice value alone applies
+        }
+    }
+
+    /** Runs the bundled sample until the JIT has compiled what a report needs (a few seconds at most). */
+    private static void warmUp(Path state) throws IOException {
+        String project = System.getenv(ReportCommand.PROJECT_DIR_VARIABLE);
+        Path sample = project == null ? null : Path.of(project, "data", "sample");
+        if (sample == null || !Files.isDirectory(sample)) {
+            return;
+        }
+        Path dir = Files.createTempDirectory("savescope-daemon-");
+        try {
+            Path out = dir.resolve("warm.html");
+            long until = System.nanoTime() + 4_000_000_000L;
+            for (int i = 0; i < 4 && System.nanoTime() < until; i++) {
+                Cli.run(new ReportCommand(), "-o", out.toString(), "--force", "--generated-at", "2026-01-01T00:00:00Z",
+                        sample.toString());
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        heapToGiveBack = true;
+    }
+
+    private static int listen(Path state) throws IOException {
+        long idleNanos = idleSeconds(System.getenv(IDLE_VARIABLE)) * 1_000_000_000L;
+        SecureRandom random = new SecureRandom();
+        byte[] token = new byte[16];
+        byte[] answer = new byte[16];
+        random.nextBytes(token);
+        random.nextBytes(answer);
+        Secrets secrets = new Secrets(HexFormat.of().formatHex(token), HexFormat.of().formatHex(answer));
+        Path jar = ownJar();
+        try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            String published = server.getLocalPort() + " " + secrets.token() + " " + secrets.answer() + " "
+                    + ProcessHandle.current().pid() + "\n";
+            publish(state, published);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> unpublish(state, published), "savescope-daemon-exit"));
+            server.setSoTimeout(1000);
+            lastUsed = System.nanoTime();
+            while (true) {
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (SocketTimeoutException e) {
+                    if (heapToGiveBack && !BUSY.get() && System.nanoTime() - lastUsed > 2_000_000_000L) {
+                        heapToGiveBack = false;
+                        // Two seconds idle: the last run's heap goes back to the system. The serial collector shrinks
+                        // the old generation by a growing share on each full collection (0%, 10%, 40%, then all).
+                        for (int i = 0; i < 4; i++) {
+                            System.gc();
+                        }
+                    }
+                    if (!BUSY.get() && (System.nanoTime() - lastUsed > idleNanos || !stillOurs(state, published)
+                            || (jar != null && !Files.exists(jar)))) {
+                        return 0;
+                    }
+                    continue;
+                }
+                if (!BUSY.compareAndSet(false, true)) {
+                    answerAndClose(socket, "b");
+                    continue;
+                }
+                Thread run = new Thread(() -> {
+                    try {
+                        handle(socket, secrets);
+                    } finally {
+                        if (stopAfterRun) {
+                            System.exit(0);
+                        }
+                        heapToGiveBack = true;
+                        lastUsed = System.nanoTime();
+                        BUSY.set(false);
+                    }
+                }, "savescope-daemon-run");
+                run.start();
+            }
+        }
+    }
+
+    static long idleSeconds(String value) {
+        try {
+            long s = value == null || value.isBlank() ? DEFAULT_IDLE_SECONDS : Long.parseLong(value.strip());
+            return Math.max(1, Math.min(s, 7 * 24 * 3600));
+        } catch (NumberFormatException e) {
+            return DEFAULT_IDLE_SECONDS;
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            var source = ReportDaemon.class.getProtectionDomain().getCodeSource();
+            Path p = source == null ? null : Path.of(source.getLocation().toURI());
+            return p != null && p.toString().endsWith(".jar") ? p : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void publish(Path state, String text) throws IOException {
+        Path tmp = state.resolveSibling(state.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+        Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean stillOurs(Path state, String published) {
+        try {
+            return Files.readString(state, StandardCharsets.US_ASCII).equals(published);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void unpublish(Path state, String published) {
+        try {
+            Files.deleteIfExists(state.resolveSibling(state.getFileName() + ".spawn"));
+        } catch (IOException ignored) {
+            // the launcher sees its pid gone
+        }
+        if (stillOurs(state, published)) {
+            try {
+                Files.deleteIfExists(state);
+            } catch (IOException ignored) {
+                // a state file naming a closed port only sends the next run to an ordinary JVM
+            }
+        }
+    }
+
+    private static void answerAndClose(Socket socket, String frame) {
+        try (socket) {
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write(frame.getBytes(StandardCharsets.US_ASCII));
+            out.write(0);
+            out.flush();
+        } catch (IOException ignored) {
+            // the launcher went away; it runs an ordinary JVM or nothing
+        }
+    }
+
+    /** One request as the launcher sent it. */
+    record Request(String pwd, boolean terminal, String startedAt, Map<String, String> environment, List<String> args) {}
+
+    /** The request after the greeting (token and version). */
+    static Request read(InputStream in, Charset charset) throws IOException {
+        String pwd = field(in, charset);
+        boolean terminal = "1".equals(field(in, StandardCharsets.US_ASCII));
+        String startedAt = field(in, StandardCharsets.US_ASCII);
+        Map<String, String> env = new HashMap<>();
+        int n = count(field(in, StandardCharsets.US_ASCII));
+        for (int i = 0; i < n; i++) {
+            String pair = field(in, charset);
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        List<String> args = new ArrayList<>();
+        int a = count(field(in, StandardCharsets.US_ASCII));
+        for (int i = 0; i < a; i++) {
+            args.add(field(in, charset));
+        }
+        return new Request(pwd, terminal, startedAt, env, args);
+    }
+
+    private static int count(String s) throws IOException {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 0 && n <= MAX_COUNT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IOException("bad count: " + s);
+    }
+
+    /** A NUL-terminated field, decoded strictly: bytes the charset cannot read fail the request (the JVM decodes differently). */
+    private static String field(InputStream in, Charset charset) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int c; (c = in.read()) != 0; ) {
+            if (c < 0) {
+                throw new EOFException();
+            }
+            if (b.size() >= MAX_FIELD) {
+                throw new IOException("field too long");
+            }
+            b.write(c);
+        }
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b.toByteArray())).toString();
+    }
+
+    /** Why this process cannot run {@code r} exactly as a new JVM would, or null when it can. */
+    static String mismatch(Request r, Map<String, String> ownEnvironment, Path here) {
+        String pwd = ownEnvironment.get("PWD");
+        if (pwd == null || !pwd.equals(r.pwd())) {
+            return "folder";
+        }
+        try {
+            if (!Files.isSameFile(here, Path.of(r.pwd()))) {
+                return "folder";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "folder";
+        }
+        Map<String, String> mine = new HashMap<>(ownEnvironment);
+        Map<String, String> theirs = new HashMap<>(r.environment());
+        IGNORED_VARIABLES.forEach(v -> {
+            mine.remove(v);
+            theirs.remove(v);
+        });
+        return mine.equals(theirs) ? null : "environment";
+    }
+
+    /** What the launcher must send first, and what the daemon answers to prove it read the same state file. */
+    record Secrets(String token, String answer) {}
+
+    private static void handle(Socket socket, Secrets secrets) {
+        try (socket) {
+            socket.setSoTimeout(10_000); // for the request only
+            socket.setTcpNoDelay(true); // frames go out as they are written
+            InputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            OutputStream out = socket.getOutputStream();
+            Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+            Request r;
+            try {
+                String token = field(in, StandardCharsets.US_ASCII);
+                if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
+                        secrets.token().getBytes(StandardCharsets.US_ASCII))) {
+                    return; // not our launcher: closed unanswered
+                }
+                if (!VERSION.equals(field(in, StandardCharsets.US_ASCII))) {
+                    answerAndClose(socket, "v");
+                    return;
+                }
+                out.write(("k" + secrets.answer()).getBytes(StandardCharsets.US_ASCII));
+                out.write(0);
+                out.flush();
+                r = read(in, charset);
+            } catch (IOException e) {
+                return; // a launcher that stopped, or not one: nothing ran
+            }
+            if (mismatch(r, System.getenv(), Path.of(".")) != null) {
+                // This shell's runs cannot be served: make way for a daemon started with its environment.
+                stopAfterRun = true;
+                answerAndClose(socket, "m");
+                return;
+            }
+            socket.setSoTimeout(0);
+            Frames frames = new Frames(out);
+            frames.send('s', new byte[0]);
+            AtomicBoolean finished = new AtomicBoolean();
+            watchForHangUp(in, finished);
+            PrintStream stdout = new PrintStream(frames.channel('o'), true, StandardCharsets.UTF_8);
+            PrintStream stderr = new PrintStream(frames.channel('e'), true, StandardCharsets.UTF_8);
+            int code;
+            System.setOut(stdout);
+            System.setErr(stderr);
+            Cli.serving(r.terminal(), startMillis(r.startedAt()));
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage); // this run's peak
+            try {
+                code = Cli.run(new ReportCommand(), r.args().toArray(String[]::new));
+            } catch (Throwable t) {
+                code = 1;
+                stderr.println("error: an unexpected internal failure: " + Cli.oneLine(String.valueOf(t.getMessage())));
+            } finally {
+                Cli.serving(null, 0);
+                stdout.flush();
+                stderr.flush();
+                System.setOut(NOWHERE);
+                System.setErr(NOWHERE);
+            }
+            if (Cli.ranOutOfMemory()) {
+                stopAfterRun = true;
+            }
+            finished.set(true);
+            frames.send('x', Integer.toString(code).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // the launcher went away after the run; its answer is lost with it
+        }
+    }
+
+    static long startMillis(String epochRealtime) {
+        try {
+            return (long) (Double.parseDouble(epochRealtime.replace(',', '.')) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The launcher never writes after its request, so the end of the stream means it is gone: stopped by Ctrl-C or
+     * killed. Exiting then is what the run's own JVM would have done (shutdown hooks remove temporary files).
+     */
+    private static void watchForHangUp(InputStream in, AtomicBoolean finished) {
+        Thread watch = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // nothing is expected; keep waiting for the end
+                }
+            } catch (IOException e) {
+                // the same as the end
+            }
+            if (!finished.get()) {
+                System.exit(130); // runs the shutdown hooks, as SIGINT would in the run's own JVM
+            }
+        }, "savescope-daemon-hangup");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** Writes stdout and stderr as frames; a NUL in the bytes (never in text SaveScope prints) is dropped. */
+    static final class Frames {
+        private final OutputStream socket;
+
+        Frames(OutputStream socket) {
+            this.socket = socket;
+        }
+
+        synchronized void send(char kind, byte[] bytes) throws IOException {
+            byte[] frame = new byte[bytes.length + 2];
+            frame[0] = (byte) kind;
+            int n = 1;
+            for (byte b : bytes) {
+                if (b != 0) {
+                    frame[n++] = b;
+                }
+            }
+            frame[n++] = 0;
+            socket.write(frame, 0, n);
+            socket.flush();
+        }
+
+        OutputStream channel(char kind) {
+            return new OutputStream() {
+                private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+                @Override
+                public synchronized void write(int b) throws IOException {
+                    pending.write(b);
+                    if (pending.size() >= 8192) {
+                        flush();
+                    }
+                }
+
+                @Override
+                public synchronized void write(byte[] b, int off, int len) throws IOException {
+                    pending.write(b, off, len);
+                    if (pending.size() >= 8192) {
+                        flush();
+                    }
+                }
+
+                @Override
+                public synchronized void flush() throws IOException {
+                    if (pending.size() > 0) {
+                        byte[] bytes = pending.toByteArray();
+                        pending.reset();
+                        send(kind, bytes);
+                    }
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package savescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report daemon's request parsing, matching and framing; the daemon end to end is in ReportDaemonTest. */
+class ReportDaemonProtocolTest {
+    private static byte[] fields(String... f) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String s : f) {
+            b.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            b.write(0);
+        }
+        return b.toByteArray();
+    }
+
+    @Test
+    void aRequestKeepsValuesWithEqualsSignsNewlinesAndEmptyArguments() throws Exception {
+        var r = ReportDaemon.read(new ByteArrayInputStream(fields("/home/a b", "1", "1796468660.545053", "2",
+                "A=x=y", "B=line\nnext", "3", "in put.csv", "", "--title=Été")), StandardCharsets.UTF_8);
+        assertEquals("/home/a b", r.pwd());
+        assertTrue(r.terminal());
+        assertEquals(Map.of("A", "x=y", "B", "line\nnext"), r.environment());
+        assertEquals(List.of("in put.csv", "", "--title=Été"), r.args());
+        assertEquals(1796468660545L, ReportDaemon.startMillis(r.startedAt()));
+    }
+
+    @Test
+    void aRequestCutShortOrNotInTheLocalesEncodingIsRefused() {
+        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "1", "1")),
+                StandardCharsets.UTF_8));
+        byte[] latin1 = {'/', 'x', 0, '0', 0, '1', 0, '0', 0, '1', 0, (byte) 0xE9, 0};
+        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8));
+        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "1", "-1")),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onlyTheSameFolderAndEnvironmentButTheShellsBookkeepingMatch() {
+        Path here = Path.of(".").toAbsolutePath().normalize();
+        Map<String, String> mine = Map.of("PWD", here.toString(), "LANG", "C.UTF-8", "SHLVL", "1", "_", "/usr/bin/java");
+        var same = new ReportDaemon.Request(here.toString(), false, "", Map.of("PWD", here.toString(), "LANG", "C.UTF-8",
+                "SHLVL", "3", "OLDPWD", "/tmp"), List.of());
+        assertNull(ReportDaemon.mismatch(same, mine, Path.of(".")));
+        var otherLocale = new ReportDaemon.Request(here.toString(), false, "", Map.of("LANG", "de_DE.UTF-8"), List.of());
+        assertEquals("environment", ReportDaemon.mismatch(otherLocale, mine, Path.of(".")));
+        var extra = new ReportDaemon.Request(here.toString(), false, "", Map.of("LANG", "C.UTF-8", "TZ", "UTC"), List.of());
+        assertEquals("environment", ReportDaemon.mismatch(extra, mine, Path.of(".")));
+        var elsewhere = new ReportDaemon.Request("/", false, "", Map.of("LANG", "C.UTF-8"), List.of());
+        assertEquals("folder", ReportDaemon.mismatch(elsewhere, mine, Path.of(".")));
+    }
+
+    @Test
+    void idleSecondsFallBackToTenMinutesAndStayInBounds() {
+        assertEquals(600, ReportDaemon.idleSeconds(null));
+        assertEquals(600, ReportDaemon.idleSeconds("soon"));
+        assertEquals(5, ReportDaemon.idleSeconds(" 5 "));
+        assertEquals(1, ReportDaemon.idleSeconds("0"));
+        assertEquals(7 * 24 * 3600, ReportDaemon.idleSeconds("99999999"));
+    }
+
+    @Test
+    void framesCarryBytesWithoutNulsAndFlushAsWritten() throws Exception {
+        ByteArrayOutputStream socket = new ByteArrayOutputStream();
+        var out = new ReportDaemon.Frames(socket).channel('e');
+        out.write("a\0b\r".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        out.flush(); // nothing pending: no empty frame
+        out.write("é\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        assertArrayEquals(fields("eab\r", "eé\n"), socket.toByteArray());
+    }
+}
