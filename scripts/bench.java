@@ -138,6 +138,9 @@ public class bench implements Callable<Integer> {
         for (int n : sizes) {
             int d = n <= dailyUpTo ? days : 0;
             Path[] inputs = exports(n, d, pythonData);
+            if (n == 1000) {
+                thousand = List.of(inputs).stream().map(Path::toString).toList();
+            }
             long dailyRows = d == 0 ? 0 : (long) n * d;
             log.printf(Locale.ROOT, "[bench] %,d videos, %,d daily rows%n", n, dailyRows);
             Path ourHtml = reports.resolve("savescope_" + n + ".html");
@@ -153,7 +156,8 @@ public class bench implements Callable<Integer> {
                 theirs.addAll(List.of("--daily", inputs[1].toString()));
             }
             // The warm-up run's class-data-sharing archive is made before the measured runs start, not beside them.
-            Map<String, String> ourEnv = new LinkedHashMap<>(Map.of("SAVESCOPE_ARCHIVE_WAIT", "1"));
+            // Each run in its own JVM, as the Python and DuckDB runs are: the report daemon is measured on its own below.
+            Map<String, String> ourEnv = new LinkedHashMap<>(Map.of("SAVESCOPE_ARCHIVE_WAIT", "1", "SAVESCOPE_DAEMON", "0"));
             if (!javaOptions.isBlank()) {
                 ourEnv.put("SAVESCOPE_JAVA_OPTIONS", javaOptions);
             }
@@ -187,7 +191,7 @@ public class bench implements Callable<Integer> {
                     withPython ? ResultsTable.Stats.of(pyRuns, Files.size(pyHtml)) : null,
                     duckRun != null ? ResultsTable.Stats.of(duckRuns, -1) : null, medianStages(ourRuns)));
         }
-        String sample = sampleWarmStart(root);
+        String sample = warmStarts(root, thousand);
         String markdown = markdown(rows, sample, withPython, pythonData, started, loadBefore, loadAverage());
         Path out = results != null ? results : workDir.resolve("results.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -283,23 +287,112 @@ public class bench implements Callable<Integer> {
         return med;
     }
 
-    /** Warm start of the bundled sample report, when data/sample/ is there: median wall and CPU seconds. */
-    private String sampleWarmStart(Path root) throws IOException, InterruptedException {
-        if (!Files.isDirectory(root.resolve("data/sample"))) {
-            return null;
+    /** Inputs of the 1,000-video row, for its warm start with the report daemon; null when the row was not run. */
+    private List<String> thousand;
+
+    /**
+     * Warm starts (caches filled): the bundled sample report, and the 1,000-video row's inputs when that row ran, each
+     * in its own JVM and served by the report daemon. Served runs count the daemon's CPU time during the run with the
+     * launcher's, and say how much memory the daemon holds.
+     */
+    private String warmStarts(Path root, List<String> thousandInputs) throws IOException, InterruptedException {
+        StringBuilder b = new StringBuilder();
+        if (Files.isDirectory(root.resolve("data/sample"))) {
+            b.append(warmStart(root, "the sample report (`./jbang report`)",
+                    List.of("./jbang", "report", "-o", workDir.resolve("out/sample.html").toString(), "--timings")));
         }
-        List<String> cmd = List.of("./jbang", "report", "-o", workDir.resolve("out/sample.html").toString());
-        List<Measurement> ms = new ArrayList<>();
-        for (int r = -Math.max(1, warmup); r < Math.max(runs, 5); r++) {
-            Measurement m = measure("sample report " + (r < 0 ? "warm-up" : "run " + (r + 1)), cmd, root, Map.of());
+        if (thousandInputs != null) {
+            List<String> cmd = new ArrayList<>(List.of("./jbang", "report"));
+            cmd.addAll(thousandInputs);
+            cmd.addAll(List.of("-o", workDir.resolve("out/warm_1000.html").toString(), "--timings"));
+            b.append(warmStart(root, "the 1,000-video row's report", cmd));
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    private String warmStart(Path root, String what, List<String> cmd) throws IOException, InterruptedException {
+        int measured = Math.max(runs, 5);
+        List<Measurement> own = new ArrayList<>();
+        Map<String, String> ownEnv = Map.of("SAVESCOPE_DAEMON", "0");
+        for (int r = -Math.max(1, warmup); r < measured; r++) {
+            Measurement m = measure("own JVM " + (r < 0 ? "warm-up" : "run " + (r + 1)), cmd, root, ownEnv);
             if (r >= 0) {
-                ms.add(m);
+                own.add(m);
             }
         }
-        ResultsTable.Stats s = ResultsTable.Stats.of(ms, -1);
-        return String.format(Locale.ROOT, "Warm start of the sample report (`./jbang report`, caches filled): median "
-                + "%.2f s wall (%.2f–%.2f), %.2f s CPU, %,d MiB peak, over %d runs.", s.wallSeconds(), s.minWallSeconds(),
-                s.maxWallSeconds(), s.cpuSeconds(), s.peakRssKib() / 1024, s.runs());
+        // The second run within minutes starts the daemon; it warms up (a few seconds) and then serves. Its first
+        // served runs still compile, so five are not measured.
+        Map<String, String> servedEnv = Map.of("SAVESCOPE_DAEMON", "1");
+        int servedSoFar = 0;
+        for (int i = 0; i < 60 && servedSoFar < 5; i++) {
+            if (served(measure("daemon warm-up " + (i + 1), cmd, root, servedEnv))) {
+                servedSoFar++;
+            } else {
+                Thread.sleep(1000);
+            }
+        }
+        if (servedSoFar < 5) {
+            return "Warm start of " + what + ": own JVM " + summary(ResultsTable.Stats.of(own, -1))
+                    + "; the report daemon did not start here (see SAVESCOPE_DAEMON in the README).\n\n";
+        }
+        List<Measurement> served = new ArrayList<>();
+        long daemonRss = 0;
+        for (int r = 0; r < measured; r++) {
+            List<ProcessHandle> daemons = daemons();
+            double before = cpuSeconds(daemons);
+            Measurement m = measure("served run " + (r + 1), cmd, root, servedEnv);
+            double daemonCpu = cpuSeconds(daemons) - before;
+            daemonRss = Math.max(daemonRss, daemons.stream().mapToLong(bench::rssKib).sum());
+            served.add(new Measurement(m.wallSeconds(), m.cpuSeconds() + daemonCpu, m.peakRssKib(), m.exitCode(),
+                    m.stdout(), m.stderr()));
+            if (!served(m)) {
+                return "Warm start of " + what + ": own JVM " + summary(ResultsTable.Stats.of(own, -1))
+                        + "; the report daemon stopped serving during the measurement.\n\n";
+            }
+        }
+        return "Warm start of " + what + ", caches filled:\n"
+                + "- each run in its own JVM: " + summary(ResultsTable.Stats.of(own, -1)) + ";\n"
+                + "- served by the report daemon: " + summary(ResultsTable.Stats.of(served, -1))
+                + " (CPU includes the daemon's; peak is the launcher's), the daemon holding " + daemonRss / 1024
+                + " MiB resident.\n\n";
+    }
+
+    private static String summary(ResultsTable.Stats s) {
+        return String.format(Locale.ROOT, "median %.2f s wall (%.2f–%.2f), %.2f s CPU, %,d MiB peak, over %d runs",
+                s.wallSeconds(), s.minWallSeconds(), s.maxWallSeconds(), s.cpuSeconds(), s.peakRssKib() / 1024, s.runs());
+    }
+
+    private static boolean served(Measurement m) {
+        return m.stderr().lines().map(StageClock::parse).anyMatch(t -> t.getOrDefault("daemon", 0.0) == 1.0);
+    }
+
+    /** The report daemons running now (their command line names the daemon's state file); none off Linux. */
+    private static List<ProcessHandle> daemons() {
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+                return new String(cmdline, StandardCharsets.ISO_8859_1).contains("\0-Dsavescope.daemon=");
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static double cpuSeconds(List<ProcessHandle> processes) {
+        return processes.stream().mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0)).sum();
+    }
+
+    private static long rssKib(ProcessHandle p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or gone
+        }
+        return 0;
     }
 
     private String markdown(List<ResultsTable.Row> rows, String sample, boolean withPython, boolean pythonData,

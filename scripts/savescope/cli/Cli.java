@@ -208,14 +208,14 @@ public final class Cli {
         return commandLine(command).execute(args);
     }
 
-    /** Set by {@link ReportDaemon} for the run it serves: whether the launcher's stderr is a terminal, and when it started. */
+    /** Set by {@link ReportDaemon} for the run it serves: whether the launcher's stderr is a terminal. */
     private static volatile Boolean servedTerminal;
-    private static volatile long servedSince;
     private static volatile boolean outOfMemory;
 
+    /** Marks the start ({@code terminal} non-null, with its launcher's start in epoch ms) or end of a served run. */
     static void serving(Boolean terminal, long launcherStartMillis) {
         servedTerminal = terminal;
-        servedSince = terminal == null ? 0 : Math.max(1, launcherStartMillis);
+        StageClock.launcherStarted = terminal == null ? 0 : Math.max(1, launcherStartMillis);
         outOfMemory = false;
     }
 
@@ -223,11 +223,6 @@ public final class Cli {
     public static boolean interactive() {
         Boolean served = servedTerminal;
         return served != null ? served : System.console() != null;
-    }
-
-    /** When the launcher of the run a {@link ReportDaemon} serves started (epoch ms), or 0 in a run's own JVM. */
-    static long servedSince() {
-        return servedSince;
     }
 
     /** True when the last run ran out of memory (a daemon then ends: its heap may hold what the failure left). */

@@ -16,6 +16,9 @@ public final class StageClock {
     /** The prefix of the line {@link #print} writes; the benchmark looks for it. */
     public static final String PREFIX = "savescope-timings";
 
+    /** Set by the report daemon for the run it serves: when that run's launcher started (epoch ms); else 0. */
+    static volatile long launcherStarted;
+
     private final boolean enabled;
     private final Map<String, Double> millis = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
@@ -65,7 +68,7 @@ public final class StageClock {
         }
         Map<String, Double> all = new LinkedHashMap<>();
         // A run a daemon serves started when its launcher did; its JVM has been up since long before.
-        long served = Cli.servedSince();
+        long served = launcherStarted;
         long jvmStart = served > 0 ? served : ManagementFactory.getRuntimeMXBean().getStartTime();
         long commandStart = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
         all.put("jvm_start_ms", (double) Math.max(0, commandStart - jvmStart));
