@@ -88,6 +88,7 @@ public final class ReportDaemon {
     private static volatile long lastUsed = System.nanoTime();
     private static volatile boolean stopAfterRun;
     private static volatile boolean heapToGiveBack;
+    private static volatile boolean served;
 
     /** Serves until idle; {@code init} is the set-up {@code report}'s main does before a run. Returns the exit code. */
     public static int serve(Path state, long waitForPid, Runnable init) {
@@ -204,7 +205,7 @@ public final class ReportDaemon {
                 }
                 Thread run = new Thread(() -> {
                     try {
-                        handle(socket, secrets);
+                        handle(socket, secrets, state);
                     } finally {
                         if (stopAfterRun) {
                             System.exit(0);
@@ -347,19 +348,51 @@ public final class ReportDaemon {
         } catch (IOException | RuntimeException e) {
             return "folder";
         }
-        Map<String, String> mine = new HashMap<>(ownEnvironment);
-        Map<String, String> theirs = new HashMap<>(r.environment());
-        IGNORED_VARIABLES.forEach(v -> {
-            mine.remove(v);
-            theirs.remove(v);
+        return variables(ownEnvironment).equals(variables(r.environment())) ? null : "environment";
+    }
+
+    /**
+     * The variables compared: all but the shell's bookkeeping, and only those with a variable's name. bash lists no
+     * other with {@code compgen -e}, while the environment also holds exported functions ({@code BASH_FUNC_which%%},
+     * set on every login by some distributions), which would otherwise never match.
+     */
+    private static Map<String, String> variables(Map<String, String> environment) {
+        Map<String, String> kept = new HashMap<>();
+        environment.forEach((k, v) -> {
+            if (!IGNORED_VARIABLES.contains(k) && VARIABLE_NAME.matcher(k).matches()) {
+                kept.put(k, v);
+            }
         });
-        return mine.equals(theirs) ? null : "environment";
+        return kept;
+    }
+
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Counts daemons in a row that ended on another environment without serving a run, in {@code <state>.misses}
+     * ({@code count epoch-seconds}); one that serves a run removes it. The launcher starts no daemon after two such misses
+     * for a day: something in the environment changes on every run, and each daemon would warm up for nothing.
+     */
+    private static void countMiss(Path state) {
+        Path misses = state.resolveSibling(state.getFileName() + ".misses");
+        int count = 0;
+        try {
+            count = Integer.parseInt(Files.readString(misses, StandardCharsets.US_ASCII).strip().split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            // none yet
+        }
+        try {
+            Files.writeString(misses, (count + 1) + " " + System.currentTimeMillis() / 1000 + "\n",
+                    StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // then the launcher keeps starting daemons; no run is affected
+        }
     }
 
     /** What the launcher must send first, and what the daemon answers to prove it read the same state file. */
     record Secrets(String token, String answer) {}
 
-    private static void handle(Socket socket, Secrets secrets) {
+    private static void handle(Socket socket, Secrets secrets, Path state) {
         try (socket) {
             socket.setSoTimeout(10_000); // for the request only
             socket.setTcpNoDelay(true); // frames go out as they are written
@@ -387,6 +420,7 @@ public final class ReportDaemon {
             if (mismatch(r, System.getenv(), Path.of(".")) != null) {
                 // This shell's runs cannot be served: make way for a daemon started with its environment.
                 stopAfterRun = true;
+                countMiss(state);
                 answerAndClose(socket, "m");
                 return;
             }
@@ -418,6 +452,10 @@ public final class ReportDaemon {
                 stopAfterRun = true;
             }
             finished.set(true);
+            if (!served) {
+                served = true;
+                Files.deleteIfExists(state.resolveSibling(state.getFileName() + ".misses"));
+            }
             frames.send('x', Integer.toString(code).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // the launcher went away after the run; its answer is lost with it

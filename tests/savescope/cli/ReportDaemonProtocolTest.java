@@ -58,6 +58,10 @@ class ReportDaemonProtocolTest {
         assertEquals("environment", ReportDaemon.mismatch(otherLocale, mine, Path.of(".")));
         var extra = new ReportDaemon.Request(here.toString(), false, "", Map.of("LANG", "C.UTF-8", "TZ", "UTC"), List.of());
         assertEquals("environment", ReportDaemon.mismatch(extra, mine, Path.of(".")));
+        // Exported functions are in the environment but never in bash's list of variables.
+        var withFunction = new java.util.HashMap<>(mine);
+        withFunction.put("BASH_FUNC_which%%", "() {  ( alias; declare -f ) | /usr/bin/which \"$@\"\n}");
+        assertNull(ReportDaemon.mismatch(same, withFunction, Path.of(".")));
         var elsewhere = new ReportDaemon.Request("/", false, "", Map.of("LANG", "C.UTF-8"), List.of());
         assertEquals("folder", ReportDaemon.mismatch(elsewhere, mine, Path.of(".")));
     }

@@ -250,4 +250,69 @@ class ReportDaemonTest {
         Thread.sleep(1000);
         assertEquals(List.of(), states());
     }
+
+    /**
+     * Runs the launcher's daemon_spawn in {@code dir} with a stand-in java that writes its arguments and session to
+     * {@code started}; returns what it wrote after a moment ("" when nothing was started).
+     */
+    private String spawn(Path dir, String setUp, String userOptions) throws Exception {
+        Path fake = dir.resolve("fake-java");
+        Path started = dir.resolve("started");
+        Files.deleteIfExists(started);
+        Files.writeString(fake, "#!/bin/bash\nsid=$(ps -o sid= -p $$ | tr -d ' ')\n"
+                + "printf '%s\\n' \"sid=$sid leader=$$\" \"$@\" > \"" + started + ".tmp\"; mv \"" + started + ".tmp\" \"" + started + "\"\n");
+        fake.toFile().setExecutable(true);
+        String functions = "eval \"$(sed -n '/^daemon_spawn() {/,/^}/p' '" + Path.of("jbang").toAbsolutePath() + "')\"; set -euo pipefail; ";
+        String script = functions + setUp + "; CMD=(\"$1\" -XX:+UseSerialGC -classpath app.jar report); extra=(" + userOptions + "); "
+                + "daemon_spawn \"$2\" \"$2/state\" 2 -XX:SharedArchiveFile=a.jsa";
+        Process p = new ProcessBuilder("bash", "-c", script, "spawn", fake.toString(), dir.resolve("d").toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        for (int i = 0; i < 50 && !Files.exists(started); i++) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100);
+        return Files.exists(started) ? Files.readString(started) : "";
+    }
+
+    @Test
+    void aDaemonStartsOnlyOnARecentSecondRunInASessionOfItsOwnAndNotAfterRepeatedMisses() throws Exception {
+        Path dir = folder.resolve("spawn");
+        Files.createDirectories(dir.resolve("d"));
+        long now = System.currentTimeMillis() / 1000;
+        // No earlier run: only the time is noted.
+        assertEquals("", spawn(dir, "true", ""));
+        assertTrue(Files.exists(dir.resolve("d/state.last")));
+        // An earlier run 20 minutes ago: too long ago.
+        Files.writeString(dir.resolve("d/state.last"), (now - 1200) + "\n");
+        assertEquals("", spawn(dir, "true", ""));
+        // A recent one: started, after the archive options, with a small initial heap, in a session of its own.
+        String started = spawn(dir, "true", "-XX:+UseTransparentHugePages");
+        List<String> args = started.lines().toList();
+        assertTrue(args.size() > 3, started);
+        String[] session = args.get(0).split(" ");
+        assertEquals(session[0].substring(4), session[1].substring(7), "the daemon leads its own session: " + args.get(0));
+        assertEquals(List.of("-XX:SharedArchiveFile=a.jsa", "-XX:+UseSerialGC", "-Xms32m", "-XX:+UseTransparentHugePages"),
+                args.subList(1, 5));
+        assertTrue(args.contains("-Dsavescope.daemon=" + dir.resolve("d/state")), started);
+        assertEquals(List.of("-classpath", "app.jar", "report"), args.subList(args.size() - 3, args.size()));
+        // One start at a time: the claim of a live process holds.
+        Files.writeString(dir.resolve("d/state.spawn"), ProcessHandle.current().pid() + "\n");
+        assertEquals("", spawn(dir, "true", ""));
+        // ... and one of a dead process is taken over; the user's heap size is left alone.
+        Files.writeString(dir.resolve("d/state.spawn"), "999999999\n");
+        started = spawn(dir, "true", "-Xmx1g");
+        assertTrue(started.contains("-Xmx1g") && !started.contains("-Xms32m"), started);
+        Files.deleteIfExists(dir.resolve("d/state.spawn"));
+        // Two daemons in a row ended by another environment without serving: none for a day.
+        Files.writeString(dir.resolve("d/state.misses"), "2 " + (now - 60) + "\n");
+        assertEquals("", spawn(dir, "true", ""));
+        Files.writeString(dir.resolve("d/state.misses"), "2 " + (now - 90_000) + "\n");
+        assertTrue(!spawn(dir, "true", "").isEmpty());
+        Files.deleteIfExists(dir.resolve("d/state.spawn"));
+        // SAVESCOPE_DAEMON_AFTER widens the window.
+        Files.writeString(dir.resolve("d/state.last"), (now - 1200) + "\n");
+        assertTrue(!spawn(dir, "SAVESCOPE_DAEMON_AFTER=3600", "").isEmpty());
+    }
 }
