@@ -98,7 +98,6 @@ public final class ReportDaemon {
             if (held == null) {
                 return 0; // another daemon serves (or starts serving) this folder
             }
-            lowerOwnGroup();
             if (waitForPid > 0) {
                 ProcessHandle.of(waitForPid).ifPresent(p -> p.onExit().join());
             }
@@ -115,26 +114,6 @@ public final class ReportDaemon {
             } catch (IOException ignored) {
                 // only slows the next start
             }
-        }
-    }
-
-    /**
-     * Linux schedules each session as one group (autogroup) and shares the CPU between groups before it looks at
-     * a process's nice value, so the launcher's {@code nice} alone left a warming-up daemon, in its own session,
-     * taking half the CPU from the user's next report. The group's own nice value is raised too, but only when
-     * this process leads its session (started by setsid): otherwise the group is the user's terminal.
-     */
-    private static void lowerOwnGroup() {
-        try {
-            Path autogroup = Path.of("/proc/self/autogroup");
-            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
-            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long session = Long.parseLong(after[3]); // state, ppid, pgrp, session
-            if (session == ProcessHandle.current().pid() && Files.isWritable(autogroup)) {
-                Files.writeString(autogroup, "10\n", StandardCharsets.US_ASCII);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or no autogroups: the nice value alone applies
         }
     }
 
@@ -199,24 +178,39 @@ public final class ReportDaemon {
                     }
                     continue;
                 }
-                if (!BUSY.compareAndSet(false, true)) {
-                    answerAndClose(socket, "b");
+                if (!GREETING.tryAcquire()) {
+                    closeQuietly(socket); // more connections at once than any user makes: someone else's
                     continue;
                 }
-                Thread run = new Thread(() -> {
+                Thread connection = new Thread(() -> {
+                    boolean ran = false;
                     try {
-                        handle(socket, secrets, state);
+                        ran = handle(socket, secrets, state);
                     } finally {
-                        if (stopAfterRun) {
-                            System.exit(0);
+                        if (ran) {
+                            if (stopAfterRun) {
+                                System.exit(0);
+                            }
+                            heapToGiveBack = true;
+                            lastUsed = System.nanoTime();
+                            BUSY.set(false);
                         }
-                        heapToGiveBack = true;
-                        lastUsed = System.nanoTime();
-                        BUSY.set(false);
                     }
-                }, "savescope-daemon-run");
-                run.start();
+                }, "savescope-daemon-connection");
+                connection.setDaemon(true);
+                connection.start();
             }
+        }
+    }
+
+    /** Connections being greeted at once; one more is closed at once. */
+    private static final java.util.concurrent.Semaphore GREETING = new java.util.concurrent.Semaphore(4);
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing
         }
     }
 
@@ -267,18 +261,6 @@ public final class ReportDaemon {
             } catch (IOException ignored) {
                 // a state file naming a closed port only sends the next run to an ordinary JVM
             }
-        }
-    }
-
-    private static void answerAndClose(Socket socket, String frame) {
-        try (socket) {
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(frame.getBytes(StandardCharsets.US_ASCII));
-            out.write(0);
-            out.flush();
-        } catch (IOException ignored) {
-            // the launcher went away; it runs an ordinary JVM or nothing
         }
     }
 
@@ -392,49 +374,69 @@ public final class ReportDaemon {
     /** What the launcher must send first, and what the daemon answers to prove it read the same state file. */
     record Secrets(String token, String answer) {}
 
-    private static void handle(Socket socket, Secrets secrets, Path state) {
+    /**
+     * Greets one connection and, when it is our launcher and no run is in progress, runs its request. Returns true
+     * when it took {@link #BUSY} (the caller releases it). Only a launcher that showed the token counts as a use
+     * (resets the idle time) or can make the daemon busy; greeting takes at most {@link #GREETING_MILLIS}.
+     */
+    private static boolean handle(Socket socket, Secrets secrets, Path state) {
+        boolean busy = false;
         try (socket) {
-            socket.setSoTimeout(10_000); // for the request only
-            socket.setTcpNoDelay(true); // frames go out as they are written
-            InputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            OutputStream out = socket.getOutputStream();
-            Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
             Request r;
+            Frames frames;
+            InputStream in;
             try {
+                socket.setTcpNoDelay(true); // frames go out as they are written
+                in = new Deadline(new BufferedInputStream(socket.getInputStream()), socket, GREETING_MILLIS);
+                OutputStream out = socket.getOutputStream();
+                Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
                 String token = field(in, StandardCharsets.US_ASCII);
                 if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII),
                         secrets.token().getBytes(StandardCharsets.US_ASCII))) {
-                    return; // not our launcher: closed unanswered
+                    return false; // not our launcher: closed unanswered
                 }
                 if (!VERSION.equals(field(in, StandardCharsets.US_ASCII))) {
-                    answerAndClose(socket, "v");
-                    return;
+                    answer(out, "v");
+                    return false;
                 }
-                out.write(("k" + secrets.answer()).getBytes(StandardCharsets.US_ASCII));
-                out.write(0);
-                out.flush();
+                if (!BUSY.compareAndSet(false, true)) {
+                    answer(out, "b");
+                    return false;
+                }
+                busy = true;
+                answer(out, "k" + secrets.answer());
+                ((Deadline) in).restart(GREETING_MILLIS);
                 r = read(in, charset);
+                ((Deadline) in).restart(0);
+                frames = new Frames(out);
             } catch (IOException e) {
-                return; // a launcher that stopped, or not one: nothing ran
+                return busy; // a launcher that stopped, or not one: nothing ran
+            } finally {
+                GREETING.release();
             }
-            if (mismatch(r, System.getenv(), Path.of(".")) != null) {
+            String declined = mismatch(r, System.getenv(), Path.of("."));
+            if (declined != null) {
                 // This shell's runs cannot be served: make way for a daemon started with its environment.
                 stopAfterRun = true;
                 countMiss(state);
-                answerAndClose(socket, "m");
-                return;
+                frames.send('m', new byte[0]);
+                return true;
             }
-            socket.setSoTimeout(0);
-            Frames frames = new Frames(out);
+            if (notOurs(r.args())) {
+                frames.send('n', new byte[0]); // the launcher runs it in its own JVM; this daemon stays
+                return true;
+            }
             frames.send('s', new byte[0]);
             AtomicBoolean finished = new AtomicBoolean();
             watchForHangUp(in, finished);
             PrintStream stdout = new PrintStream(frames.channel('o'), true, StandardCharsets.UTF_8);
             PrintStream stderr = new PrintStream(frames.channel('e'), true, StandardCharsets.UTF_8);
             int code;
+            boolean outOfMemory;
             System.setOut(stdout);
             System.setErr(stderr);
-            Cli.serving(r.terminal(), startMillis(r.startedAt()));
+            Cli.serving(interactive(r.terminal()), startMillis(r.startedAt()));
+            savescope.render.AtomicFiles.newRun();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage); // this run's peak
             try {
                 code = Cli.run(new ReportCommand(), r.args().toArray(String[]::new));
@@ -442,14 +444,15 @@ public final class ReportDaemon {
                 code = 1;
                 stderr.println("error: an unexpected internal failure: " + Cli.oneLine(String.valueOf(t.getMessage())));
             } finally {
+                outOfMemory = Cli.ranOutOfMemory();
                 Cli.serving(null, 0);
                 stdout.flush();
                 stderr.flush();
                 System.setOut(NOWHERE);
                 System.setErr(NOWHERE);
             }
-            if (Cli.ranOutOfMemory()) {
-                stopAfterRun = true;
+            if (outOfMemory) {
+                stopAfterRun = true; // what the failure left in the heap is not worth keeping
             }
             finished.set(true);
             if (!served) {
@@ -459,6 +462,84 @@ public final class ReportDaemon {
             frames.send('x', Integer.toString(code).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // the launcher went away after the run; its answer is lost with it
+        }
+        return busy;
+    }
+
+    static final int GREETING_MILLIS = 2000;
+
+    private static void answer(OutputStream out, String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        out.flush();
+    }
+
+    /**
+     * Whether the run's own JVM decides on a progress bar as this one would: Java 17 to 21 give a console when
+     * stdin and stdout are both terminals, which the launcher tells ({@code terminal}); later ones give one whether
+     * or not they are, as they do here.
+     */
+    static boolean interactive(boolean terminal) {
+        return Runtime.version().feature() >= 22 ? System.console() != null : terminal;
+    }
+
+    /**
+     * True when an argument (or the value after {@code =} of an option) names something under /dev or /proc once
+     * links are followed: a run's standard input or a terminal is its launcher's, not this process's.
+     */
+    static boolean notOurs(List<String> args) {
+        for (String a : args) {
+            for (String candidate : a.indexOf('=') > 0 ? List.of(a, a.substring(a.indexOf('=') + 1)) : List.of(a)) {
+                try {
+                    Path p = Path.of(candidate);
+                    Path real = Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize();
+                    if (real.startsWith("/dev") || real.startsWith("/proc")) {
+                        return true;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not a path: nothing to decline
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A stream whose reads fail once a deadline has passed (0: no deadline), however slowly bytes arrive. */
+    static final class Deadline extends java.io.FilterInputStream {
+        private final Socket socket;
+        private long until;
+
+        Deadline(InputStream in, Socket socket, int millis) throws IOException {
+            super(in);
+            this.socket = socket;
+            restart(millis);
+        }
+
+        void restart(int millis) throws IOException {
+            until = millis == 0 ? 0 : System.nanoTime() + millis * 1_000_000L;
+            socket.setSoTimeout(millis);
+        }
+
+        private void check() throws IOException {
+            if (until != 0) {
+                long left = (until - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("too slow");
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            check();
+            return super.read(b, off, len);
         }
     }
 
@@ -484,6 +565,17 @@ public final class ReportDaemon {
                 // the same as the end
             }
             if (!finished.get()) {
+                // Ctrl-C in the terminal would have reached the run's own JVM and the programs it started (the
+                // browser printing a PDF) alike; here they are this process's children, ended before the shutdown
+                // hooks remove the temporary files they may still be writing.
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                ProcessHandle.current().descendants().forEach(p -> {
+                    try {
+                        p.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        // exiting anyway
+                    }
+                });
                 System.exit(130); // runs the shutdown hooks, as SIGINT would in the run's own JVM
             }
         }, "savescope-daemon-hangup");

@@ -49,6 +49,14 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /**
+     * Starts a new run in this process (the report daemon serves many): folders are swept of stale temporary files
+     * again, as a run in its own JVM sweeps them.
+     */
+    public static void newRun() {
+        SWEPT.clear();
+    }
+
     private static void removeLive() {
         for (Path tmp : LIVE) {
             try {

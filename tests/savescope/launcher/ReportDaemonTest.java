@@ -82,7 +82,7 @@ class ReportDaemonTest {
 
     /** This folder's state files (published daemons) in the launch cache, whichever cache the suite uses. */
     private List<Path> states() throws IOException {
-        String key = folder.toString().replace('/', '%');
+        String key = folder.toString().replace("%", "%25").replace("/", "%2F");
         List<Path> found = new ArrayList<>();
         for (Path root : cacheRoots()) {
             Path launch = root.resolve("launch");
@@ -200,6 +200,32 @@ class ReportDaemonTest {
         assertEquals("error: missing.csv: no such file or folder.\n", bad.err());
         assertTrue(daemon.isAlive());
 
+        // Output that cannot be written (a full disk, `| head`) does not cut the run short, as in its own JVM.
+        Process full = launcher(Map.of(), "in/videos.csv", "-o", "out/full.html", "--no-index", "--generated-at",
+                "2026-05-01T10:00:00Z").redirectOutput(new java.io.File("/dev/full")).start();
+        assertEquals(0, full.waitFor());
+        assertArrayEquals(html, Files.readAllBytes(folder.resolve("out/full.html")));
+
+        // A connection that does not show the token, held open, neither makes the daemon busy nor delays a run.
+        String[] published = Files.readString(state).strip().split(" ");
+        try (java.net.Socket stranger = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), Integer.parseInt(published[0]))) {
+            stranger.getOutputStream().write('x');
+            Run meanwhile = run("in/videos.csv", "-o", "out/d.html", "--no-index", "--timings");
+            assertEquals(0, meanwhile.code(), meanwhile.err());
+            assertTrue(meanwhile.served(), meanwhile.err());
+        }
+
+        // A file that is a link to the launcher's standard input is read by a JVM of its own, and the daemon stays.
+        Files.createSymbolicLink(folder.resolve("piped.csv"), Path.of("/dev/stdin"));
+        Process piped = launcher(Map.of(), "piped.csv", "-o", "out/piped.html", "--no-index").start();
+        try (var stdin = piped.getOutputStream()) {
+            Files.copy(folder.resolve("in/videos.csv"), stdin);
+        }
+        String pipedErr = new String(piped.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, piped.waitFor(), pipedErr);
+        assertTrue(Files.size(folder.resolve("out/piped.html")) > 100_000);
+        assertTrue(daemon.isAlive());
+
         // Two runs at once: one is served, the other gets its own JVM; both reports are whole.
         bigExport(400_000);
         Process first = launcher(Map.of(), "big.csv", "-o", "b1.html", "--no-index", "--timings")
@@ -259,11 +285,12 @@ class ReportDaemonTest {
         Path fake = dir.resolve("fake-java");
         Path started = dir.resolve("started");
         Files.deleteIfExists(started);
-        Files.writeString(fake, "#!/bin/bash\nsid=$(ps -o sid= -p $$ | tr -d ' ')\n"
-                + "printf '%s\\n' \"sid=$sid leader=$$\" \"$@\" > \"" + started + ".tmp\"; mv \"" + started + ".tmp\" \"" + started + "\"\n");
+        Files.writeString(fake, "#!/bin/bash\npgid=$(ps -o pgid= -p $$ | tr -d ' '); fd3=no; [ ! -e /proc/$$/fd/3 ] || fd3=yes\n"
+                + "printf '%s\\n' \"pgid=$pgid leader=$$ fd3=$fd3\" \"$@\" > \"" + started + ".tmp\"; mv \"" + started + ".tmp\" \"" + started + "\"\n");
         fake.toFile().setExecutable(true);
         String functions = "eval \"$(sed -n '/^daemon_spawn() {/,/^}/p' '" + Path.of("jbang").toAbsolutePath() + "')\"; set -euo pipefail; ";
-        String script = functions + setUp + "; CMD=(\"$1\" -XX:+UseSerialGC -classpath app.jar report); extra=(" + userOptions + "); "
+        // Descriptor 3 is open in the launcher (a harness's pipe, `3>&1`): the daemon must not keep it.
+        String script = functions + setUp + "; exec 3>\"$2/fd3\"; CMD=(\"$1\" -XX:+UseSerialGC -classpath app.jar report); extra=(" + userOptions + "); "
                 + "daemon_spawn \"$2\" \"$2/state\" 2 -XX:SharedArchiveFile=a.jsa";
         Process p = new ProcessBuilder("bash", "-c", script, "spawn", fake.toString(), dir.resolve("d").toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
@@ -287,12 +314,14 @@ class ReportDaemonTest {
         // An earlier run 20 minutes ago: too long ago.
         Files.writeString(dir.resolve("d/state.last"), (now - 1200) + "\n");
         assertEquals("", spawn(dir, "true", ""));
-        // A recent one: started, after the archive options, with a small initial heap, in a session of its own.
+        // A recent one: started, after the archive options, with a small initial heap, in a process group of its
+        // own (Ctrl-C in the terminal is not for it), holding none of the launcher's other open files.
         String started = spawn(dir, "true", "-XX:+UseTransparentHugePages");
         List<String> args = started.lines().toList();
         assertTrue(args.size() > 3, started);
-        String[] session = args.get(0).split(" ");
-        assertEquals(session[0].substring(4), session[1].substring(7), "the daemon leads its own session: " + args.get(0));
+        String[] group = args.get(0).split(" ");
+        assertEquals(group[0].substring(5), group[1].substring(7), "the daemon leads its own process group: " + args.get(0));
+        assertEquals("fd3=no", group[2]);
         assertEquals(List.of("-XX:SharedArchiveFile=a.jsa", "-XX:+UseSerialGC", "-Xms32m", "-XX:+UseTransparentHugePages"),
                 args.subList(1, 5));
         assertTrue(args.contains("-Dsavescope.daemon=" + dir.resolve("d/state")), started);
