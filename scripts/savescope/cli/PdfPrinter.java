@@ -189,6 +189,7 @@ final class PdfPrinter {
         Path dir = pdf.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path profile = Files.createTempDirectory("savescope-pdf-");
+        savescope.render.AtomicFiles.temporaryTree(profile); // Ctrl-C while printing would leave it in /tmp
         Path temp = savescope.render.AtomicFiles.temporaryIn(dir);
         try {
             Path page = onPaper(html, paper, profile);
@@ -230,6 +231,7 @@ final class PdfPrinter {
             Files.deleteIfExists(temp);
             savescope.render.AtomicFiles.settled(temp);
             deleteTree(profile);
+            savescope.render.AtomicFiles.settledTree(profile);
         }
     }
 

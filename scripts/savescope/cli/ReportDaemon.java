@@ -39,32 +39,41 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sheet, run again) meets code the JIT has already compiled instead of a new JVM: the launcher ({@code ./jbang})
  * hands it the run over a local socket and prints what it sends back.
  *
- * <p>It is started by the launcher on the second run within a few minutes in a folder, in the background and in
- * its own session, with the launcher's environment and working folder; it first waits for the run that started it
- * to end, then runs the bundled sample a few times (output discarded) and only then publishes its port. It serves
- * one run at a time and only runs it would do exactly as a new process would:
+ * <p>It is started by the launcher on the second run within a few minutes in a folder, in the background, in a
+ * process group of its own (Ctrl-C in the terminal is not for it) and at nice 10, with the launcher's environment,
+ * umask and working folder; it first waits for the run that started it to end, then runs the bundled sample a few
+ * times (output discarded) and only then publishes its port. It serves one run at a time and only runs it would do
+ * exactly as a new process would:
  * <ul>
- * <li>the same working folder, the same environment (but for the shell's bookkeeping variables), so relative paths,
- *     the locale, the time zone, {@code PATH} and the JVM options are the same;</li>
- * <li>a second run arriving while one runs, a different environment or folder, or a wrong token gets an answer
- *     that sends the launcher to an ordinary JVM; a different environment or folder also ends this process;</li>
- * <li>when the launcher goes away mid-run (Ctrl-C, a kill), this process exits as the run's own JVM would have, so
- *     shutdown removes temporary files and no report appears after the user stopped it;</li>
+ * <li>the same working folder, environment (but for the shell's bookkeeping variables and the daemon's own
+ *     settings) and umask, so relative paths, the locale, the time zone, {@code PATH}, the JVM options and the
+ *     permissions of new files are the same;</li>
+ * <li>a second run arriving while one runs, a different environment, umask or folder, or an argument that leads
+ *     under /dev or /proc gets an answer that sends the launcher to an ordinary JVM; a different environment,
+ *     umask or folder also ends this process;</li>
+ * <li>before a run's files are moved into place the launcher must answer: one stopped by Ctrl-Z answers once
+ *     resumed, so nothing appears while it is stopped;</li>
+ * <li>when the launcher goes away mid-run (Ctrl-C, a kill), this process ends the programs the run started and
+ *     exits as the run's own JVM would have, so shutdown removes temporary files and no report appears after the
+ *     user stopped it;</li>
  * <li>it exits after {@link #IDLE_VARIABLE} seconds without a run (10 minutes by default), when its state file is
  *     removed or taken over, when its jar is gone, and after a run that ran out of memory.</li>
  * </ul>
  *
  * <p>The port is published in a file only the user can read, with two random secrets: the launcher sends the first,
  * the daemon answers with the second, and only then does the launcher send its environment (a process that took the
- * port of a daemon gone since learns nothing else). A connection that does not start with the first secret is
- * closed unanswered. Nothing of a run's data is kept once its answer is sent.
+ * port of a daemon gone since learns nothing else). A connection that does not show the first secret within two
+ * seconds is closed unanswered and never makes the daemon busy or counts as a use. Nothing of a run's data is kept
+ * once its answer is sent.
  *
  * <p>Protocol (version {@value #VERSION}), every field and frame NUL-terminated: the launcher sends the token and the
  * version; the daemon answers {@code k} and the second secret, {@code b} when a run is in progress or {@code v} for
- * another version. The launcher then sends the working folder ({@code $PWD}), 1 when its stderr is a terminal, its
- * start time ({@code $EPOCHREALTIME}), the number of environment variables and each as {@code NAME=value}, the number
- * of arguments and each argument. The daemon answers {@code s} (the run started) or {@code m} (not the same folder
- * or environment), then frames whose first byte says what they hold: {@code o}/{@code e} bytes for stdout/stderr,
+ * another version. The launcher then sends the working folder ({@code $PWD}), 1 when its stdin and stdout are
+ * terminals (where Java 17 gives a console), its umask, its start time ({@code $EPOCHREALTIME}), the number of
+ * environment variables and each as {@code NAME=value}, the number of arguments and each argument. The daemon
+ * answers {@code s} (the run started), {@code m} (not the same folder, environment or umask) or {@code n} (an
+ * argument it will not open), then frames whose first byte says what they hold: {@code o}/{@code e} bytes for
+ * stdout/stderr, {@code c} (files are about to go into place; the launcher answers with the byte {@code a}),
  * {@code x} the exit code. Before {@code s} nothing ran, and the launcher starts an ordinary JVM.
  */
 public final class ReportDaemon {
@@ -79,7 +88,10 @@ public final class ReportDaemon {
     static final String VERSION = "1";
     static final int DEFAULT_IDLE_SECONDS = 600;
     /** The shell's bookkeeping variables, which differ between two runs of one shell without changing a report. */
-    static final Set<String> IGNORED_VARIABLES = Set.of("_", "SHLVL", "OLDPWD", "PWD");
+    static final Set<String> IGNORED_VARIABLES = Set.of("_", "SHLVL", "OLDPWD", "PWD", "SAVESCOPE_DAEMON",
+            "SAVESCOPE_DAEMON_AFTER", "SAVESCOPE_DAEMON_IDLE");
+    /** The system property with the umask the daemon was started with ({@code umask}'s output). */
+    public static final String UMASK_PROPERTY = "savescope.daemon.umask";
     private static final int MAX_FIELD = 1 << 20;
     private static final int MAX_COUNT = 100_000;
 
@@ -125,12 +137,13 @@ public final class ReportDaemon {
             return;
         }
         Path dir = Files.createTempDirectory("savescope-daemon-");
+        savescope.render.AtomicFiles.temporaryTree(dir); // killed while warming up, it leaves nothing behind
         try {
             Path out = dir.resolve("warm.html");
             long until = System.nanoTime() + 4_000_000_000L;
             for (int i = 0; i < 4 && System.nanoTime() < until; i++) {
-                Cli.run(new ReportCommand(), "-o", out.toString(), "--force", "--generated-at", "2026-01-01T00:00:00Z",
-                        sample.toString());
+                Cli.run(new ReportCommand(), "-o", out.toString(), "--force", "--no-index", "--generated-at",
+                        "2026-01-01T00:00:00Z", sample.toString());
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -139,6 +152,7 @@ public final class ReportDaemon {
                 }
             }
             Files.deleteIfExists(dir);
+            savescope.render.AtomicFiles.settledTree(dir);
         }
         heapToGiveBack = true;
     }
@@ -178,9 +192,12 @@ public final class ReportDaemon {
                     }
                     continue;
                 }
-                if (!GREETING.tryAcquire()) {
-                    closeQuietly(socket); // more connections at once than any user makes: someone else's
-                    continue;
+                GREETING.addLast(socket);
+                while (GREETING.size() > 4) {
+                    Socket oldest = GREETING.pollFirst(); // not a launcher, which is greeted in milliseconds
+                    if (oldest != null) {
+                        closeQuietly(oldest);
+                    }
                 }
                 Thread connection = new Thread(() -> {
                     boolean ran = false;
@@ -203,8 +220,8 @@ public final class ReportDaemon {
         }
     }
 
-    /** Connections being greeted at once; one more is closed at once. */
-    private static final java.util.concurrent.Semaphore GREETING = new java.util.concurrent.Semaphore(4);
+    /** Connections being greeted; beyond four, the oldest is closed (a launcher's greeting takes milliseconds). */
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Socket> GREETING = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private static void closeQuietly(Socket socket) {
         try {
@@ -265,12 +282,14 @@ public final class ReportDaemon {
     }
 
     /** One request as the launcher sent it. */
-    record Request(String pwd, boolean terminal, String startedAt, Map<String, String> environment, List<String> args) {}
+    record Request(String pwd, boolean terminal, String umask, String startedAt, Map<String, String> environment,
+            List<String> args) {}
 
     /** The request after the greeting (token and version). */
     static Request read(InputStream in, Charset charset) throws IOException {
         String pwd = field(in, charset);
         boolean terminal = "1".equals(field(in, StandardCharsets.US_ASCII));
+        String umask = field(in, StandardCharsets.US_ASCII);
         String startedAt = field(in, StandardCharsets.US_ASCII);
         Map<String, String> env = new HashMap<>();
         int n = count(field(in, StandardCharsets.US_ASCII));
@@ -286,7 +305,7 @@ public final class ReportDaemon {
         for (int i = 0; i < a; i++) {
             args.add(field(in, charset));
         }
-        return new Request(pwd, terminal, startedAt, env, args);
+        return new Request(pwd, terminal, umask, startedAt, env, args);
     }
 
     private static int count(String s) throws IOException {
@@ -319,6 +338,13 @@ public final class ReportDaemon {
 
     /** Why this process cannot run {@code r} exactly as a new JVM would, or null when it can. */
     static String mismatch(Request r, Map<String, String> ownEnvironment, Path here) {
+        return mismatch(r, ownEnvironment, here, System.getProperty(UMASK_PROPERTY, ""));
+    }
+
+    static String mismatch(Request r, Map<String, String> ownEnvironment, Path here, String ownUmask) {
+        if (!ownUmask.equals(r.umask())) {
+            return "umask"; // new files and folders would get other permissions
+        }
         String pwd = ownEnvironment.get("PWD");
         if (pwd == null || !pwd.equals(r.pwd())) {
             return "folder";
@@ -412,7 +438,7 @@ public final class ReportDaemon {
             } catch (IOException e) {
                 return busy; // a launcher that stopped, or not one: nothing ran
             } finally {
-                GREETING.release();
+                GREETING.remove(socket);
             }
             String declined = mismatch(r, System.getenv(), Path.of("."));
             if (declined != null) {
@@ -428,7 +454,28 @@ public final class ReportDaemon {
             }
             frames.send('s', new byte[0]);
             AtomicBoolean finished = new AtomicBoolean();
-            watchForHangUp(in, finished);
+            java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+            Set<Long> before = new java.util.HashSet<>();
+            ProcessHandle.current().descendants().forEach(p -> before.add(p.pid()));
+            watchForHangUp(in, finished, answered, before);
+            savescope.render.AtomicFiles.beforeMoving(new Runnable() {
+                private boolean asked;
+
+                @Override
+                public void run() {
+                    // Files go into place only while the launcher is still there to see them: one stopped by Ctrl-Z
+                    // answers when it is resumed, and one killed meanwhile never does (this process exits then).
+                    if (!asked) {
+                        asked = true;
+                        try {
+                            frames.send('c', new byte[0]);
+                            answered.await();
+                        } catch (IOException | InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            });
             PrintStream stdout = new PrintStream(frames.channel('o'), true, StandardCharsets.UTF_8);
             PrintStream stderr = new PrintStream(frames.channel('e'), true, StandardCharsets.UTF_8);
             int code;
@@ -444,6 +491,7 @@ public final class ReportDaemon {
                 code = 1;
                 stderr.println("error: an unexpected internal failure: " + Cli.oneLine(String.valueOf(t.getMessage())));
             } finally {
+                savescope.render.AtomicFiles.beforeMoving(null);
                 outOfMemory = Cli.ranOutOfMemory();
                 Cli.serving(null, 0);
                 stdout.flush();
@@ -555,21 +603,27 @@ public final class ReportDaemon {
      * The launcher never writes after its request, so the end of the stream means it is gone: stopped by Ctrl-C or
      * killed. Exiting then is what the run's own JVM would have done (shutdown hooks remove temporary files).
      */
-    private static void watchForHangUp(InputStream in, AtomicBoolean finished) {
+    private static void watchForHangUp(InputStream in, AtomicBoolean finished, java.util.concurrent.CountDownLatch answered,
+            Set<Long> before) {
         Thread watch = new Thread(() -> {
             try {
-                while (in.read() >= 0) {
-                    // nothing is expected; keep waiting for the end
+                for (int b; (b = in.read()) >= 0; ) {
+                    if (b == 'a') {
+                        answered.countDown(); // the launcher is there: files may go into place
+                    }
                 }
             } catch (IOException e) {
                 // the same as the end
             }
             if (!finished.get()) {
                 // Ctrl-C in the terminal would have reached the run's own JVM and the programs it started (the
-                // browser printing a PDF) alike; here they are this process's children, ended before the shutdown
-                // hooks remove the temporary files they may still be writing.
-                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-                ProcessHandle.current().descendants().forEach(p -> {
+                // browser printing a PDF) alike; here those are this process's children, ended before the shutdown
+                // hooks remove the temporary files they may still be writing. Children of earlier runs (a browser
+                // --open started) are left alone, as they would be.
+                List<ProcessHandle> started = ProcessHandle.current().descendants()
+                        .filter(p -> !before.contains(p.pid())).toList();
+                started.forEach(ProcessHandle::destroyForcibly);
+                started.forEach(p -> {
                     try {
                         p.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (Exception e) {

@@ -57,12 +57,49 @@ public final class AtomicFiles {
         SWEPT.clear();
     }
 
+    /** Runs before a batch moves its files into place; see {@link #beforeMoving}. */
+    private static volatile Runnable beforeMove = () -> {};
+
+    /**
+     * Has {@code gate} run before any file is moved into place (null: nothing). The report daemon holds a run
+     * there until its launcher, which a Ctrl-Z may have stopped, says it is still there to see the report.
+     */
+    public static void beforeMoving(Runnable gate) {
+        beforeMove = gate == null ? () -> {} : gate;
+    }
+
+    /** Folders (a browser's profile) removed with everything in them at shutdown unless {@link #settledTree} first. */
+    private static final Set<Path> LIVE_TREES = ConcurrentHashMap.newKeySet();
+
+    /** Has shutdown (Ctrl-C) remove {@code dir} and its contents, as the code that made it would have. */
+    public static void temporaryTree(Path dir) {
+        LIVE_TREES.add(dir);
+    }
+
+    /** The folder was removed by the code that made it. */
+    public static void settledTree(Path dir) {
+        LIVE_TREES.remove(dir);
+    }
+
     private static void removeLive() {
         for (Path tmp : LIVE) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
                 // Shutting down: a file that cannot be removed now is swept by a later run.
+            }
+        }
+        for (Path dir : LIVE_TREES) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // a file still held open: the system's temporary files take it
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // gone already, or unreadable
             }
         }
     }
@@ -325,6 +362,7 @@ public final class AtomicFiles {
 
         /** Moves every written file into place, in the order written. */
         public void commit() throws IOException {
+            beforeMove.run();
             for (int i = 0; i < targets.size(); i++) {
                 Path target = targets.get(i);
                 refuseSpecial(target);

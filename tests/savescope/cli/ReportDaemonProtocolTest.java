@@ -28,10 +28,11 @@ class ReportDaemonProtocolTest {
 
     @Test
     void aRequestKeepsValuesWithEqualsSignsNewlinesAndEmptyArguments() throws Exception {
-        var r = ReportDaemon.read(new ByteArrayInputStream(fields("/home/a b", "1", "1796468660.545053", "2",
+        var r = ReportDaemon.read(new ByteArrayInputStream(fields("/home/a b", "1", "0022", "1796468660.545053", "2",
                 "A=x=y", "B=line\nnext", "3", "in put.csv", "", "--title=Été")), StandardCharsets.UTF_8);
         assertEquals("/home/a b", r.pwd());
         assertTrue(r.terminal());
+        assertEquals("0022", r.umask());
         assertEquals(Map.of("A", "x=y", "B", "line\nnext"), r.environment());
         assertEquals(List.of("in put.csv", "", "--title=Été"), r.args());
         assertEquals(1796468660545L, ReportDaemon.startMillis(r.startedAt()));
@@ -39,31 +40,36 @@ class ReportDaemonProtocolTest {
 
     @Test
     void aRequestCutShortOrNotInTheLocalesEncodingIsRefused() {
-        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "1", "1")),
+        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "0022", "1", "1")),
                 StandardCharsets.UTF_8));
-        byte[] latin1 = {'/', 'x', 0, '0', 0, '1', 0, '0', 0, '1', 0, (byte) 0xE9, 0};
+        byte[] latin1 = {'/', 'x', 0, '0', 0, '0', 0, '1', 0, '0', 0, '1', 0, (byte) 0xE9, 0};
         assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(latin1), StandardCharsets.UTF_8));
-        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "1", "-1")),
+        assertThrows(IOException.class, () -> ReportDaemon.read(new ByteArrayInputStream(fields("/x", "0", "0022", "1", "-1")),
                 StandardCharsets.UTF_8));
     }
 
     @Test
-    void onlyTheSameFolderAndEnvironmentButTheShellsBookkeepingMatch() {
+    void onlyTheSameFolderEnvironmentAndUmaskMatchButTheShellsBookkeepingAndTheDaemonsSettings() {
         Path here = Path.of(".").toAbsolutePath().normalize();
         Map<String, String> mine = Map.of("PWD", here.toString(), "LANG", "C.UTF-8", "SHLVL", "1", "_", "/usr/bin/java");
-        var same = new ReportDaemon.Request(here.toString(), false, "", Map.of("PWD", here.toString(), "LANG", "C.UTF-8",
+        var same = new ReportDaemon.Request(here.toString(), false, "0022", "", Map.of("PWD", here.toString(), "LANG", "C.UTF-8",
                 "SHLVL", "3", "OLDPWD", "/tmp"), List.of());
-        assertNull(ReportDaemon.mismatch(same, mine, Path.of(".")));
-        var otherLocale = new ReportDaemon.Request(here.toString(), false, "", Map.of("LANG", "de_DE.UTF-8"), List.of());
-        assertEquals("environment", ReportDaemon.mismatch(otherLocale, mine, Path.of(".")));
-        var extra = new ReportDaemon.Request(here.toString(), false, "", Map.of("LANG", "C.UTF-8", "TZ", "UTC"), List.of());
-        assertEquals("environment", ReportDaemon.mismatch(extra, mine, Path.of(".")));
+        assertNull(ReportDaemon.mismatch(same, mine, Path.of("."), "0022"));
+        var otherLocale = new ReportDaemon.Request(here.toString(), false, "0022", "", Map.of("LANG", "de_DE.UTF-8"), List.of());
+        assertEquals("environment", ReportDaemon.mismatch(otherLocale, mine, Path.of("."), "0022"));
+        var extra = new ReportDaemon.Request(here.toString(), false, "0022", "", Map.of("LANG", "C.UTF-8", "TZ", "UTC"), List.of());
+        assertEquals("environment", ReportDaemon.mismatch(extra, mine, Path.of("."), "0022"));
         // Exported functions are in the environment but never in bash's list of variables.
         var withFunction = new java.util.HashMap<>(mine);
         withFunction.put("BASH_FUNC_which%%", "() {  ( alias; declare -f ) | /usr/bin/which \"$@\"\n}");
-        assertNull(ReportDaemon.mismatch(same, withFunction, Path.of(".")));
-        var elsewhere = new ReportDaemon.Request("/", false, "", Map.of("LANG", "C.UTF-8"), List.of());
-        assertEquals("folder", ReportDaemon.mismatch(elsewhere, mine, Path.of(".")));
+        assertNull(ReportDaemon.mismatch(same, withFunction, Path.of("."), "0022"));
+        assertEquals("umask", ReportDaemon.mismatch(same, mine, Path.of("."), "0077"));
+        var daemonSettings = new java.util.HashMap<>(mine);
+        daemonSettings.put("SAVESCOPE_DAEMON", "1");
+        daemonSettings.put("SAVESCOPE_DAEMON_IDLE", "60");
+        assertNull(ReportDaemon.mismatch(same, daemonSettings, Path.of("."), "0022"));
+        var elsewhere = new ReportDaemon.Request("/", false, "0022", "", Map.of("LANG", "C.UTF-8"), List.of());
+        assertEquals("folder", ReportDaemon.mismatch(elsewhere, mine, Path.of("."), "0022"));
     }
 
     @Test

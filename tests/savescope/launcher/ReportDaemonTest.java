@@ -163,6 +163,10 @@ class ReportDaemonTest {
         return csv;
     }
 
+    private static void signal(String name, Process p) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor());
+    }
+
     private static List<String> temporaryFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".savescope-") && n.endsWith(".tmp")).toList();
@@ -239,11 +243,23 @@ class ReportDaemonTest {
                 + firstRun.err() + " / " + second.err());
         assertEquals(Files.size(folder.resolve("b1.html")), Files.size(folder.resolve("b2.html")));
 
-        // Stopping the launcher mid-run stops the run as it would stop its own JVM: no report, no temporary file.
+        // Ctrl-Z: while the launcher is stopped no report appears; resumed, it gets its report.
+        Process paused = launcher(Map.of(), "big.csv", "-o", "paused.html", "--no-index").start();
+        Thread.sleep(500);
+        signal("STOP", paused);
+        Thread.sleep(4000);
+        assertFalse(Files.exists(folder.resolve("paused.html")), "a report appeared while its launcher was stopped");
+        signal("CONT", paused);
+        assertEquals(0, paused.waitFor());
+        assertTrue(Files.exists(folder.resolve("paused.html")));
+
+        // Stopped, then killed (or Ctrl-C, or a plain kill): no report, no temporary file, and the daemon exits.
         Process stopped = launcher(Map.of(), "big.csv", "-o", "stopped.html", "--no-index").start();
         Thread.sleep(500);
-        stopped.destroy(); // SIGTERM to the launcher, as a terminal's Ctrl-C or a kill would end it
-        assertEquals(143, stopped.waitFor());
+        signal("STOP", stopped);
+        Thread.sleep(3000);
+        stopped.destroyForcibly();
+        assertEquals(137, stopped.waitFor());
         awaitGone(state, daemon);
         assertFalse(Files.exists(folder.resolve("stopped.html")), "a report appeared after the run was stopped");
         assertEquals(List.of(), temporaryFiles(folder));
