@@ -89,6 +89,24 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aTemporaryFolderTreeIsRemovedWhenTheRunIsEnded() throws Exception {
+        Path profile = dir.resolve("savescope-pdf-1");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process run = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                HeldBatch.class.getName(), dir.toString(), profile.toString()).redirectErrorStream(true).start();
+        try {
+            var said = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream()));
+            assertEquals("written", said.readLine());
+            assertTrue(Files.exists(profile.resolve("Default/Cache/data")));
+            run.destroy();
+            assertTrue(run.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            run.destroyForcibly();
+        }
+        assertEquals(List.of(), names(), "the shutdown removed the temporary file and the folder tree");
+    }
+
+    @Test
     void commitMovesEveryFileIntoPlace() throws Exception {
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             batch.write(dir.resolve("a.html"), "a");
