@@ -223,6 +223,7 @@ final class PdfPrinter {
                 // Temporary files are private to their owner; a PDF is meant to be shared like the report.
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
+            savescope.render.AtomicFiles.awaitMove();
             Files.move(temp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -173,11 +173,17 @@ public final class ReportDaemon {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> unpublish(state, published), "savescope-daemon-exit"));
             server.setSoTimeout(1000);
             lastUsed = System.nanoTime();
+            long lastCheck = System.nanoTime();
             while (true) {
-                Socket socket;
+                Socket socket = null;
                 try {
                     socket = server.accept();
                 } catch (SocketTimeoutException e) {
+                    // below
+                }
+                // Once a second whatever arrives: connections made more often must not keep the daemon up.
+                if (socket == null || System.nanoTime() - lastCheck > 1_000_000_000L) {
+                    lastCheck = System.nanoTime();
                     if (heapToGiveBack && !BUSY.get() && System.nanoTime() - lastUsed > 2_000_000_000L) {
                         heapToGiveBack = false;
                         // Two seconds idle: the last run's heap goes back to the system. The serial collector shrinks
@@ -187,12 +193,18 @@ public final class ReportDaemon {
                         }
                     }
                     if (!BUSY.get() && (System.nanoTime() - lastUsed > idleNanos || !stillOurs(state, published)
-                            || (jar != null && !Files.exists(jar)))) {
+                            || (jar != null && !Files.exists(jar)) || !folderStillThere())) {
+                        if (socket != null) {
+                            closeQuietly(socket);
+                        }
                         return 0;
                     }
+                }
+                if (socket == null) {
                     continue;
                 }
-                GREETING.addLast(socket);
+                Socket accepted = socket;
+                GREETING.addLast(accepted);
                 while (GREETING.size() > 4) {
                     Socket oldest = GREETING.pollFirst(); // not a launcher, which is greeted in milliseconds
                     if (oldest != null) {
@@ -202,7 +214,7 @@ public final class ReportDaemon {
                 Thread connection = new Thread(() -> {
                     boolean ran = false;
                     try {
-                        ran = handle(socket, secrets, state);
+                        ran = handle(accepted, secrets, state);
                     } finally {
                         if (ran) {
                             if (stopAfterRun) {
@@ -228,6 +240,16 @@ public final class ReportDaemon {
             socket.close();
         } catch (IOException ignored) {
             // closing
+        }
+    }
+
+    /** False once the folder this daemon serves was removed (or replaced): no run there can be served again. */
+    private static boolean folderStillThere() {
+        try {
+            String pwd = System.getenv("PWD");
+            return pwd == null || Files.isSameFile(Path.of("."), Path.of(pwd));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -454,27 +476,20 @@ public final class ReportDaemon {
             }
             frames.send('s', new byte[0]);
             AtomicBoolean finished = new AtomicBoolean();
-            java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Semaphore answered = new java.util.concurrent.Semaphore(0);
             Set<Long> before = new java.util.HashSet<>();
-            ProcessHandle.current().descendants().forEach(p -> before.add(p.pid()));
+            ProcessHandle.current().children().forEach(p -> before.add(p.pid()));
             watchForHangUp(in, finished, answered, before);
-            savescope.render.AtomicFiles.beforeMoving(new Runnable() {
-                private boolean asked;
-
-                @Override
-                public void run() {
-                    // Files go into place only while the launcher is still there to see them: one stopped by Ctrl-Z
-                    // answers when it is resumed, and one killed meanwhile never does (this process exits then).
-                    if (!asked) {
-                        asked = true;
-                        try {
-                            frames.send('c', new byte[0]);
-                            answered.await();
-                        } catch (IOException | InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
+            // Files go into place only while the launcher is still there to see them, every time a run moves some
+            // (each account of --each, the index, the PDF): one stopped by Ctrl-Z answers when it is resumed, and one
+            // killed meanwhile never does (this process exits then). The gate fails closed: it only waits.
+            savescope.render.AtomicFiles.beforeMoving(() -> {
+                try {
+                    frames.send('c', new byte[0]);
+                } catch (IOException e) {
+                    // the launcher is gone: the hang-up ends this process while this waits
                 }
+                answered.acquireUninterruptibly();
             });
             PrintStream stdout = new PrintStream(frames.channel('o'), true, StandardCharsets.UTF_8);
             PrintStream stderr = new PrintStream(frames.channel('e'), true, StandardCharsets.UTF_8);
@@ -603,13 +618,13 @@ public final class ReportDaemon {
      * The launcher never writes after its request, so the end of the stream means it is gone: stopped by Ctrl-C or
      * killed. Exiting then is what the run's own JVM would have done (shutdown hooks remove temporary files).
      */
-    private static void watchForHangUp(InputStream in, AtomicBoolean finished, java.util.concurrent.CountDownLatch answered,
+    private static void watchForHangUp(InputStream in, AtomicBoolean finished, java.util.concurrent.Semaphore answered,
             Set<Long> before) {
         Thread watch = new Thread(() -> {
             try {
                 for (int b; (b = in.read()) >= 0; ) {
                     if (b == 'a') {
-                        answered.countDown(); // the launcher is there: files may go into place
+                        answered.release(); // the launcher is there: files may go into place
                     }
                 }
             } catch (IOException e) {
@@ -618,10 +633,13 @@ public final class ReportDaemon {
             if (!finished.get()) {
                 // Ctrl-C in the terminal would have reached the run's own JVM and the programs it started (the
                 // browser printing a PDF) alike; here those are this process's children, ended before the shutdown
-                // hooks remove the temporary files they may still be writing. Children of earlier runs (a browser
-                // --open started) are left alone, as they would be.
-                List<ProcessHandle> started = ProcessHandle.current().descendants()
-                        .filter(p -> !before.contains(p.pid())).toList();
+                // hooks remove the temporary files they may still be writing. Programs earlier runs started (a
+                // browser --open left), and what they start meanwhile, are left alone, as they would be.
+                List<ProcessHandle> started = new ArrayList<>();
+                ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).forEach(child -> {
+                    child.descendants().forEach(started::add);
+                    started.add(child);
+                });
                 started.forEach(ProcessHandle::destroyForcibly);
                 started.forEach(p -> {
                     try {

@@ -68,6 +68,11 @@ public final class AtomicFiles {
         beforeMove = gate == null ? () -> {} : gate;
     }
 
+    /** To be called before a file written another way (a browser's PDF) is moved into place. */
+    public static void awaitMove() {
+        beforeMove.run();
+    }
+
     /** Folders (a browser's profile) removed with everything in them at shutdown unless {@link #settledTree} first. */
     private static final Set<Path> LIVE_TREES = ConcurrentHashMap.newKeySet();
 
@@ -362,7 +367,7 @@ public final class AtomicFiles {
 
         /** Moves every written file into place, in the order written. */
         public void commit() throws IOException {
-            beforeMove.run();
+            awaitMove();
             for (int i = 0; i < targets.size(); i++) {
                 Path target = targets.get(i);
                 refuseSpecial(target);
