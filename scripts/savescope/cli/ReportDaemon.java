@@ -641,13 +641,14 @@ public final class ReportDaemon {
                     started.add(child);
                 });
                 started.forEach(ProcessHandle::destroyForcibly);
-                started.forEach(p -> {
+                long until = System.nanoTime() + 2_000_000_000L; // one deadline for them all
+                for (ProcessHandle p : started) {
                     try {
-                        p.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+                        p.onExit().get(Math.max(1, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
                     } catch (Exception e) {
                         // exiting anyway
                     }
-                });
+                }
                 System.exit(130); // runs the shutdown hooks, as SIGINT would in the run's own JVM
             }
         }, "savescope-daemon-hangup");
