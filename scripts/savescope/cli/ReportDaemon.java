@@ -246,8 +246,8 @@ public final class ReportDaemon {
     /** False once the folder this daemon serves was removed (or replaced): no run there can be served again. */
     private static boolean folderStillThere() {
         try {
-            String pwd = System.getenv("PWD");
-            return pwd == null || Files.isSameFile(Path.of("."), Path.of(pwd));
+            String pwd = System.getenv().getOrDefault("PWD", System.getProperty("user.dir"));
+            return Files.isSameFile(Path.of("."), Path.of(pwd));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -367,7 +367,9 @@ public final class ReportDaemon {
         if (!ownUmask.equals(r.umask())) {
             return "umask"; // new files and folders would get other permissions
         }
-        String pwd = ownEnvironment.get("PWD");
+        // The shell's name for the folder (a JVM resolves relative paths against the folder's name when it started,
+        // so a folder renamed since is another); user.dir where the daemon's shell did not export it.
+        String pwd = ownEnvironment.getOrDefault("PWD", System.getProperty("user.dir"));
         if (pwd == null || !pwd.equals(r.pwd())) {
             return "folder";
         }

@@ -64,6 +64,12 @@ class ReportDaemonProtocolTest {
         withFunction.put("BASH_FUNC_which%%", "() {  ( alias; declare -f ) | /usr/bin/which \"$@\"\n}");
         assertNull(ReportDaemon.mismatch(same, withFunction, Path.of("."), "0022"));
         assertEquals("umask", ReportDaemon.mismatch(same, mine, Path.of("."), "0077"));
+        // A daemon whose shell did not export PWD compares with the folder its JVM started in.
+        var withoutPwd = new java.util.HashMap<>(mine);
+        withoutPwd.remove("PWD");
+        var fromUserDir = new ReportDaemon.Request(System.getProperty("user.dir"), false, "0022", "",
+                Map.of("LANG", "C.UTF-8"), List.of());
+        assertNull(ReportDaemon.mismatch(fromUserDir, withoutPwd, Path.of("."), "0022"));
         var daemonSettings = new java.util.HashMap<>(mine);
         daemonSettings.put("SAVESCOPE_DAEMON", "1");
         daemonSettings.put("SAVESCOPE_DAEMON_IDLE", "60");
