@@ -231,7 +231,7 @@ final class PdfPrinter {
         } finally {
             Files.deleteIfExists(temp);
             savescope.render.AtomicFiles.settled(temp);
-            deleteTree(profile);
+            savescope.render.AtomicFiles.deleteTree(profile);
             savescope.render.AtomicFiles.settledTree(profile);
         }
     }
@@ -314,14 +314,6 @@ final class PdfPrinter {
     private static boolean needsNoSandbox() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
                 && "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A browser profile left in the temporary folder goes with the system's temporary files.
-        }
     }
 
     /** The PDF's path beside the report: {@code team.html} gives {@code team.pdf}. */

@@ -2,7 +2,6 @@ package savescope.cli;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,12 +145,7 @@ public final class ReportDaemon {
                         "2026-01-01T00:00:00Z", sample.toString());
             }
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
+            savescope.render.AtomicFiles.deleteTree(dir);
             savescope.render.AtomicFiles.settledTree(dir);
         }
         heapToGiveBack = true;

@@ -94,18 +94,18 @@ public final class AtomicFiles {
                 // Shutting down: a file that cannot be removed now is swept by a later run.
             }
         }
-        for (Path dir : LIVE_TREES) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        // a file still held open: the system's temporary files take it
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                // gone already, or unreadable
-            }
+        LIVE_TREES.forEach(AtomicFiles::deleteTree);
+    }
+
+    /**
+     * Removes {@code dir} and everything in it, as far as it can: what cannot be removed (gone already, held open)
+     * is left to the system's temporary files.
+     */
+    public static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // gone already, or unreadable
         }
     }
 
