@@ -241,7 +241,9 @@ public final class SaveReport {
     static List<Record> analyseSections(Analytics data, ReportOptions options, List<? extends Section<?>> sections,
             int threads, LongAdder busyNanos) {
         Record[] figures = new Record[sections.size()];
-        savescope.Parallel.forEachIndex(figures.length, threads, "savescope-section", i -> {
+        int[] order = longestFirst(sections);
+        savescope.Parallel.forEachIndex(figures.length, threads, "savescope-section", k -> {
+            int i = order[k];
             long start = System.nanoTime();
             try {
                 figures[i] = sections.get(i).analyse(data, options);
@@ -250,6 +252,36 @@ public final class SaveReport {
             }
         });
         return java.util.Arrays.asList(figures);
+    }
+
+    /**
+     * The sections that take longest on a large export, longest first; {@link #analyseSections} starts them
+     * before the others. Threads take the next section as they come free, so a long section started last
+     * finishes alone: at 1,000,000 videos on 2 cores the correlations (1.1-1.6 s) used to start after the
+     * overview and performance sections, and the other thread sat idle for 0.2-0.5 s at the end.
+     */
+    static final List<Class<?>> LONGEST_FIRST = List.of(CorrelationsSection.class, ContentStrategySection.class,
+            TrendsSection.class, PerformanceSection.class, OverviewSection.class);
+
+    /** The order to start {@code sections} in: {@link #LONGEST_FIRST}, then the rest in section order. */
+    static int[] longestFirst(List<? extends Section<?>> sections) {
+        int[] order = new int[sections.size()];
+        boolean[] taken = new boolean[order.length];
+        int k = 0;
+        for (Class<?> type : LONGEST_FIRST) {
+            for (int i = 0; i < order.length; i++) {
+                if (!taken[i] && sections.get(i).getClass() == type) {
+                    taken[i] = true;
+                    order[k++] = i;
+                }
+            }
+        }
+        for (int i = 0; i < order.length; i++) {
+            if (!taken[i]) {
+                order[k++] = i;
+            }
+        }
+        return order;
     }
 
     /**

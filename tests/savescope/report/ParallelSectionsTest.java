@@ -49,6 +49,21 @@ class ParallelSectionsTest {
                 parts.stream().map(p -> p.cells().get(0).source()).toList());
     }
 
+    @Test
+    void theLongestSectionsStartFirstAndEverySectionStartsOnce() {
+        List<Section<?>> sections = SaveReport.sections();
+        int[] order = SaveReport.longestFirst(sections);
+        List<Class<?>> started = java.util.Arrays.stream(order).<Class<?>>mapToObj(i -> sections.get(i).getClass()).toList();
+        assertEquals(SaveReport.LONGEST_FIRST, started.subList(0, SaveReport.LONGEST_FIRST.size()));
+        assertEquals(java.util.stream.IntStream.range(0, sections.size()).boxed().toList(),
+                java.util.Arrays.stream(order).sorted().boxed().toList());
+        // The rest keep their section order: the period section (second on the page) is the first of them.
+        assertEquals(savescope.report.sections.PeriodSection.class, started.get(SaveReport.LONGEST_FIRST.size()));
+        // Sections not in the list at all start in the order given.
+        List<Note> notes = List.of(new Note("a", 0, false), new Note("b", 0, false));
+        assertEquals(List.of(0, 1), java.util.Arrays.stream(SaveReport.longestFirst(notes)).boxed().toList());
+    }
+
     /** A section that writes one line, after a pause, or fails while analysing. */
     record Note(String text, long pauseMillis, boolean fails) implements Section<Note.Text> {
         record Text(String text) {}
