@@ -174,15 +174,20 @@ public final class Correlations {
                 n++;
             }
         }
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        double[] zs = new double[n];
-        int k = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
-                xs[k] = x[i];
-                ys[k] = y[i];
-                zs[k++] = z[i];
+        double[] xs = x;
+        double[] ys = y;
+        double[] zs = z;
+        if (n < x.length) { // only the complete rows; where every row is complete, the columns themselves
+            xs = new double[n];
+            ys = new double[n];
+            zs = new double[n];
+            int k = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && !Double.isNaN(z[i])) {
+                    xs[k] = x[i];
+                    ys[k] = y[i];
+                    zs[k++] = z[i];
+                }
             }
         }
         if (n < 4) {

@@ -92,16 +92,32 @@ public final class LocalAnalytics implements Analytics {
     @Override
     public PostingRange postingRange() {
         var posted = data.videos().instantColumn(Canonical.POSTED_AT);
-        java.time.Instant first = null;
-        java.time.Instant last = null;
+        // Rows compared by second, then by millisecond, without an Instant per row; the two ends made at the end.
+        int first = -1;
+        int last = -1;
+        long firstSecond = 0;
+        long lastSecond = 0;
         for (int i = 0; i < posted.size(); i++) {
-            if (!posted.isMissing(i)) {
-                java.time.Instant t = savescope.model.PackedTimes.instant(posted, i);
-                first = first == null || t.isBefore(first) ? t : first;
-                last = last == null || t.isAfter(last) ? t : last;
+            long second = savescope.model.PackedTimes.epochSecond(posted, i);
+            if (second == Long.MIN_VALUE) {
+                continue;
+            }
+            if (first < 0 || second < firstSecond || second == firstSecond && milli(posted, i) < milli(posted, first)) {
+                first = i;
+                firstSecond = second;
+            }
+            if (last < 0 || second > lastSecond || second == lastSecond && milli(posted, i) > milli(posted, last)) {
+                last = i;
+                lastSecond = second;
             }
         }
-        return first == null ? null : new PostingRange(first, last);
+        return first < 0 ? null : new PostingRange(savescope.model.PackedTimes.instant(posted, first),
+                savescope.model.PackedTimes.instant(posted, last));
+    }
+
+    /** The millisecond within its second of row {@code row}'s time, which must not be missing. */
+    private static int milli(tech.tablesaw.api.InstantColumn posted, int row) {
+        return savescope.model.PackedTimes.instant(posted, row).getNano();
     }
 
     @Override

@@ -15,18 +15,30 @@ public final class Stats {
         // Only the one or two order statistics around q matter: select them in linear time rather than sort
         // a million values. Keys order the doubles exactly as Arrays.sort does (-0.0 before 0.0), so the
         // values picked are bit for bit the ones a sort would put there.
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToRawLongBits(values[i]);
-            if (Double.isNaN(values[i])) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
                 return quantileBySort(values, q);
             }
+        }
+        Scratch s = Scratch.take(n);
+        try {
+            return quantileOfKeys(values, q, s.keys);
+        } finally {
+            Scratch.give(s);
+        }
+    }
+
+    /** {@link #quantile} of values without NaN, selecting in {@code keys} (at least as long as the values). */
+    private static double quantileOfKeys(double[] values, double q, long[] keys) {
+        int n = values.length;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
             keys[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
         }
         double pos = q * (n - 1);
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);
-        long low = select(keys, lo);
+        long low = select(keys, n, lo);
         long high = low;
         if (hi > lo) {
             // select leaves every later key at or above the chosen one: the next order statistic is their least.
@@ -54,17 +66,21 @@ public final class Stats {
             Arrays.sort(a);
             return;
         }
-        Scratch s = Scratch.forThread(n);
-        long[] keys = s.keys;
-        for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which sorts after +Infinity
-            keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of the keys = order of the values
-        }
-        s.passes(n, false);
-        keys = s.keys;
-        for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
+        Scratch s = Scratch.take(n);
+        try {
+            long[] keys = s.keys;
+            for (int i = 0; i < n; i++) {
+                long bits = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which sorts after +Infinity
+                keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of the keys = order of the values
+            }
+            s.passes(n, false);
+            keys = s.keys;
+            for (int i = 0; i < n; i++) {
+                long k = keys[i];
+                a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
+            }
+        } finally {
+            Scratch.give(s);
         }
     }
 
@@ -95,11 +111,15 @@ public final class Stats {
      * spare to pass into. A report at a million videos ranked some fifteen columns, each sort making four arrays
      * of 24 MB in all and dropping them tens of milliseconds later; the young collections met them half-used
      * on the other metrics thread, copied them into the old generation, and full collections then had to find
-     * them there. Each thread now keeps one set, behind a soft reference (memory the heap can take back), and
-     * grows it to the largest column it sorted.
+     * them there. Sets are now handed out and given back, so a run makes about as many as it has threads sorting
+     * at once (the threads themselves are new for each group of sections and each correlation matrix, so sets
+     * kept per thread were made again for each: some 190 MB at a million videos), each grown to the largest
+     * column it sorted.
      */
     private static final class Scratch {
-        private static final ThreadLocal<java.lang.ref.SoftReference<Scratch>> OWN = new ThreadLocal<>();
+        /** Sets not in use, each behind a soft reference (memory the heap can take back); at most one per thread at work. */
+        private static final java.util.concurrent.ConcurrentLinkedDeque<java.lang.ref.SoftReference<Scratch>> FREE =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         long[] keys;
         long[] spareKeys;
@@ -114,16 +134,23 @@ public final class Stats {
             spareOrder = new int[n];
         }
 
-        /** This thread's arrays, of at least {@code n} entries; nothing may hold them across another call. */
-        static Scratch forThread(int n) {
-            java.lang.ref.SoftReference<Scratch> ref = OWN.get();
-            Scratch s = ref == null ? null : ref.get();
-            if (s == null || s.keys.length < n) {
-                OWN.remove(); // the smaller set can go before the larger one is made
-                s = new Scratch(n);
-                OWN.set(new java.lang.ref.SoftReference<>(s));
+        /**
+         * A set of at least {@code n} entries for the caller alone until it {@link #give gives} it back: a free
+         * one where one is large enough (a smaller one is dropped, so it can go before the larger one is made).
+         */
+        static Scratch take(int n) {
+            for (java.lang.ref.SoftReference<Scratch> ref = FREE.pollFirst(); ref != null; ref = FREE.pollFirst()) {
+                Scratch s = ref.get();
+                if (s != null && s.keys.length >= n) {
+                    return s;
+                }
             }
-            return s;
+            return new Scratch(n);
+        }
+
+        /** Returns a set {@link #take} handed out; its arrays' contents are then anyone's. */
+        static void give(Scratch s) {
+            FREE.offerFirst(new java.lang.ref.SoftReference<>(s));
         }
 
         /**
@@ -177,8 +204,13 @@ public final class Stats {
      * and every key after it no smaller (Hoare's selection, median-of-three pivots); returns that key.
      */
     static long select(long[] a, int k) {
+        return select(a, a.length, k);
+    }
+
+    /** {@link #select(long[], int)} among the first {@code n} entries of {@code a}. */
+    static long select(long[] a, int n, int k) {
         int left = 0;
-        int right = a.length - 1;
+        int right = n - 1;
         while (right > left) {
             int mid = (left + right) >>> 1;
             long x = a[left];
@@ -238,18 +270,22 @@ public final class Stats {
      */
     public static double[] midRanks(double[] values) {
         int n = values.length;
-        long[] sorted;
-        int[] order;
         if (n < RADIX_SORT_MIN) {
             long[][] keys = new long[1][];
-            order = sortedOrder(values, keys);
-            sorted = keys[0];
-        } else {
-            Scratch s = Scratch.forThread(n);
-            orderByRadix(values, s);
-            sorted = s.keys;
-            order = s.order;
+            int[] order = sortedOrder(values, keys);
+            return midRanks(n, keys[0], order);
         }
+        Scratch s = Scratch.take(n);
+        try {
+            orderByRadix(values, s);
+            return midRanks(n, s.keys, s.order);
+        } finally {
+            Scratch.give(s);
+        }
+    }
+
+    /** Mid-ranks from the first {@code n} sorted keys and the indexes they came from. */
+    private static double[] midRanks(int n, long[] sorted, int[] order) {
         // Equal keys are equal values (both zeros share a key), and the keys come out sorted: ties are found
         // reading them in sequence, with no gather of the values into sorted order.
         double[] ranks = new double[n];
@@ -289,20 +325,29 @@ public final class Stats {
      * memory access, which is what keeps a million-row rank cheap. Values must not be NaN.
      */
     static int[] sortedOrder(double[] values) {
-        return sortedOrder(values, new long[1][]);
+        return sortedOrder(values, null);
     }
 
-    /** {@link #sortedOrder}, also handing back the sort keys in sorted order in {@code sortedKeys[0]}. */
+    /**
+     * {@link #sortedOrder}, also handing back the sort keys in sorted order in {@code sortedKeys[0]} unless
+     * {@code sortedKeys} is null.
+     */
     private static int[] sortedOrder(double[] values, long[][] sortedKeys) {
         int n = values.length;
         if (n < RADIX_SORT_MIN) {
-            return smallSortedOrder(orderKeys(values, new long[n]), sortedKeys);
+            return smallSortedOrder(orderKeys(values, new long[n]), sortedKeys == null ? new long[1][] : sortedKeys);
         }
-        // The order is the caller's to keep: arrays of its own, not the thread's.
-        Scratch s = new Scratch(n);
-        orderByRadix(values, s);
-        sortedKeys[0] = s.keys;
-        return s.order;
+        // Sorted in a shared set; the order (and the keys, when asked for) are the caller's to keep: copies.
+        Scratch s = Scratch.take(n);
+        try {
+            orderByRadix(values, s);
+            if (sortedKeys != null) {
+                sortedKeys[0] = Arrays.copyOf(s.keys, n);
+            }
+            return Arrays.copyOf(s.order, n);
+        } finally {
+            Scratch.give(s);
+        }
     }
 
     /** The first {@code values.length} keys of {@code keys}: one per value, in the unsigned order of the values. */

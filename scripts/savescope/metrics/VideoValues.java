@@ -51,14 +51,20 @@ public final class VideoValues {
 
     /** The values that are not NaN, in order. */
     public static double[] present(double[] values) {
-        double[] out = new double[values.length];
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+            }
+        }
+        double[] out = new double[n]; // counted first: one array of the final size, not a second copy
         int k = 0;
         for (double v : values) {
             if (!Double.isNaN(v)) {
                 out[k++] = v;
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return out;
     }
 
     /** True when at least one value is present. */
