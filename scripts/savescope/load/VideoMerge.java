@@ -76,7 +76,7 @@ final class VideoMerge {
                 return total;
             }
         };
-        long[] numbers = numbersOf(ids, real);
+        long[] numbers = numbersOf(real, row -> builders.get(builderOf[row]).idNumber(rowInBuilder[row]));
         if (matched.groups().isEmpty() && numbers != null && distinct(numbers, real)) {
             return new Result(without(all, repeats.rows()), Canonical.emptySnapshots("snapshots"), 0, 0, List.of(),
                     matched.warnings(), repeats);
@@ -226,14 +226,23 @@ final class VideoMerge {
      * numbers are equal texts); else null. Rows without a real id get 0, never read.
      */
     static long[] numbersOf(List<String> ids, boolean[] real) {
-        long[] numbers = new long[ids.size()];
+        return numbersOf(real, row -> {
+            String id = ids.get(row);
+            return savescope.model.PlainNumbers.is(id) ? savescope.model.PlainNumbers.bits(id)
+                    : savescope.model.PlainNumbers.NOT_PLAIN;
+        });
+    }
+
+    /** {@link #numbersOf(List, boolean[])} with each row's number from {@code number} ({@link savescope.model.PlainNumbers#of}). */
+    static long[] numbersOf(boolean[] real, java.util.function.IntToLongFunction number) {
+        long[] numbers = new long[real.length];
         for (int r = 0; r < numbers.length; r++) {
             if (real[r]) {
-                String id = ids.get(r);
-                if (!savescope.model.PlainNumbers.is(id)) {
+                long n = number.applyAsLong(r);
+                if (n == savescope.model.PlainNumbers.NOT_PLAIN) {
                     return null;
                 }
-                numbers[r] = savescope.model.PlainNumbers.bits(id);
+                numbers[r] = n;
             }
         }
         return numbers;

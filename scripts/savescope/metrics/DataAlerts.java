@@ -221,6 +221,11 @@ public final class DataAlerts {
         long[] numbers = new long[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
+            long number = savescope.model.PlainNumbers.of(ids, i); // from packed bytes: no String per row
+            if (number != savescope.model.PlainNumbers.NOT_PLAIN) {
+                numbers[count++] = number;
+                continue;
+            }
             String id = ids.get(i);
             if (id == null || id.isBlank()) {
                 continue;

@@ -85,6 +85,38 @@ final class PackedTextMap implements DictionaryMap {
         return new String(units);
     }
 
+    /**
+     * Row {@code row}'s text as {@link PlainNumbers#bits} reads it when {@link PlainNumbers#is} holds for it, read
+     * from the packed bytes without a {@code String}; {@link PlainNumbers#NOT_PLAIN} for any other text.
+     */
+    long plainNumber(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+        if (changed != null && changed.containsKey(row)) {
+            String text = changed.get(row);
+            return PlainNumbers.is(text) ? PlainNumbers.bits(text) : PlainNumbers.NOT_PLAIN;
+        }
+        int len = length[row];
+        if (len <= 0 || len > 19) { // empty, too long, or holding a character beyond ISO 8859-1
+            return PlainNumbers.NOT_PLAIN;
+        }
+        byte[] bytes = chunks.get((int) (at[row] >>> 32));
+        int start = (int) at[row];
+        if (len > 1 && bytes[start] == '0') {
+            return PlainNumbers.NOT_PLAIN;
+        }
+        long v = 0;
+        for (int i = start; i < start + len; i++) {
+            int d = bytes[i] - '0';
+            if (d < 0 || d > 9) {
+                return PlainNumbers.NOT_PLAIN;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     @Override
     public String getValueForIndex(int row) {
         return get(row);

@@ -35,4 +35,20 @@ public final class PlainNumbers {
         }
         return v;
     }
+
+    /** What {@link #of} gives for a text that is not a plain number (no plain number has these bits). */
+    public static final long NOT_PLAIN = -1L;
+
+    /**
+     * Row {@code row}'s text as {@link #bits} when {@link #is} holds for it, else {@link #NOT_PLAIN}: read from the
+     * bytes of a packed column (ids and titles) without a {@code String}, from the text of any other. A number of 1 to
+     * 19 digits is below 10^19, so as 64 bits it is never all ones.
+     */
+    public static long of(tech.tablesaw.api.StringColumn column, int row) {
+        if (column.getDictionary() instanceof PackedTextMap packed) {
+            return packed.plainNumber(row);
+        }
+        String text = column.get(row);
+        return text != null && is(text) ? bits(text) : NOT_PLAIN;
+    }
 }

@@ -132,4 +132,27 @@ class PackedTextMapTest {
             assertEquals(0, c.size());
         }
     }
+
+    @Test
+    void readsPlainNumbersFromItsBytesAsPlainNumbersReadsTheText() {
+        String[] texts = {"7300001000002687856", "0", "012", "", " 12", "12 ", "9999999999999999999", "10000000000000000000",
+            "1.0", "-5", "١٢٣", "٣", "42", "7300001000002687856", "99999999999999999999", "+1", "12\u00e9"};
+        StringColumn packed = Canonical.packedTextColumn("id", 4);
+        for (String t : texts) {
+            packed.append(t);
+        }
+        PackedTextMap map = (PackedTextMap) packed.getDictionary();
+        packed.set(13, "8"); // a changed row is read from its new text
+        for (int row = 0; row < texts.length; row++) {
+            String text = packed.get(row);
+            long expected = PlainNumbers.is(text) ? PlainNumbers.bits(text) : PlainNumbers.NOT_PLAIN;
+            assertEquals(expected, PlainNumbers.of(StringColumn.create("plain", text), 0), "as text: " + text);
+            assertEquals(expected, map.plainNumber(row), "row " + row + " \"" + text + "\"");
+        }
+        assertEquals(7300001000002687856L, map.plainNumber(0));
+        assertEquals(8, map.plainNumber(13));
+        assertEquals(PlainNumbers.NOT_PLAIN, map.plainNumber(2)); // a leading zero
+        assertEquals(Long.parseUnsignedLong("9999999999999999999"), map.plainNumber(6)); // 19 digits, past Long.MAX_VALUE
+        assertEquals(PlainNumbers.NOT_PLAIN, map.plainNumber(7)); // 20 digits
+    }
 }
