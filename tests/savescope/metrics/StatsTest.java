@@ -106,6 +106,49 @@ class StatsTest {
     }
 
     @Test
+    void wholeNumberColumnsRankAndOrderAsAnyOther() {
+        // Counts take the radix passes on their own values; one value that is not a whole number from 0 to 2^53
+        // (a fraction, a negative, 2^53 + 2, NaN) sends the column to the doubles' bit patterns. Both checked
+        // against a boxed comparison sort: mid-ranks, and the order of sortedOrder with ties in index order.
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[] spoilers = {Double.NaN, 0.5, -1, 0x1p53 + 2, Double.POSITIVE_INFINITY, 0x1p53};
+        for (int round = 0; round <= spoilers.length; round++) {
+            int size = 6_000;
+            double[] v = new double[size];
+            for (int i = 0; i < size; i++) {
+                int kind = rnd.nextInt(4);
+                v[i] = kind == 0 ? rnd.nextInt(10) : kind == 1 ? rnd.nextLong(1L << 40) : kind == 2 ? -0.0 : rnd.nextInt(70_000);
+            }
+            v[size - 1] = 0x1p53; // the largest whole number kept as its own key
+            boolean hasNaN = round < spoilers.length && Double.isNaN(spoilers[round]);
+            if (round < spoilers.length) {
+                v[rnd.nextInt(size)] = spoilers[round];
+            }
+            Integer[] byValue = IntStream.range(0, size).boxed().toArray(Integer[]::new);
+            Arrays.sort(byValue, Comparator.comparingDouble((Integer i) -> v[i] == 0 ? 0.0 : v[i])); // stable
+            if (!hasNaN) {
+                assertArrayEquals(byValue, Arrays.stream(Stats.sortedOrder(v)).boxed().toArray(Integer[]::new),
+                        "order, round " + round);
+            }
+            double[] expected = new double[size];
+            for (int i = 0; i < size;) {
+                int j = i;
+                while (j + 1 < size && Double.compare(v[byValue[j + 1]] == 0 ? 0.0 : v[byValue[j + 1]],
+                        v[byValue[i]] == 0 ? 0.0 : v[byValue[i]]) == 0) {
+                    j++;
+                }
+                for (int k = i; k <= j; k++) {
+                    expected[byValue[k]] = (i + j) / 2.0 + 1;
+                }
+                i = j + 1;
+            }
+            if (!hasNaN) {
+                assertArrayEquals(expected, Stats.midRanks(v), 0.0, "mid-ranks, round " + round);
+            }
+        }
+    }
+
+    @Test
     void ranksByHand() {
         // 10, 20, 20, 5, -0.0, 0.0: sorted 0 0 | 5 | 10 | 20 20 -> mid-ranks 1.5 1.5 3 4 5.5 5.5; dense 0 0 1 2 3 3
         double[] v = {10, 20, 20, 5, -0.0, 0.0};
