@@ -17,8 +17,9 @@ import tech.tablesaw.api.Table;
 /**
  * One video that has both views (above zero) and a saves count, the unit most time and context metrics
  * work on. A value like a record of its seven parts (equal when they are), but one read from a frame keeps
- * only its row for the id: at a million videos the ids as strings were two million more objects that lived
- * through the whole metrics stage, and young collections copied each of them into the old generation.
+ * only its row for the id and the posting time: at a million videos the ids as strings were two million more
+ * objects that lived through the whole metrics stage, and young collections copied each of them into the old
+ * generation; the times as {@code Instant}s were another million (28 MB).
  */
 public final class RatedVideo {
     private final String id;
@@ -26,6 +27,11 @@ public final class RatedVideo {
     private final int row;
     private final String account;
     private final Instant postedAt;
+    /**
+     * For a video made by {@link #of}: its posting time in milliseconds since the epoch, as the frame keeps it
+     * ({@link Long#MIN_VALUE} when unknown), made into an {@code Instant} when asked.
+     */
+    private final long postedMillis;
     private final long views;
     private final long saves;
     private final Set<String> hashtags;
@@ -42,16 +48,18 @@ public final class RatedVideo {
      */
     public RatedVideo(String id, String account, Instant postedAt, long views, long saves, Set<String> hashtags,
             String contentType) {
-        this(id, null, -1, account, postedAt, views, saves, hashtags, contentType);
+        this(id, null, Long.MIN_VALUE, -1, account, postedAt, views, saves, hashtags, contentType);
     }
 
-    private RatedVideo(String id, StringColumn idColumn, int row, String account, Instant postedAt, long views, long saves,
+    private RatedVideo(String id, StringColumn idColumn, long postedMillis, int row, String account,
+            Instant postedAt, long views, long saves,
             Set<String> hashtags, String contentType) {
         this.id = id;
         this.idColumn = idColumn;
         this.row = row;
         this.account = account;
         this.postedAt = postedAt;
+        this.postedMillis = postedMillis;
         this.views = views;
         this.saves = saves;
         this.hashtags = hashtags;
@@ -68,7 +76,10 @@ public final class RatedVideo {
     }
 
     public Instant postedAt() {
-        return postedAt;
+        if (idColumn == null) {
+            return postedAt;
+        }
+        return postedMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(postedMillis);
     }
 
     public long views() {
@@ -94,18 +105,18 @@ public final class RatedVideo {
     @Override
     public boolean equals(Object o) {
         return o instanceof RatedVideo v && views == v.views && saves == v.saves && Objects.equals(id(), v.id())
-                && Objects.equals(account, v.account) && Objects.equals(postedAt, v.postedAt)
+                && Objects.equals(account, v.account) && Objects.equals(postedAt(), v.postedAt())
                 && Objects.equals(hashtags, v.hashtags) && Objects.equals(contentType, v.contentType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id(), account, postedAt, views, saves, hashtags, contentType);
+        return Objects.hash(id(), account, postedAt(), views, saves, hashtags, contentType);
     }
 
     @Override
     public String toString() {
-        return "RatedVideo[id=" + id() + ", account=" + account + ", postedAt=" + postedAt + ", views=" + views
+        return "RatedVideo[id=" + id() + ", account=" + account + ", postedAt=" + postedAt() + ", views=" + views
                 + ", saves=" + saves + ", hashtags=" + hashtags + ", contentType=" + contentType + "]";
     }
 
@@ -129,8 +140,8 @@ public final class RatedVideo {
                 continue;
             }
             Set<String> t = tagSets.computeIfAbsent(tags.get(i), RatedVideo::hashtagSet);
-            out.add(new RatedVideo(null, ids, i, acc.get(i), savescope.model.PackedTimes.instant(posted, i), views.getLong(i),
-                    saves.getLong(i), t, type.get(i)));
+            out.add(new RatedVideo(null, ids, savescope.model.PackedTimes.epochMilli(posted, i), i, acc.get(i), null,
+                    views.getLong(i), saves.getLong(i), t, type.get(i)));
         }
         return out;
     }

@@ -73,7 +73,7 @@ public final class Stats {
                 long bits = Double.doubleToLongBits(a[i]); // every NaN as the one NaN, which sorts after +Infinity
                 keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of the keys = order of the values
             }
-            s.passes(n, false);
+            s.passes(n, false, -1L);
             keys = s.keys;
             for (int i = 0; i < n; i++) {
                 long k = keys[i];
@@ -155,10 +155,11 @@ public final class Stats {
 
         /**
          * Sorts {@code keys[0..n)} as unsigned numbers, stably, four 16-bit digits from the lowest, moving
-         * {@code order[0..n)} along when {@code withOrder}; both end in {@code keys} and {@code order}.
+         * {@code order[0..n)} along when {@code withOrder}; both end in {@code keys} and {@code order}. No key has a
+         * bit that {@code any} lacks: digits above its highest bit are zero in every key, and not even counted.
          */
-        void passes(int n, boolean withOrder) {
-            for (int shift = 0; shift < 64; shift += 16) {
+        void passes(int n, boolean withOrder, long any) {
+            for (int shift = 0; shift < 64 && (any >>> shift) != 0; shift += 16) {
                 if (!digitStarts(keys, n, shift, count)) {
                     continue;
                 }
@@ -363,32 +364,36 @@ public final class Stats {
 
     /**
      * Keys that are the values themselves, when every value is a whole number from 0 to 2^53 (counts, durations in
-     * seconds): true, with {@code keys} filled; false at the first other value, with {@code keys} part-filled. Their
-     * high digits are then all zero, and the radix passes skip them: views below 2^32 take two passes, not four.
+     * seconds): the bits of all of them or-ed together, with {@code keys} filled; -1 (no such value) at the first
+     * other value, with {@code keys} part-filled. Their high digits are then all zero, and the radix passes skip
+     * them without counting: views below 2^32 take two passes, not four.
      * Equal values give equal keys (-0.0 and 0.0 too) and the order is the same as {@link #orderKeys}'.
      */
-    private static boolean wholeKeys(double[] values, long[] keys) {
+    private static long wholeKeys(double[] values, long[] keys) {
+        long any = 0;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!(v >= 0 && v <= 0x1p53) || v != (long) v) { // NaN fails the first test
-                return false;
+                return -1L;
             }
             keys[i] = (long) v;
+            any |= keys[i];
         }
-        return true;
+        return any;
     }
 
     /** Sorts the values' keys in {@code s}, with their indexes: s.keys and s.order, first {@code values.length}. */
     private static void orderByRadix(double[] values, Scratch s) {
         int n = values.length;
-        if (!wholeKeys(values, s.keys)) {
+        long any = wholeKeys(values, s.keys);
+        if (any == -1L) {
             orderKeys(values, s.keys);
         }
         int[] order = s.order;
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        s.passes(n, true);
+        s.passes(n, true, any);
     }
 
     /**

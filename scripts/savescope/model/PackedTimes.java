@@ -44,6 +44,15 @@ public final class PackedTimes {
         return PackedLocalDate.toEpochDay(PackedInstant.date(packed)) * 86_400L + PackedLocalTime.getSecondOfDay(time);
     }
 
+    /** Milliseconds since the epoch of row {@code row}'s time, or {@link Long#MIN_VALUE} when it is missing. */
+    public static long epochMilli(InstantColumn column, int row) {
+        long second = epochSecond(column, row);
+        if (second == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        return second * 1000 + PackedLocalTime.getMillisecondOfDay(PackedInstant.time(column.getLongInternal(row))) % 1000;
+    }
+
     /** Row {@code row}'s time, or null when it is missing. */
     public static Instant instant(InstantColumn column, int row) {
         long second = epochSecond(column, row);

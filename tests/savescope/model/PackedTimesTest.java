@@ -51,9 +51,11 @@ class PackedTimesTest {
             Instant kept = column.get(i); // Tablesaw's own reading: the time to the millisecond
             assertEquals(kept, PackedTimes.instant(column, i), times.get(i).toString());
             assertEquals(kept.getEpochSecond(), PackedTimes.epochSecond(column, i));
+            assertEquals(kept.toEpochMilli(), PackedTimes.epochMilli(column, i), times.get(i).toString());
         }
         int missing = times.size();
         assertEquals(null, PackedTimes.instant(column, missing));
         assertEquals(Long.MIN_VALUE, PackedTimes.epochSecond(column, missing));
+        assertEquals(Long.MIN_VALUE, PackedTimes.epochMilli(column, missing));
     }
 }
