@@ -294,6 +294,8 @@ public final class Correlations {
         private final double[][] subset;
         private final double[] subsetMean;
         private final double[][] midRanks;
+        /** The mean of each variable's mid-ranks, worked out once for its five Spearman cells. */
+        private final double[] midRankMean;
         private int[] kendallKeep;
         private final int[][] denseRanks;
         /** Per variable: rows of its Kendall sample in order of dense rank, and where each rank starts. */
@@ -320,6 +322,7 @@ public final class Correlations {
             subset = new double[m][];
             subsetMean = new double[m];
             midRanks = new double[m][];
+            midRankMean = new double[m];
             denseRanks = new int[m][];
             rowsByRank = new int[m][];
             rankStart = new int[m][];
@@ -353,7 +356,11 @@ public final class Correlations {
                 return pearsonOn(subset(i), subset(j), subsetMean[i], subsetMean[j]);
             }
             if (method.equals(SPEARMAN)) {
-                return pearsonComplete(midRanks(i), midRanks(j));
+                // As pearsonComplete(midRanks(i), midRanks(j)), each mean computed once rather than once a pair.
+                double[] ri = midRanks(i);
+                double[] rj = midRanks(j);
+                return ri.length < 3 ? new Correlation(Double.NaN, ri.length, Double.NaN)
+                        : pearsonOn(ri, rj, midRankMean[i], midRankMean[j]);
             }
             kendallRanks(i);
             kendallRanks(j);
@@ -380,7 +387,9 @@ public final class Correlations {
 
         private double[] midRanks(int k) {
             if (midRanks[k] == null) {
-                midRanks[k] = Stats.midRanks(subset(k));
+                double[] ranks = Stats.midRanks(subset(k));
+                midRankMean[k] = Stats.mean(ranks);
+                midRanks[k] = ranks;
             }
             return midRanks[k];
         }

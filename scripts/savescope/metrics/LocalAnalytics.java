@@ -30,12 +30,14 @@ public final class LocalAnalytics implements Analytics {
     private final Memo<List<Accumulation.VideoCurve>> curves;
     /** The per-video columns the metrics share (each taken from the frame once). */
     private final Memo<VideoColumns> columns;
+    private final Memo<Totals> totals;
     private final Map<Period, Analytics> postedIn = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<Period>, PeriodComparison> comparisons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalAnalytics(Dataset data) {
         this.data = data;
         columns = new Memo<>(() -> new VideoColumns(data.videos()));
+        totals = new Memo<>(() -> Totals.of(data.videos()));
         rated = new Memo<>(() -> Collections.unmodifiableList(RatedVideo.of(data.videos())));
         dailyIndex = new Memo<>(() -> DailyIndex.of(data.videos(), data.daily()));
         groupRates = new Memo<>(() -> GroupComparison.Rated.of(columns()));
@@ -122,7 +124,7 @@ public final class LocalAnalytics implements Analytics {
 
     @Override
     public Totals totals() {
-        return Totals.of(data.videos());
+        return totals.get();
     }
 
     @Override
