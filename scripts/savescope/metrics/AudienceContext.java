@@ -1,7 +1,6 @@
 package savescope.metrics;
 
 import java.time.LocalDate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,10 +144,11 @@ public final class AudienceContext {
         List<RatedVideo> inBusy = new ArrayList<>();
         List<RatedVideo> other = new ArrayList<>();
         for (RatedVideo v : videos) {
-            if (v.postedAt() == null) {
+            long second = v.postedSecond();
+            if (second == Long.MIN_VALUE) {
                 continue;
             }
-            int h = hourUtc(v.postedAt());
+            int h = hourUtc(second);
             if (Double.isNaN(activeByHour[h])) {
                 continue;
             }
@@ -172,9 +172,9 @@ public final class AudienceContext {
      */
     public record PostingCell(int weekday, int band, int videos, double rate) {}
 
-    /** The hour of the day (UTC) of {@code t}, by arithmetic (no zoned date-time per video). */
-    private static int hourUtc(Instant t) {
-        return (int) (Math.floorMod(t.getEpochSecond(), 86_400L) / 3600);
+    /** The hour of the day (UTC) of a time {@code second}s after the epoch, by arithmetic (no zoned date-time per video). */
+    private static int hourUtc(long second) {
+        return (int) (Math.floorMod(second, 86_400L) / 3600);
     }
 
     /** Cells for every weekday and band of {@code bandHours} hours that has at least one video. */
@@ -184,13 +184,13 @@ public final class AudienceContext {
         long[][] saves = new long[7][bands];
         int[][] n = new int[7][bands];
         for (RatedVideo v : videos) {
-            if (v.postedAt() == null) {
+            long second = v.postedSecond();
+            if (second == Long.MIN_VALUE) {
                 continue;
             }
-            long second = v.postedAt().getEpochSecond();
             // Day 0 of the epoch, 1 Jan 1970, was a Thursday: Monday-based weekday 3.
             int d = (int) Math.floorMod(Math.floorDiv(second, 86_400L) + 3, 7L);
-            int b = hourUtc(v.postedAt()) / bandHours;
+            int b = hourUtc(second) / bandHours;
             views[d][b] += v.views();
             saves[d][b] += v.saves();
             n[d][b]++;

@@ -82,6 +82,14 @@ public final class RatedVideo {
         return postedMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(postedMillis);
     }
 
+    /** Seconds since the epoch of the posting time (rounded down), or {@link Long#MIN_VALUE} when unknown. */
+    public long postedSecond() {
+        if (idColumn == null) {
+            return postedAt == null ? Long.MIN_VALUE : postedAt.getEpochSecond();
+        }
+        return postedMillis == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(postedMillis, 1000L);
+    }
+
     public long views() {
         return views;
     }

@@ -96,8 +96,9 @@ public final class Trends {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (RatedVideo v : videos) {
-            if (v.postedAt() != null) {
-                long day = Math.floorDiv(v.postedAt().getEpochSecond(), 86_400L);
+            long second = v.postedSecond();
+            if (second != Long.MIN_VALUE) {
+                long day = Math.floorDiv(second, 86_400L);
                 first = Math.min(first, day);
                 last = Math.max(last, day);
             }
@@ -114,8 +115,9 @@ public final class Trends {
         long[] views = new long[span];
         long[] saves = new long[span];
         for (RatedVideo v : videos) {
-            if (v.postedAt() != null) {
-                int d = (int) (Math.floorDiv(v.postedAt().getEpochSecond(), 86_400L) - first);
+            long second = v.postedSecond();
+            if (second != Long.MIN_VALUE) {
+                int d = (int) (Math.floorDiv(second, 86_400L) - first);
                 count[d]++;
                 views[d] += v.views();
                 saves[d] += v.saves();

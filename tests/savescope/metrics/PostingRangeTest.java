@@ -40,6 +40,30 @@ class PostingRangeTest {
         assertNull(range(Canonical.emptyVideos("empty")));
     }
 
+    @Test
+    void ratedVideosFromAFrameGiveTheFramesTimesBackToTheMillisecondAndTheSecondRoundedDown() {
+        Table t = Canonical.emptyVideos("test");
+        List<Instant> times = java.util.Arrays.asList(Instant.parse("2024-03-01T10:00:00.900Z"), null,
+                Instant.parse("1969-12-31T23:59:59.500Z"), Instant.parse("1970-01-01T00:00:00Z"),
+                Instant.parse("1960-06-01T12:00:00.001Z"));
+        for (int i = 0; i < times.size(); i++) {
+            VideoTables.add(t, "v" + i, "", COUNTS, times.get(i), 10, null);
+        }
+        List<RatedVideo> rated = RatedVideo.of(t);
+        assertEquals(times.size(), rated.size());
+        for (int i = 0; i < times.size(); i++) {
+            Instant at = times.get(i);
+            RatedVideo v = rated.get(i);
+            assertEquals(at, v.postedAt(), "row " + i);
+            assertEquals(at == null ? Long.MIN_VALUE : at.getEpochSecond(), v.postedSecond(), "row " + i);
+            RatedVideo made = new RatedVideo(v.id(), v.account(), at, v.views(), v.saves(), v.hashtags(), v.contentType());
+            assertEquals(made, v);
+            assertEquals(made.hashCode(), v.hashCode());
+            assertEquals(made.postedSecond(), v.postedSecond());
+        }
+        assertEquals(-1, rated.get(2).postedSecond()); // 23:59:59.5 on the last day before the epoch
+    }
+
     private static Analytics.PostingRange range(Table t) {
         return LocalAnalytics.of(Dataset.ofVideos(t, new LoadReport(List.of(), List.of()))).postingRange();
     }
