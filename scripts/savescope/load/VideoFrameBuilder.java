@@ -1083,13 +1083,13 @@ public final class VideoFrameBuilder {
         return takenAt[row];
     }
 
-    /** Whether row {@code row} carries the video's real id (and so may be merged with other rows of it). */
     /** Row {@code row}'s id as a number ({@link savescope.model.PlainNumbers#of}), without a String when packed. */
     long idNumber(int row) {
         settleIds();
         return savescope.model.PlainNumbers.of(id, row);
     }
 
+    /** Whether row {@code row} carries the video's real id (and so may be merged with other rows of it). */
     public boolean hasRealId(int row) {
         settleIds();
         return realId.get(row);

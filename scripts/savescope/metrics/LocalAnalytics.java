@@ -94,32 +94,18 @@ public final class LocalAnalytics implements Analytics {
     @Override
     public PostingRange postingRange() {
         var posted = data.videos().instantColumn(Canonical.POSTED_AT);
-        // Rows compared by second, then by millisecond, without an Instant per row; the two ends made at the end.
-        int first = -1;
-        int last = -1;
-        long firstSecond = 0;
-        long lastSecond = 0;
+        // Compared as milliseconds since the epoch (what the column keeps), without an Instant per row.
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         for (int i = 0; i < posted.size(); i++) {
-            long second = savescope.model.PackedTimes.epochSecond(posted, i);
-            if (second == Long.MIN_VALUE) {
-                continue;
-            }
-            if (first < 0 || second < firstSecond || second == firstSecond && milli(posted, i) < milli(posted, first)) {
-                first = i;
-                firstSecond = second;
-            }
-            if (last < 0 || second > lastSecond || second == lastSecond && milli(posted, i) > milli(posted, last)) {
-                last = i;
-                lastSecond = second;
+            long ms = savescope.model.PackedTimes.epochMilli(posted, i);
+            if (ms != Long.MIN_VALUE) {
+                first = Math.min(first, ms);
+                last = Math.max(last, ms);
             }
         }
-        return first < 0 ? null : new PostingRange(savescope.model.PackedTimes.instant(posted, first),
-                savescope.model.PackedTimes.instant(posted, last));
-    }
-
-    /** The millisecond within its second of row {@code row}'s time, which must not be missing. */
-    private static int milli(tech.tablesaw.api.InstantColumn posted, int row) {
-        return savescope.model.PackedTimes.instant(posted, row).getNano();
+        return last == Long.MIN_VALUE ? null
+                : new PostingRange(java.time.Instant.ofEpochMilli(first), java.time.Instant.ofEpochMilli(last));
     }
 
     @Override

@@ -155,4 +155,18 @@ class PackedTextMapTest {
         assertEquals(Long.parseUnsignedLong("9999999999999999999"), map.plainNumber(6)); // 19 digits, past Long.MAX_VALUE
         assertEquals(PlainNumbers.NOT_PLAIN, map.plainNumber(7)); // 20 digits
     }
+
+    @Test
+    void textsLongerThanTheKeptCharacterArrayComeBackWhole() {
+        String longLatin = "é".repeat(20_000) + "x";
+        String longEmoji = "🍰".repeat(9_000);
+        String[] texts = {"short", longLatin, "après", longEmoji, "again", "a".repeat(16_384), "🍞"};
+        StringColumn packed = Canonical.packedTextColumn("t", 2);
+        for (String t : texts) {
+            packed.append(t);
+        }
+        for (int row = 0; row < texts.length; row++) {
+            assertEquals(texts[row], packed.get(row), "row " + row);
+        }
+    }
 }
