@@ -55,11 +55,7 @@ public final class PackedTimes {
 
     /** Row {@code row}'s time, or null when it is missing. */
     public static Instant instant(InstantColumn column, int row) {
-        long second = epochSecond(column, row);
-        if (second == Long.MIN_VALUE) {
-            return null;
-        }
-        int milliOfSecond = PackedLocalTime.getMillisecondOfDay(PackedInstant.time(column.getLongInternal(row))) % 1000;
-        return Instant.ofEpochSecond(second, milliOfSecond * 1_000_000L);
+        long ms = epochMilli(column, row);
+        return ms == Long.MIN_VALUE ? null : Instant.ofEpochMilli(ms);
     }
 }
