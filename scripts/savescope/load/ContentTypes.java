@@ -124,7 +124,8 @@ public final class ContentTypes {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private static boolean isTagChar(int cp) {
+    /** Whether a hashtag goes on over the code point {@code cp}: a letter or number of any script, or {@code _}. */
+    static boolean isTagChar(int cp) {
         if (cp < 0x80) {
             return isAsciiTagChar((char) cp);
         }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads the plain canonical per-video CSV (the shape SaveScope's own exports and benchmark files have) from
- * its bytes: counts, durations and ISO posting times go straight into numbers, and only ids, titles and
- * content types become strings. Anything it does not recognise makes it give up before the file is added,
+ * its bytes: counts, durations and ISO posting times go straight into numbers, titles go into their column as the
+ * file's UTF-8 bytes (hashtags found in those bytes), and only ids and content types become strings. Anything it does not recognise makes it give up before the file is added,
  * so the file is read again by the general reader, whose rejections and messages stay the only ones users see.
  */
 final class VideoFastCsv extends ByteLines {
@@ -92,7 +92,17 @@ final class VideoFastCsv extends ByteLines {
     private static final class Batch {
         final long firstLine;
         final String[] ids = new String[BATCH];
+        /** Titles kept as text: null where missing or where the title is in {@link #text} instead. */
         final String[] titles = new String[BATCH];
+        /**
+         * Titles kept as bytes: row i's title is titleLen[i] bytes of {@link #text} from titleAt[i], well-formed
+         * UTF-8 that needs neither cutting nor stripping; titleLen[i] is -1 where the title is in {@link #titles}.
+         */
+        final int[] titleAt = new int[BATCH];
+        final int[] titleLen = new int[BATCH];
+        final boolean[] titleAscii = new boolean[BATCH];
+        byte[] text = new byte[BATCH * 64];
+        int textUsed;
         final String[] types = new String[BATCH];
         final long[] postedSeconds = new long[BATCH];
         final long[] durations = new long[BATCH];
@@ -106,13 +116,22 @@ final class VideoFastCsv extends ByteLines {
             this.firstLine = firstLine;
         }
 
+        /** Room for {@code len} more bytes of titles: where they go in {@link #text}. */
+        int room(int len) {
+            if (text.length - textUsed < len) {
+                text = Arrays.copyOf(text, Math.max(2 * text.length, textUsed + len));
+            }
+            return textUsed;
+        }
+
         void addTo(VideoFrameBuilder builder, String prefix) {
             long[] rowCounts = new long[5];
             for (int i = 0; i < size; i++) {
                 System.arraycopy(counts, i * 5, rowCounts, 0, 5);
                 RowPlace place = new RowPlace(prefix, firstLine + i);
-                builder.addCanonical(ids[i], titles[i], Instant.ofEpochSecond(postedSeconds[i]), durations[i],
-                        rowCounts, types[i], tags[i], contentTypes[i], place, place);
+                builder.addCanonical(ids[i], titles[i], titleLen[i] >= 0 ? text : null, titleAt[i], titleLen[i],
+                        titleAscii[i], Instant.ofEpochSecond(postedSeconds[i]), durations[i], rowCounts, types[i],
+                        tags[i], contentTypes[i], place, place);
             }
         }
 
@@ -123,12 +142,16 @@ final class VideoFastCsv extends ByteLines {
          * slower one at a million rows (0.82 against 0.73 s of CPU); now each does about 0.76 s. Rows with a text
          * long enough to be cut are left to the builder, which cuts it first.
          */
-        void assignTypes(ContentTypes contentTypes) {
+        void assignTypes(ContentTypes contentTypes, CaptionTags captionTags) {
             String[] out = new String[2];
             for (int i = 0; i < size; i++) {
                 if ((titles[i] == null || titles[i].length() <= LongTexts.MAX_CODE_POINTS)
                         && (types[i] == null || types[i].length() <= LongTexts.MAX_CODE_POINTS)) {
-                    contentTypes.assignRow(titles[i], null, types[i], out);
+                    if (titleLen[i] >= 0) {
+                        captionTags.assign(text, titleAt[i], titleLen[i], types[i], out);
+                    } else {
+                        contentTypes.assignRow(titles[i], null, types[i], out);
+                    }
                     tags[i] = out[0];
                     this.contentTypes[i] = out[1];
                 }
@@ -258,6 +281,7 @@ final class VideoFastCsv extends ByteLines {
         // No blank lines and no line ends in values get this far: row r is on line r + 2, below the header.
         long line = 2;
         Batch batch = new Batch(line);
+        CaptionTags captionTags = contentTypes == null ? null : new CaptionTags(contentTypes);
         while (true) {
             if (pos >= limit && !fill()) {
                 break;
@@ -274,7 +298,7 @@ final class VideoFastCsv extends ByteLines {
                 // Whichever thread is ahead does the hashtags and types: this one while batches wait in the queue,
                 // the builder's thread (which works them out for rows left without) while it waits for one.
                 if (contentTypes != null && !queue.isEmpty()) {
-                    batch.assignTypes(contentTypes);
+                    batch.assignTypes(contentTypes, captionTags);
                 }
                 put(queue, batch);
                 batch = new Batch(line);
@@ -283,7 +307,7 @@ final class VideoFastCsv extends ByteLines {
         }
         if (batch.size > 0) {
             if (contentTypes != null) {
-                batch.assignTypes(contentTypes);
+                batch.assignTypes(contentTypes, captionTags);
             }
             put(queue, batch);
         }
@@ -308,13 +332,13 @@ final class VideoFastCsv extends ByteLines {
             if (!comma(e, to)) {
                 return -1;
             }
-            batch.titles[i] = quoted(p, e);
+            title(batch, i, p + 1, e - 1, true);
         } else {
             e = plainEnd(p, to);
             if (!comma(e, to)) {
                 return -1;
             }
-            batch.titles[i] = e == p ? null : text(p, e);
+            title(batch, i, p, e, false);
         }
         p = e + 1;
         e = timeEnd(p, to);
@@ -421,11 +445,70 @@ final class VideoFastCsv extends ByteLines {
         return new String(buf, from, to - from, fieldAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
-    /** The text of the quoted field from the quote at {@code open} to the one before {@code end}, quotes undoubled. */
-    private String quoted(int open, int end) {
-        String text = text(open + 1, end - 1);
-        // Inside the quotes every quote is doubled, so undoubling from the left is exact.
-        return text.indexOf('"') < 0 ? text : text.replace("\"\"", "\"");
+    /**
+     * Row {@code i}'s title from the bytes {@code from} to {@code to} of the field just scanned (inside its quotes
+     * when {@code quoted}): copied into the batch with quotes undoubled, and kept as those bytes when the builder
+     * would keep it as it is (not longer than texts are cut to, nothing to strip at either end); otherwise made
+     * into the text the builder then cuts or strips. An empty unquoted field is a missing title, an empty quoted
+     * one the empty text, as the general reader has them.
+     */
+    private void title(Batch batch, int i, int from, int to, boolean quoted) {
+        batch.titleLen[i] = -1;
+        if (from == to) {
+            batch.titles[i] = quoted ? "" : null;
+            return;
+        }
+        int at = batch.room(to - from);
+        byte[] t = batch.text;
+        int n = at;
+        if (quoted) {
+            // Inside the quotes every quote is doubled, so undoubling from the left is exact.
+            for (int q = from; q < to; q++) {
+                byte c = buf[q];
+                t[n++] = c;
+                if (c == '"') {
+                    q++;
+                }
+            }
+        } else {
+            System.arraycopy(buf, from, t, at, to - from);
+            n = at + to - from;
+        }
+        int len = n - at;
+        if (len <= LongTexts.MAX_CODE_POINTS && !Character.isWhitespace(codePointAt(t, at))
+                && !Character.isWhitespace(codePointAt(t, lastCodePoint(t, n)))) {
+            batch.titles[i] = null;
+            batch.titleAt[i] = at;
+            batch.titleLen[i] = len;
+            batch.titleAscii[i] = fieldAscii;
+            batch.textUsed = n;
+        } else {
+            batch.titles[i] = new String(t, at, len, fieldAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The code point of the well-formed UTF-8 sequence at {@code p}. */
+    static int codePointAt(byte[] b, int p) {
+        int c = b[p] & 0xFF;
+        if (c < 0x80) {
+            return c;
+        }
+        if (c < 0xE0) {
+            return ((c & 0x1F) << 6) | (b[p + 1] & 0x3F);
+        }
+        if (c < 0xF0) {
+            return ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F);
+        }
+        return ((c & 0x07) << 18) | ((b[p + 1] & 0x3F) << 12) | ((b[p + 2] & 0x3F) << 6) | (b[p + 3] & 0x3F);
+    }
+
+    /** Where the last code point of the well-formed UTF-8 ending before {@code end} starts. */
+    private static int lastCodePoint(byte[] b, int end) {
+        int p = end - 1;
+        while ((b[p] & 0xC0) == 0x80) {
+            p--;
+        }
+        return p;
     }
 
     /**

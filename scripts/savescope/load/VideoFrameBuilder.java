@@ -67,6 +67,9 @@ public final class VideoFrameBuilder {
     private Instant rowsTakenAt;
     private ContentTypes types;
     private final String[] typeAndTags = new String[2];
+    /** Hashtags of titles added as bytes, for {@link #captionTagsFor}; made when first needed. */
+    private CaptionTags captionTags;
+    private ContentTypes captionTagsFor;
     /** The counts of the row being added, reused from row to row. */
     private final long[] rowValues = new long[5];
     private final boolean[] rowPresent = new boolean[5];
@@ -734,12 +737,15 @@ public final class VideoFrameBuilder {
      * row's text; {@code title}, {@code type} and {@code rawId} are the cells as the CSV holds them, null
      * when empty. {@code givenTags} and {@code givenType} are the row's hashtags and content type as
      * {@link ContentTypes#assignRow} gives them for those cells, worked out by the caller, or null to work
-     * them out here.
+     * them out here. Where {@code titleBytes} is not null the title is instead {@code titleLen} bytes of it from
+     * {@code titleAt}: well-formed UTF-8 (all below 0x80 when {@code titleAscii}), not empty, no longer than texts
+     * are cut to and with nothing to strip at either end, kept in the column as those bytes.
      */
-    void addCanonical(String rawId, String rawTitle, Instant postedAt, long durationCell, long[] countValues,
-            String rawType, String givenTags, String givenType, IntFunction<String> cellPlace, Supplier<String> fallbackId) {
+    void addCanonical(String rawId, String rawTitle, byte[] titleBytes, int titleAt, int titleLen, boolean titleAscii,
+            Instant postedAt, long durationCell, long[] countValues, String rawType, String givenTags, String givenType,
+            IntFunction<String> cellPlace, Supplier<String> fallbackId) {
         rowsRead++;
-        String rowTitle = longTexts.bound(rawTitle, "titles", cellPlace, TITLE);
+        String rowTitle = titleBytes != null ? null : longTexts.bound(rawTitle, "titles", cellPlace, TITLE);
         String rowType = longTexts.bound(rawType, "content types", cellPlace, TYPE);
         int row = (int) rowsUsed++;
         String videoId = videoId(row, rawId, null, cellPlace, fallbackId);
@@ -749,7 +755,11 @@ public final class VideoFrameBuilder {
         takenAt[row] = rowsTakenAt == null ? Long.MIN_VALUE : rowsTakenAt.toEpochMilli();
         id.append(videoId);
         accountCol.append(!account.isEmpty() ? account : handleOf(null));
-        title.append(nullToEmpty(rowTitle).strip());
+        if (titleBytes != null) {
+            Canonical.appendUtf8(title, titleBytes, titleAt, titleLen, titleAscii);
+        } else {
+            title.append(nullToEmpty(rowTitle).strip());
+        }
         posted.appendInternal(PackedTimes.pack(postedAt));
         duration.append(durationMillis ? durationCell / 1000.0 : durationCell);
         for (int i = 0; i < 5; i++) {
@@ -758,12 +768,21 @@ public final class VideoFrameBuilder {
         }
         // A real id starts with a digit; only a row without one can be labelled (cheap for a million rows).
         if (!canonicalSummaryLabel && (rawId == null || rawId.isEmpty() || !Character.isDigit(rawId.charAt(0)))
-                && (summaryLabel(rawId) || summaryLabel(rawTitle))) {
+                && (summaryLabel(rawId) || summaryLabel(titleBytes != null ? new String(titleBytes, titleAt, titleLen,
+                        java.nio.charset.StandardCharsets.UTF_8) : rawTitle))) {
             canonicalSummaryLabel = true;
         }
         if (types != null && givenTags != null) {
             hashtags.append(givenTags);
             type.append(givenType);
+        } else if (types != null && titleBytes != null) {
+            if (captionTags == null || captionTagsFor != types) {
+                captionTags = new CaptionTags(types);
+                captionTagsFor = types;
+            }
+            captionTags.assign(titleBytes, titleAt, titleLen, rowType, typeAndTags);
+            hashtags.append(typeAndTags[0]);
+            type.append(typeAndTags[1]);
         } else if (types != null) {
             types.assignRow(rowTitle, null, rowType, typeAndTags);
             hashtags.append(typeAndTags[0]);

@@ -63,6 +63,20 @@ public final class Canonical {
         return StringColumn.createInternal(name, new PackedTextMap(expectedRows));
     }
 
+    /**
+     * Adds to {@code column} the text of {@code len} well-formed UTF-8 bytes of {@code src} from {@code off} (all
+     * below 0x80 when {@code ascii}), as {@code column.append(new String(src, off, len, UTF_8))} would; for a
+     * {@linkplain #packedTextColumn packed} column the bytes are kept without making that {@code String}.
+     */
+    public static void appendUtf8(StringColumn column, byte[] src, int off, int len, boolean ascii) {
+        if (column.getDictionary() instanceof PackedTextMap packed) {
+            packed.appendUtf8(src, off, len, ascii);
+        } else {
+            column.append(new String(src, off, len, ascii ? java.nio.charset.StandardCharsets.ISO_8859_1
+                    : java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** An empty daily frame: one row per video and day, counts are that day's increments. */
     public static Table emptyDaily(String name) {
         return Table.create(name,

@@ -28,7 +28,8 @@ import tech.tablesaw.selection.Selection;
  *
  * <p>A row whose characters all fit in one byte (ISO 8859-1, which covers ASCII) is kept one byte per character;
  * any other row as its UTF-16 code units, two bytes each, so every text comes back exactly as it went in, lone
- * surrogates included. A missing value is the empty text, as in Tablesaw's own string columns. Rows changed after
+ * surrogates included. A row read from a file's well-formed UTF-8 bytes ({@link #appendUtf8}) keeps those bytes as
+ * they are: a caption with an emoji takes about half the room it would as UTF-16, and no {@code String} is made. A missing value is the empty text, as in Tablesaw's own string columns. Rows changed after
  * they were added are kept aside. Grouping operations get a key per distinct text, built when first asked for.
  */
 final class PackedTextMap implements DictionaryMap {
@@ -37,7 +38,10 @@ final class PackedTextMap implements DictionaryMap {
     private final List<byte[]> chunks = new ArrayList<>();
     /** Per row: its chunk (high 32 bits) and first byte in it (low 32 bits). */
     private long[] at;
-    /** Per row: its length in bytes, negative for a row kept as UTF-16. */
+    /**
+     * Per row: its length in bytes; negative for a row kept as UTF-16 (minus its bytes, always even) or as UTF-8
+     * (minus twice its bytes, minus one: always odd).
+     */
     private int[] length;
     private int size;
     /** The chunk being filled and the next free byte in it. */
@@ -81,6 +85,9 @@ final class PackedTextMap implements DictionaryMap {
         int start = (int) at[row];
         if (len > 0) {
             return new String(bytes, start, len, StandardCharsets.ISO_8859_1);
+        }
+        if ((len & 1) != 0) {
+            return new String(bytes, start, utf8Bytes(len), StandardCharsets.UTF_8);
         }
         char[] units = new char[-len / 2];
         for (int i = 0, b = start; i < units.length; i++, b += 2) {
@@ -175,6 +182,39 @@ final class PackedTextMap implements DictionaryMap {
         free += 2 * n;
         at[row] = ((long) (chunks.size() - 1) << 32) | start;
         length[row] = -2 * n;
+    }
+
+    /**
+     * Adds a row holding the text of {@code len} bytes of {@code src} from {@code off}, which must be well-formed
+     * UTF-8 (no overlong forms, surrogates or code points past U+10FFFF; the caller has checked): the same row
+     * {@code append(new String(src, off, len, UTF_8))} would add, kept as those bytes. {@code ascii} says that every
+     * byte is below 0x80, when the row is kept one byte per character as any such text is.
+     */
+    void appendUtf8(byte[] src, int off, int len, boolean ascii) {
+        forgetKeys();
+        if (size == at.length) {
+            int grown = size + (size >> 1) + 16;
+            at = Arrays.copyOf(at, grown);
+            length = Arrays.copyOf(length, grown);
+        }
+        int row = size++;
+        if (len == 0) {
+            length[row] = 0;
+            return;
+        }
+        if (len > (Integer.MAX_VALUE - 1) / 2) {
+            throw new IllegalArgumentException("a text of " + len + " bytes is too long to keep");
+        }
+        room(len);
+        System.arraycopy(src, off, chunk, free, len);
+        at[row] = ((long) (chunks.size() - 1) << 32) | free;
+        length[row] = ascii ? len : -2 * len - 1;
+        free += len;
+    }
+
+    /** The bytes of a UTF-8 row from its {@link #length} entry. */
+    private static int utf8Bytes(int len) {
+        return (-len - 1) >>> 1;
     }
 
     /** Makes sure the current chunk has {@code bytes} free: a new chunk otherwise, as large as a long text needs. */

@@ -347,6 +347,43 @@ class VideoFastCsvTest {
     }
 
     @Test
+    void titlesKeptAsBytesOrAsTextReadAsTheGeneralReaderReadsThem() throws Exception {
+        // Titles are kept as the file's bytes unless the general reader would strip them (white space at either
+        // end, U+3000 is, U+00A0 is not) or cut them (past 10,000 characters); each kind beside the others.
+        String[][] rows = {
+            {"\" lead\"", " lead"},
+            {"\"trail \"", "trail "},
+            {"\u3000ideographic\u3000", "\u3000ideographic\u3000"},
+            {"\u00A0kept\u00A0", "\u00A0kept\u00A0"},
+            {"\"\"", ""},
+            {"", ""},
+            {"x".repeat(10_000), "x".repeat(10_000)},
+            {"y".repeat(10_001), "y".repeat(10_001)},
+            {"🍰".repeat(5_000) + " #Cake", "🍰".repeat(5_000) + " #Cake"},
+            {"\"\"\"quoted\"\" #Funny\"", "\"quoted\" #Funny"},
+            {"é #Tips", "é #Tips"}};
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int r = 0; r < rows.length; r++) {
+            text.append(7400000000000000100L + r).append(',').append(rows[r][0])
+                    .append(",2024-09-01T18:00:00Z,,62,10,8,4,3,2\n");
+        }
+        LoadState f = fast(utf8(text.toString()));
+        assertTrue(f != null, "every row is plain");
+        assertSame(general(utf8(text.toString()), "v.csv"), f);
+        Table t = f.videos.get(0).table();
+        for (int r = 0; r < rows.length; r++) {
+            String raw = rows[r][1];
+            String kept = raw.codePointCount(0, raw.length()) > 10_000
+                    ? raw.substring(0, raw.offsetByCodePoints(0, 10_000)) + "…" : raw.strip();
+            assertEquals(kept, t.stringColumn(Canonical.TITLE).get(r), "title, row " + r);
+        }
+        assertEquals("cake", t.stringColumn(Canonical.HASHTAGS).get(8));
+        assertEquals("funny", t.stringColumn(Canonical.HASHTAGS).get(9));
+        assertEquals("comedy", t.stringColumn(Canonical.CONTENT_TYPE).get(9));
+        assertEquals("tips", t.stringColumn(Canonical.HASHTAGS).get(10));
+    }
+
+    @Test
     void bytesPastAsciiAreStrictUtf8OrLeftToTheGeneralReader() throws Exception {
         // Lead bytes 0x80-0xFF with continuations in and out of range (overlong forms, surrogates, past U+10FFFF,
         // cut short), in an id, a plain title and a quoted one, between ASCII fields and rows. A strict decoder

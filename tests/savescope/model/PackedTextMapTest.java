@@ -169,4 +169,46 @@ class PackedTextMapTest {
             assertEquals(texts[row], packed.get(row), "row " + row);
         }
     }
+
+    /**
+     * Rows added from UTF-8 bytes read back, group, count and compare as the same texts added as strings, whether
+     * the bytes are ASCII, Latin-1 letters, other scripts or past the BMP, across chunks and beside string rows.
+     */
+    @Test
+    void rowsAddedAsUtf8BytesAreTheTextsTheyEncode() {
+        String big = "ü".repeat(400_000) + "🍞"; // 800,004 bytes: two of them do not fit one 1 MiB chunk
+        String[] texts = {"Bread 🍞", "", "crème", "plain", "東京", "𐐀x", "123", big, "crème", big, "0123", "a"};
+        StringColumn fromBytes = Canonical.packedTextColumn("t", 2);
+        StringColumn fromText = Canonical.packedTextColumn("t", 2);
+        StringColumn mixed = Canonical.packedTextColumn("t", 2);
+        for (int i = 0; i < texts.length; i++) {
+            byte[] utf8 = texts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] padded = new byte[utf8.length + 4];
+            System.arraycopy(utf8, 0, padded, 2, utf8.length);
+            boolean ascii = texts[i].chars().allMatch(c -> c < 0x80);
+            Canonical.appendUtf8(fromBytes, padded, 2, utf8.length, ascii);
+            fromText.append(texts[i]);
+            if (i % 2 == 0) {
+                Canonical.appendUtf8(mixed, padded, 2, utf8.length, ascii);
+            } else {
+                mixed.append(texts[i]);
+            }
+        }
+        StringColumn expected = StringColumn.create("t", texts);
+        for (StringColumn c : List.of(fromBytes, mixed)) {
+            assertEquals(expected.asList(), c.asList());
+            assertEquals(1, c.countMissing());
+            assertEquals(10, c.countUnique()); // by hand: the twelve texts less a repeated crème and big
+            assertEquals(expected.isEqualTo("crème").toString(), c.isEqualTo("crème").toString());
+            for (int row = 0; row < texts.length; row++) {
+                assertEquals(PlainNumbers.of(fromText, row), PlainNumbers.of(c, row), "row " + row);
+            }
+        }
+        assertEquals(123L, PlainNumbers.of(fromBytes, 6));
+        assertEquals(PlainNumbers.NOT_PLAIN, PlainNumbers.of(fromBytes, 10));
+        // A plain dictionary column takes the same call as the text.
+        StringColumn plain = StringColumn.create("t");
+        Canonical.appendUtf8(plain, "x東京".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, 6, false);
+        assertEquals(List.of("東京"), plain.asList());
+    }
 }
