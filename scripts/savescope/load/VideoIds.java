@@ -45,17 +45,23 @@ final class VideoIds {
             return NONE;
         }
         if (allDigits(id, n)) {
-            int zeros = trailingZeros(id);
-            if (n >= 16 && zeros >= 10) {
-                return ROUNDED;
-            }
-            return n == 19 && zeros >= 4 ? SUSPECT : REAL;
+            return kindOfDigits(id);
         }
         char last = id.charAt(n - 1);
         if (last >= '0' && last <= '9' && (id.indexOf('E') > 0 || id.indexOf('e') > 0) && SCIENTIFIC.matcher(id).matches()) {
             return ROUNDED;
         }
         return REAL;
+    }
+
+    /** {@link #kind} of a cell of one or more ASCII digits and nothing else. */
+    static int kindOfDigits(String id) {
+        int n = id.length();
+        int zeros = trailingZeros(id);
+        if (n >= 16 && zeros >= 10) {
+            return ROUNDED;
+        }
+        return n == 19 && zeros >= 4 ? SUSPECT : REAL;
     }
 
     /**
