@@ -44,15 +44,20 @@ public final class VideoFrameBuilder {
     private final String account;
     private final Table table;
     private StringColumn id;
-    private final StringColumn accountCol;
+    private StringColumn accountCol;
     private StringColumn title;
     private InstantColumn posted;
     private DoubleColumn duration;
     private final LongColumn[] counts = new LongColumn[5];
     private final StringColumn type;
     private final StringColumn hashtags;
-    private final StringColumn link;
-    private final StringColumn source;
+    private StringColumn link;
+    private StringColumn source;
+    /**
+     * Rows {@link #addCanonical} added whose account, link and source cells are not in their columns yet: the same
+     * in every such row (this builder's account, no link, its file), so they go in at once ({@link #flushCells}).
+     */
+    private int cellsPending;
     private final RejectionList rejections = new RejectionList();
     private long rowsRead;
     private long rowsUsed;
@@ -206,6 +211,7 @@ public final class VideoFrameBuilder {
     /** Adds a row whose counts were read into {@code values} where {@code present}. */
     private void append(String[] raw, long[] values, boolean[] present, Supplier<String> rowPlace,
             IntFunction<String> cellPlace, Supplier<String> fallbackId, Instant taken) {
+        flushCells();
         for (int i = 0; i < 5; i++) {
             if (!present[i]) {
                 countGap(VIEWS + i, raw[VIEWS + i], cellPlace);
@@ -754,7 +760,7 @@ public final class VideoFrameBuilder {
         }
         takenAt[row] = rowsTakenAt == null ? Long.MIN_VALUE : rowsTakenAt.toEpochMilli();
         id.append(videoId);
-        accountCol.append(!account.isEmpty() ? account : handleOf(null));
+        cellsPending++;
         if (titleBytes != null) {
             Canonical.appendUtf8(title, titleBytes, titleAt, titleLen, titleAscii);
         } else {
@@ -791,8 +797,32 @@ public final class VideoFrameBuilder {
             type.append(nullToEmpty(rowType).strip());
             hashtags.append("");
         }
-        link.append("");
-        source.append(file);
+    }
+
+    /**
+     * Puts the account, link and source cells of the rows {@link #addCanonical} added into their columns: as whole
+     * columns when nothing else is in them yet (every row of a file read by the fast reader), else one at a time.
+     */
+    private void flushCells() {
+        int n = cellsPending;
+        if (n == 0) {
+            return;
+        }
+        cellsPending = 0;
+        if (accountCol.isEmpty() && link.isEmpty() && source.isEmpty()) {
+            accountCol = Canonical.repeatedTextColumn(Canonical.ACCOUNT, account, n);
+            link = Canonical.repeatedTextColumn(Canonical.LINK, "", n);
+            source = Canonical.repeatedTextColumn(Canonical.SOURCE, file, n);
+            table.replaceColumn(Canonical.ACCOUNT, accountCol);
+            table.replaceColumn(Canonical.LINK, link);
+            table.replaceColumn(Canonical.SOURCE, source);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            accountCol.append(account);
+            link.append("");
+            source.append(file);
+        }
     }
 
     /** The duration in seconds, or NaN: missing in the source, or unreadable and then counted as left missing. */
@@ -1145,6 +1175,7 @@ public final class VideoFrameBuilder {
     }
 
     public Table table() {
+        flushCells();
         return table;
     }
 

@@ -64,6 +64,38 @@ public final class Canonical {
     }
 
     /**
+     * A string column of {@code rows} rows that all hold {@code text} (null is the empty text, Tablesaw's missing
+     * value): the column appending it {@code rows} times makes, Tablesaw's one-byte dictionary with the same key,
+     * count and next key, made at once rather than by a lookup and a count per row.
+     */
+    public static StringColumn repeatedTextColumn(String name, String text, int rows) {
+        if (rows <= 0) {
+            return StringColumn.create(name);
+        }
+        String t = text == null ? "" : text;
+        boolean missing = t.equals(tech.tablesaw.columns.strings.StringColumnType.missingValueIndicator());
+        // Tablesaw's keys: the missing value has the largest, others count up from one above the smallest.
+        byte key = missing ? Byte.MAX_VALUE : (byte) (Byte.MIN_VALUE + 1);
+        byte[] values = new byte[rows];
+        java.util.Arrays.fill(values, key);
+        var keyToValue = new it.unimi.dsi.fastutil.bytes.Byte2ObjectOpenHashMap<String>();
+        keyToValue.put(key, t);
+        var valueToKey = new it.unimi.dsi.fastutil.objects.Object2ByteOpenHashMap<String>();
+        valueToKey.defaultReturnValue(Byte.MIN_VALUE);
+        valueToKey.put(t, key);
+        var keyToCount = new it.unimi.dsi.fastutil.bytes.Byte2IntOpenHashMap();
+        keyToCount.put(key, rows);
+        var map = new tech.tablesaw.columns.strings.ByteDictionaryMap.ByteDictionaryBuilder()
+                .setNextIndex(missing ? Byte.MIN_VALUE : Byte.MIN_VALUE + 1)
+                .setKeyToValue(keyToValue)
+                .setValueToKey(valueToKey)
+                .setKeyToCount(keyToCount)
+                .setValues(values)
+                .build();
+        return StringColumn.createInternal(name, map);
+    }
+
+    /**
      * Adds to {@code column} the text of {@code len} well-formed UTF-8 bytes of {@code src} from {@code off} (all
      * below 0x80 when {@code ascii}), as {@code column.append(new String(src, off, len, UTF_8))} would; for a
      * {@linkplain #packedTextColumn packed} column the bytes are kept without making that {@code String}.
