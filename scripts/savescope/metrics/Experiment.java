@@ -207,10 +207,13 @@ public final class Experiment {
         }
         // Videos with the same hashtags share one set (RatedVideo.of): each distinct set is looked at once, with
         // its number of videos, instead of every video's tags (a million sorted-map updates at a million videos).
-        Map<java.util.Set<String>, Integer> videosPerTagSet = new java.util.IdentityHashMap<>();
-        rated.forEach(v -> videosPerTagSet.merge(v.hashtags(), 1, Integer::sum));
+        // Counted in an int each (merging Integers boxed one per video past the first 127 of a set: 17 MB at a million).
+        Map<java.util.Set<String>, int[]> videosPerTagSet = new java.util.IdentityHashMap<>();
+        for (RatedVideo v : rated) {
+            videosPerTagSet.computeIfAbsent(v.hashtags(), k -> new int[1])[0]++;
+        }
         Map<String, Integer> tagCount = new TreeMap<>();
-        videosPerTagSet.forEach((tags, count) -> tags.forEach(t -> tagCount.merge(t, count, Integer::sum)));
+        videosPerTagSet.forEach((tags, count) -> tags.forEach(t -> tagCount.merge(t, count[0], Integer::sum)));
         Map<String, List<String>> byStem = new TreeMap<>();
         tagCount.forEach((tag, n) -> {
             Matcher m = VARIANT_TAG.matcher(tag);

@@ -306,6 +306,49 @@ class LaunchersTest {
         assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*bool UseTransparentHugePages\\s+= true.*")), "the JVM took the option");
     }
 
+    /**
+     * A report over 32 MiB or more of named files runs on the parallel collector, any smaller one (or a folder, or a
+     * name that is no file) on the script's serial one; a collector the user names wins, and other commands are
+     * left alone. Sizes by hand: 20 + 13 MiB of files is past the line, 31 MiB is not.
+     */
+    @Test
+    void bigReportInputsChooseTheParallelCollector() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux") || System.getProperty("os.name").startsWith("Mac"), "bash");
+        Path big = sized("big.csv", 20 << 20);
+        Path more = sized("more.csv", 13 << 20);
+        Path small = sized("small.csv", 31 << 20);
+        String parallel = "-XX:-UseSerialGC -XX:+UseParallelGC";
+        assertEquals(parallel, collector("report", "", big.toString(), "-o", "out.html", more.toString()));
+        assertEquals("", collector("report", "", small.toString()));
+        assertEquals("", collector("report", "", big.toString(), dir.toString(), "missing.csv"));
+        assertEquals("", collector("report", "-Xmx1g -XX:+UseSerialGC", big.toString(), more.toString()));
+        assertEquals(parallel, collector("report", "-Xmx1g -Xlog:gc:file=g.txt", big.toString(), more.toString()));
+        assertEquals("", collector("notebook", "", big.toString(), more.toString()));
+    }
+
+    private Path sized(String name, long bytes) throws IOException {
+        Path file = dir.resolve(name);
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return file;
+    }
+
+    /** What the launcher's big_input_gc chooses for a run of {@code alias} with these options and arguments. */
+    String collector(String alias, String javaOptions, String... args) throws Exception {
+        String functions = "eval \"$(sed -n '/^big_input_gc() {/,/^}/p' jbang)\"; set -euo pipefail; ";
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                functions + "gc=(); big_input_gc \"$@\"; echo \"${gc[*]-}\"", "bash"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LAUNCH_ALIAS", alias);
+        pb.environment().put("SAVESCOPE_JAVA_OPTIONS", javaOptions);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     /** What the launcher's huge_page_options adds for these THP settings and free lists (null: no such file). */
     String hugePages(String enabled, String pageSize, String buddyinfo) throws Exception {
         Path thp = Files.createDirectories(dir.resolve("thp-" + System.nanoTime()));
