@@ -271,6 +271,10 @@ public final class Stats {
      */
     public static double[] midRanks(double[] values) {
         int n = values.length;
+        double[] counted = n < RADIX_SORT_MIN ? null : midRanksByCounting(values);
+        if (counted != null) {
+            return counted;
+        }
         if (n < RADIX_SORT_MIN) {
             long[][] keys = new long[1][];
             int[] order = sortedOrder(values, keys);
@@ -283,6 +287,41 @@ public final class Stats {
         } finally {
             Scratch.give(s);
         }
+    }
+
+    /**
+     * {@link #midRanks} of whole numbers from 0 to a few times their count (likes, comments, shares, saves and
+     * durations of a million videos), counted rather than sorted: how many values lie below each value gives its
+     * rank, in three reads of the values and one of the counts, where the radix sort took two passes each moving
+     * keys and indexes. Null for any other values, which are sorted.
+     */
+    static double[] midRanksByCounting(double[] values) {
+        int n = values.length;
+        long limit = Math.max(1L << 16, 4L * n);
+        double max = 0;
+        for (double v : values) {
+            // NaN fails the first test; -0.0 passes and counts as 0, as its key does.
+            if (!(v >= 0 && v <= limit) || v != (long) v) {
+                return null;
+            }
+            if (v > max) {
+                max = v;
+            }
+        }
+        int[] below = new int[(int) max + 2];
+        for (double v : values) {
+            below[(int) v + 1]++;
+        }
+        for (int k = 1; k < below.length; k++) {
+            below[k] += below[k - 1]; // below[k]: values less than k
+        }
+        double[] ranks = new double[n];
+        for (int i = 0; i < n; i++) {
+            int k = (int) values[i];
+            // Sorted, the ties of k fill positions below[k] to below[k + 1] - 1: their mean rank, as midRanks has it.
+            ranks[i] = (below[k] + below[k + 1] - 1) / 2.0 + 1;
+        }
+        return ranks;
     }
 
     /** Mid-ranks from the first {@code n} sorted keys and the indexes they came from. */

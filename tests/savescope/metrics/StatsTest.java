@@ -148,6 +148,59 @@ class StatsTest {
         }
     }
 
+    /**
+     * Whole numbers from 0 to four times their count (or 65,536) are ranked by counting: checked against a boxed
+     * comparison sort, with ties, -0.0, the largest value counted and the smallest refused (one past the limit, a
+     * fraction, a negative, NaN), which rank by sorting as before.
+     */
+    @Test
+    void smallWholeNumbersRankByCountingAsBySorting() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        for (int size : new int[] {4_096, 20_000}) {
+            long limit = Math.max(1L << 16, 4L * size);
+            double[] spoilers = {Double.NaN, 2.5, -1, limit + 1, limit};
+            for (int round = 0; round <= spoilers.length; round++) {
+                double[] v = new double[size];
+                for (int i = 0; i < size; i++) {
+                    int kind = rnd.nextInt(4);
+                    v[i] = kind == 0 ? rnd.nextInt(7) : kind == 1 ? -0.0 : kind == 2 ? rnd.nextInt(300) : rnd.nextLong(limit);
+                }
+                boolean counted = true;
+                boolean hasNaN = false;
+                if (round < spoilers.length) {
+                    v[rnd.nextInt(size)] = spoilers[round];
+                    counted = spoilers[round] == limit;
+                    hasNaN = Double.isNaN(spoilers[round]);
+                }
+                String what = size + " values, round " + round;
+                assertEquals(counted, Stats.midRanksByCounting(v) != null, what);
+                if (!hasNaN) {
+                    assertArrayEquals(midRanksBySorting(v), Stats.midRanks(v), 0.0, what);
+                }
+            }
+        }
+    }
+
+    /** Mid-ranks from a stable boxed sort, -0.0 equal to 0.0: the independent answer. */
+    private static double[] midRanksBySorting(double[] v) {
+        int size = v.length;
+        Integer[] byValue = IntStream.range(0, size).boxed().toArray(Integer[]::new);
+        Arrays.sort(byValue, Comparator.comparingDouble((Integer i) -> v[i] == 0 ? 0.0 : v[i]));
+        double[] expected = new double[size];
+        for (int i = 0; i < size;) {
+            int j = i;
+            while (j + 1 < size && Double.compare(v[byValue[j + 1]] == 0 ? 0.0 : v[byValue[j + 1]],
+                    v[byValue[i]] == 0 ? 0.0 : v[byValue[i]]) == 0) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                expected[byValue[k]] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        return expected;
+    }
+
     @Test
     void ranksByHand() {
         // 10, 20, 20, 5, -0.0, 0.0: sorted 0 0 | 5 | 10 | 20 20 -> mid-ranks 1.5 1.5 3 4 5.5 5.5; dense 0 0 1 2 3 3
