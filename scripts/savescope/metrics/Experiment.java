@@ -221,15 +221,34 @@ public final class Experiment {
                 byStem.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(tag);
             }
         });
+        // Which stems have two of their tags on one video: each tag set looked at once, its tags by their stem (a
+        // stem's tags against every set took minutes where captions carry thousands of numbered tags).
+        Map<String, String> stemOf = new java.util.HashMap<>();
+        byStem.forEach((stem, tags) -> {
+            if (tags.size() >= 2) {
+                tags.forEach(t -> stemOf.put(t, stem));
+            }
+        });
+        java.util.Set<String> together = new java.util.HashSet<>();
+        java.util.Set<String> stemsOfSet = new java.util.HashSet<>();
+        for (java.util.Set<String> set : videosPerTagSet.keySet()) {
+            stemsOfSet.clear();
+            for (String t : set) {
+                String stem = stemOf.get(t);
+                if (stem != null && !stemsOfSet.add(stem)) {
+                    together.add(stem);
+                }
+            }
+        }
         List<String> best = List.of();
         int bestVideos = 0;
-        for (List<String> tags : byStem.values()) {
+        for (Map.Entry<String, List<String>> e : byStem.entrySet()) {
+            List<String> tags = e.getValue();
             if (tags.size() < 2) {
                 continue;
             }
-            boolean together = videosPerTagSet.keySet().stream().anyMatch(set -> tags.stream().filter(set::contains).count() > 1);
             int videosTagged = tags.stream().mapToInt(tagCount::get).sum();
-            if (!together && videosTagged > bestVideos) {
+            if (!together.contains(e.getKey()) && videosTagged > bestVideos) {
                 best = tags;
                 bestVideos = videosTagged;
             }

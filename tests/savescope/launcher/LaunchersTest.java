@@ -308,22 +308,44 @@ class LaunchersTest {
 
     /**
      * A report over 32 MiB or more of named files runs on the parallel collector, any smaller one (or a folder, or a
-     * name that is no file) on the script's serial one; a collector the user names wins, and other commands are
-     * left alone. Sizes by hand: 20 + 13 MiB of files is past the line, 31 MiB is not.
+     * name that is no file) on the script's serial one, and other commands are left alone. A collector the user
+     * names in SAVESCOPE_JAVA_OPTIONS, JDK_JAVA_OPTIONS or JAVA_TOOL_OPTIONS, however the options are spaced, wins:
+     * the serial one is turned off for another, and nothing is added for the serial one, for one turned off or
+     * for an @argfile (its content unknown). Sizes by hand: 20 + 13 MiB of files is past the line, 31 MiB is not.
      */
     @Test
-    void bigReportInputsChooseTheParallelCollector() throws Exception {
+    void bigReportInputsChooseTheParallelCollectorAndTheUsersCollectorWins() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux") || System.getProperty("os.name").startsWith("Mac"), "bash");
         Path big = sized("big.csv", 20 << 20);
         Path more = sized("more.csv", 13 << 20);
         Path small = sized("small.csv", 31 << 20);
         String parallel = "-XX:-UseSerialGC -XX:+UseParallelGC";
-        assertEquals(parallel, collector("report", "", big.toString(), "-o", "out.html", more.toString()));
-        assertEquals("", collector("report", "", small.toString()));
-        assertEquals("", collector("report", "", big.toString(), dir.toString(), "missing.csv"));
-        assertEquals("", collector("report", "-Xmx1g -XX:+UseSerialGC", big.toString(), more.toString()));
-        assertEquals(parallel, collector("report", "-Xmx1g -Xlog:gc:file=g.txt", big.toString(), more.toString()));
-        assertEquals("", collector("notebook", "", big.toString(), more.toString()));
+        assertEquals(parallel, collector("report", Map.of(), big.toString(), "-o", "out.html", more.toString()));
+        assertEquals("", collector("report", Map.of(), small.toString()));
+        assertEquals("", collector("report", Map.of(), big.toString(), dir.toString(), "missing.csv"));
+        assertEquals("", collector("notebook", Map.of(), big.toString(), more.toString()));
+        assertEquals(parallel, collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -Xlog:gc:file=g.txt"),
+                big.toString(), more.toString()));
+        String[] both = {big.toString(), more.toString()};
+        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -XX:+UseSerialGC"), both));
+        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:-UseParallelGC"), both));
+        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "@jvm.options"), both));
+        assertEquals("-XX:-UseSerialGC", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), both));
+        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "\t-XX:-UseSerialGC\t-XX:+UseG1GC\n-Xmx1g"), both));
+        assertEquals("-XX:-UseSerialGC", collector("notebook", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), small.toString()));
+        assertEquals("-XX:-UseSerialGC", collector("report", Map.of("JAVA_TOOL_OPTIONS", "-Xss2m\n-XX:+UseParallelGC"), both));
+
+        // The JVM takes what the launcher puts together: the script's serial collector, then these, then the user's.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> options : List.of(List.of("-XX:+UseSerialGC", "-XX:-UseSerialGC", "-XX:+UseParallelGC"),
+                List.of("-XX:+UseSerialGC", "-XX:-UseSerialGC", "-XX:+UseG1GC"))) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(options);
+            command.add("-version");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), options + ": " + out);
+        }
     }
 
     private Path sized(String name, long bytes) throws IOException {
@@ -334,15 +356,18 @@ class LaunchersTest {
         return file;
     }
 
-    /** What the launcher's big_input_gc chooses for a run of {@code alias} with these options and arguments. */
-    String collector(String alias, String javaOptions, String... args) throws Exception {
-        String functions = "eval \"$(sed -n '/^big_input_gc() {/,/^}/p' jbang)\"; set -euo pipefail; ";
+    /** What the launcher's gc_options chooses for a run of {@code alias} with this environment and these arguments. */
+    String collector(String alias, Map<String, String> env, String... args) throws Exception {
+        String functions = "eval \"$(sed -n '/^gc_options() {/,/^}/p' jbang)\"; set -euo pipefail; ";
         List<String> command = new ArrayList<>(List.of("bash", "-c",
-                functions + "gc=(); big_input_gc \"$@\"; echo \"${gc[*]-}\"", "bash"));
+                functions + "gc=(); gc_options \"$@\"; echo \"${gc[*]-}\"", "bash"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("SAVESCOPE_JAVA_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().put("LAUNCH_ALIAS", alias);
-        pb.environment().put("SAVESCOPE_JAVA_OPTIONS", javaOptions);
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);

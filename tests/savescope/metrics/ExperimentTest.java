@@ -128,4 +128,58 @@ class ExperimentTest {
         f.video("both", "", "2026-01-05T10:00:00Z", 100L, 1L, "hooka hookb");
         assertTrue(Experiment.detect(f.videos()).isEmpty(), "tags used together are not variants");
     }
+
+    /**
+     * The arms found are those of the rule as first written (every stem's tags tried against every distinct tag
+     * set), on random videos whose tags are siblings of a few stems, sometimes two on one video, and others.
+     */
+    @Test
+    void detectedArmsAreThoseOfTheRuleTriedSetBySet() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        String[] tags = {"hooka", "hookb", "hookc", "thumb1", "thumb2", "thumb3", "introa", "introb", "pizza", "fyp",
+                "cutd", "cut4", "ab", "abc"};
+        for (int round = 0; round < 60; round++) {
+            List<RatedVideo> rated = new java.util.ArrayList<>();
+            int videos = 5 + rnd.nextInt(60);
+            for (int i = 0; i < videos; i++) {
+                java.util.Set<String> set = new java.util.LinkedHashSet<>();
+                int n = rnd.nextInt(round % 3 == 0 ? 3 : 2) + (rnd.nextInt(4) == 0 ? 0 : 1);
+                for (int k = 0; k < n; k++) {
+                    set.add(tags[rnd.nextInt(tags.length)]);
+                }
+                rated.add(new RatedVideo("v" + i, "", null, 100, 1, java.util.Collections.unmodifiableSet(set), ""));
+            }
+            tech.tablesaw.api.Table none = tech.tablesaw.api.Table.create("v");
+            assertEquals(byTheFirstRule(rated), Experiment.detect(none, rated).stream().map(Experiment.Arm::hashtag).toList(),
+                    "round " + round);
+        }
+    }
+
+    /** Experiment.detect's tag rule as it was first written: the independent answer. */
+    private static List<String> byTheFirstRule(List<RatedVideo> rated) {
+        java.util.Map<String, Integer> tagCount = new java.util.TreeMap<>();
+        rated.forEach(v -> v.hashtags().forEach(t -> tagCount.merge(t, 1, Integer::sum)));
+        java.util.Map<String, List<String>> byStem = new java.util.TreeMap<>();
+        java.util.regex.Pattern variant = java.util.regex.Pattern.compile("(.{2,}?)([a-d]|[1-4])");
+        tagCount.forEach((tag, n) -> {
+            java.util.regex.Matcher m = variant.matcher(tag);
+            if (n >= Experiment.MIN_VIDEOS && m.matches()) {
+                byStem.computeIfAbsent(m.group(1), k -> new java.util.ArrayList<>()).add(tag);
+            }
+        });
+        List<String> best = List.of();
+        int bestVideos = 0;
+        for (List<String> group : byStem.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            boolean together = rated.stream().anyMatch(v -> group.stream().filter(v.hashtags()::contains).count() > 1);
+            int videosTagged = group.stream().mapToInt(tagCount::get).sum();
+            if (!together && videosTagged > bestVideos) {
+                best = group;
+                bestVideos = videosTagged;
+            }
+        }
+        return best;
+    }
 }
