@@ -308,10 +308,11 @@ class LaunchersTest {
 
     /**
      * A report over 32 MiB or more of named files runs on the parallel collector, any smaller one (or a folder, or a
-     * name that is no file) on the script's serial one, and other commands are left alone. A collector the user
-     * names in SAVESCOPE_JAVA_OPTIONS, JDK_JAVA_OPTIONS or JAVA_TOOL_OPTIONS, however the options are spaced, wins:
-     * the serial one is turned off for another, and nothing is added for the serial one, for one turned off or
-     * for an @argfile (its content unknown). Sizes by hand: 20 + 13 MiB of files is past the line, 31 MiB is not.
+     * name that is no file) on the script's serial one, and other commands are left alone. Collectors the user
+     * chooses in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, SAVESCOPE_JAVA_OPTIONS or _JAVA_OPTIONS, however spaced or
+     * quoted, win: read in the JVM's order, the serial one is turned off when another is left on or the user turned
+     * it off, and nothing is added when the serial one is on, none is left on, or options may come from a file.
+     * Flags that merely end in GC choose nothing. Sizes by hand: 20 + 13 MiB of files is past the line, 31 MiB not.
      */
     @Test
     void bigReportInputsChooseTheParallelCollectorAndTheUsersCollectorWins() throws Exception {
@@ -320,20 +321,39 @@ class LaunchersTest {
         Path more = sized("more.csv", 13 << 20);
         Path small = sized("small.csv", 31 << 20);
         String parallel = "-XX:-UseSerialGC -XX:+UseParallelGC";
+        String noSerial = "-XX:-UseSerialGC";
         assertEquals(parallel, collector("report", Map.of(), big.toString(), "-o", "out.html", more.toString()));
         assertEquals("", collector("report", Map.of(), small.toString()));
         assertEquals("", collector("report", Map.of(), big.toString(), dir.toString(), "missing.csv"));
         assertEquals("", collector("notebook", Map.of(), big.toString(), more.toString()));
-        assertEquals(parallel, collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -Xlog:gc:file=g.txt"),
-                big.toString(), more.toString()));
         String[] both = {big.toString(), more.toString()};
-        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -XX:+UseSerialGC"), both));
-        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:-UseParallelGC"), both));
-        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "@jvm.options"), both));
-        assertEquals("-XX:-UseSerialGC", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), both));
-        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "\t-XX:-UseSerialGC\t-XX:+UseG1GC\n-Xmx1g"), both));
-        assertEquals("-XX:-UseSerialGC", collector("notebook", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), small.toString()));
-        assertEquals("-XX:-UseSerialGC", collector("report", Map.of("JAVA_TOOL_OPTIONS", "-Xss2m\n-XX:+UseParallelGC"), both));
+        Map<Map<String, String>, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -Xlog:gc:file=g.txt"), parallel);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseMaximumCompactionOnSystemGC"), parallel);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-Xmx1g -XX:+UseSerialGC"), "");
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), noSerial);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "\t-XX:-UseSerialGC\t-XX:+UseG1GC\n-Xmx1g"), noSerial);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:-UseSerialGC"), noSerial);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:-UseParallelGC"), "");
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC  -XX:-UseG1GC"), "");
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseParallelOldGC -XX:-UseParallelGC"), noSerial);
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "@jvm.options"), "");
+        cases.put(Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:Flags=.hotspotrc"), "");
+        cases.put(Map.of("JDK_JAVA_OPTIONS", "-XX:-UseSerialGC -XX:+UseG1GC"), noSerial);
+        cases.put(Map.of("JDK_JAVA_OPTIONS", "\"-XX:+UseG1GC\""), noSerial);
+        cases.put(Map.of("JAVA_TOOL_OPTIONS", "'-XX:+UseParallelGC'"), noSerial);
+        cases.put(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC", "SAVESCOPE_JAVA_OPTIONS", "-XX:-UseG1GC"), "");
+        cases.put(Map.of("JAVA_TOOL_OPTIONS", "-XX:-UseSerialGC", "SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), noSerial);
+        cases.put(Map.of("_JAVA_OPTIONS", "-XX:+UseSerialGC"), "");
+        cases.put(Map.of("_JAVA_OPTIONS", "-XX:+UseG1GC"), noSerial);
+        cases.forEach((env, expected) -> {
+            try {
+                assertEquals(expected, collector("report", env, both), env.toString());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(noSerial, collector("notebook", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), small.toString()));
 
         // The JVM takes what the launcher puts together: the script's serial collector, then these, then the user's.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -366,6 +386,7 @@ class LaunchersTest {
         pb.environment().remove("SAVESCOPE_JAVA_OPTIONS");
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("_JAVA_OPTIONS");
         pb.environment().put("LAUNCH_ALIAS", alias);
         pb.environment().putAll(env);
         Process p = pb.start();
