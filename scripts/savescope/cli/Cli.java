@@ -83,59 +83,72 @@ public final class Cli {
 
     public static CommandLine commandLine(Object command) {
         CommandLine cl = new CommandLine(command);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            boolean verbose = Arrays.asList(parsed.originalArgs().toArray(String[]::new)).contains("--verbose");
-            PrintWriter err = line.getErr();
-            Throwable cause = ex;
-            int code;
-            if (causedByOutOfMemory(ex)) {
-                if (verbose) {
-                    printTrace(ex, err);
+        // The three handlers are classes, not lambdas: a lambda's class made for picocli's interfaces (compiled for
+        // Java 5) keeps those interfaces, and picocli's classes built on them, out of the class-data archive, and
+        // every run then loads and checks them from the jar and makes the lambda's class anew.
+        cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+                boolean verbose = Arrays.asList(parsed.originalArgs().toArray(String[]::new)).contains("--verbose");
+                PrintWriter err = line.getErr();
+                Throwable cause = ex;
+                int code;
+                if (causedByOutOfMemory(ex)) {
+                    if (verbose) {
+                        printTrace(ex, err);
+                    }
+                    return outOfMemory(err, line.getCommandName());
                 }
-                return outOfMemory(err, line.getCommandName());
+                if (ex instanceof java.nio.file.InvalidPathException bad) {
+                    // A name on disk (or in a manifest) this locale's encoding cannot hold: the locale is at fault.
+                    code = ExitCode.BAD_INPUT.code();
+                    err.println("error: " + oneLine(notInThisLocale(bad.getInput(), System.getenv())));
+                } else if (ex instanceof UserError e) {
+                    code = e.exitCode().code();
+                    cause = e.getCause() != null ? e.getCause() : e;
+                    err.println("error: " + oneLine(e.getMessage()));
+                } else {
+                    code = ExitCode.FAILURE.code();
+                    err.println("error: " + oneLine(plainMessage(ex))
+                            + (verbose ? "" : " (run with --verbose for details)"));
+                }
+                if (verbose) {
+                    printTrace(cause, err);
+                }
+                err.flush();
+                return code;
             }
-            if (ex instanceof java.nio.file.InvalidPathException bad) {
-                // A name on disk (or in a manifest) this locale's encoding cannot hold: the locale is at fault.
-                code = ExitCode.BAD_INPUT.code();
-                err.println("error: " + oneLine(notInThisLocale(bad.getInput(), System.getenv())));
-            } else if (ex instanceof UserError e) {
-                code = e.exitCode().code();
-                cause = e.getCause() != null ? e.getCause() : e;
-                err.println("error: " + oneLine(e.getMessage()));
-            } else {
-                code = ExitCode.FAILURE.code();
-                err.println("error: " + oneLine(plainMessage(ex)) + (verbose ? "" : " (run with --verbose for details)"));
-            }
-            if (verbose) {
-                printTrace(cause, err);
-            }
-            err.flush();
-            return code;
         });
         // picocli passes only Exceptions to the handler above; an Error such as OutOfMemoryError would end the
         // program with a stack trace.
-        cl.setExecutionStrategy(parsed -> {
-            String garbled = garbledArgument(parsed.originalArgs());
-            if (garbled != null) {
-                cl.getErr().println("error: " + oneLine(notInThisLocale(garbled, System.getenv())));
-                cl.getErr().flush();
-                return ExitCode.BAD_INPUT.code();
-            }
-            try {
-                return new CommandLine.RunLast().execute(parsed);
-            } catch (OutOfMemoryError e) {
-                if (parsed.originalArgs().contains("--verbose")) {
-                    printTrace(e, cl.getErr());
+        cl.setExecutionStrategy(new CommandLine.IExecutionStrategy() {
+            @Override
+            public int execute(CommandLine.ParseResult parsed) {
+                String garbled = garbledArgument(parsed.originalArgs());
+                if (garbled != null) {
+                    cl.getErr().println("error: " + oneLine(notInThisLocale(garbled, System.getenv())));
+                    cl.getErr().flush();
+                    return ExitCode.BAD_INPUT.code();
                 }
-                return outOfMemory(cl.getErr(), cl.getCommandName());
+                try {
+                    return new CommandLine.RunLast().execute(parsed);
+                } catch (OutOfMemoryError e) {
+                    if (parsed.originalArgs().contains("--verbose")) {
+                        printTrace(e, cl.getErr());
+                    }
+                    return outOfMemory(cl.getErr(), cl.getCommandName());
+                }
             }
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + oneLine(plainParameterMessage(ex.getMessage())));
-            err.println("Run with --help for usage and examples.");
-            err.flush();
-            return ExitCode.BAD_INPUT.code();
+        cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+                PrintWriter err = ex.getCommandLine().getErr();
+                err.println("error: " + oneLine(plainParameterMessage(ex.getMessage())));
+                err.println("Run with --help for usage and examples.");
+                err.flush();
+                return ExitCode.BAD_INPUT.code();
+            }
         });
         return cl;
     }
