@@ -355,6 +355,10 @@ class LaunchersTest {
         });
         assertEquals(noSerial, collector("notebook", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), small.toString()));
 
+        // Sizes launch_key's find measured are taken as they are (no second look at the files).
+        assertEquals(parallel, collector("report", Map.of("INPUT_BYTES", Long.toString(32L << 20)), small.toString()));
+        assertEquals("", collector("report", Map.of("INPUT_BYTES", "1000"), big.toString(), more.toString()));
+
         // The JVM takes what the launcher puts together: the script's serial collector, then these, then the user's.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (List<String> options : List.of(List.of("-XX:+UseSerialGC", "-XX:-UseSerialGC", "-XX:+UseParallelGC"),
@@ -366,6 +370,46 @@ class LaunchersTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), options + ": " + out);
         }
+    }
+
+    /**
+     * launch_key's one find also measures a report's named files: relative or absolute, through a link, with blanks
+     * in the name, twice if named twice; not a folder, a missing name, or one with a line break (the find prints one
+     * line per file). The project's stamp it compares stays the same with and without them, so the remembered key is
+     * used (a recomputed one would read "recomputed" here), and each project file is listed once. Sizes by hand.
+     */
+    @Test
+    void launchKeyMeasuresTheReportsFilesInItsFindAndKeepsItsStamp() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "GNU find's -printf");
+        Path root = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(root.resolve("scripts/savescope"));
+        Files.createDirectories(root.resolve("templates"));
+        Files.writeString(root.resolve("scripts/report.java"), "class report {}\n");
+        Files.writeString(root.resolve("scripts/savescope/A.java"), "class A {}\n");
+        Files.writeString(root.resolve("templates/report.ftlh"), "<p>${x}</p>\n");
+        Files.writeString(root.resolve("jbang-catalog.json"), "{}\n");
+        Files.writeString(root.resolve("jbang.pins"), "version 1\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path spaced = Files.createDirectories(work.resolve("my exports"));
+        Files.writeString(spaced.resolve("a b.csv"), "x".repeat(1000));
+        Path absolute = sized("abs.csv", 70_000);
+        Path link = Files.createSymbolicLink(work.resolve("link.csv"), absolute);
+        Path broken = Files.writeString(work.resolve("line\nbreak.csv"), "x".repeat(5));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "eval \"$(sed -n '/^launch_key() {/,/^}/p' \"$1\")\"; set -euo pipefail; "
+                + "ROOT=$2 JAVA=$3 LAUNCH_BASE=$4/report JBANG_VERSION=1; SHA256=(sha256sum); shift 4; "
+                + "launch_key scripts/report.java; first=$LAUNCH_KEY; stamp=$(cat \"$LAUNCH_BASE.stamp\"); "
+                + "SHA256=(echo recomputed); launch_key scripts/report.java \"$@\"; "
+                + "[ \"$stamp\" = \"$(cat \"$LAUNCH_BASE.stamp\")\" ] || echo stamp-changed; "
+                + "[ \"$LAUNCH_KEY\" = \"$first\" ] || echo \"key $LAUNCH_KEY\"; "
+                + "grep -c '^scripts/report.java ' \"$LAUNCH_BASE.stamp\"; echo \"bytes ${INPUT_BYTES-unset}\"";
+        Process p = new ProcessBuilder("bash", "-c", script, "bash", Path.of("jbang").toAbsolutePath().toString(),
+                root.toString(), java, Files.createDirectories(dir.resolve("launch")).toString(),
+                "my exports/a b.csv", absolute.toString(), "link.csv", "my exports", "missing.csv", broken.toString(),
+                "-o", "my exports/a b.csv").directory(work.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("1\nbytes " + (1000 + 70_000 + 70_000 + 1000), out);
     }
 
     private Path sized(String name, long bytes) throws IOException {
