@@ -355,9 +355,23 @@ class LaunchersTest {
         });
         assertEquals(noSerial, collector("notebook", Map.of("JDK_JAVA_OPTIONS", "-XX:+UseZGC"), small.toString()));
 
+        // Under 4 MiB of named files (or none: the bundled sample) the compiler favours start-up; not when a folder,
+        // pipe or device is named (its size is unknown), nor at 4 MiB. The user's collector choice still wins.
+        String startup = "-XX:C1MaxInlineSize=15 -XX:C1MaxInlineLevel=4 -Dsun.reflect.inflationThreshold=2147483647";
+        Path tiny = sized("tiny.csv", (4 << 20) - 1);
+        Path four = sized("four.csv", 4 << 20);
+        assertEquals(startup, collector("report", Map.of(), tiny.toString(), "-o", "missing.html"));
+        assertEquals(startup, collector("report", Map.of()));
+        assertEquals("", collector("report", Map.of(), four.toString()));
+        assertEquals("", collector("report", Map.of(), tiny.toString(), dir.toString()));
+        assertEquals("", collector("report", Map.of(), tiny.toString(), "/dev/null"));
+        assertEquals("", collector("notebook", Map.of(), tiny.toString()));
+        assertEquals(noSerial + " " + startup,
+                collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), tiny.toString()));
+        assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "@jvm.options"), tiny.toString()));
         // Sizes launch_key's find measured are taken as they are (no second look at the files).
         assertEquals(parallel, collector("report", Map.of("INPUT_BYTES", Long.toString(32L << 20)), small.toString()));
-        assertEquals("", collector("report", Map.of("INPUT_BYTES", "1000"), big.toString(), more.toString()));
+        assertEquals(startup, collector("report", Map.of("INPUT_BYTES", "1000"), big.toString(), more.toString()));
 
         // The JVM takes what the launcher puts together: the script's serial collector, then these, then the user's.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
