@@ -369,9 +369,13 @@ class LaunchersTest {
         assertEquals(noSerial + " " + startup,
                 collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "-XX:+UseG1GC"), tiny.toString()));
         assertEquals("", collector("report", Map.of("SAVESCOPE_JAVA_OPTIONS", "@jvm.options"), tiny.toString()));
+        // JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS come before the command line: the user's own settings there would lose.
+        assertEquals("", collector("report", Map.of("JAVA_TOOL_OPTIONS", "-XX:C1MaxInlineSize=35"), tiny.toString()));
+        assertEquals("", collector("report", Map.of("JDK_JAVA_OPTIONS", "-Dsun.reflect.inflationThreshold=5")));
+        assertEquals("", collector("report", Map.of("LAUNCH_INPUT_BYTES", "abc"), tiny.toString()));
         // Sizes launch_key's find measured are taken as they are (no second look at the files).
-        assertEquals(parallel, collector("report", Map.of("INPUT_BYTES", Long.toString(32L << 20)), small.toString()));
-        assertEquals(startup, collector("report", Map.of("INPUT_BYTES", "1000"), big.toString(), more.toString()));
+        assertEquals(parallel, collector("report", Map.of("LAUNCH_INPUT_BYTES", Long.toString(32L << 20)), small.toString()));
+        assertEquals(startup, collector("report", Map.of("LAUNCH_INPUT_BYTES", "1000"), big.toString(), more.toString()));
 
         // The JVM takes what the launcher puts together: the script's serial collector, then these, then the user's.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -416,14 +420,69 @@ class LaunchersTest {
                 + "SHA256=(echo recomputed); launch_key scripts/report.java \"$@\"; "
                 + "[ \"$stamp\" = \"$(cat \"$LAUNCH_BASE.stamp\")\" ] || echo stamp-changed; "
                 + "[ \"$LAUNCH_KEY\" = \"$first\" ] || echo \"key $LAUNCH_KEY\"; "
-                + "grep -c '^scripts/report.java ' \"$LAUNCH_BASE.stamp\"; echo \"bytes ${INPUT_BYTES-unset}\"";
+                + "grep -c '^scripts/report.java ' \"$LAUNCH_BASE.stamp\"; echo \"bytes ${LAUNCH_INPUT_BYTES-unset}\"";
         Process p = new ProcessBuilder("bash", "-c", script, "bash", Path.of("jbang").toAbsolutePath().toString(),
                 root.toString(), java, Files.createDirectories(dir.resolve("launch")).toString(),
-                "my exports/a b.csv", absolute.toString(), "link.csv", "my exports", "missing.csv", broken.toString(),
+                "my exports/a b.csv", absolute.toString(), "link.csv", "my exports", "missing.csv",
                 "-o", "my exports/a b.csv").directory(work.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);
         assertEquals("1\nbytes " + (1000 + 70_000 + 70_000 + 1000), out);
+
+        // All or nothing (gc_options then measures them): a name with a line break, or more than 16 files.
+        List<String> seventeen = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            seventeen.add(Files.writeString(work.resolve("f" + i + ".csv"), "x").toString());
+        }
+        Map<List<String>, String> expected = Map.of(List.of("link.csv", broken.toString()), "unset",
+                seventeen, "unset", seventeen.subList(0, 16), "16");
+        for (var e : expected.entrySet()) {
+            List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bash",
+                    Path.of("jbang").toAbsolutePath().toString(), root.toString(), java, dir.resolve("launch").toString()));
+            command.addAll(e.getKey());
+            Process q = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+            String o = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, q.waitFor(), o);
+            assertEquals("1\nbytes " + e.getValue(), o, e.getKey().toString());
+        }
+    }
+
+    /**
+     * Started as ./jbang from a folder reached through a link, the launcher finds its physical folder without a
+     * subshell and leaves the shell's PWD (the report daemon's key) as the user's path.
+     */
+    @Test
+    void startedFromALinkedFolderTheLauncherKeepsTheUsersPath() throws Exception {
+        Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "bash");
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        String block = Files.readAllLines(Path.of("jbang")).stream().dropWhile(l -> !l.startsWith("SELF="))
+                .takeWhile(l -> !l.equals("fi")).collect(Collectors.joining("\n"));
+        Files.writeString(real.resolve("probe"), block + "\nfi\necho \"$ROOT|$PWD\"\n");
+        ProcessBuilder pb = new ProcessBuilder("bash", "./probe").directory(link.toFile()).redirectErrorStream(true);
+        pb.environment().put("PWD", link.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(real.toRealPath() + "|" + link, out);
+    }
+
+    /** A size in the environment is not taken for the inputs' (a run naming none gets the start-up settings). */
+    @Test
+    void theInputsSizeIsNeverTakenFromTheEnvironment() throws Exception {
+        Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "bash");
+        ProcessBuilder pb = new ProcessBuilder("bash", "jbang", "report", "--help");
+        pb.environment().put("LAUNCH_INPUT_BYTES", Long.toString(1L << 30));
+        pb.environment().put("SAVESCOPE_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
+        pb.environment().put("SAVESCOPE_DAEMON", "0");
+        for (String v : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            pb.environment().remove(v);
+        }
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        assertEquals(0, p.waitFor(), flags);
+        assertTrue(flags.contains("-XX:C1MaxInlineSize=15") && flags.contains("-XX:+UseSerialGC"), flags);
+        assertFalse(flags.contains("UseParallelGC"), flags);
     }
 
     private Path sized(String name, long bytes) throws IOException {
