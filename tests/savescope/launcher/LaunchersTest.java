@@ -530,6 +530,32 @@ class LaunchersTest {
     }
 
 
+    /**
+     * The archive is made only from a class list that shows the application started (its main class, with a
+     * package as slashes): a run whose JVM options end it early (-version) lists only the JDK's classes.
+     */
+    @Test
+    void onlyARunThatStartedTheApplicationMakesTheArchive() throws Exception {
+        Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "bash");
+        Path ran = Files.writeString(dir.resolve("ran.classlist"), "# NOTE\njava/lang/Object id: 0\nreport\na/b/Main\n");
+        Path versionOnly = Files.writeString(dir.resolve("version.classlist"), "java/lang/Object id: 0\nreporting\n");
+        Path empty = Files.writeString(dir.resolve("empty.classlist"), "");
+        String functions = "eval \"$(sed -n '/^started_application() {/,/^}/p' jbang)\"; set -euo pipefail; ";
+        Map<List<String>, String> cases = Map.of(List.of(ran.toString(), "report"), "yes",
+                List.of(ran.toString(), "a.b.Main"), "yes", List.of(versionOnly.toString(), "report"), "no",
+                List.of(empty.toString(), "report"), "no", List.of(ran.toString(), ""), "no",
+                List.of(dir.resolve("missing").toString(), "report"), "no");
+        for (var c : cases.entrySet()) {
+            List<String> command = new ArrayList<>(List.of("bash", "-c",
+                    functions + "if started_application \"$1\" \"$2\"; then echo yes; else echo no; fi", "bash"));
+            command.addAll(c.getKey());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, p.waitFor(), out);
+            assertEquals(c.getValue(), out, c.getKey().toString());
+        }
+    }
+
     /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
     Process claim(Path jsa, String script, Path extra) throws IOException {
         String functions = "eval \"$(sed -n '/^archive_in_progress() {/,/^}/p; /^claim_archive() {/,/^}/p' jbang)\"; set -euo pipefail; ";
