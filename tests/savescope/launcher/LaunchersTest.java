@@ -531,20 +531,25 @@ class LaunchersTest {
 
 
     /**
-     * The archive is made only from a class list that shows the application started (its main class, with a
-     * package as slashes): a run whose JVM options end it early (-version) lists only the JDK's classes.
+     * The archive is made only from a class list that shows the application started: its main class (a package
+     * as slashes; the name alone as JDK 17 writes it, or with " id: N" as JDK 21 and later do) among at least 1,000
+     * classes. A run whose JVM options end it early lists only the JDK's (-version, ~380) or those and the main
+     * class (--dry-run, ~530).
      */
     @Test
     void onlyARunThatStartedTheApplicationMakesTheArchive() throws Exception {
         Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "bash");
-        Path ran = Files.writeString(dir.resolve("ran.classlist"), "# NOTE\njava/lang/Object id: 0\nreport\na/b/Main\n");
-        Path versionOnly = Files.writeString(dir.resolve("version.classlist"), "java/lang/Object id: 0\nreporting\n");
-        Path empty = Files.writeString(dir.resolve("empty.classlist"), "");
+        String jdk = java.util.stream.IntStream.range(0, 998).mapToObj(i -> "java/lang/C" + i + "\n")
+                .collect(Collectors.joining());
+        Path ran = Files.writeString(dir.resolve("ran.classlist"), "java/lang/Object\n" + jdk + "report\na/b/Main$Run\n");
+        Path ran21 = Files.writeString(dir.resolve("ran21.classlist"), jdk + "java/lang/Object id: 0\nreport id: 518\n");
+        Path dryRun = Files.writeString(dir.resolve("dry.classlist"), jdk.substring(0, jdk.length() / 2) + "report\n");
+        Path otherName = Files.writeString(dir.resolve("other.classlist"), jdk + "reporting\nxreport\nreport2 id: 3\n");
         String functions = "eval \"$(sed -n '/^started_application() {/,/^}/p' jbang)\"; set -euo pipefail; ";
         Map<List<String>, String> cases = Map.of(List.of(ran.toString(), "report"), "yes",
-                List.of(ran.toString(), "a.b.Main"), "yes", List.of(versionOnly.toString(), "report"), "no",
-                List.of(empty.toString(), "report"), "no", List.of(ran.toString(), ""), "no",
-                List.of(dir.resolve("missing").toString(), "report"), "no");
+                List.of(ran.toString(), "a.b.Main$Run"), "yes", List.of(ran21.toString(), "report"), "yes",
+                List.of(dryRun.toString(), "report"), "no", List.of(otherName.toString(), "report"), "no",
+                List.of(ran.toString(), ""), "no", List.of(dir.resolve("missing").toString(), "report"), "no");
         for (var c : cases.entrySet()) {
             List<String> command = new ArrayList<>(List.of("bash", "-c",
                     functions + "if started_application \"$1\" \"$2\"; then echo yes; else echo no; fi", "bash"));
