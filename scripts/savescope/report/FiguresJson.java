@@ -28,17 +28,28 @@ import java.util.Map;
 /**
  * Turns a section's figures into the {@code --json} document's top-level entries: record components in
  * declaration order, names in snake case (a component's {@code @JsonProperty} overrides), NaN and infinities as
- * null (JSON has neither). The result is Jackson's ({@link #MAPPER}) to the value and type; records that use only
+ * null (JSON has neither). The result is Jackson's ({@link #mapper()}) to the value and type; records that use only
  * the annotations the sections use are walked directly, since Jackson's first look at each type cost a sample
  * report about 0.15 s of CPU, and anything else is left to Jackson.
  */
 public final class FiguresJson {
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new SimpleModule("savescope-figures")
-                    .addSerializer(Double.class, new FiniteOrNull())
-                    .addSerializer(double.class, new FiniteOrNull()));
+    /**
+     * Jackson's mapper, made on first use: every record of the report's own sections is walked directly, so a
+     * report usually never needs it, and making it loads some 400 classes (about 50 ms of CPU at start-up).
+     */
+    private static final class Jackson {
+        static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .registerModule(new SimpleModule("savescope-figures")
+                        .addSerializer(Double.class, new FiniteOrNull())
+                        .addSerializer(double.class, new FiniteOrNull()));
+    }
+
+    /** The mapper a record this class does not walk itself is converted with (the reference for tests). */
+    static ObjectMapper mapper() {
+        return Jackson.MAPPER;
+    }
 
     private FiguresJson() {}
 
@@ -46,14 +57,14 @@ public final class FiguresJson {
     public static Map<String, Object> toMap(Record figures) {
         Shape shape = SHAPES.get(figures.getClass());
         if (shape == null || shape.jsonValue != null) {
-            return MAPPER.convertValue(figures, MAP);
+            return mapper().convertValue(figures, Jackson.MAP);
         }
         return shape.entries(figures);
     }
 
     /** As {@link #toMap}, always through Jackson: the reference the direct walk is tested against. */
     static Map<String, Object> toMapWithJackson(Record figures) {
-        return MAPPER.convertValue(figures, MAP);
+        return mapper().convertValue(figures, Jackson.MAP);
     }
 
     /** Whether records of {@code type} are walked here rather than handed to Jackson. */
@@ -71,7 +82,7 @@ public final class FiguresJson {
         }
         if (v instanceof Record r) {
             Shape shape = SHAPES.get(r.getClass());
-            return shape == null ? MAPPER.convertValue(v, Object.class) : shape.value(r);
+            return shape == null ? mapper().convertValue(v, Object.class) : shape.value(r);
         }
         if (v instanceof double[] a) {
             // Jackson writes a double[] element by element, past the serializer for Double: NaN stays NaN.
@@ -109,7 +120,7 @@ public final class FiguresJson {
             }
             return out;
         }
-        return MAPPER.convertValue(v, Object.class);
+        return mapper().convertValue(v, Object.class);
     }
 
     private static boolean fromJavaUtil(Object v) {

@@ -116,7 +116,7 @@ class CodeCellsTest {
     }
 
     static String json(Object value) throws JsonProcessingException {
-        return FiguresJson.MAPPER.writeValueAsString(value);
+        return FiguresJson.mapper().writeValueAsString(value);
     }
 
     private static String cut(String s) {

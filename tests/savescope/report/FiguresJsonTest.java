@@ -25,7 +25,7 @@ import savescope.render.JsonOutput;
 
 /**
  * The figures' JSON made by walking the records directly is Jackson's, value for value and type for type (the
- * reference is {@link FiguresJson#MAPPER}'s own conversion of the same record), on every section of real reports
+ * reference is {@link FiguresJson#mapper()}'s own conversion of the same record), on every section of real reports
  * and on records made to exercise each annotation and value kind; the walk is really taken for the sections.
  */
 class FiguresJsonTest {

@@ -79,7 +79,7 @@ class ReportNotebookTest {
         }
         // And the numbers are the --json's: the totals the notebook computed are the document's "totals".
         int totals = names.indexOf("totals");
-        assertEquals(report.json().get("totals"), FiguresJson.MAPPER.convertValue(SnippetValues.get(Integer.toString(totals)),
+        assertEquals(report.json().get("totals"), FiguresJson.mapper().convertValue(SnippetValues.get(Integer.toString(totals)),
                 LinkedHashMap.class));
         long codeCells = result.cells().stream().filter(c -> c.type() == Cell.Type.CODE).count();
         assertTrue(codeCells > report.snippets().size(), "parameters and setup cells come first");
