@@ -15,11 +15,19 @@ import savescope.FileProblems;
 public final class Cli {
     private Cli() {}
 
+    /** Picocli's list of patterns for the built-in converters it is not to register. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     static {
         // Picocli's factory otherwise looks for Groovy on the class path, and a class that is not there is
         // looked for in every one of our ~55 jars (30 ms of each start). SaveScope has no Groovy closures.
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
+        }
+        // Picocli registers converters for java.sql's types by reflection, which loads that module's classes on
+        // every start (about 15 ms); no SaveScope option has such a type.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*");
         }
     }
 
