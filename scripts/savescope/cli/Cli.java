@@ -15,19 +15,11 @@ import savescope.FileProblems;
 public final class Cli {
     private Cli() {}
 
-    /** Picocli's list of patterns for the built-in converters it is not to register. */
-    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
-
     static {
         // Picocli's factory otherwise looks for Groovy on the class path, and a class that is not there is
         // looked for in every one of our ~55 jars (30 ms of each start). SaveScope has no Groovy closures.
         if (System.getProperty("picocli.disable.closures") == null) {
             System.setProperty("picocli.disable.closures", "true");
-        }
-        // Picocli registers converters for java.sql's types by reflection, which loads that module's classes on
-        // every start (about 15 ms); no SaveScope option has such a type.
-        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
-            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*");
         }
     }
 
@@ -89,8 +81,30 @@ public final class Cli {
         return b.toString();
     }
 
+    /** Picocli's list of patterns for the built-in converters it is not to register. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * {@code command}'s command line, made without picocli's converters for java.sql's types: it registers them
+     * by reflection, which loads that module's classes on every start (about 15 ms), and no SaveScope option has
+     * such a type. The setting is picocli's system property, so it is set only while the command line is made
+     * (a notebook's cells run in this JVM, and their own picocli must see what they would see elsewhere); a
+     * value the user set is left as it is.
+     */
+    private static CommandLine withoutSqlConverters(Object command) {
+        if (System.getProperty(CONVERTER_EXCLUDES) != null) {
+            return new CommandLine(command);
+        }
+        System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*");
+        try {
+            return new CommandLine(command);
+        } finally {
+            System.clearProperty(CONVERTER_EXCLUDES);
+        }
+    }
+
     public static CommandLine commandLine(Object command) {
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = withoutSqlConverters(command);
         // The three handlers are classes, not lambdas: a lambda's class made for picocli's interfaces (compiled for
         // Java 5) keeps those interfaces, and picocli's classes built on them, out of the class-data archive, and
         // every run then loads and checks them from the jar and makes the lambda's class anew.

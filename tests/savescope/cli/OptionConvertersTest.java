@@ -2,6 +2,8 @@ package savescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,5 +71,48 @@ class OptionConvertersTest {
         assertEquals(2, r.code(), r.err());
         assertEquals("error: " + message, r.err().lines().findFirst().orElse(""));
         assertFalse(Files.exists(html));
+    }
+
+    /** A command with an option of one of java.sql's types, which no SaveScope command has. */
+    @picocli.CommandLine.Command(name = "sql")
+    static final class SqlOption {
+        @picocli.CommandLine.Option(names = "--at")
+        java.sql.Timestamp at;
+    }
+
+    /**
+     * Picocli skips its converters for java.sql's types in the command lines SaveScope makes (they cost every start
+     * a reflective look at that module), but only while one is made: a notebook's cells run in the same JVM, and
+     * their own picocli converts such types as anywhere else. A value the user set is left alone.
+     */
+    @org.junit.jupiter.api.Test
+    void javaSqlConvertersAreSkippedOnlyWhileACommandLineIsMade() {
+        String before = System.getProperty(Cli.CONVERTER_EXCLUDES);
+        try {
+            System.clearProperty(Cli.CONVERTER_EXCLUDES);
+            picocli.CommandLine ours = Cli.commandLine(new SqlOption());
+            assertThrows(picocli.CommandLine.MissingTypeConverterException.class,
+                    () -> ours.parseArgs("--at", "2026-01-01 00:00:00"));
+            assertNull(System.getProperty(Cli.CONVERTER_EXCLUDES));
+            SqlOption cells = new SqlOption();
+            new picocli.CommandLine(cells).parseArgs("--at", "2026-01-01 00:00:00");
+            assertEquals(java.sql.Timestamp.valueOf("2026-01-01 00:00:00"), cells.at);
+
+            ReportCommand report = new ReportCommand();
+            Cli.commandLine(report).parseArgs("--generated-at", "2026-01-02T03:04:05Z", "in.csv");
+            assertEquals("2026-01-02T03:04:05Z", report.common.now().toString());
+
+            System.setProperty(Cli.CONVERTER_EXCLUDES, "");
+            SqlOption chosen = new SqlOption();
+            Cli.commandLine(chosen).parseArgs("--at", "2026-01-01 00:00:00");
+            assertEquals(java.sql.Timestamp.valueOf("2026-01-01 00:00:00"), chosen.at);
+            assertEquals("", System.getProperty(Cli.CONVERTER_EXCLUDES));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Cli.CONVERTER_EXCLUDES);
+            } else {
+                System.setProperty(Cli.CONVERTER_EXCLUDES, before);
+            }
+        }
     }
 }
