@@ -36,7 +36,7 @@ import savescope.report.SaveReport;
 /**
  * {@code report}: builds the saves report from exports and writes one self-contained HTML file. It has no
  * subcommand methods, so picocli is told not to look for them ({@code addMethodSubcommands}): that look reads the
- * annotations of each of this class's methods, about 5 ms of every start.
+ * annotations of each of this class's methods, a few milliseconds of every start.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, version = "SaveScope 0.1",
         sortOptions = false, usageHelpAutoWidth = true, addMethodSubcommands = false,
