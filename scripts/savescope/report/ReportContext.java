@@ -18,7 +18,8 @@ public final class ReportContext {
     private final Instant generatedAt;
     private final List<Cell> cells = new ArrayList<>();
     private final List<Ranked> findings = new ArrayList<>();
-    private final Map<String, Object> json = new LinkedHashMap<>();
+    /** The figures of the sections presented into this context, in order: its JSON entries, made when asked. */
+    private final List<Record> jsonFigures = new ArrayList<>();
     /** The data as the sections read it; computed values are shared by every context of one report. */
     private final Analytics analytics;
     /** Whether any video has saves, when presenting from figures alone (no data); null: ask {@link #analytics}. */
@@ -118,8 +119,17 @@ public final class ReportContext {
         return findings;
     }
 
-    /** The JSON entries of this part's figures, in order (filled by {@link SaveReport}). */
+    /** The figures whose JSON entries this part's document holds, in order (filled by {@link SaveReport}). */
+    List<Record> jsonFigures() {
+        return jsonFigures;
+    }
+
+    /** The JSON entries of this part's figures, in order, made now from {@link #jsonFigures()}. */
     Map<String, Object> jsonDocument() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Record figures : jsonFigures) {
+            json.putAll(FiguresJson.toMap(figures));
+        }
         return json;
     }
 }

@@ -139,7 +139,7 @@ public final class SaveReport {
         List<ReportContext.Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             ReportContext part = parts.get(i);
-            ctx.jsonDocument().putAll(part.jsonDocument());
+            ctx.jsonFigures().addAll(part.jsonFigures());
             if (noSaves && sections.get(i).needsSaves()) {
                 ctx.cells().addAll(MissingSaves.needsSaves(part.cells()));
                 continue;
@@ -206,19 +206,23 @@ public final class SaveReport {
     /** The --json document: when, title and period, each section's entries in order, then the findings. */
     private static Map<String, Object> json(Instant generatedAt, String title, Map<String, String> meta,
             ReportContext ctx, List<ReportContext.Ranked> ranked) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("generated_at", generatedAt.toString());
-        json.put("title", title);
-        json.put("period", meta.get("Period"));
-        json.putAll(ctx.jsonDocument());
-        json.put("findings", ranked.stream().map(r -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("headline", r.finding().headline());
-            f.put("detail", r.finding().detail());
-            f.put("level", r.finding().level());
-            return f;
-        }).toList());
-        return json;
+        String period = meta.get("Period");
+        List<ReportContext.Ranked> findings = List.copyOf(ranked);
+        return new LazyJson(() -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("generated_at", generatedAt.toString());
+            json.put("title", title);
+            json.put("period", period);
+            json.putAll(ctx.jsonDocument());
+            json.put("findings", findings.stream().map(r -> {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("headline", r.finding().headline());
+                f.put("detail", r.finding().detail());
+                f.put("level", r.finding().level());
+                return f;
+            }).toList());
+            return json;
+        });
     }
 
     /**
@@ -325,7 +329,7 @@ public final class SaveReport {
     /** Writes {@code figures}' JSON and cells into {@code part}; they must be of the section's figures type. */
     private static <F extends Record> void present(Section<F> section, Record figures, ReportContext part) {
         F f = figuresType(section).cast(figures);
-        part.jsonDocument().putAll(FiguresJson.toMap(f));
+        part.jsonFigures().add(f);
         section.present(f, part);
     }
 
