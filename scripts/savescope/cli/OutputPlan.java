@@ -76,6 +76,7 @@ final class OutputPlan {
         }
         List<Output> checked = new ArrayList<>();
         for (Output o : outputs) {
+            checkNamed(o);
             checkNotInput(o, inputFiles, inputFolders);
             checkWritable(o);
             for (Output earlier : checked) {
@@ -106,6 +107,19 @@ final class OutputPlan {
     /** The folder whose index the run rebuilds. */
     Path indexFolder() {
         return index.getParent();
+    }
+
+    /** Refuses "-" (standard output, to other tools) and an empty name. */
+    private static void checkNamed(Output o) {
+        Path p = o.path();
+        if (p.toString().equals("-")) {
+            // Other tools read "-" as standard output; a file of that name in the current folder surprises.
+            throw new UserError(o.option() + " -: SaveScope writes files, not standard output. Give a file name"
+                    + forExample(o) + ".");
+        }
+        if (p.toString().isEmpty()) {
+            throw new UserError(o.option() + ": the file name is empty. Give a file name" + forExample(o) + ".");
+        }
     }
 
     private void checkWritable(Output o) {
@@ -407,6 +421,15 @@ final class OutputPlan {
         } catch (IOException | UnsupportedOperationException e) {
             return "read-only";
         }
+    }
+
+    /** ", e.g. -o report.html" for an option the user types, else nothing. */
+    private static String forExample(Output o) {
+        return switch (o.option()) {
+            case "-o", "--json", "--save-aggregates" -> ", e.g. " + o.option() + " " + exampleName(o);
+            case "--notebook" -> ", e.g. --notebook report.ipynb";
+            default -> "";
+        };
     }
 
     private static String exampleName(Output o) {

@@ -71,6 +71,23 @@ class OutputPlanTest {
     }
 
     @Test
+    void aDashOrAnEmptyNameIsRefusedNotWrittenAsAFile() {
+        UserError dash = refused(new OutputPlan(List.of(videos), false).file("-o", Path.of("-")));
+        assertEquals("-o -: SaveScope writes files, not standard output. Give a file name, e.g. -o report.html.",
+                dash.getMessage());
+        UserError json = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
+                .file("--json", Path.of("-")));
+        assertEquals("--json -: SaveScope writes files, not standard output. Give a file name, e.g. --json "
+                + "numbers.json.", json.getMessage());
+        UserError empty = refused(new OutputPlan(List.of(videos), false).file("--notebook", Path.of("")));
+        assertEquals("--notebook: the file name is empty. Give a file name, e.g. --notebook report.ipynb.",
+                empty.getMessage());
+        // A file whose name merely starts with a dash is a file like any other.
+        new OutputPlan(List.of(videos), false).file("-o", dir.resolve("-report.html")).check();
+        assertFalse(Files.exists(Path.of("-")));
+    }
+
+    @Test
     void twoOutputsNeverShareAFile() {
         Path html = dir.resolve("r.html");
         UserError e = refused(new OutputPlan(List.of(videos), false).file("-o", html)
