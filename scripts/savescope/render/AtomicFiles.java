@@ -366,25 +366,97 @@ public final class AtomicFiles {
             void write(Path tmp) throws IOException;
         }
 
-        /** Moves every written file into place, in the order written. */
+        /**
+         * Moves every written file into place, in the order written. Every target is checked first, and with more
+         * than one file each earlier version is kept beside its target until all are in place: a move that fails
+         * after others succeeded (a file the system will not let go, say) puts those back, so a page and its JSON
+         * are never left from two different runs.
+         */
         public void commit() throws IOException {
             awaitMove();
-            for (int i = 0; i < targets.size(); i++) {
-                Path target = targets.get(i);
+            for (Path target : targets) {
                 refuseSpecial(target);
-                try {
-                    try {
-                        Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING,
-                                StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path[] earlier = new Path[targets.size()];
+            boolean[] existed = new boolean[targets.size()];
+            int moved = 0;
+            try {
+                if (targets.size() > 1) {
+                    for (int i = 0; i < targets.size(); i++) {
+                        existed[i] = Files.exists(targets.get(i), LinkOption.NOFOLLOW_LINKS);
+                        earlier[i] = existed[i] ? keepEarlier(targets.get(i)) : null;
                     }
-                    settled(temps.get(i));
-                } catch (IOException e) {
-                    throw new WriteFailure(target, e);
+                }
+                for (; moved < targets.size(); moved++) {
+                    moveOver(temps.get(moved), targets.get(moved));
+                    settled(temps.get(moved));
+                }
+            } catch (IOException e) {
+                putBack(earlier, existed, moved);
+                throw e instanceof WriteFailure ? e : new WriteFailure(targets.get(moved), e);
+            } finally {
+                for (Path kept : earlier) {
+                    if (kept != null) {
+                        Files.deleteIfExists(kept);
+                        settled(kept);
+                    }
                 }
             }
             committed = true;
+        }
+
+        /**
+         * A hidden copy of the file at {@code target} beside it (a second link to it where the file system has
+         * them), or null when none can be made (another user's unreadable file): that one is replaced as before,
+         * with nothing to put back.
+         */
+        private static Path keepEarlier(Path target) {
+            Path kept = null;
+            try {
+                kept = temporaryIn(target.toAbsolutePath().getParent());
+                Files.delete(kept);
+                try {
+                    Files.createLink(kept, target);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return kept;
+            } catch (IOException | RuntimeException e) {
+                if (kept != null) {
+                    try {
+                        Files.deleteIfExists(kept);
+                    } catch (IOException ignored) {
+                        // swept by a later run once stale
+                    }
+                    settled(kept);
+                }
+                return null;
+            }
+        }
+
+        /** Puts back the first {@code moved} targets as kept in {@code earlier}, removing those that were new. */
+        private void putBack(Path[] earlier, boolean[] existed, int moved) {
+            for (int i = 0; i < moved; i++) {
+                try {
+                    if (earlier[i] != null) {
+                        moveOver(earlier[i], targets.get(i));
+                        settled(earlier[i]);
+                        earlier[i] = null;
+                    } else if (!existed[i]) {
+                        Files.deleteIfExists(targets.get(i));
+                    }
+                } catch (IOException e) {
+                    // Left as it is: the failure being reported names the file that could not be written.
+                }
+            }
+        }
+
+        private static void moveOver(Path from, Path to) throws IOException {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
 
         /** Removes what was written but not moved into place, and, unless committed, the folders it created. */

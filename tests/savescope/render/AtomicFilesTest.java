@@ -35,6 +35,64 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aMoveThatFailsAfterOthersPutsThemBack() throws Exception {
+        Path report = Files.writeString(dir.resolve("r.html"), "previous report");
+        Path fresh = dir.resolve("new.html");
+        Path json = Files.writeString(Files.createDirectory(dir.resolve("sub")).resolve("n.json"), "previous json");
+        AtomicFiles.WriteFailure failure;
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(report, "new report");
+            batch.write(fresh, "new page");
+            batch.writeJson(json, "{}");
+            // The JSON's written file vanishes before the commit: its move fails after the pages were moved.
+            try (Stream<Path> s = Files.list(json.getParent())) {
+                for (Path tmp : s.filter(p -> AtomicFiles.TEMPORARY.matcher(p.getFileName().toString()).matches()).toList()) {
+                    Files.delete(tmp);
+                }
+            }
+            failure = assertThrows(AtomicFiles.WriteFailure.class, batch::commit);
+        }
+        assertEquals(json, failure.target());
+        assertEquals("previous report", Files.readString(report), "the earlier page is put back");
+        assertTrue(Files.notExists(fresh), "a page that was not there before is removed again");
+        assertEquals("previous json", Files.readString(json));
+        assertEquals(List.of("r.html", "sub"), names(), "no temporary or kept file left behind");
+        try (Stream<Path> s = Files.list(json.getParent())) {
+            assertEquals(List.of("n.json"), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void everyTargetIsCheckedBeforeAnyIsReplaced() throws Exception {
+        Path report = Files.writeString(dir.resolve("r.html"), "previous report");
+        Path json = dir.resolve("n.json");
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(report, "new report");
+            batch.writeJson(json, "{}");
+            // Something puts a folder where the JSON goes between writing and moving.
+            Files.createDirectory(json);
+            AtomicFiles.WriteFailure failure = assertThrows(AtomicFiles.WriteFailure.class, batch::commit);
+            assertEquals(json, failure.target());
+        }
+        assertEquals("previous report", Files.readString(report));
+        assertEquals(List.of("n.json", "r.html"), names());
+    }
+
+    @Test
+    void aCommitOfSeveralFilesLeavesOnlyThem() throws Exception {
+        Path report = Files.writeString(dir.resolve("r.html"), "previous report");
+        Path json = Files.writeString(dir.resolve("n.json"), "previous json");
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.write(report, "new report");
+            batch.writeJson(json, "{}");
+            batch.commit();
+        }
+        assertEquals("new report", Files.readString(report));
+        assertEquals("{}", Files.readString(json));
+        assertEquals(List.of("n.json", "r.html"), names(), "the kept earlier versions are gone");
+    }
+
+    @Test
     void aFailedBatchRemovesTheFoldersItCreated() throws Exception {
         Path tables = dir.resolve("new/tables");
         assertThrows(IllegalStateException.class, () -> {
