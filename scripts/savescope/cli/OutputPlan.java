@@ -315,6 +315,15 @@ final class OutputPlan {
      * Turns a failed write into a message naming the file and what to do: exit code 2 where a choice of the
      * user's can fix it (another place, a folder's permissions), 1 where the machine failed (a full disk).
      */
+    /** Whether {@code target} is a file that exists in a folder this process may write: then the file refused. */
+    private static boolean lockedFile(Object target) {
+        if (!(target instanceof Path p) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path dir = p.toAbsolutePath().getParent();
+        return dir != null && Files.isWritable(dir);
+    }
+
     static UserError writeFailure(IOException e) {
         IOException problem = e instanceof AtomicFiles.WriteFailure w ? w.problem() : e;
         Object target = e instanceof AtomicFiles.WriteFailure w ? w.target() : FileProblems.file(e);
@@ -327,7 +336,9 @@ final class OutputPlan {
         String place = FileProblems.file(problem);
         return switch (FileProblems.kind(problem)) {
             case PERMISSION -> new UserError(head + "permission denied" + on(place, target)
-                    + "; make its folder writable, or choose another place.", e);
+                    + (lockedFile(target) ? "; its folder is writable, so the system refused the file itself (another "
+                    + "user's file in a shared folder such as /tmp, or one marked immutable: `lsattr` shows an i); "
+                    + "choose another place." : "; make its folder writable, or choose another place."), e);
             case READ_ONLY_FS -> new UserError(head + "the file system there is read-only; choose another "
                     + "place.", e);
             case DISK_FULL -> new UserError(ExitCode.FAILURE, head + "the disk is full (no space left on the device); free some "

@@ -178,7 +178,7 @@ class OutputPlanTest {
     }
 
     @Test
-    void writeFailuresNameTheFileAndWhatToDo() {
+    void writeFailuresNameTheFileAndWhatToDo() throws IOException {
         Path out = dir.resolve("r.html");
         // What the system reports when the disk fills: a plain IOException from the write, or a FileSystemException.
         UserError full = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
@@ -194,6 +194,13 @@ class OutputPlanTest {
         assertEquals(2, denied.exitCode().code());
         assertEquals("could not write " + out + ": permission denied; make its folder writable, or choose another "
                 + "place.", denied.getMessage());
+        // The file is there and its folder may be written: the file itself refused (immutable, another user's in /tmp).
+        Path locked = Files.writeString(dir.resolve("locked.json"), "{}");
+        UserError refusedFile = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(locked,
+                new AccessDeniedException(locked.toString())));
+        assertEquals("could not write " + locked + ": permission denied; its folder is writable, so the system "
+                + "refused the file itself (another user's file in a shared folder such as /tmp, or one marked "
+                + "immutable: `lsattr` shows an i); choose another place.", refusedFile.getMessage());
         UserError readOnly = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new FileSystemException(out.toString(), null, "Read-only file system")));
         assertEquals("could not write " + out + ": the file system there is read-only; choose another place.",
