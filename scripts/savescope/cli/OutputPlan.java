@@ -88,6 +88,10 @@ final class OutputPlan {
             checked.add(o);
         }
         if (dataDir != null) {
+            if (dataDir.toString().equals("-") || dataDir.toString().isEmpty()) {
+                throw new UserError((dataDir.toString().isEmpty() ? "--data-dir" : "--data-dir -")
+                        + ": give a folder name for the tables, e.g. --data-dir tables.");
+            }
             checkDataDir(inputFiles, inputFolders);
         }
         if (index != null) {
@@ -325,6 +329,17 @@ final class OutputPlan {
     }
 
     static UserError writeFailure(IOException e) {
+        UserError error = writeFailureAlone(e);
+        List<Path> replaced = e instanceof AtomicFiles.WriteFailure w ? w.replaced() : List.of();
+        if (replaced.isEmpty()) {
+            return error;
+        }
+        String said = error.getMessage().replace(" Files already there were left as they were.", "");
+        return new UserError(error.exitCode(), said + " Already replaced by this run, and not put back as they were: "
+                + String.join(", ", replaced.stream().map(Path::toString).toList()) + ".", e);
+    }
+
+    private static UserError writeFailureAlone(IOException e) {
         IOException problem = e instanceof AtomicFiles.WriteFailure w ? w.problem() : e;
         Object target = e instanceof AtomicFiles.WriteFailure w ? w.target() : FileProblems.file(e);
         String head = "could not write " + (target == null ? "a file" : target) + ": ";

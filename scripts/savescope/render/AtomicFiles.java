@@ -153,7 +153,7 @@ public final class AtomicFiles {
                 try {
                     BasicFileAttributes a = Files.readAttributes(tmp, BasicFileAttributes.class,
                             LinkOption.NOFOLLOW_LINKS);
-                    if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)) {
+                    if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before) && !linkedElsewhere(tmp)) {
                         Files.deleteIfExists(tmp);
                     }
                 } catch (IOException e) {
@@ -162,6 +162,18 @@ public final class AtomicFiles {
             }
         } catch (IOException | DirectoryIteratorException e) {
             // A folder that cannot be listed holds nothing this run can clean.
+        }
+    }
+
+    /**
+     * Whether a temporary file is another name of a file still in use: an earlier version a running batch keeps
+     * (a second link to the old report) has the old report's modification time, yet is no leftover.
+     */
+    private static boolean linkedElsewhere(Path p) {
+        try {
+            return Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS) instanceof Integer n && n > 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -174,13 +186,27 @@ public final class AtomicFiles {
             this.target = target;
         }
 
+        /** A failed commit that left {@code replaced}, files of the same batch, new beside old ones. */
+        public WriteFailure(Path target, IOException cause, List<Path> replaced) {
+            this(target, cause);
+            this.replaced = List.copyOf(replaced);
+        }
+
         WriteFailure(Path target, String reason) {
             super(target + ": " + reason);
             this.target = target;
         }
 
+        /** Files of the same batch already replaced that could not be put back as they were: new, beside old ones. */
+        private transient List<Path> replaced = List.of();
+
         public Path target() {
             return target;
+        }
+
+        /** The files of the batch left replaced by the failed commit (none when every earlier one was put back). */
+        public List<Path> replaced() {
+            return replaced;
         }
 
         /** The underlying failure, or this one when it has none. */
@@ -392,8 +418,9 @@ public final class AtomicFiles {
                     settled(temps.get(moved));
                 }
             } catch (IOException e) {
-                putBack(earlier, existed, moved);
-                throw e instanceof WriteFailure ? e : new WriteFailure(targets.get(moved), e);
+                WriteFailure failure = e instanceof WriteFailure w ? w : new WriteFailure(targets.get(moved), e);
+                failure.replaced = putBack(earlier, existed, moved);
+                throw failure;
             } finally {
                 for (Path kept : earlier) {
                     if (kept != null) {
@@ -418,7 +445,12 @@ public final class AtomicFiles {
                 try {
                     Files.createLink(kept, target);
                 } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(target, kept, StandardCopyOption.COPY_ATTRIBUTES);
+                    // A copy made now (not with the old file's times, which would look stale to another run's sweep),
+                    // with the old file's permissions.
+                    Files.copy(target, kept);
+                    if (kept.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                        Files.setPosixFilePermissions(kept, Files.getPosixFilePermissions(target));
+                    }
                 }
                 return kept;
             } catch (IOException | RuntimeException e) {
@@ -434,8 +466,13 @@ public final class AtomicFiles {
             }
         }
 
-        /** Puts back the first {@code moved} targets as kept in {@code earlier}, removing those that were new. */
-        private void putBack(Path[] earlier, boolean[] existed, int moved) {
+        /**
+         * Puts back the first {@code moved} targets as kept in {@code earlier}, removing those that were new, and
+         * returns those it could not put back. A kept version that could not be moved back is left where it is
+         * (a hidden file beside its target, removed by a later run once stale).
+         */
+        private List<Path> putBack(Path[] earlier, boolean[] existed, int moved) {
+            List<Path> left = new ArrayList<>();
             for (int i = 0; i < moved; i++) {
                 try {
                     if (earlier[i] != null) {
@@ -444,11 +481,18 @@ public final class AtomicFiles {
                         earlier[i] = null;
                     } else if (!existed[i]) {
                         Files.deleteIfExists(targets.get(i));
+                    } else {
+                        left.add(targets.get(i)); // no earlier version could be kept
                     }
                 } catch (IOException e) {
-                    // Left as it is: the failure being reported names the file that could not be written.
+                    left.add(targets.get(i));
+                    if (earlier[i] != null) {
+                        settled(earlier[i]);
+                        earlier[i] = null;
+                    }
                 }
             }
+            return List.copyOf(left);
         }
 
         private static void moveOver(Path from, Path to) throws IOException {

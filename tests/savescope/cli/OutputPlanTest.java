@@ -82,6 +82,9 @@ class OutputPlanTest {
         UserError empty = refused(new OutputPlan(List.of(videos), false).file("--notebook", Path.of("")));
         assertEquals("--notebook: the file name is empty. Give a file name, e.g. --notebook report.ipynb.",
                 empty.getMessage());
+        UserError tables = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
+                .dataDir(Path.of("-")));
+        assertEquals("--data-dir -: give a folder name for the tables, e.g. --data-dir tables.", tables.getMessage());
         // A file whose name merely starts with a dash is a file like any other.
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("-report.html")).check();
         assertFalse(Files.exists(Path.of("-")));
@@ -201,6 +204,14 @@ class OutputPlanTest {
         assertEquals("could not write " + locked + ": permission denied; its folder is writable, so the system "
                 + "refused the file itself (another user's file in a shared folder such as /tmp, or one marked "
                 + "immutable: `lsattr` shows an i); choose another place.", refusedFile.getMessage());
+        // A failed commit that could not put an earlier file back says which files are new.
+        AtomicFiles.WriteFailure partial = new AtomicFiles.WriteFailure(out, new IOException("No space left on device"),
+                List.of(dir.resolve("n.json")));
+        UserError mixed = OutputPlan.writeFailure(partial);
+        assertEquals(1, mixed.exitCode().code());
+        assertEquals("could not write " + out + ": the disk is full (no space left on the device); free some space or "
+                + "choose another place. Already replaced by this run, and not put back as they were: "
+                + dir.resolve("n.json") + ".", mixed.getMessage());
         UserError readOnly = OutputPlan.writeFailure(new AtomicFiles.WriteFailure(out,
                 new FileSystemException(out.toString(), null, "Read-only file system")));
         assertEquals("could not write " + out + ": the file system there is read-only; choose another place.",

@@ -53,6 +53,7 @@ class AtomicFilesTest {
             failure = assertThrows(AtomicFiles.WriteFailure.class, batch::commit);
         }
         assertEquals(json, failure.target());
+        assertEquals(List.of(), failure.replaced(), "every earlier file was put back");
         assertEquals("previous report", Files.readString(report), "the earlier page is put back");
         assertTrue(Files.notExists(fresh), "a page that was not there before is removed again");
         assertEquals("previous json", Files.readString(json));
@@ -125,8 +126,14 @@ class AtomicFilesTest {
         Files.setLastModifiedTime(notOurs, twoHoursAgo);
         Path mine = Files.writeString(dir.resolve("r.tmp"), "the user's");
         Files.setLastModifiedTime(mine, twoHoursAgo);
+        // The earlier version of an old report that another run's batch keeps while it moves its files: a second
+        // name of a file in use, with the old report's time.
+        Path old = Files.writeString(dir.resolve("old.html"), "an old report");
+        Files.setLastModifiedTime(old, twoHoursAgo);
+        Files.createLink(dir.resolve(".savescope-00000000000000aa.tmp"), old);
         AtomicFiles.write(dir.resolve("r.html"), "r");
-        assertEquals(List.of(".savescope-fedcba9876543210.tmp", ".savescope-notes.tmp", "r.html", "r.tmp"), names());
+        assertEquals(List.of(".savescope-00000000000000aa.tmp", ".savescope-fedcba9876543210.tmp", ".savescope-notes.tmp",
+                "old.html", "r.html", "r.tmp"), names());
     }
 
     @Test
