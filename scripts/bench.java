@@ -135,6 +135,7 @@ public class bench implements Callable<Integer> {
         List<ResultsTable.Row> rows = new ArrayList<>();
         Path reports = workDir.resolve("out");
         Files.createDirectories(reports);
+        List<SizeRuns> plans = new ArrayList<>();
         for (int n : sizes) {
             int d = n <= dailyUpTo ? days : 0;
             Path[] inputs = exports(n, d, pythonData);
@@ -142,7 +143,6 @@ public class bench implements Callable<Integer> {
                 thousand = List.of(inputs).stream().map(Path::toString).toList();
             }
             long dailyRows = d == 0 ? 0 : (long) n * d;
-            log.printf(Locale.ROOT, "[bench] %,d videos, %,d daily rows%n", n, dailyRows);
             Path ourHtml = reports.resolve("savescope_" + n + ".html");
             Path pyHtml = reports.resolve("python_" + n + ".html");
             List<String> ours = new ArrayList<>(List.of("./jbang", "report", inputs[0].toString()));
@@ -155,41 +155,47 @@ public class bench implements Callable<Integer> {
             if (inputs.length > 1) {
                 theirs.addAll(List.of("--daily", inputs[1].toString()));
             }
-            // The warm-up run's class-data-sharing archive is made before the measured runs start, not beside them.
-            // Each run in its own JVM, as the Python and DuckDB runs are: the report daemon is measured on its own below.
-            Map<String, String> ourEnv = new LinkedHashMap<>(Map.of("SAVESCOPE_ARCHIVE_WAIT", "1", "SAVESCOPE_DAEMON", "0"));
-            if (!javaOptions.isBlank()) {
-                ourEnv.put("SAVESCOPE_JAVA_OPTIONS", javaOptions);
-            }
-            List<Measurement> ourRuns = new ArrayList<>();
-            List<Measurement> pyRuns = new ArrayList<>();
-            List<Measurement> duckRuns = new ArrayList<>();
             List<String> duckRun = duck == null ? null : new ArrayList<>(duck);
             if (duckRun != null) {
                 duckRun.addAll(List.of(inputs[0].toString(), reports.resolve("duckdb_" + n + ".json").toString()));
             }
-            for (int r = -warmup; r < runs; r++) {
-                String which = r < 0 ? "warm-up" : "run " + (r + 1) + "/" + runs;
-                Measurement m = measure("SaveScope " + which, ours, root, ourEnv);
+            plans.add(new SizeRuns(n, dailyRows, ours, theirs, duckRun, ourHtml, pyHtml));
+        }
+        // The warm-up run's class-data-sharing archive is made before the measured runs start, not beside them.
+        // Each run in its own JVM, as the Python and DuckDB runs are: the report daemon is measured on its own below.
+        Map<String, String> ourEnv = new LinkedHashMap<>(Map.of("SAVESCOPE_ARCHIVE_WAIT", "1", "SAVESCOPE_DAEMON", "0"));
+        if (!javaOptions.isBlank()) {
+            ourEnv.put("SAVESCOPE_JAVA_OPTIONS", javaOptions);
+        }
+        // Rounds over the sizes, each tool in turn within a round: the runs of one size are spread over the whole
+        // benchmark, so a minute of load from elsewhere on the machine hits one run of each size, not every run of
+        // one size (whose median it would then decide).
+        for (int r = -warmup; r < runs; r++) {
+            String which = r < 0 ? "warm-up" : "run " + (r + 1) + "/" + runs;
+            for (SizeRuns size : plans) {
+                log.printf(Locale.ROOT, "[bench] %,d videos, %,d daily rows: %s%n", size.videos, size.dailyRows, which);
+                Measurement m = measure("SaveScope " + which, size.ours, root, ourEnv);
                 if (r >= 0) {
-                    ourRuns.add(m);
+                    size.ourRuns.add(m);
                 }
                 if (withPython) {
-                    Measurement p = measure("Python " + which, theirs, root, Map.of());
+                    Measurement p = measure("Python " + which, size.theirs, root, Map.of());
                     if (r >= 0) {
-                        pyRuns.add(p);
+                        size.pyRuns.add(p);
                     }
                 }
-                if (duckRun != null) {
-                    Measurement dm = measure("DuckDB " + which, duckRun, root, Map.of());
+                if (size.duckRun != null) {
+                    Measurement dm = measure("DuckDB " + which, size.duckRun, root, Map.of());
                     if (r >= 0) {
-                        duckRuns.add(dm);
+                        size.duckRuns.add(dm);
                     }
                 }
             }
-            rows.add(new ResultsTable.Row(n, dailyRows, ResultsTable.Stats.of(ourRuns, Files.size(ourHtml)),
-                    withPython ? ResultsTable.Stats.of(pyRuns, Files.size(pyHtml)) : null,
-                    duckRun != null ? ResultsTable.Stats.of(duckRuns, -1) : null, medianStages(ourRuns)));
+        }
+        for (SizeRuns size : plans) {
+            rows.add(new ResultsTable.Row(size.videos, size.dailyRows, ResultsTable.Stats.of(size.ourRuns, Files.size(size.ourHtml)),
+                    withPython ? ResultsTable.Stats.of(size.pyRuns, Files.size(size.pyHtml)) : null,
+                    size.duckRun != null ? ResultsTable.Stats.of(size.duckRuns, -1) : null, medianStages(size.ourRuns)));
         }
         String sample = warmStarts(root, thousand);
         String markdown = markdown(rows, sample, withPython, pythonData, started, loadBefore, loadAverage());
@@ -232,6 +238,16 @@ public class bench implements Callable<Integer> {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-cp", classPath, "DuckAnchor");
+    }
+
+    /** One size's commands and the runs measured of each tool. */
+    private record SizeRuns(int videos, long dailyRows, List<String> ours, List<String> theirs, List<String> duckRun,
+            Path ourHtml, Path pyHtml, List<Measurement> ourRuns, List<Measurement> pyRuns, List<Measurement> duckRuns) {
+        SizeRuns(int videos, long dailyRows, List<String> ours, List<String> theirs, List<String> duckRun, Path ourHtml,
+                Path pyHtml) {
+            this(videos, dailyRows, ours, theirs, duckRun, ourHtml, pyHtml, new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+        }
     }
 
     /** The DuckDB anchor's script, relative to the SaveScope folder. */
@@ -404,7 +420,8 @@ public class bench implements Callable<Integer> {
                 .append(seed).append("; median of ").append(runs).append(" runs after ").append(warmup).append(" warm-up")
                 .append(withPython && duckdbAnchor ? ", SaveScope, Python and DuckDB runs interleaved"
                         : withPython ? ", SaveScope and Python runs interleaved"
-                        : duckdbAnchor ? ", SaveScope and DuckDB runs interleaved" : "").append(".\n\n");
+                        : duckdbAnchor ? ", SaveScope and DuckDB runs interleaved" : "")
+                .append(", in rounds that take every size in turn.\n\n");
         b.append(ResultsTable.endToEnd(rows)).append('\n');
         if (duckdbAnchor) {
             b.append("The whole SaveScope report beside the DuckDB anchor's core aggregates of the same videos file (no daily "
