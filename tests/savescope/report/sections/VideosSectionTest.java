@@ -16,6 +16,23 @@ import tech.tablesaw.api.Table;
 class VideosSectionTest {
 
     @Test
+    void thePostedDayIsTheUtcDayOfTheInstantForEveryYear() {
+        // Against parsing and formatting, for instants as Instant.toString writes them: whole seconds, fractions,
+        // the day's first and last second, a leap day, and years a plain prefix cannot hold.
+        for (String instant : List.of("2025-11-20T10:00:00Z", "2024-02-29T23:59:59.999Z", "2026-01-01T00:00:00Z",
+                "1970-01-01T00:00:00.000001Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
+                "-0001-06-15T12:00:00Z")) {
+            java.time.Instant t = java.time.Instant.parse(instant);
+            assertEquals(instant, t.toString());
+            String expected = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd", java.util.Locale.ROOT)
+                    .format(t.atOffset(java.time.ZoneOffset.UTC));
+            assertEquals(expected, VideosSection.day(instant), instant);
+        }
+        assertEquals("+10000-01-01", VideosSection.day("+10000-01-01T00:00:00Z"));
+        assertEquals("2025-11-20", VideosSection.day("2025-11-20T10:00:00Z"));
+    }
+
+    @Test
     void shortenCutsOnCodePoints() {
         // 4 letters then emoji (each two UTF-16 chars): a cut at 6 code points keeps 5 and adds the ellipsis.
         String title = "abcd😀😀😀😀";
