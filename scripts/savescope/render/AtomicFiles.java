@@ -396,7 +396,8 @@ public final class AtomicFiles {
          * Moves every written file into place, in the order written. Every target is checked first, and with more
          * than one file each earlier version is kept beside its target until all are in place: a move that fails
          * after others succeeded (a file the system will not let go, say) puts those back, so a page and its JSON
-         * are never left from two different runs.
+         * are not left from two different runs. What could not be kept or put back is named by the failure
+         * ({@link WriteFailure#replaced()}); a process killed during the moves is not undone.
          */
         public void commit() throws IOException {
             awaitMove();
@@ -424,7 +425,11 @@ public final class AtomicFiles {
             } finally {
                 for (Path kept : earlier) {
                     if (kept != null) {
-                        Files.deleteIfExists(kept);
+                        try {
+                            Files.deleteIfExists(kept);
+                        } catch (IOException e) {
+                            // The outputs are as they should be; a later run's sweep removes it once stale.
+                        }
                         settled(kept);
                     }
                 }
