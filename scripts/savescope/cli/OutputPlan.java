@@ -315,10 +315,6 @@ final class OutputPlan {
         }
     }
 
-    /**
-     * Turns a failed write into a message naming the file and what to do: exit code 2 where a choice of the
-     * user's can fix it (another place, a folder's permissions), 1 where the machine failed (a full disk).
-     */
     /** Whether {@code target} is a file that exists in a folder this process may write: then the file refused. */
     private static boolean lockedFile(Object target) {
         if (!(target instanceof Path p) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -328,8 +324,13 @@ final class OutputPlan {
         return dir != null && Files.isWritable(dir);
     }
 
+    /**
+     * Turns a failed write into a message naming the file and what to do: exit code 2 where a choice of the
+     * user's can fix it (another place, a folder's permissions), 1 where the machine failed (a full disk).
+     */
     static UserError writeFailure(IOException e) {
         UserError error = writeFailureAlone(e);
+        // A commit that could not put every earlier file back says which ones this run left new.
         List<Path> replaced = e instanceof AtomicFiles.WriteFailure w ? w.replaced() : List.of();
         if (replaced.isEmpty()) {
             return error;

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * A report's JSON document, made the first time it is read. Most runs write only the page, and turning every
- * section's figures into plain maps took about 50 ms of a 1,000-video report and about 0.2 s (tens of MB of maps)
- * of a 100,000-video one; {@code --json}, {@code --each} and the tests read it, and get the same entries in the
+ * section's figures into plain maps took 35-75 ms of a 1,000-video report and 0.15-0.2 s (some 55 MB of maps) of a
+ * 100,000-video one; {@code --json}, {@code --each} and the tests read it, and get the same entries in the
  * same order as when it was made at once. Unmodifiable; safe to read from any thread.
  */
 final class LazyJson extends AbstractMap<String, Object> {
