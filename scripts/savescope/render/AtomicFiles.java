@@ -445,6 +445,8 @@ public final class AtomicFiles {
         private static Path keepEarlier(Path target) {
             Path kept = null;
             try {
+                // A name of SaveScope's temporary kind (swept if a killed run leaves it, removed at Ctrl-C), made
+                // free again for the link, which cannot be made over an existing file.
                 kept = temporaryIn(target.toAbsolutePath().getParent());
                 Files.delete(kept);
                 try {
