@@ -220,8 +220,9 @@ final class PdfPrinter {
             }
             checkWhole(temp, browser + " (exit code " + p.exitValue() + ")", env);
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // Temporary files are private to their owner; a PDF is meant to be shared like the report.
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                // Temporary files are private to their owner; a PDF is shared as the report is (the umask's say).
+                Files.setPosixFilePermissions(temp, Files.exists(pdf) ? Files.getPosixFilePermissions(pdf)
+                        : savescope.render.AtomicFiles.newFilePermissions());
             }
             savescope.render.AtomicFiles.awaitMove();
             Files.move(temp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -364,7 +364,7 @@ public final class History {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            permit(temp, "r--r--r--");
+            permit(temp, false);
             return temp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -396,7 +396,7 @@ public final class History {
         Path temp = Files.createTempFile(target.getParent(), ".manifest-", ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
-            permit(temp, "rw-r--r--");
+            permit(temp, true);
             moveIntoPlace(temp, target, true);
         } finally {
             Files.deleteIfExists(temp);
@@ -404,13 +404,20 @@ public final class History {
     }
 
     /**
-     * Gives a file the permissions of an ordinary shared file ({@code rwx} letters) where the system has them,
-     * else only makes a read-only one read-only: temporary files start private to their owner.
+     * Gives a file the permissions a new file of its owner gets under the umask (without write permission when
+     * not {@code writable}) where the system has them, else only makes a read-only one read-only: temporary
+     * files start private to their owner.
      */
-    private static void permit(Path file, String posix) throws IOException {
+    private static void permit(Path file, boolean writable) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(posix));
-        } else if (!posix.contains("w")) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.util.EnumSet.noneOf(
+                    java.nio.file.attribute.PosixFilePermission.class);
+            mode.addAll(savescope.render.AtomicFiles.newFilePermissions());
+            if (!writable) {
+                mode.removeIf(p -> p.name().endsWith("_WRITE"));
+            }
+            Files.setPosixFilePermissions(file, mode);
+        } else if (!writable) {
             file.toFile().setReadOnly();
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -45,7 +46,71 @@ public final class AtomicFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeLive, "savescope-temporary-files"));
     }
 
+    /** What {@link #newFilePermissions()} found, once per process (nothing here changes the umask). */
+    private static volatile Set<PosixFilePermission> newFileMode;
+
     private AtomicFiles() {}
+
+    /**
+     * The permissions the system gives a file this process creates: read and write for whoever the umask lets
+     * through, {@code rw-r--r--} under the usual 022, {@code rw-------} under 077. A report, notebook or table
+     * that is new gets these, as a file saved by an editor or copied with cp would; one that replaces a file
+     * keeps that file's. Temporary files are private while written whatever the umask.
+     */
+    public static Set<PosixFilePermission> newFilePermissions() {
+        Set<PosixFilePermission> mode = newFileMode;
+        if (mode == null) {
+            newFileMode = mode = Set.copyOf(findNewFileMode());
+        }
+        return mode;
+    }
+
+    /** Read and write (0666) less the bits the umask takes away. */
+    static Set<PosixFilePermission> fromUmask(int umask) {
+        Set<PosixFilePermission> mode = java.util.EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        int allowed = 0666 & ~umask;
+        for (int i = 0; i < bits.length; i++) {
+            // bit 1 of each digit is write, bit 2 read: i = 0, 1 are the others' digit, and so on
+            int bit = 1 << ((i / 2) * 3 + 1 + i % 2);
+            if ((allowed & bit) != 0) {
+                mode.add(bits[i]);
+            }
+        }
+        return mode;
+    }
+
+    /**
+     * Linux states the umask in /proc/self/status (since 4.7); elsewhere a file created without a mode of its own
+     * shows what it lets through. Where neither answers, the usual {@code rw-r--r--}.
+     */
+    private static Set<PosixFilePermission> findNewFileMode() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Umask:")) {
+                    return fromUmask(Integer.parseInt(line.substring("Umask:".length()).strip(), 8));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or /proc not mounted: the probe below
+        }
+        Path probe = Path.of(System.getProperty("java.io.tmpdir"), String.format(Locale.ROOT, ".savescope-umask-%016x",
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+        try {
+            Files.createFile(probe);
+            return Files.getPosixFilePermissions(probe);
+        } catch (IOException | RuntimeException e) {
+            return PosixFilePermissions.fromString("rw-r--r--");
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                // an empty file in the temporary folder, removed with it
+            }
+        }
+    }
 
     /**
      * Starts a new run in this process (the report daemon serves many): folders are swept of stale temporary files
@@ -361,10 +426,11 @@ public final class AtomicFiles {
             targets.add(target);
             try {
                 writer.write(tmp);
-                // Temporary files are private to their owner; a report is meant to be shared like any other file.
+                // Temporary files are private to their owner; a report is meant to be shared like any other file
+                // of its owner, as far as the umask shares those.
                 if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                            : PosixFilePermissions.fromString("rw-r--r--"));
+                            : newFilePermissions());
                 }
             } catch (IOException e) {
                 throw new WriteFailure(target, e);

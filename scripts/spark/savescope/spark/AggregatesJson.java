@@ -36,6 +36,11 @@ public final class AggregatesJson {
         Path tmp = Files.createTempFile(parent, ".aggregates-", ".json");
         try {
             Files.writeString(tmp, write(a), StandardCharsets.UTF_8);
+            // The temporary file is private; the aggregates are shared as a report is (the umask's say).
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                        : savescope.render.AtomicFiles.newFilePermissions());
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
