@@ -88,8 +88,9 @@ final class OutputPlan {
             checked.add(o);
         }
         if (dataDir != null) {
-            if (dataDir.toString().equals("-") || dataDir.toString().isEmpty()) {
-                throw new UserError((dataDir.toString().isEmpty() ? "--data-dir" : "--data-dir -")
+            if (dataDir.toString().equals("-") || dataDir.toString().isEmpty() || blankName(dataDir)) {
+                throw new UserError((dataDir.toString().isEmpty() ? "--data-dir"
+                        : blankName(dataDir) ? "--data-dir '" + dataDir + "'" : "--data-dir -")
                         + ": give a folder name for the tables, e.g. --data-dir tables.");
             }
             checkDataDir(inputFiles, inputFolders);
@@ -124,6 +125,17 @@ final class OutputPlan {
         if (p.toString().isEmpty()) {
             throw new UserError(o.option() + ": the file name is empty. Give a file name" + forExample(o) + ".");
         }
+        if (blankName(p)) {
+            // A quoting slip in a script (-o "$NAME" with NAME a space); a file named " " is hard to see and remove.
+            throw new UserError(o.option() + " '" + p + "': the file name is only blank space. Give a file name"
+                    + forExample(o) + ".");
+        }
+    }
+
+    /** True when the last part of {@code p} is nothing but spaces, tabs or other blank characters. */
+    static boolean blankName(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().isBlank();
     }
 
     private void checkWritable(Output o) {

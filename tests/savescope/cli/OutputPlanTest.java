@@ -71,7 +71,7 @@ class OutputPlanTest {
     }
 
     @Test
-    void aDashOrAnEmptyNameIsRefusedNotWrittenAsAFile() {
+    void aDashAnEmptyOrABlankNameIsRefusedNotWrittenAsAFile() {
         UserError dash = refused(new OutputPlan(List.of(videos), false).file("-o", Path.of("-")));
         assertEquals("-o -: SaveScope writes files, not standard output. Give a file name, e.g. -o report.html.",
                 dash.getMessage());
@@ -85,7 +85,18 @@ class OutputPlanTest {
         UserError tables = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
                 .dataDir(Path.of("-")));
         assertEquals("--data-dir -: give a folder name for the tables, e.g. --data-dir tables.", tables.getMessage());
-        // A file whose name merely starts with a dash is a file like any other.
+        UserError blank = refused(new OutputPlan(List.of(videos), false).file("-o", Path.of(" ")));
+        assertEquals("-o ' ': the file name is only blank space. Give a file name, e.g. -o report.html.",
+                blank.getMessage());
+        UserError blankInFolder = refused(new OutputPlan(List.of(videos), false).file("--json", dir.resolve("\t")));
+        assertEquals("--json '" + dir.resolve("\t") + "': the file name is only blank space. Give a file name, e.g. "
+                + "--json numbers.json.", blankInFolder.getMessage());
+        UserError blankTables = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
+                .dataDir(Path.of("  ")));
+        assertEquals("--data-dir '  ': give a folder name for the tables, e.g. --data-dir tables.",
+                blankTables.getMessage());
+        // A file whose name merely starts with a dash, or holds a space, is a file like any other.
+        new OutputPlan(List.of(videos), false).file("-o", dir.resolve("my report.html")).check();
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("-report.html")).check();
         assertFalse(Files.exists(Path.of("-")));
     }
