@@ -561,6 +561,46 @@ class LaunchersTest {
         }
     }
 
+    @Test
+    void startedWithShTheLauncherRunsItselfWithBash() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX sh");
+        // The launcher's lines before its first bash-only one, then what the rest of the script would be.
+        String text = Files.readString(Path.of("jbang"));
+        String head = text.substring(0, text.indexOf("set -euo pipefail"));
+        Path script = Files.writeString(dir.resolve("launcher"), head + "echo \"bash=${BASH_VERSION%%.*} args=$*\"\n");
+        Process p = new ProcessBuilder("/bin/sh", script.toString(), "report", "a b").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.matches("bash=[0-9]+ args=report a b"), out);
+        // No bash anywhere on PATH: a sentence saying so, not the shell's syntax errors.
+        ProcessBuilder noBash = new ProcessBuilder("/bin/sh", script.toString(), "report").redirectErrorStream(true);
+        noBash.environment().put("PATH", dir.resolve("empty").toString());
+        p = noBash.start();
+        out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(1, p.waitFor(), out);
+        assertEquals("savescope: " + script + " needs bash, which is not on PATH; install bash, or use jbang.java with a "
+                + "JDK (java " + script + ".java ...).", out);
+    }
+
+    @Test
+    void aRunFromAFolderRemovedMeanwhileSaysSoInsteadOfAJavaStackTrace() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX sh");
+        for (boolean madeAgain : List.of(false, true)) {
+            Path gone = Files.createDirectory(dir.resolve("gone-" + madeAgain));
+            // In the folder, remove it (and maybe make a new one of its name), then start the launcher there.
+            Process p = new ProcessBuilder("/bin/sh", "-c", "cd \"$1\" && rmdir \"$1\" && { [ \"$3\" = false ] || mkdir \"$1\"; }"
+                    + " && exec bash \"$2\" report", "sh", gone.toString(), Path.of("jbang").toAbsolutePath().toString(),
+                    String.valueOf(madeAgain)).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, p.waitFor(), err);
+            assertEquals("", out);
+            assertTrue(err.endsWith("savescope: the current folder (" + gone + ") no longer exists; cd to a folder that "
+                    + "does and run again.\n"), err);
+            assertFalse(err.contains("java.lang"), err);
+        }
+    }
+
     /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
     Process claim(Path jsa, String script, Path extra) throws IOException {
         String functions = "eval \"$(sed -n '/^archive_in_progress() {/,/^}/p; /^claim_archive() {/,/^}/p' jbang)\"; set -euo pipefail; ";
