@@ -601,6 +601,39 @@ class LaunchersTest {
         }
     }
 
+    @Test
+    void theLauncherIsNeverTakenForAnInstalledJBang() throws Exception {
+        Assumptions.assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "bash");
+        Path root = Path.of("").toAbsolutePath();
+        Path bin = Files.createDirectories(dir.resolve("bin dir"));
+        Path installed = Files.writeString(bin.resolve("jbang"), "#!/bin/sh\n");
+        installed.toFile().setExecutable(true);
+        Path link = Files.createDirectories(dir.resolve("links")).resolve("jbang");
+        Files.createSymbolicLink(link, root.resolve("jbang"));
+        String functions = "eval \"$(sed -n '/^find_system_jbang() {/,/^}/p' jbang)\"; set -euo pipefail; ROOT=$1; "
+                + "find_system_jbang; echo \"[$SYSTEM_JBANG]\"";
+        // PATH as bash sets it when there is none (ending in "."), run in the SaveScope folder; a link to the
+        // launcher under the name jbang; a real one; and the choice turned off.
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("/usr/bin:/bin:.", "[]");
+        cases.put(link.getParent() + ":/usr/bin:/bin", "[]");
+        cases.put(bin + ":/usr/bin:/bin", "[" + installed + "]");
+        cases.put("off", "[]");
+        for (var c : cases.entrySet()) {
+            ProcessBuilder pb = new ProcessBuilder("bash", "-c", functions, "bash", root.toString()).redirectErrorStream(true);
+            pb.environment().put("PATH", c.getKey().equals("off") ? bin + ":/usr/bin:/bin" : c.getKey());
+            if (c.getKey().equals("off")) {
+                pb.environment().put("SAVESCOPE_USE_SYSTEM_JBANG", "0");
+            } else {
+                pb.environment().remove("SAVESCOPE_USE_SYSTEM_JBANG");
+            }
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertEquals(0, p.waitFor(), out);
+            assertEquals(c.getValue(), out, "PATH " + c.getKey());
+        }
+    }
+
     /** Starts bash running SCRIPT with the launcher's archive-claiming functions defined, and $1 $2 = jsa, extra. */
     Process claim(Path jsa, String script, Path extra) throws IOException {
         String functions = "eval \"$(sed -n '/^archive_in_progress() {/,/^}/p; /^claim_archive() {/,/^}/p' jbang)\"; set -euo pipefail; ";
