@@ -191,6 +191,8 @@ final class PdfPrinter {
         Path profile = Files.createTempDirectory("savescope-pdf-");
         savescope.render.AtomicFiles.temporaryTree(profile); // Ctrl-C while printing would leave it in /tmp
         Path temp = savescope.render.AtomicFiles.temporaryIn(dir);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> madeAs = temp.getFileSystem()
+                .supportedFileAttributeViews().contains("posix") ? savescope.render.AtomicFiles.createdMode(temp) : null;
         try {
             Path page = onPaper(html, paper, profile);
             List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--disable-gpu",
@@ -220,9 +222,9 @@ final class PdfPrinter {
             }
             checkWhole(temp, browser + " (exit code " + p.exitValue() + ")", env);
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // Temporary files are private to their owner; a PDF is shared as the report is (the umask's say).
-                Files.setPosixFilePermissions(temp, Files.exists(pdf) ? Files.getPosixFilePermissions(pdf)
-                        : savescope.render.AtomicFiles.newFilePermissions());
+                // The browser may have written a file of its own in the temporary one's place: the PDF gets the
+                // permissions of the one it replaces, else those of a new file in its folder (umask, default ACL).
+                Files.setPosixFilePermissions(temp, Files.exists(pdf) ? Files.getPosixFilePermissions(pdf) : madeAs);
             }
             savescope.render.AtomicFiles.awaitMove();
             Files.move(temp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -364,7 +364,7 @@ public final class History {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            permit(temp, false);
+            permit(temp, false, object);
             return temp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -396,7 +396,7 @@ public final class History {
         Path temp = Files.createTempFile(target.getParent(), ".manifest-", ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
-            permit(temp, true);
+            permit(temp, true, target);
             moveIntoPlace(temp, target, true);
         } finally {
             Files.deleteIfExists(temp);
@@ -404,15 +404,16 @@ public final class History {
     }
 
     /**
-     * Gives a file the permissions a new file of its owner gets under the umask (without write permission when
-     * not {@code writable}) where the system has them, else only makes a read-only one read-only: temporary
-     * files start private to their owner.
+     * Gives temporary file {@code file}, about to be moved to {@code target}, the permissions of the file there, else
+     * those of a new file in that folder (umask, default ACL), without write permission when not {@code writable},
+     * where the system has them; elsewhere only makes a read-only one read-only. Temporary files start private.
      */
-    private static void permit(Path file, boolean writable) throws IOException {
+    private static void permit(Path file, boolean writable, Path target) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.util.EnumSet.noneOf(
                     java.nio.file.attribute.PosixFilePermission.class);
-            mode.addAll(savescope.render.AtomicFiles.newFilePermissions());
+            mode.addAll(Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : savescope.render.AtomicFiles.newFileModeIn(target.toAbsolutePath().getParent()));
             if (!writable) {
                 mode.removeIf(p -> p.name().endsWith("_WRITE"));
             }

@@ -46,69 +46,50 @@ public final class AtomicFiles {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeLive, "savescope-temporary-files"));
     }
 
-    /** What {@link #newFilePermissions()} found, once per process (nothing here changes the umask). */
-    private static volatile Set<PosixFilePermission> newFileMode;
+    /**
+     * Temporary files whose owner could not write them as created (a umask without the owner's write bit), with the
+     * permissions the system gave them, put back once written.
+     */
+    private static final java.util.Map<Path, Set<PosixFilePermission>> NOT_WRITABLE_AS_MADE = new ConcurrentHashMap<>();
 
     private AtomicFiles() {}
 
     /**
-     * The permissions the system gives a file this process creates: read and write for whoever the umask lets
-     * through, {@code rw-r--r--} under the usual 022, {@code rw-------} under 077. A report, notebook or table
-     * that is new gets these, as a file saved by an editor or copied with cp would; one that replaces a file
-     * keeps that file's. Temporary files are private while written whatever the umask.
+     * The permissions a new file in {@code dir} gets from the system, as a file saved there by an editor would: read
+     * and write less what the umask takes ({@code rw-r--r--} under 022, {@code rw-------} under 077), the group's
+     * part standing for the folder's default ACL where it has one. Made by creating (and removing) a temporary file.
      */
-    public static Set<PosixFilePermission> newFilePermissions() {
-        Set<PosixFilePermission> mode = newFileMode;
-        if (mode == null) {
-            newFileMode = mode = Set.copyOf(findNewFileMode());
+    public static Set<PosixFilePermission> newFileModeIn(Path dir) throws IOException {
+        Path probe = temporaryIn(dir);
+        try {
+            return createdMode(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+            settled(probe);
         }
-        return mode;
     }
 
-    /** Read and write (0666) less the bits the umask takes away. */
-    static Set<PosixFilePermission> fromUmask(int umask) {
-        Set<PosixFilePermission> mode = java.util.EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        int allowed = 0666 & ~umask;
-        for (int i = 0; i < bits.length; i++) {
-            // bit 1 of each digit is write, bit 2 read: i = 0, 1 are the others' digit, and so on
-            int bit = 1 << ((i / 2) * 3 + 1 + i % 2);
-            if ((allowed & bit) != 0) {
-                mode.add(bits[i]);
-            }
-        }
-        return mode;
+    /** The permissions the system gave temporary file {@code tmp} (of {@link #temporaryIn}) when it was created. */
+    public static Set<PosixFilePermission> createdMode(Path tmp) throws IOException {
+        Set<PosixFilePermission> widened = NOT_WRITABLE_AS_MADE.get(tmp);
+        return widened != null ? widened : Files.getPosixFilePermissions(tmp);
     }
 
     /**
-     * Linux states the umask in /proc/self/status (since 4.7); elsewhere a file created without a mode of its own
-     * shows what it lets through. Where neither answers, the usual {@code rw-r--r--}.
+     * Gives {@code written} (a temporary file of {@link #temporaryIn}, now written) the permissions of the file
+     * {@code target} it replaces, or the ones it was created with when its owner could not write it then; a new
+     * file otherwise keeps what the system gave it (umask, default ACL). Nothing where the system has no
+     * POSIX permissions.
      */
-    private static Set<PosixFilePermission> findNewFileMode() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("Umask:")) {
-                    return fromUmask(Integer.parseInt(line.substring("Umask:".length()).strip(), 8));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or /proc not mounted: the probe below
+    public static void finishMode(Path written, Path target) throws IOException {
+        Set<PosixFilePermission> asMade = NOT_WRITABLE_AS_MADE.remove(written);
+        if (!written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
         }
-        Path probe = Path.of(System.getProperty("java.io.tmpdir"), String.format(Locale.ROOT, ".savescope-umask-%016x",
-                java.util.concurrent.ThreadLocalRandom.current().nextLong()));
-        try {
-            Files.createFile(probe);
-            return Files.getPosixFilePermissions(probe);
-        } catch (IOException | RuntimeException e) {
-            return PosixFilePermissions.fromString("rw-r--r--");
-        } finally {
-            try {
-                Files.deleteIfExists(probe);
-            } catch (IOException e) {
-                // an empty file in the temporary folder, removed with it
-            }
+        if (Files.exists(target)) {
+            Files.setPosixFilePermissions(written, Files.getPosixFilePermissions(target));
+        } else if (asMade != null) {
+            Files.setPosixFilePermissions(written, asMade);
         }
     }
 
@@ -185,14 +166,28 @@ public final class AtomicFiles {
                     java.util.concurrent.ThreadLocalRandom.current().nextLong()));
             LIVE.add(tmp);
             try {
-                // Private while written, as Files.createTempFile makes them; the writer widens them when done.
-                return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                        ? Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                        : Files.createFile(tmp);
+                // Made as any new file in the folder is (umask, default ACL): what a new output is to have.
+                Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
                 LIVE.remove(tmp);
+                continue;
             } catch (IOException e) {
                 LIVE.remove(tmp);
+                throw e;
+            }
+            try {
+                // Only where that leaves its owner unable to write it is it opened up until written (finishMode).
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Set<PosixFilePermission> made = Files.getPosixFilePermissions(tmp);
+                    if (!made.contains(PosixFilePermission.OWNER_WRITE)) {
+                        NOT_WRITABLE_AS_MADE.put(tmp, made);
+                        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                    }
+                }
+                return tmp;
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                settled(tmp);
                 throw e;
             }
         }
@@ -201,6 +196,7 @@ public final class AtomicFiles {
     /** The temporary file was moved into place or removed: shutdown need not remove it. */
     public static void settled(Path tmp) {
         LIVE.remove(tmp);
+        NOT_WRITABLE_AS_MADE.remove(tmp);
     }
 
     /**
@@ -426,12 +422,7 @@ public final class AtomicFiles {
             targets.add(target);
             try {
                 writer.write(tmp);
-                // Temporary files are private to their owner; a report is meant to be shared like any other file
-                // of its owner, as far as the umask shares those.
-                if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                            : newFilePermissions());
-                }
+                finishMode(tmp, target);
             } catch (IOException e) {
                 throw new WriteFailure(target, e);
             }

@@ -151,6 +151,20 @@ class HistoryTest {
                 Files.getPosixFilePermissions(object)), "read-only again");
     }
 
+    @Test
+    void theManifestKeepsItsPermissionsAcrossImports() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        History h = new History(dir);
+        h.importFiles(List.of(SAMPLE.resolve("videos.csv")), Reading.NONE, FIRST);
+        Path manifest = dir.resolve("manifest.json");
+        // A history shared with a team: its owner opened it to the group.
+        Files.setPosixFilePermissions(manifest, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        h.importFiles(List.of(SAMPLE.resolve("daily.csv")), Reading.NONE, SECOND);
+        assertTrue(Files.readString(manifest).contains("daily.csv"), "the second import is in the manifest");
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(manifest)));
+    }
+
     /** A report reads the stored copies: one changed after its import would change the numbers without a word. */
     @Test
     void aDamagedObjectStopsAReportOverTheHistory() throws Exception {

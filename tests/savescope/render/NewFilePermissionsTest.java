@@ -1,6 +1,7 @@
 package savescope.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -52,23 +53,41 @@ class NewFilePermissionsTest {
     }
 
     @Test
-    void readAndWriteLessWhatTheUmaskTakes() {
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(AtomicFiles.fromUmask(0022)));
-        assertEquals("rw-------", PosixFilePermissions.toString(AtomicFiles.fromUmask(0077)));
-        assertEquals("rw-r-----", PosixFilePermissions.toString(AtomicFiles.fromUmask(0027)));
-        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(AtomicFiles.fromUmask(0)));
-        assertEquals("r--r--r--", PosixFilePermissions.toString(AtomicFiles.fromUmask(0222)));
-        assertEquals("---------", PosixFilePermissions.toString(AtomicFiles.fromUmask(0777)));
-        // execute bits in the umask take nothing from a file made without them
-        assertEquals("rw-rw-r--", PosixFilePermissions.toString(AtomicFiles.fromUmask(0003)));
+    void anOwnerWithoutWritePermissionInTheUmaskStillGetsWholeFiles() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+        // umask 0222: every new file read-only, as `echo x > f` would make it; the run must still write it whole.
+        run("0222", "-o", dir.resolve("r.html").toString(), "--json", dir.resolve("r.json").toString(), "--no-index");
+        for (String name : List.of("r.html", "r.json")) {
+            assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))), name);
+        }
+        assertTrue(Files.readString(dir.resolve("r.html")).strip().endsWith("</html>"));
+        assertTrue(Files.readString(dir.resolve("r.json")).strip().endsWith("}"));
     }
 
     @Test
-    void thisProcessSeesTheUmaskItRunsUnder() throws Exception {
+    void aFolderWithADefaultAclGivesAReportWhatItGivesAnyNewFile() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        // A file created without a mode of its own gets 0666 less the umask: the same as what is reported.
-        Path probe = Files.createFile(dir.resolve("probe"));
-        assertEquals(Files.getPosixFilePermissions(probe), AtomicFiles.newFilePermissions());
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setfacl")) && Files.isExecutable(Path.of("/usr/bin/getfacl")),
+                "setfacl and getfacl (Debian's acl package)");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        // The team's folder: its files readable and writable by another account whatever the owner's umask.
+        assertEquals(0, new ProcessBuilder("/usr/bin/setfacl", "-d", "-m", "u:nobody:rw", shared.toString())
+                .inheritIO().start().waitFor());
+        run("077", "-o", shared.resolve("r.html").toString());
+        Process shell = new ProcessBuilder("/bin/sh", "-c", "umask 077 && : > probe").directory(shared.toFile()).start();
+        assertEquals(0, shell.waitFor());
+        assertEquals(acl(shared.resolve("probe")), acl(shared.resolve("r.html")), "as a file the shell makes there");
+        assertEquals(acl(shared.resolve("probe")), acl(shared.resolve("index.html")));
+        assertTrue(acl(shared.resolve("r.html")).contains("user:nobody:rw-"), acl(shared.resolve("r.html")));
+    }
+
+    /** getfacl's entries for {@code file}, without the lines naming the file. */
+    private static String acl(Path file) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/getfacl", "-c", "-p", file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        return out.strip();
     }
 
     /** The bundled sample reported by a JVM of its own started under {@code umask}. */

@@ -36,10 +36,11 @@ public final class AggregatesJson {
         Path tmp = Files.createTempFile(parent, ".aggregates-", ".json");
         try {
             Files.writeString(tmp, write(a), StandardCharsets.UTF_8);
-            // The temporary file is private; the aggregates are shared as a report is (the umask's say).
+            // The temporary file is private; the aggregates get the permissions of the file they replace, else
+            // those of a new file in the folder (umask, default ACL), as a report does.
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
-                        : savescope.render.AtomicFiles.newFilePermissions());
+                        : savescope.render.AtomicFiles.newFileModeIn(parent));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
