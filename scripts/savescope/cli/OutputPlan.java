@@ -93,6 +93,11 @@ final class OutputPlan {
                         : blankName(dataDir) ? "--data-dir '" + dataDir + "'" : "--data-dir -")
                         + ": give a folder name for the tables, e.g. --data-dir tables.");
             }
+            String problem = nameProblem(dataDir);
+            if (problem != null) {
+                throw new UserError("--data-dir '" + dataDir + "': " + problem.replace("file name", "folder name")
+                        + ". Give a folder name for the tables, e.g. --data-dir tables.");
+            }
             checkDataDir(inputFiles, inputFolders);
         }
         if (index != null) {
@@ -114,7 +119,7 @@ final class OutputPlan {
         return index.getParent();
     }
 
-    /** Refuses "-" (standard output, to other tools) and an empty name. */
+    /** Refuses "-" (standard output, to other tools), an empty name and the names {@link #nameProblem} finds poor. */
     private static void checkNamed(Output o) {
         Path p = o.path();
         if (p.toString().equals("-")) {
@@ -125,17 +130,46 @@ final class OutputPlan {
         if (p.toString().isEmpty()) {
             throw new UserError(o.option() + ": the file name is empty. Give a file name" + forExample(o) + ".");
         }
-        if (blankName(p)) {
-            // A quoting slip in a script (-o "$NAME" with NAME a space); a file named " " is hard to see and remove.
-            throw new UserError(o.option() + " '" + p + "': the file name is only blank space. Give a file name"
-                    + forExample(o) + ".");
+        String problem = nameProblem(p);
+        if (problem != null) {
+            throw new UserError(o.option() + " '" + p + "': " + problem + ". Give a file name" + forExample(o) + ".");
         }
     }
 
-    /** True when the last part of {@code p} is nothing but spaces, tabs or other blank characters. */
+    /**
+     * Why {@code p} is a poor name to write, or null: a part of it that shows as nothing (spaces, tabs, no-break or
+     * zero-width spaces; mostly a quoting slip in a script, -o "$NAME" with NAME blank, and a file or folder hard
+     * to see and remove), or a control character such as a line break, which splits every listing of the folder.
+     */
+    static String nameProblem(Path p) {
+        int parts = p.getNameCount();
+        for (int i = 0; i < parts; i++) {
+            String part = p.getName(i).toString();
+            if (invisible(part)) {
+                return i == parts - 1 ? "the file name is only blank space"
+                        : "the folder name '" + part + "' in it is only blank space";
+            }
+        }
+        String text = p.toString();
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (Character.isISOControl(c)) {
+                return String.format(Locale.ROOT, "the name holds a control character (U+%04X)", c);
+            }
+        }
+        return null;
+    }
+
+    /** True when every character of {@code part} is blank or shows as nothing (U+00A0, U+200B, U+FEFF...). */
+    static boolean invisible(String part) {
+        return part.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+    }
+
+    /** True when the last part of {@code p} is nothing but blank characters or ones that show as nothing. */
     static boolean blankName(Path p) {
         Path name = p.getFileName();
-        return name != null && name.toString().isBlank();
+        return name != null && invisible(name.toString());
     }
 
     private void checkWritable(Output o) {

@@ -95,6 +95,25 @@ class OutputPlanTest {
                 .dataDir(Path.of("  ")));
         assertEquals("--data-dir '  ': give a folder name for the tables, e.g. --data-dir tables.",
                 blankTables.getMessage());
+        for (String invisible : List.of("\u00a0", "\u200b", "\ufeff", " \u3000")) {
+            UserError e = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve(invisible)));
+            assertTrue(e.getMessage().endsWith("': the file name is only blank space. Give a file name, e.g. -o "
+                    + "report.html."), e.getMessage());
+        }
+        UserError blankFolder = refused(new OutputPlan(List.of(videos), false).file("-o", Path.of(" ", "r.html")));
+        assertEquals("-o ' /r.html': the folder name ' ' in it is only blank space. Give a file name, e.g. -o report.html.",
+                blankFolder.getMessage());
+        UserError lineBreak = refused(new OutputPlan(List.of(videos), false).file("--json", dir.resolve("a\nb.json")));
+        assertEquals("--json '" + dir.resolve("a\nb.json") + "': the name holds a control character (U+000A). Give a "
+                + "file name, e.g. --json numbers.json.", lineBreak.getMessage());
+        UserError nbspTables = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
+                .dataDir(dir.resolve("\u00a0")));
+        assertEquals("--data-dir '" + dir.resolve("\u00a0") + "': give a folder name for the tables, e.g. --data-dir tables.",
+                nbspTables.getMessage());
+        UserError tablesInBlank = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("r.html"))
+                .dataDir(dir.resolve(" ").resolve("t")));
+        assertEquals("--data-dir '" + dir.resolve(" ").resolve("t") + "': the folder name ' ' in it is only blank space. "
+                + "Give a folder name for the tables, e.g. --data-dir tables.", tablesInBlank.getMessage());
         // A file whose name merely starts with a dash, or holds a space, is a file like any other.
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("my report.html")).check();
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("-report.html")).check();
