@@ -70,7 +70,10 @@ public final class Cli {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append(keepTabs ? "\t" : "\\t");
                 default -> {
-                    if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                    // Besides control characters, those that move or hide text: bidi embeddings, isolates and marks,
+                    // the line and paragraph separators.
+                    if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                            || c == 0x200E || c == 0x200F || c == 0x061C || c == 0x2028 || c == 0x2029) {
                         b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
                     } else {
                         b.appendCodePoint(c);
@@ -240,7 +243,50 @@ public final class Cli {
     }
 
     public static int run(Object command, String... args) {
-        return commandLine(command).execute(args);
+        CommandLine line = commandLine(command);
+        String umask = ownerDeniedBy(umask());
+        if (umask != null && !Arrays.asList(args).stream().anyMatch(a -> a.equals("-h") || a.equals("--help")
+                || a.equals("-V") || a.equals("--version"))) {
+            line.getErr().println("error: the umask " + umask + " takes permissions from you on the files and folders "
+                    + "you create, so SaveScope could not finish writing what it makes (a folder it creates, then a file "
+                    + "in it). Run `umask 022` (or `umask 077` to keep your files private) and try again.");
+            line.getErr().flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        return line.execute(args);
+    }
+
+    /**
+     * The umask as Linux states it in /proc/self/status (since 4.7), e.g. "0022"; null elsewhere, where nothing is
+     * checked.
+     */
+    static String umask() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Umask:")) {
+                    return line.substring("Umask:".length()).strip();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or no /proc
+        }
+        return null;
+    }
+
+    /**
+     * {@code umask} when it takes read, write or search permission from the owner (any of 0700): every file then
+     * comes out unreadable or read-only to its maker and every folder one they cannot write into or enter; else null.
+     */
+    static String ownerDeniedBy(String umask) {
+        if (umask == null) {
+            return null;
+        }
+        try {
+            return (Integer.parseInt(umask, 8) & 0700) != 0 ? umask : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Set by {@link ReportDaemon} for the run it serves: whether the launcher's stderr is a terminal. */

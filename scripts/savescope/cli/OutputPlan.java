@@ -153,17 +153,34 @@ final class OutputPlan {
         String text = p.toString();
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int c = text.codePointAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
                 return String.format(Locale.ROOT, "the name holds a control character (U+%04X)", c);
             }
+        }
+        Path last = p.getFileName();
+        if (last != null && OUTPUT_EXTENSION.matcher(last.toString()).matches()) {
+            // -o "$NAME.html" with NAME empty: a hidden file that no listing shows.
+            return "the file name '" + last + "' has nothing before its extension";
         }
         return null;
     }
 
-    /** True when every character of {@code part} is blank or shows as nothing (U+00A0, U+200B, U+FEFF...). */
+    /** A name that is an output's extension alone. */
+    private static final java.util.regex.Pattern OUTPUT_EXTENSION = java.util.regex.Pattern.compile(
+            "\\.(html?|json|ipynb|pdf|csv|gz|json\\.gz)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * True when every character of {@code part} is blank or shows as nothing: spaces of every kind, format
+     * characters (U+200B, U+FEFF), marks with nothing to sit on (U+0301 alone), the Hangul fillers and the blank
+     * Braille pattern.
+     */
     static boolean invisible(String part) {
         return part.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+                || Character.isISOControl(c) || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+                || switch (Character.getType(c)) {
+                    case Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+                    default -> false;
+                });
     }
 
     /** True when the last part of {@code p} is nothing but blank characters or ones that show as nothing. */

@@ -167,6 +167,8 @@ class HostileInputsTest {
     @Test
     void oneLineEscapesControlsAndLeavesOtherTextAsItIs() {
         assertEquals("a\\nb\\rc\\td\\u001Be\\u202Ef\\u007F", Cli.oneLine("a\nb\rc\td\u001be\u202ef\u007f"));
+        // Marks that reorder text, and the line and paragraph separators, are shown by their numbers too.
+        assertEquals("x\\u200Fy\\u2028z\\u2029\\u061C", Cli.oneLine("x\u200fy\u2028z\u2029\u061c"));
         assertEquals("Лена café 日本 \"x\" 100%", Cli.oneLine("Лена café 日本 \"x\" 100%"));
     }
 }

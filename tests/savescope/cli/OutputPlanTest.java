@@ -95,7 +95,7 @@ class OutputPlanTest {
                 .dataDir(Path.of("  ")));
         assertEquals("--data-dir '  ': give a folder name for the tables, e.g. --data-dir tables.",
                 blankTables.getMessage());
-        for (String invisible : List.of("\u00a0", "\u200b", "\ufeff", " \u3000")) {
+        for (String invisible : List.of("\u00a0", "\u200b", "\ufeff", " \u3000", "\u0301", "\u3164", "\u2800", "\u200f")) {
             UserError e = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve(invisible)));
             assertTrue(e.getMessage().endsWith("': the file name is only blank space. Give a file name, e.g. -o "
                     + "report.html."), e.getMessage());
@@ -114,6 +114,14 @@ class OutputPlanTest {
                 .dataDir(dir.resolve(" ").resolve("t")));
         assertEquals("--data-dir '" + dir.resolve(" ").resolve("t") + "': the folder name ' ' in it is only blank space. "
                 + "Give a folder name for the tables, e.g. --data-dir tables.", tablesInBlank.getMessage());
+        UserError separator = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve("a\u2028b.html")));
+        assertTrue(separator.getMessage().endsWith("': the name holds a control character (U+2028). Give a file name, "
+                + "e.g. -o report.html."), separator.getMessage());
+        UserError noStem = refused(new OutputPlan(List.of(videos), false).file("-o", dir.resolve(".html")));
+        assertEquals("-o '" + dir.resolve(".html") + "': the file name '.html' has nothing before its extension. Give a "
+                + "file name, e.g. -o report.html.", noStem.getMessage());
+        // Accents on letters, and names in any script, are names like any other.
+        new OutputPlan(List.of(videos), false).file("-o", dir.resolve("re\u0301sume\u0301 \ud55c.html")).check();
         // A file whose name merely starts with a dash, or holds a space, is a file like any other.
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("my report.html")).check();
         new OutputPlan(List.of(videos), false).file("-o", dir.resolve("-report.html")).check();

@@ -619,13 +619,18 @@ class LaunchersTest {
         cases.put(link.getParent() + ":/usr/bin:/bin", "[]");
         cases.put(bin + ":/usr/bin:/bin", "[" + installed + "]");
         cases.put("off", "[]");
+        // Started again by that jbang (a wrapper that runs this launcher): not chosen a second time.
+        cases.put("again", "[]");
         for (var c : cases.entrySet()) {
             ProcessBuilder pb = new ProcessBuilder("bash", "-c", functions, "bash", root.toString()).redirectErrorStream(true);
-            pb.environment().put("PATH", c.getKey().equals("off") ? bin + ":/usr/bin:/bin" : c.getKey());
+            boolean named = c.getKey().equals("off") || c.getKey().equals("again");
+            pb.environment().put("PATH", named ? bin + ":/usr/bin:/bin" : c.getKey());
+            pb.environment().remove("SAVESCOPE_USE_SYSTEM_JBANG");
+            pb.environment().remove("SAVESCOPE_SYSTEM_JBANG_RAN");
             if (c.getKey().equals("off")) {
                 pb.environment().put("SAVESCOPE_USE_SYSTEM_JBANG", "0");
-            } else {
-                pb.environment().remove("SAVESCOPE_USE_SYSTEM_JBANG");
+            } else if (c.getKey().equals("again")) {
+                pb.environment().put("SAVESCOPE_SYSTEM_JBANG_RAN", "1");
             }
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -53,16 +53,20 @@ class NewFilePermissionsTest {
     }
 
     @Test
-    void anOwnerWithoutWritePermissionInTheUmaskStillGetsWholeFiles() throws Exception {
+    void aUmaskThatTakesPermissionsFromTheOwnerIsRefusedBeforeAnythingIsWritten() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
-        // umask 0222: every new file read-only, as `echo x > f` would make it; the run must still write it whole.
-        run("0222", "-o", dir.resolve("r.html").toString(), "--json", dir.resolve("r.json").toString(), "--no-index");
-        for (String name : List.of("r.html", "r.json")) {
-            assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))), name);
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isReadable(Path.of("/proc/self/status")), "Linux");
+        // umask 0222: every new file and folder read-only to its maker; a new folder could not take the report.
+        for (String umask : List.of("0222", "0277", "0400", "0177")) {
+            Path out = dir.resolve("u" + umask);
+            String said = runExpecting(2, umask, "-o", out.resolve("new/r.html").toString());
+            assertEquals("error: the umask " + umask + " takes permissions from you on the files and folders you create, "
+                    + "so SaveScope could not finish writing what it makes (a folder it creates, then a file in it). Run "
+                    + "`umask 022` (or `umask 077` to keep your files private) and try again.", said.strip());
+            assertTrue(Files.notExists(out), "nothing written");
         }
-        assertTrue(Files.readString(dir.resolve("r.html")).strip().endsWith("</html>"));
-        assertTrue(Files.readString(dir.resolve("r.json")).strip().endsWith("}"));
+        // Help still answers.
+        assertTrue(runExpecting(0, "0222", "--help").contains("Usage: report"));
     }
 
     @Test
@@ -92,17 +96,30 @@ class NewFilePermissionsTest {
 
     /** The bundled sample reported by a JVM of its own started under {@code umask}. */
     private void run(String umask, String... args) throws Exception {
+        runExpecting(0, umask, args);
+    }
+
+    /** Runs {@code report} as {@link #run} does; returns what it said, once it exited with {@code code}. */
+    private String runExpecting(int code, String umask, String... args) throws Exception {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"",
                 javaBin.toString(), "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
                 ReportUnderUmask.class.getName(), fixture().toString(), "--generated-at", "2026-01-01T00:00:00Z"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log-" + umask + ".txt").toFile()).start();
+        return runExpecting(code, umask, cmd);
+    }
+
+    private String runExpecting(int code, String umask, List<String> cmd) throws Exception {
+        Path log = Files.createTempFile(dir, "log-" + umask, ".txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the report did not finish within 120 s");
         }
-        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("log-" + umask + ".txt")));
+        String said = Files.readString(log);
+        Files.delete(log);
+        assertEquals(code, p.exitValue(), said);
+        return said;
     }
 
     private static Path fixture() {
