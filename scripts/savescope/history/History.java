@@ -413,7 +413,7 @@ public final class History {
             java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = java.util.EnumSet.noneOf(
                     java.nio.file.attribute.PosixFilePermission.class);
             mode.addAll(Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : savescope.render.AtomicFiles.newFileModeIn(target.toAbsolutePath().getParent()));
+                    : savescope.NewFileMode.in(target.toAbsolutePath().getParent()));
             if (!writable) {
                 mode.removeIf(p -> p.name().endsWith("_WRITE"));
             }

@@ -54,21 +54,6 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /**
-     * The permissions a new file in {@code dir} gets from the system, as a file saved there by an editor would: read
-     * and write less what the umask takes ({@code rw-r--r--} under 022, {@code rw-------} under 077), the group's
-     * part standing for the folder's default ACL where it has one. Made by creating (and removing) a temporary file.
-     */
-    public static Set<PosixFilePermission> newFileModeIn(Path dir) throws IOException {
-        Path probe = temporaryIn(dir);
-        try {
-            return createdMode(probe);
-        } finally {
-            Files.deleteIfExists(probe);
-            settled(probe);
-        }
-    }
-
     /** The permissions the system gave temporary file {@code tmp} (of {@link #temporaryIn}) when it was created. */
     public static Set<PosixFilePermission> createdMode(Path tmp) throws IOException {
         Set<PosixFilePermission> widened = NOT_WRITABLE_AS_MADE.get(tmp);

@@ -40,7 +40,7 @@ public final class AggregatesJson {
             // those of a new file in the folder (umask, default ACL), as a report does.
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
-                        : savescope.render.AtomicFiles.newFileModeIn(parent));
+                        : savescope.NewFileMode.in(parent));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
