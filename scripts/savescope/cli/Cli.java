@@ -245,7 +245,7 @@ public final class Cli {
     public static int run(Object command, String... args) {
         CommandLine line = commandLine(command);
         String umask = ownerDeniedBy(umask());
-        if (umask != null && !Arrays.asList(args).stream().anyMatch(a -> a.equals("-h") || a.equals("--help")
+        if (umask != null && Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help")
                 || a.equals("-V") || a.equals("--version"))) {
             line.getErr().println("error: the umask " + umask + " takes permissions from you on the files and folders "
                     + "you create, so SaveScope could not finish writing what it makes (a folder it creates, then a file "
