@@ -66,7 +66,7 @@ public final class AtomicFiles {
      * file otherwise keeps what the system gave it (umask, default ACL). Nothing where the system has no
      * POSIX permissions.
      */
-    public static void finishMode(Path written, Path target) throws IOException {
+    private static void finishMode(Path written, Path target) throws IOException {
         Set<PosixFilePermission> asMade = NOT_WRITABLE_AS_MADE.remove(written);
         if (!written.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
